@@ -1,0 +1,41 @@
+import { parse, type GraphQLSchema } from 'graphql';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import type { ResolverContainer } from './resolver-container';
+
+const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])`;
+
+export type ReferenceResolvers<Context> = Record<string, { __resolveReference(reference: Record<string, unknown>, context: Context): unknown }>;
+
+export interface FederatedSchemaOptions<Context> {
+  /** The subgraph's resolver instances, already wired with their services. */
+  resolvers: ResolverContainer;
+  /** Types not reachable from a root field, e.g. stubs of entities owned by another subgraph. */
+  orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
+  referenceResolvers?: ReferenceResolvers<Context>;
+}
+
+/**
+ * Builds a Federation v2 subgraph schema from type-graphql classes. The code-first schema
+ * is printed *with* its directives (graphql's printSchema drops `@key`) and handed to
+ * `buildSubgraphSchema`, which adds `_service` and `_entities`.
+ */
+export async function buildFederatedSchema<Context>(options: FederatedSchemaOptions<Context>): Promise<GraphQLSchema> {
+  const codeFirst = await buildSchema({
+    resolvers: options.resolvers.classes(),
+    container: options.resolvers,
+    orphanedTypes: options.orphanedTypes,
+    validate: { forbidUnknownValues: false },
+    skipCheck: true,
+  });
+  const resolvers = createResolversMap(codeFirst) as GraphQLResolverMap<unknown>;
+  for (const [typeName, reference] of Object.entries(options.referenceResolvers ?? {})) {
+    resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as GraphQLResolverMap<unknown>[string];
+  }
+  return buildSubgraphSchema({
+    typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(codeFirst)}`),
+    resolvers,
+  });
+}

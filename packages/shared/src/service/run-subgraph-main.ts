@@ -1,0 +1,36 @@
+import { loadConfigOrExit, parseEnv, setting, type SettingsOf } from '../config/env-schema';
+import { callerTrustSettings, demoSettings, storageSettings } from '../config/service-settings';
+import { openStorage, describeStorage } from '../storage/storage';
+import { stopOnSignals } from './shutdown';
+import { startSubgraph } from './start-subgraph';
+import type { SubgraphDefinition } from './subgraph-definition';
+
+/** A subgraph's own entry point (one container per service): configured only by environment variables. */
+export async function runSubgraphMain(definition: SubgraphDefinition): Promise<void> {
+  const portVariable = `${definition.envPrefix}_PORT`;
+  const settings = {
+    HOST: setting.requiredString({ default: '0.0.0.0' }),
+    NODE_ENV: setting.oneOf(['development', 'production', 'test'] as const, { default: 'development' }),
+    ...storageSettings,
+    ...callerTrustSettings,
+    ...demoSettings,
+  };
+  const config = loadConfigOrExit(() =>
+    parseEnv({ ...settings, [portVariable]: setting.port({ default: definition.defaultPort }) }),
+  ) as SettingsOf<typeof settings> & Record<string, unknown>;
+  const port = config[portVariable] as number;
+  const storage = await openStorage({ databaseUrl: config.DATABASE_URL, pgliteDataDir: config.PGLITE_DATA_DIR });
+  const running = await startSubgraph(definition, {
+    storage,
+    port,
+    host: config.HOST,
+    callerSigningKey: config.CALLER_SIGNING_KEY,
+    production: config.NODE_ENV === 'production',
+    demo: config.DEMO_DATA ? { seed: config.DEMO_SEED, customers: config.DEMO_CUSTOMERS } : undefined,
+  });
+  process.stdout.write(`[${definition.name}] ready at ${running.url} on ${describeStorage(storage, config.PGLITE_DATA_DIR)}\n`);
+  stopOnSignals(async () => {
+    await running.stop();
+    await storage.close();
+  });
+}

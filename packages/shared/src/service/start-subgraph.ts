@@ -1,0 +1,46 @@
+import type { DataSource } from 'typeorm';
+import type { DemoOptions } from '../demo/universe';
+import { closeServer, listen } from '../http/graphql-http';
+import { openServiceDataSource } from '../storage/data-source';
+import type { Storage } from '../storage/storage';
+import type { SubgraphDefinition } from './subgraph-definition';
+
+export interface StartSubgraphOptions {
+  storage: Storage;
+  port: number;
+  host?: string;
+  callerSigningKey: string;
+  production?: boolean;
+  /** Seed demo data on first start (empty tables); omit to start empty. */
+  demo?: DemoOptions;
+  log?: (line: string) => void;
+}
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  dataSource: DataSource;
+  stop(): Promise<void>;
+}
+
+/** Migrates, optionally seeds, builds and listens: the same steps for all four subgraphs. */
+export async function startSubgraph(definition: SubgraphDefinition, options: StartSubgraphOptions): Promise<RunningSubgraph> {
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const dataSource = await openServiceDataSource(options.storage, { service: definition.name, ...definition.storage });
+  if (options.demo && definition.seedDemoData) {
+    const started = Date.now();
+    if (await definition.seedDemoData(dataSource, options.demo)) log(`[${definition.name}] demo data loaded in ${Date.now() - started} ms`);
+  }
+  const app = await definition.createApp(dataSource, { callerSigningKey: options.callerSigningKey, production: options.production ?? false });
+  const url = await listen(app.http, options.port, options.host);
+  return {
+    name: definition.name,
+    url,
+    dataSource,
+    async stop() {
+      await closeServer(app.http);
+      await app.apollo.stop();
+      await dataSource.destroy();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { DataSource } from 'typeorm';
+import type { DemoOptions } from '../demo/universe';
+import type { IncomingMessage, Server } from 'node:http';
+import type { ApolloServer } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
+import type { ServiceDataSourceOptions } from '../storage/data-source';
+
+/** What the bootstrap needs of a built subgraph (its loaders' type erased). */
+export interface SubgraphApp {
+  schema: GraphQLSchema;
+  http: Server;
+  apollo: ApolloServer<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  contextFor(request: Pick<IncomingMessage, 'headers'>): Promise<unknown>;
+}
+
+export interface SubgraphAppOptions {
+  callerSigningKey: string;
+  production: boolean;
+}
+
+/** Everything the shared bootstrap needs to run one subgraph; each subgraph exports one. */
+export interface SubgraphDefinition {
+  /** Subgraph name in the supergraph, e.g. "customers". */
+  name: string;
+  /** Environment prefix, e.g. "CUSTOMERS" for CUSTOMERS_PORT. */
+  envPrefix: string;
+  defaultPort: number;
+  storage: Omit<ServiceDataSourceOptions, 'service'>;
+  createApp(dataSource: DataSource, options: SubgraphAppOptions): Promise<SubgraphApp>;
+  /** Loads the deterministic demo data if the service's tables are empty; returns whether it did. */
+  seedDemoData?(dataSource: DataSource, options: DemoOptions): Promise<boolean>;
+}

@@ -1,0 +1,2 @@
+export * from './test-storage';
+export * from './subgraph-harness';

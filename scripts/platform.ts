@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { closeServer, listen, openStorage, startSubgraph, type DemoOptions, type RunningSubgraph, type Storage, type StorageOptions } from '@c360/shared';
+import { createGatewayApp } from '../gateway/src/app';
+import type { SubgraphName } from '../gateway/src/config';
+import { SUBGRAPHS } from './subgraphs';
+
+export interface PlatformOptions {
+  storage: StorageOptions;
+  gatewayPort: number;
+  /** Port per subgraph; 0 picks a free one. Defaults to each subgraph's own port. */
+  subgraphPort?: (name: string, defaultPort: number) => number;
+  host?: string;
+  demo?: DemoOptions;
+  /** Shared by the gateway and subgraphs; generated per start when omitted (development only). */
+  callerSigningKey?: string;
+  subgraphTimeoutMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface RunningPlatform {
+  gatewayUrl: string;
+  subgraphs: RunningSubgraph[];
+  storage: Storage;
+  callerSigningKey: string;
+  stop(): Promise<void>;
+}
+
+export const SUPERGRAPH_PATH = join(__dirname, '..', '..', 'schema', 'supergraph.graphql');
+
+/** The whole graph in one process: four subgraphs and the gateway over one storage. */
+export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
+  const callerSigningKey = options.callerSigningKey ?? randomBytes(32).toString('base64url');
+  const storage = await openStorage(options.storage);
+  const subgraphs: RunningSubgraph[] = [];
+  try {
+    for (const definition of SUBGRAPHS) {
+      subgraphs.push(
+        await startSubgraph(definition, {
+          storage,
+          port: options.subgraphPort?.(definition.name, definition.defaultPort) ?? definition.defaultPort,
+          host: options.host,
+          callerSigningKey,
+          demo: options.demo,
+          log: options.log,
+        }),
+      );
+    }
+    const gateway = await createGatewayApp({
+      production: false,
+      supergraphPath: SUPERGRAPH_PATH,
+      callerSigningKey,
+      subgraphTimeoutMs: options.subgraphTimeoutMs ?? 10_000,
+      subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])) as Partial<Record<SubgraphName, string>>,
+    });
+    const gatewayUrl = await listen(gateway.http, options.gatewayPort, options.host);
+    return {
+      gatewayUrl,
+      subgraphs,
+      storage,
+      callerSigningKey,
+      async stop() {
+        await closeServer(gateway.http);
+        await gateway.apollo.stop();
+        for (const subgraph of subgraphs.reverse()) await subgraph.stop();
+        await storage.close();
+      },
+    };
+  } catch (error) {
+    for (const subgraph of subgraphs) await subgraph.stop().catch(() => undefined);
+    await storage.close().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,33 @@
+import { parse } from 'graphql';
+import { composeServices } from '@apollo/composition';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import { createServiceDataSource, openStorage, type SubgraphDefinition } from '@c360/shared';
+
+export interface SchemaFiles {
+  subgraphs: Record<string, string>;
+  supergraph: string;
+}
+
+/** Default URLs written into the supergraph; deployments override them with <NAME>_URL. */
+export const defaultSubgraphUrl = (definition: SubgraphDefinition) => `http://localhost:${definition.defaultPort}/graphql`;
+
+/** Builds every subgraph schema (no database access) and composes the supergraph. */
+export async function buildSchemaFiles(definitions: SubgraphDefinition[]): Promise<SchemaFiles> {
+  const storage = await openStorage({});
+  try {
+    const subgraphs: Record<string, string> = {};
+    for (const definition of definitions) {
+      const dataSource = createServiceDataSource(storage, { service: definition.name, ...definition.storage });
+      const app = await definition.createApp(dataSource, { callerSigningKey: 'x'.repeat(32), production: false });
+      subgraphs[definition.name] = printSubgraphSchema(app.schema);
+      await app.apollo.stop();
+    }
+    const composed = composeServices(
+      definitions.map((d) => ({ name: d.name, url: defaultSubgraphUrl(d), typeDefs: parse(subgraphs[d.name]) })),
+    );
+    if (composed.errors) throw new Error(`Supergraph composition failed:\n${composed.errors.map((e) => `  - ${e.message}`).join('\n')}`);
+    return { subgraphs, supergraph: composed.supergraphSdl };
+  } finally {
+    await storage.close();
+  }
+}

@@ -1,0 +1,39 @@
+import type { DataSource } from 'typeorm';
+import { buildFederatedSchema, createSubgraphServer, ResolverContainer, type SubgraphAppOptions } from '@c360/shared';
+import type { CustomersContext, CustomersLoaders } from './context';
+import { createCustomerLoaders } from './customer/customer.loaders';
+import { toCustomerType } from './customer/customer.mapper';
+import { CustomerRepository } from './customer/customer.repository';
+import { CustomerResolver } from './customer/customer.resolver';
+import { CustomerService } from './customer/customer.service';
+import { createInteractionLoaders } from './interaction/interaction.loaders';
+import { InteractionRepository } from './interaction/interaction.repository';
+import { InteractionResolver } from './interaction/interaction.resolver';
+import { InteractionService } from './interaction/interaction.service';
+
+export const SUBGRAPH_NAME = 'customers';
+
+/** Wires repositories, services and resolvers for one data source. Never listens. */
+export async function createCustomersApp(dataSource: DataSource, options: SubgraphAppOptions) {
+  const customers = new CustomerRepository(dataSource);
+  const interactions = new InteractionRepository(dataSource);
+  const resolvers = new ResolverContainer([new CustomerResolver(new CustomerService(customers)), new InteractionResolver(new InteractionService(interactions, customers))]);
+  const schema = await buildFederatedSchema<CustomersContext>({
+    resolvers,
+    referenceResolvers: {
+      Customer: {
+        async __resolveReference(reference, ctx) {
+          const entity = await ctx.loaders.customerById.load(String(reference.id));
+          return entity && toCustomerType(entity);
+        },
+      },
+    },
+  });
+  return createSubgraphServer<CustomersLoaders>({
+    name: SUBGRAPH_NAME,
+    schema,
+    callerSigningKey: options.callerSigningKey,
+    production: options.production,
+    createLoaders: () => ({ ...createCustomerLoaders(customers), ...createInteractionLoaders(interactions) }),
+  });
+}

@@ -1,0 +1,7 @@
+import { conflict, notFound, badInput } from '@c360/shared';
+
+export const customerNotFound = (id: string) => notFound('Customer', id);
+export const externalIdTaken = (externalIds: { system: string; id: string }[]) =>
+  conflict('An external id in this request already belongs to a customer', { externalIds: externalIds.map((e) => `${e.system}/${e.id}`) });
+export const missingName = () => badInput('A customer needs a displayName, or a givenName or familyName to derive it from', { field: 'displayName' });
+export const birthDateInFuture = () => badInput('birthDate must be in the past', { field: 'birthDate' });

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { CustomerEntity } from './customer.entity';
+import { ExternalIdentityEntity } from './external-identity.entity';
+
+export interface CustomerListQuery {
+  size: number;
+  after?: readonly [string, string];
+  search?: string | null;
+  acquisitionChannel?: string | null;
+  countryCode?: string | null;
+  createdAfter?: Date | null;
+  createdBefore?: Date | null;
+}
+
+export type NewCustomer = Omit<CustomerEntity, 'id' | 'createdAt' | 'updatedAt' | 'externalIds'>;
+
+/** All SQL for customers and their external identities. */
+export class CustomerRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  findByIds(ids: readonly string[]): Promise<CustomerEntity[]> {
+    return this.dataSource.getRepository(CustomerEntity).findBy({ id: In([...ids]) });
+  }
+
+  findByExternalIds(pairs: readonly (readonly [string, string])[]): Promise<ExternalIdentityEntity[]> {
+    return this.dataSource.getRepository(ExternalIdentityEntity).findBy(pairs.map(([system, externalId]) => ({ system, externalId })));
+  }
+
+  externalIdsOf(customerIds: readonly string[]): Promise<ExternalIdentityEntity[]> {
+    return this.dataSource.getRepository(ExternalIdentityEntity).find({
+      where: { customerId: In([...customerIds]) },
+      order: { system: 'ASC', externalId: 'ASC' },
+    });
+  }
+
+  /** One page in (created_at, id) order, plus one extra row to tell whether more follow. */
+  async page(query: CustomerListQuery): Promise<{ rows: CustomerEntity[]; totalCount: number }> {
+    const filtered = () => {
+      const qb = this.dataSource.getRepository(CustomerEntity).createQueryBuilder('c');
+      if (query.search) {
+        qb.andWhere('(lower(c.display_name) LIKE :prefix OR lower(c.family_name) LIKE :prefix OR lower(c.email) LIKE :prefix)', {
+          prefix: `${query.search.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`,
+        });
+      }
+      if (query.acquisitionChannel) qb.andWhere('c.acquisition_channel = :channel', { channel: query.acquisitionChannel });
+      if (query.countryCode) qb.andWhere('c.country_code = :country', { country: query.countryCode });
+      if (query.createdAfter) qb.andWhere('c.created_at >= :createdAfter', { createdAfter: query.createdAfter });
+      if (query.createdBefore) qb.andWhere('c.created_at < :createdBefore', { createdBefore: query.createdBefore });
+      return qb;
+    };
+    const pageQuery = filtered().orderBy('c.created_at', 'ASC').addOrderBy('c.id', 'ASC').limit(query.size + 1);
+    if (query.after) {
+      pageQuery.andWhere('(c.created_at, c.id) > (:afterCreated::timestamptz, :afterId::uuid)', { afterCreated: query.after[0], afterId: query.after[1] });
+    }
+    const [rows, totalCount] = await Promise.all([pageQuery.getMany(), filtered().getCount()]);
+    return { rows, totalCount };
+  }
+
+  async insert(manager: EntityManager, customer: NewCustomer, externalIds: { system: string; id: string }[], now: Date): Promise<string> {
+    const id = randomUUID();
+    await manager.getRepository(CustomerEntity).insert({ ...customer, id, createdAt: now, updatedAt: now });
+    await this.addExternalIds(manager, id, externalIds);
+    return id;
+  }
+
+  async addExternalIds(manager: EntityManager, customerId: string, externalIds: { system: string; id: string }[]): Promise<void> {
+    if (externalIds.length === 0) return;
+    await manager.getRepository(ExternalIdentityEntity).insert(externalIds.map((e) => ({ system: e.system, externalId: e.id, customerId })));
+  }
+
+  async update(manager: EntityManager, id: string, changes: Partial<NewCustomer>, now: Date): Promise<boolean> {
+    const result = await manager.getRepository(CustomerEntity).update({ id }, { ...changes, updatedAt: now });
+    return (result.affected ?? 0) > 0;
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+}

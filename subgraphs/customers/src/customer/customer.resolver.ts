@@ -1,0 +1,65 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { assertUuid, ConnectionType } from '@c360/shared';
+import type { CustomersContext } from '../context';
+import { customerNotFound } from './customer.errors';
+import { CreateCustomerInput, CustomerFilter, UpdateCustomerInput } from './customer.input';
+import { toCustomerType } from './customer.mapper';
+import { CustomerService } from './customer.service';
+import { CustomerType, ExternalId } from './customer.type';
+
+@ObjectType()
+export class CustomerConnection extends ConnectionType(CustomerType, 'Customer') {}
+
+@Resolver(() => CustomerType)
+export class CustomerResolver {
+  constructor(private readonly service: CustomerService) {}
+
+  @Query(() => CustomerType, { nullable: true, description: 'A customer by id; null when there is none' })
+  async customer(@Arg('id', () => ID) id: string, @Ctx() ctx: CustomersContext): Promise<CustomerType | null> {
+    const entity = await ctx.loaders.customerById.load(assertUuid(id));
+    return entity && toCustomerType(entity);
+  }
+
+  @Query(() => CustomerType, { nullable: true, description: "A customer by a source system's id" })
+  async customerByExternalId(@Arg('system') system: string, @Arg('id') externalId: string, @Ctx() ctx: CustomersContext): Promise<CustomerType | null> {
+    const id = await ctx.loaders.customerIdByExternalId.load(`${system}\u0000${externalId}`);
+    const entity = id ? await ctx.loaders.customerById.load(id) : null;
+    return entity && toCustomerType(entity);
+  }
+
+  @Query(() => CustomerConnection)
+  customers(
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => CustomerFilter, { nullable: true }) filter: CustomerFilter | null,
+  ): Promise<CustomerConnection> {
+    return this.service.list(first, after, filter);
+  }
+
+  @FieldResolver(() => [ExternalId])
+  externalIds(@Root() customer: CustomerType, @Ctx() ctx: CustomersContext): Promise<ExternalId[]> {
+    return ctx.loaders.externalIdsByCustomer.load(customer.id);
+  }
+
+  @Mutation(() => CustomerType)
+  async createCustomer(@Arg('input', () => CreateCustomerInput) input: CreateCustomerInput, @Ctx() ctx: CustomersContext): Promise<CustomerType> {
+    return this.loadAfterWrite(await this.service.create(input), ctx);
+  }
+
+  @Mutation(() => CustomerType)
+  async updateCustomer(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateCustomerInput) input: UpdateCustomerInput,
+    @Ctx() ctx: CustomersContext,
+  ): Promise<CustomerType> {
+    return this.loadAfterWrite(await this.service.update(assertUuid(id), input), ctx);
+  }
+
+  private async loadAfterWrite(id: string, ctx: CustomersContext): Promise<CustomerType> {
+    ctx.loaders.customerById.clear(id);
+    ctx.loaders.externalIdsByCustomer.clear(id);
+    const entity = await ctx.loaders.customerById.load(id);
+    if (!entity) throw customerNotFound(id);
+    return toCustomerType(entity);
+  }
+}

@@ -1,0 +1,108 @@
+import { decodeCursor, encodeCursor, isUniqueViolation, pageSize, toPage, type Page } from '@c360/shared';
+import type { CustomerEntity } from './customer.entity';
+import { birthDateInFuture, customerNotFound, externalIdTaken, missingName } from './customer.errors';
+import type { CreateCustomerInput, CustomerFilter, CustomerProfileInput, ExternalIdInput, UpdateCustomerInput } from './customer.input';
+import { toCustomerType } from './customer.mapper';
+import type { CustomerRepository, NewCustomer } from './customer.repository';
+import type { CustomerType } from './customer.type';
+
+const customerCursor = (c: CustomerEntity) => encodeCursor([c.createdAt.toISOString(), c.id]);
+
+/** Business rules for customer profiles. */
+export class CustomerService {
+  constructor(private readonly customers: CustomerRepository) {}
+
+  async list(first: number | null | undefined, after: string | null | undefined, filter: CustomerFilter | null | undefined): Promise<Page<CustomerType>> {
+    const size = pageSize(first);
+    const afterKey = after ? (decodeCursor(after, 2) as [string, string]) : undefined;
+    const { rows, totalCount } = await this.customers.page({ size, after: afterKey, ...filter });
+    return toPage(rows, size, totalCount, customerCursor, toCustomerType);
+  }
+
+  async create(input: CreateCustomerInput, now = new Date()): Promise<string> {
+    const displayName = input.displayName ?? deriveDisplayName(input);
+    if (!displayName) throw missingName();
+    checkBirthDate(input.birthDate, now);
+    const customer: NewCustomer = {
+      ...EMPTY_PROFILE,
+      ...profileColumns(input),
+      displayName,
+      locale: input.locale ?? 'en',
+      acquisitionChannel: input.acquisitionChannel,
+      acquisitionSource: input.acquisitionSource ?? null,
+    };
+    return this.withExternalIdConflicts(input.externalIds ?? [], () =>
+      this.customers.transaction((manager) => this.customers.insert(manager, customer, input.externalIds ?? [], now)),
+    );
+  }
+
+  async update(id: string, input: UpdateCustomerInput, now = new Date()): Promise<string> {
+    checkBirthDate(input.birthDate, now);
+    if (input.displayName === null) throw missingName();
+    const changes = profileColumns(input);
+    await this.withExternalIdConflicts(input.addExternalIds ?? [], () =>
+      this.customers.transaction(async (manager) => {
+        if (!(await this.customers.update(manager, id, changes, now))) throw customerNotFound(id);
+        await this.customers.addExternalIds(manager, id, input.addExternalIds ?? []);
+      }),
+    );
+    return id;
+  }
+
+  private async withExternalIdConflicts<T>(externalIds: ExternalIdInput[], work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      throw externalIdTaken(externalIds);
+    }
+  }
+}
+
+const EMPTY_PROFILE = {
+  givenName: null,
+  familyName: null,
+  email: null,
+  phone: null,
+  birthDate: null,
+  addressLine1: null,
+  addressLine2: null,
+  postalCode: null,
+  city: null,
+  region: null,
+  countryCode: null,
+};
+
+function deriveDisplayName(input: CustomerProfileInput): string | null {
+  const name = [input.givenName, input.familyName].filter(Boolean).join(' ');
+  return name || null;
+}
+
+function checkBirthDate(birthDate: string | null | undefined, now: Date): void {
+  if (birthDate && new Date(`${birthDate}T00:00:00Z`) > now) throw birthDateInFuture();
+}
+
+/** Only the fields present in the input become column changes (undefined = leave as is). */
+function profileColumns(input: CustomerProfileInput): Partial<NewCustomer> {
+  const changes: Partial<NewCustomer> = {};
+  const set = <K extends keyof NewCustomer>(key: K, value: NewCustomer[K] | undefined) => {
+    if (value !== undefined) changes[key] = value;
+  };
+  set('displayName', input.displayName ?? undefined);
+  set('givenName', input.givenName);
+  set('familyName', input.familyName);
+  set('email', input.email === undefined ? undefined : (input.email?.toLowerCase() ?? null));
+  set('phone', input.phone);
+  set('birthDate', input.birthDate);
+  set('locale', input.locale ?? undefined);
+  if (input.address !== undefined) {
+    const a = input.address;
+    set('addressLine1', a?.line1 ?? null);
+    set('addressLine2', a?.line2 ?? null);
+    set('postalCode', a?.postalCode ?? null);
+    set('city', a?.city ?? null);
+    set('region', a?.region ?? null);
+    set('countryCode', a?.countryCode ?? null);
+  }
+  return changes;
+}

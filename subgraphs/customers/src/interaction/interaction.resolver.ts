@@ -1,0 +1,31 @@
+import { Arg, Ctx, FieldResolver, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { ConnectionType } from '@c360/shared';
+import type { CustomersContext } from '../context';
+import { CustomerType } from '../customer/customer.type';
+import { RecordInteractionInput } from './interaction.input';
+import { toInteractionType } from './interaction.loaders';
+import { InteractionService } from './interaction.service';
+import { InteractionType } from './interaction.type';
+
+@ObjectType()
+export class InteractionConnection extends ConnectionType(InteractionType, 'Interaction') {}
+
+@Resolver(() => CustomerType)
+export class InteractionResolver {
+  constructor(private readonly service: InteractionService) {}
+
+  @FieldResolver(() => InteractionConnection, { description: 'The interaction timeline, newest first' })
+  interactions(
+    @Root() customer: CustomerType,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: CustomersContext,
+  ): Promise<InteractionConnection> {
+    return ctx.loaders.timelinePage.load({ parentId: customer.id, first, after });
+  }
+
+  @Mutation(() => InteractionType)
+  async recordInteraction(@Arg('input', () => RecordInteractionInput) input: RecordInteractionInput): Promise<InteractionType> {
+    return toInteractionType(await this.service.record(input));
+  }
+}
