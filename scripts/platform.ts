@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { closeServer, listen, openStorage, startSubgraph, type DemoOptions, type RunningSubgraph, type Storage, type StorageOptions } from '@c360/shared';
+import { closeServer, listen, startSubgraph, type DemoOptions, type RunningSubgraph, type Storage } from '@c360/shared';
 import { createGatewayApp } from '../gateway/src/app';
 import type { SubgraphName } from '../gateway/src/config';
 import { SUBGRAPHS } from './subgraphs';
 
 export interface PlatformOptions {
-  storage: StorageOptions;
+  /** Open storage shared by the four subgraphs; the caller closes it after stop(). */
+  storage: Storage;
   gatewayPort: number;
   /** Port per subgraph; 0 picks a free one. Defaults to each subgraph's own port. */
   subgraphPort?: (name: string, defaultPort: number) => number;
@@ -21,7 +22,6 @@ export interface PlatformOptions {
 export interface RunningPlatform {
   gatewayUrl: string;
   subgraphs: RunningSubgraph[];
-  storage: Storage;
   callerSigningKey: string;
   stop(): Promise<void>;
 }
@@ -31,7 +31,7 @@ export const SUPERGRAPH_PATH = join(__dirname, '..', '..', 'schema', 'supergraph
 /** The whole graph in one process: four subgraphs and the gateway over one storage. */
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const callerSigningKey = options.callerSigningKey ?? randomBytes(32).toString('base64url');
-  const storage = await openStorage(options.storage);
+  const { storage } = options;
   const subgraphs: RunningSubgraph[] = [];
   try {
     for (const definition of SUBGRAPHS) {
@@ -57,18 +57,15 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     return {
       gatewayUrl,
       subgraphs,
-      storage,
       callerSigningKey,
       async stop() {
         await closeServer(gateway.http);
         await gateway.apollo.stop();
         for (const subgraph of subgraphs.reverse()) await subgraph.stop();
-        await storage.close();
       },
     };
   } catch (error) {
     for (const subgraph of subgraphs) await subgraph.stop().catch(() => undefined);
-    await storage.close().catch(() => undefined);
     throw error;
   }
 }

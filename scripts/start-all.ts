@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { describeStorage, loadConfigOrExit, parseEnv, setting, stopOnSignals, demoSettings, storageSettings } from '@c360/shared';
+import { describeStorage, openStorage, loadConfigOrExit, parseEnv, setting, stopOnSignals, demoSettings, storageSettings } from '@c360/shared';
 import { startPlatform } from './platform';
 
 const USAGE = `npm start [-- --demo-customers N] [--memory] [--no-demo]
@@ -22,15 +22,19 @@ async function main() {
   const config = loadConfigOrExit(() => parseEnv({ PORT: setting.port({ default: 4000 }), ...storageSettings, ...demoSettings }, env));
   const dataDir = flags.memory ? undefined : (config.PGLITE_DATA_DIR ?? join(process.cwd(), '.data', 'pglite'));
   const started = Date.now();
+  const storage = await openStorage({ databaseUrl: config.DATABASE_URL, pgliteDataDir: dataDir });
   const platform = await startPlatform({
-    storage: { databaseUrl: config.DATABASE_URL, pgliteDataDir: dataDir },
+    storage,
     gatewayPort: config.PORT,
     subgraphPort: (name, port) => Number(process.env[`${name.toUpperCase()}_PORT`] ?? port),
     demo: flags['no-demo'] || !config.DEMO_DATA ? undefined : { seed: config.DEMO_SEED, customers: config.DEMO_CUSTOMERS },
   });
   for (const subgraph of platform.subgraphs) process.stdout.write(`  subgraph ${subgraph.name.padEnd(13)} ${subgraph.url}\n`);
-  process.stdout.write(`\nCustomer-360 gateway ready at ${platform.gatewayUrl} (storage: ${describeStorage(platform.storage, dataDir)}, started in ${Date.now() - started} ms)\nPress Ctrl-C to stop.\n`);
-  stopOnSignals(() => platform.stop());
+  process.stdout.write(`\nCustomer-360 gateway ready at ${platform.gatewayUrl} (storage: ${describeStorage(storage, dataDir)}, started in ${Date.now() - started} ms)\nPress Ctrl-C to stop.\n`);
+  stopOnSignals(async () => {
+    await platform.stop();
+    await storage.close();
+  });
 }
 
 main().catch((error: Error) => {

@@ -1,4 +1,4 @@
-import { parse } from 'graphql';
+import { parse, printSchema } from 'graphql';
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { createServiceDataSource, openStorage, type SubgraphDefinition } from '@c360/shared';
@@ -6,6 +6,8 @@ import { createServiceDataSource, openStorage, type SubgraphDefinition } from '@
 export interface SchemaFiles {
   subgraphs: Record<string, string>;
   supergraph: string;
+  /** The client-facing schema (what codegen and API consumers see). */
+  api: string;
 }
 
 /** Default URLs written into the supergraph; deployments override them with <NAME>_URL. */
@@ -26,7 +28,7 @@ export async function buildSchemaFiles(definitions: SubgraphDefinition[]): Promi
       definitions.map((d) => ({ name: d.name, url: defaultSubgraphUrl(d), typeDefs: parse(subgraphs[d.name]) })),
     );
     if (composed.errors) throw new Error(`Supergraph composition failed:\n${composed.errors.map((e) => `  - ${e.message}`).join('\n')}`);
-    return { subgraphs, supergraph: composed.supergraphSdl };
+    return { subgraphs, supergraph: composed.supergraphSdl, api: printSchema(composed.schema.toAPISchema().toGraphQLJSSchema()) };
   } finally {
     await storage.close();
   }

@@ -10,7 +10,8 @@ async function main() {
   const dir = join(__dirname, '..', '..', 'schema');
   for (const [name, sdl] of Object.entries(files.subgraphs)) writeFileSync(join(dir, `${name}.graphql`), sdl);
   writeFileSync(join(dir, 'supergraph.graphql'), files.supergraph);
-  process.stdout.write(`wrote ${Object.keys(files.subgraphs).length} subgraph schemas and schema/supergraph.graphql\n`);
+  writeFileSync(join(dir, 'api.graphql'), files.api);
+  process.stdout.write(`wrote ${Object.keys(files.subgraphs).length} subgraph schemas schema/supergraph.graphql and schema/api.graphql\n`);
 }
 
 main().catch((error: Error) => {

@@ -3,7 +3,7 @@ import { parseEnv, setting, type Env } from '@c360/shared';
 export const SUBGRAPH_NAMES = ['customers', 'transactions', 'offers', 'consent'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
-const gatewaySettings = {
+export const gatewaySettings = {
   PORT: setting.port({ default: 4000 }),
   HOST: setting.requiredString({ default: '0.0.0.0' }),
   NODE_ENV: setting.oneOf(['development', 'production', 'test'] as const, { default: 'development' }),

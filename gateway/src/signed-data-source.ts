@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { CALLER_HEADER, signCallerToken } from '@c360/shared';
+import { CALLER_HEADER, ErrorCode, signCallerToken } from '@c360/shared';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { GatewayContext } from './gateway-context';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
@@ -18,6 +19,22 @@ export class SignedCallerDataSource extends RemoteGraphQLDataSource<GatewayConte
     fetcher: Fetcher,
   ) {
     super({ url, fetcher });
+  }
+
+  /**
+   * A subgraph that is down, slow past the timeout or refusing us becomes an error on
+   * the fields it owns; the gateway still returns what the other subgraphs answered.
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      const reason = error instanceof Error ? (error.name === 'TimeoutError' ? 'timed out' : error.message) : String(error);
+      process.stderr.write(`[gateway] subgraph ${this.subgraphName} failed: ${reason}\n`);
+      return {
+        errors: [{ message: `The ${this.subgraphName} service is unavailable`, extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName: this.subgraphName } }],
+      } as GatewayGraphQLResponse;
+    }
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

@@ -1,24 +1,26 @@
-import { loadConfigOrExit, parseEnv, setting, type SettingsOf } from '../config/env-schema';
+import { loadConfigOrExit, parseEnv, setting } from '../config/env-schema';
 import { callerTrustSettings, demoSettings, storageSettings } from '../config/service-settings';
 import { openStorage, describeStorage } from '../storage/storage';
 import { stopOnSignals } from './shutdown';
 import { startSubgraph } from './start-subgraph';
 import type { SubgraphDefinition } from './subgraph-definition';
 
-/** A subgraph's own entry point (one container per service): configured only by environment variables. */
-export async function runSubgraphMain(definition: SubgraphDefinition): Promise<void> {
-  const portVariable = `${definition.envPrefix}_PORT`;
-  const settings = {
+/** Every environment variable a subgraph service reads, with its validation. */
+export function subgraphSettings(definition: Pick<SubgraphDefinition, 'envPrefix' | 'defaultPort'>) {
+  return {
+    [`${definition.envPrefix}_PORT`]: setting.port({ default: definition.defaultPort }),
     HOST: setting.requiredString({ default: '0.0.0.0' }),
     NODE_ENV: setting.oneOf(['development', 'production', 'test'] as const, { default: 'development' }),
     ...storageSettings,
     ...callerTrustSettings,
     ...demoSettings,
   };
-  const config = loadConfigOrExit(() =>
-    parseEnv({ ...settings, [portVariable]: setting.port({ default: definition.defaultPort }) }),
-  ) as SettingsOf<typeof settings> & Record<string, unknown>;
-  const port = config[portVariable] as number;
+}
+
+/** A subgraph's own entry point (one container per service): configured only by environment variables. */
+export async function runSubgraphMain(definition: SubgraphDefinition): Promise<void> {
+  const config = loadConfigOrExit(() => parseEnv(subgraphSettings(definition)));
+  const port = (config as Record<string, unknown>)[`${definition.envPrefix}_PORT`] as number;
   const storage = await openStorage({ databaseUrl: config.DATABASE_URL, pgliteDataDir: config.PGLITE_DATA_DIR });
   const running = await startSubgraph(definition, {
     storage,

@@ -1,0 +1,31 @@
+import { openTestStorage } from '@c360/shared/testing';
+import type { DemoOptions, Storage } from '@c360/shared';
+import { startPlatform, type RunningPlatform } from '../../scripts/platform';
+import { SUBGRAPHS } from '../../scripts/subgraphs';
+
+export interface TestPlatform extends RunningPlatform {
+  storage: Storage;
+  close(): Promise<void>;
+}
+
+/** The whole graph on free loopback ports over test storage (PGlite, or PostgreSQL with DATABASE_URL). */
+export async function startTestPlatform(options: { demo?: DemoOptions; subgraphTimeoutMs?: number } = {}): Promise<TestPlatform> {
+  const storage = await openTestStorage(SUBGRAPHS.map((s) => s.storage.schema));
+  const platform = await startPlatform({
+    storage,
+    gatewayPort: 0,
+    subgraphPort: () => 0,
+    host: '127.0.0.1',
+    demo: options.demo,
+    subgraphTimeoutMs: options.subgraphTimeoutMs,
+    log: () => undefined,
+  });
+  return {
+    ...platform,
+    storage,
+    async close() {
+      await platform.stop();
+      await storage.close();
+    },
+  };
+}
