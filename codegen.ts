@@ -6,7 +6,7 @@ const config: CodegenConfig = {
   documents: ['tests/operations/**/*.graphql'],
   generates: {
     'tests/generated/graphql.ts': {
-      plugins: ['typescript', 'typescript-operations', 'typed-document-node'],
+      plugins: ['typescript-operations', 'typed-document-node'],
       config: { useTypeImports: true, enumsAsTypes: true, avoidOptionals: false, skipTypename: true, scalars: { DateTimeISO: 'string', LocalDate: 'string', JSONObject: 'Record<string, unknown>' } },
     },
   },

@@ -1,0 +1,61 @@
+import { storageLabel } from '@c360/shared/testing';
+import { CALLER_HEADER } from '@c360/shared';
+import { CreateCustomerDocument, CustomerByExternalIdDocument, CustomerPageDocument, CustomerProfileDocument, RecordInteractionDocument } from './generated/graphql';
+import { postGraphQL } from './support/graphql-client';
+import { startTestPlatform, type TestPlatform } from './support/test-platform';
+
+describe(`customer profiles through the gateway on ${storageLabel()}`, () => {
+  let platform: TestPlatform;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform({ demo: { seed: 7, customers: 30 } });
+  });
+  afterAll(() => platform.close());
+
+  it('serves the seeded demo customers as a keyset-paginated connection', async () => {
+    const first = await postGraphQL(platform.gatewayUrl, CustomerPageDocument, { first: 20 });
+    expect(first.errors).toBeUndefined();
+    expect(first.data?.customers.totalCount).toBe(30);
+    expect(first.data?.customers.pageInfo.hasNextPage).toBe(true);
+    const second = await postGraphQL(platform.gatewayUrl, CustomerPageDocument, { first: 20, after: first.data!.customers.pageInfo.endCursor });
+    const ids = [...first.data!.customers.edges, ...second.data!.customers.edges].map((e) => e.node.id);
+    expect(new Set(ids).size).toBe(30);
+    expect(second.data?.customers.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('creates a customer and finds it by id and by external id', async () => {
+    const created = await postGraphQL(platform.gatewayUrl, CreateCustomerDocument, {
+      input: { givenName: 'Eve', familyName: 'Example', email: 'eve@example.com', acquisitionChannel: 'WEB', externalIds: [{ system: 'loyalty', id: 'L-77' }] },
+    });
+    expect(created.errors).toBeUndefined();
+    const id = created.data!.createCustomer.id;
+    const byId = await postGraphQL(platform.gatewayUrl, CustomerProfileDocument, { id });
+    expect(byId.data?.customer).toMatchObject({ displayName: 'Eve Example', externalIds: [{ system: 'loyalty', id: 'L-77' }] });
+    const byExternal = await postGraphQL(platform.gatewayUrl, CustomerByExternalIdDocument, { system: 'loyalty', id: 'L-77' });
+    expect(byExternal.data?.customerByExternalId?.id).toBe(id);
+  });
+
+  it('answers bad input with a typed error and no stack trace', async () => {
+    const result = await postGraphQL(platform.gatewayUrl, RecordInteractionDocument, {
+      input: { customerId: 'not-a-uuid', channel: 'WEB', kind: 'PASSIVE', type: 'PAGE_VIEW' },
+    });
+    expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(result.errors)).not.toMatch(/stacktrace|at .*\.js:\d+/);
+  });
+
+  it('ignores a caller header sent by a client: the gateway signs its own', async () => {
+    const result = await postGraphQL(platform.gatewayUrl, CustomerPageDocument, { first: 1 }, { [CALLER_HEADER]: 'forged.token' });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.customers.edges).toHaveLength(1);
+  });
+
+  it('refuses direct calls to a subgraph that do not carry a gateway-signed caller', async () => {
+    const customers = platform.subgraphs.find((s) => s.name === 'customers')!;
+    const direct = await postGraphQL(customers.url, CustomerPageDocument, { first: 1 });
+    expect(direct.status).toBe(401);
+    expect(direct.data ?? null).toBeNull();
+    const forged = await postGraphQL(customers.url, CustomerPageDocument, { first: 1 }, { [CALLER_HEADER]: 'eyJjYWxsZXIiOnt9fQ.c2lnbmF0dXJl' });
+    expect(forged.status).toBe(401);
+    expect(forged.data ?? null).toBeNull();
+  });
+});
