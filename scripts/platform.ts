@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { closeServer, listen, startSubgraph, type DemoOptions, type RunningSubgraph, type Storage } from '@c360/shared';
 import { createGatewayApp } from '../gateway/src/app';
+import type { AuthOptions } from '../gateway/src/auth/bearer-authenticator';
 import type { SubgraphName } from '../gateway/src/config';
 import { SUBGRAPHS } from './subgraphs';
 
@@ -16,6 +17,8 @@ export interface PlatformOptions {
   /** Shared by the gateway and subgraphs; generated per start when omitted (development only). */
   callerSigningKey?: string;
   subgraphTimeoutMs?: number;
+  /** How the gateway verifies access tokens. */
+  auth: AuthOptions;
   log?: (line: string) => void;
 }
 
@@ -51,6 +54,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       supergraphPath: SUPERGRAPH_PATH,
       callerSigningKey,
       subgraphTimeoutMs: options.subgraphTimeoutMs ?? 10_000,
+      auth: options.auth,
       subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])) as Partial<Record<SubgraphName, string>>,
     });
     const gatewayUrl = await listen(gateway.http, options.gatewayPort, options.host);

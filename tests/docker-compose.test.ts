@@ -19,12 +19,12 @@ interface ComposeService {
 /** Applies compose's `${VAR:?message}` / `${VAR}` interpolation with the given variables. */
 function interpolate(env: Record<string, string>, vars: Record<string, string>): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(env).map(([key, value]) => [key, String(value).replace(/\$\{(\w+)(:\?[^}]*)?\}/g, (_, name: string) => vars[name] ?? '')]),
+    Object.entries(env).map(([key, value]) => [key, String(value).replace(/\$\{(\w+)(?::([?-])([^}]*))?\}/g, (_, name: string, op?: string, arg?: string) => vars[name] ?? (op === '-' ? (arg ?? '') : ''))]),
   );
 }
 
 const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, ComposeService> };
-const DEPLOY_VARS = { CALLER_SIGNING_KEY: 'compose-test-signing-key-0123456789abcdef' };
+const DEPLOY_VARS = { CALLER_SIGNING_KEY: 'compose-test-signing-key-0123456789abcdef', AUTH_ISSUER: 'https://id.example.com/', AUTH_JWKS_URL: 'https://id.example.com/.well-known/jwks.json' };
 
 describe('docker-compose.yml', () => {
   it('has PostgreSQL, the gateway and one container per subgraph', () => {

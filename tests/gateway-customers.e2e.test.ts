@@ -13,11 +13,11 @@ describe(`customer profiles through the gateway on ${storageLabel()}`, () => {
   afterAll(() => platform.close());
 
   it('serves the seeded demo customers as a keyset-paginated connection', async () => {
-    const first = await postGraphQL(platform.gatewayUrl, CustomerPageDocument, { first: 20 });
+    const first = await postGraphQL(platform.gatewayUrl, CustomerPageDocument, { first: 20 }, platform.internal);
     expect(first.errors).toBeUndefined();
     expect(first.data?.customers.totalCount).toBe(30);
     expect(first.data?.customers.pageInfo.hasNextPage).toBe(true);
-    const second = await postGraphQL(platform.gatewayUrl, CustomerPageDocument, { first: 20, after: first.data!.customers.pageInfo.endCursor });
+    const second = await postGraphQL(platform.gatewayUrl, CustomerPageDocument, { first: 20, after: first.data!.customers.pageInfo.endCursor }, platform.internal);
     const ids = [...first.data!.customers.edges, ...second.data!.customers.edges].map((e) => e.node.id);
     expect(new Set(ids).size).toBe(30);
     expect(second.data?.customers.pageInfo.hasNextPage).toBe(false);
@@ -26,25 +26,25 @@ describe(`customer profiles through the gateway on ${storageLabel()}`, () => {
   it('creates a customer and finds it by id and by external id', async () => {
     const created = await postGraphQL(platform.gatewayUrl, CreateCustomerDocument, {
       input: { givenName: 'Eve', familyName: 'Example', email: 'eve@example.com', acquisitionChannel: 'WEB', externalIds: [{ system: 'loyalty', id: 'L-77' }] },
-    });
+    }, platform.internal);
     expect(created.errors).toBeUndefined();
     const id = created.data!.createCustomer.id;
-    const byId = await postGraphQL(platform.gatewayUrl, CustomerProfileDocument, { id });
+    const byId = await postGraphQL(platform.gatewayUrl, CustomerProfileDocument, { id }, platform.internal);
     expect(byId.data?.customer).toMatchObject({ displayName: 'Eve Example', externalIds: [{ system: 'loyalty', id: 'L-77' }] });
-    const byExternal = await postGraphQL(platform.gatewayUrl, CustomerByExternalIdDocument, { system: 'loyalty', id: 'L-77' });
+    const byExternal = await postGraphQL(platform.gatewayUrl, CustomerByExternalIdDocument, { system: 'loyalty', id: 'L-77' }, platform.internal);
     expect(byExternal.data?.customerByExternalId?.id).toBe(id);
   });
 
   it('answers bad input with a typed error and no stack trace', async () => {
     const result = await postGraphQL(platform.gatewayUrl, RecordInteractionDocument, {
       input: { customerId: 'not-a-uuid', channel: 'WEB', kind: 'PASSIVE', type: 'PAGE_VIEW' },
-    });
+    }, platform.internal);
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(result.errors)).not.toMatch(/stacktrace|at .*\.js:\d+/);
   });
 
   it('ignores a caller header sent by a client: the gateway signs its own', async () => {
-    const result = await postGraphQL(platform.gatewayUrl, CustomerPageDocument, { first: 1 }, { [CALLER_HEADER]: 'forged.token' });
+    const result = await postGraphQL(platform.gatewayUrl, CustomerPageDocument, { first: 1 }, { ...platform.internal, [CALLER_HEADER]: 'forged.token' });
     expect(result.errors).toBeUndefined();
     expect(result.data?.customers.edges).toHaveLength(1);
   });

@@ -3,13 +3,16 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { createGraphQLHttpServer, maskError } from '@c360/shared';
-import { authenticate } from './authenticate';
+import { createBearerAuthenticator, type AuthOptions } from './auth/bearer-authenticator';
 import type { GatewayConfig, SubgraphName } from './config';
 import type { GatewayContext } from './gateway-context';
 import { SignedCallerDataSource, timeoutFetcher } from './signed-data-source';
 
 /** Builds the gateway over the static supergraph; never listens (tests and main decide). */
-export async function createGatewayApp(config: Omit<GatewayConfig, 'port' | 'host'>) {
+export type GatewayAppConfig = Omit<GatewayConfig, 'port' | 'host' | 'auth'> & { auth: AuthOptions };
+
+export async function createGatewayApp(config: GatewayAppConfig) {
+  const authenticate = createBearerAuthenticator(config.auth);
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
   const fetcher = timeoutFetcher(config.subgraphTimeoutMs);
   const gateway = new ApolloGateway({

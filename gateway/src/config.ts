@@ -1,4 +1,4 @@
-import { parseEnv, setting, type Env } from '@c360/shared';
+import { ConfigError, parseEnv, setting, type Env } from '@c360/shared';
 
 export const SUBGRAPH_NAMES = ['customers', 'transactions', 'offers', 'consent'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -10,6 +10,11 @@ export const gatewaySettings = {
   SUPERGRAPH_PATH: setting.requiredString({ default: 'schema/supergraph.graphql' }),
   CALLER_SIGNING_KEY: setting.requiredString({ minLength: 32 }),
   SUBGRAPH_TIMEOUT_MS: setting.int({ default: 10_000, min: 100, max: 120_000 }),
+  AUTH_ISSUER: setting.string({ optional: true }),
+  AUTH_AUDIENCE: setting.string({ optional: true }),
+  AUTH_JWKS_URL: setting.url({ protocols: ['https', 'http'], optional: true }),
+  AUTH_JWKS_PATH: setting.string({ optional: true }),
+  AUTH_DEV_KEYS_DIR: setting.requiredString({ default: '.data/dev-keys' }),
   CUSTOMERS_URL: setting.url({ protocols: ['http', 'https'], optional: true }),
   TRANSACTIONS_URL: setting.url({ protocols: ['http', 'https'], optional: true }),
   OFFERS_URL: setting.url({ protocols: ['http', 'https'], optional: true }),
@@ -23,12 +28,30 @@ export interface GatewayConfig {
   supergraphPath: string;
   callerSigningKey: string;
   subgraphTimeoutMs: number;
+  auth: AuthSettings;
   /** Overrides of the URLs written in the supergraph, by subgraph name. */
   subgraphUrls: Partial<Record<SubgraphName, string>>;
 }
 
+/** Which keys sign access tokens: a production key set, or the development key. */
+export interface AuthSettings {
+  issuer?: string;
+  audience?: string;
+  jwksUrl?: string;
+  jwksPath?: string;
+  devKeysDir: string;
+}
+
 export function readGatewayConfig(env: Env = process.env): GatewayConfig {
   const c = parseEnv(gatewaySettings, env);
+  const problems: string[] = [];
+  if (c.AUTH_JWKS_URL && c.AUTH_JWKS_PATH) problems.push('set AUTH_JWKS_URL or AUTH_JWKS_PATH, not both');
+  if (c.NODE_ENV === 'production') {
+    if (!c.AUTH_JWKS_URL && !c.AUTH_JWKS_PATH) problems.push('production needs AUTH_JWKS_URL or AUTH_JWKS_PATH (the development key is never trusted in production)');
+    if (!c.AUTH_ISSUER) problems.push('production needs AUTH_ISSUER');
+    if (!c.AUTH_AUDIENCE) problems.push('production needs AUTH_AUDIENCE');
+  }
+  if (problems.length) throw new ConfigError(problems);
   const urls: Partial<Record<SubgraphName, string | undefined>> = {
     customers: c.CUSTOMERS_URL,
     transactions: c.TRANSACTIONS_URL,
@@ -42,6 +65,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     supergraphPath: c.SUPERGRAPH_PATH,
     callerSigningKey: c.CALLER_SIGNING_KEY,
     subgraphTimeoutMs: c.SUBGRAPH_TIMEOUT_MS,
+    auth: { issuer: c.AUTH_ISSUER, audience: c.AUTH_AUDIENCE, jwksUrl: c.AUTH_JWKS_URL, jwksPath: c.AUTH_JWKS_PATH, devKeysDir: c.AUTH_DEV_KEYS_DIR },
     subgraphUrls: Object.fromEntries(Object.entries(urls).filter(([, url]) => url)) as Partial<Record<SubgraphName, string>>,
   };
 }

@@ -2,17 +2,23 @@ import { openTestStorage } from '@c360/shared/testing';
 import type { DemoOptions, Storage } from '@c360/shared';
 import { startPlatform, type RunningPlatform } from '../../scripts/platform';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
+import { CallerKind, createTestTokenIssuer, type TestTokenIssuer } from './test-tokens';
 
 export interface TestPlatform extends RunningPlatform {
   storage: Storage;
+  tokens: TestTokenIssuer;
+  /** Headers of a full-scope internal app, the most common caller in tests. */
+  internal: Record<string, string>;
   close(): Promise<void>;
 }
 
 /** The whole graph on free loopback ports over test storage (PGlite, or PostgreSQL with DATABASE_URL). */
 export async function startTestPlatform(options: { demo?: DemoOptions; subgraphTimeoutMs?: number } = {}): Promise<TestPlatform> {
   const storage = await openTestStorage(SUBGRAPHS.map((s) => s.storage.schema));
+  const tokens = await createTestTokenIssuer();
   const platform = await startPlatform({
     storage,
+    auth: tokens.auth,
     gatewayPort: 0,
     subgraphPort: () => 0,
     host: '127.0.0.1',
@@ -23,6 +29,8 @@ export async function startTestPlatform(options: { demo?: DemoOptions; subgraphT
   return {
     ...platform,
     storage,
+    tokens,
+    internal: await tokens.headers(CallerKind.INTERNAL_APP),
     async close() {
       await platform.stop();
       await storage.close();
