@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { closeServer, listen, startSubgraph, type DemoOptions, type RunningSubgraph, type Storage } from '@c360/shared';
+import { CONSENT_SUBGRAPH, closeServer, listen, startSubgraph, type DemoOptions, type RunningSubgraph, type Storage } from '@c360/shared';
 import { createGatewayApp } from '../gateway/src/app';
 import type { AuthOptions } from '../gateway/src/auth/bearer-authenticator';
 import type { SubgraphName } from '../gateway/src/config';
@@ -37,17 +37,22 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const { storage } = options;
   const subgraphs: RunningSubgraph[] = [];
   try {
-    for (const definition of SUBGRAPHS) {
+    // The consent subgraph starts first: the others ask it for consent decisions.
+    const ordered = [...SUBGRAPHS].sort((a, b) => Number(b.name === CONSENT_SUBGRAPH) - Number(a.name === CONSENT_SUBGRAPH));
+    let consentUrl = 'http://127.0.0.1:9/graphql'; // until the consent subgraph is up, decisions fail closed
+    for (const definition of ordered) {
       subgraphs.push(
         await startSubgraph(definition, {
           storage,
           port: options.subgraphPort?.(definition.name, definition.defaultPort) ?? definition.defaultPort,
           host: options.host,
           callerSigningKey,
+          consentUrl,
           demo: options.demo,
           log: options.log,
         }),
       );
+      if (definition.name === CONSENT_SUBGRAPH) consentUrl = subgraphs[subgraphs.length - 1].url;
     }
     const gateway = await createGatewayApp({
       production: false,

@@ -1,7 +1,7 @@
 import { parse, printSchema } from 'graphql';
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { createServiceDataSource, openStorage, type SubgraphDefinition } from '@c360/shared';
+import { createServiceDataSource, denyAllDecider, openStorage, refusingDisclosureRecorder, type SubgraphDefinition } from '@c360/shared';
 
 export interface SchemaFiles {
   subgraphs: Record<string, string>;
@@ -20,7 +20,11 @@ export async function buildSchemaFiles(definitions: SubgraphDefinition[]): Promi
     const subgraphs: Record<string, string> = {};
     for (const definition of definitions) {
       const dataSource = createServiceDataSource(storage, { service: definition.name, ...definition.storage });
-      const app = await definition.createApp(dataSource, { callerSigningKey: 'x'.repeat(32), production: false });
+      const app = await definition.createApp(dataSource, {
+        callerSigningKey: 'x'.repeat(32),
+        production: false,
+        privacy: { consentDecider: denyAllDecider, disclosureRecorder: refusingDisclosureRecorder },
+      });
       subgraphs[definition.name] = printSubgraphSchema(app.schema);
       await app.apollo.stop();
     }

@@ -24,3 +24,5 @@ export * from './storage/statement-counter';
 export * from './storage/bulk-insert';
 export * from './storage/pg-errors';
 export * from './errors/ids';
+export * from './privacy';
+export * from './graphql/scope-auth';

@@ -10,6 +10,7 @@ import { createInteractionLoaders } from './interaction/interaction.loaders';
 import { InteractionRepository } from './interaction/interaction.repository';
 import { InteractionResolver } from './interaction/interaction.resolver';
 import { InteractionService } from './interaction/interaction.service';
+import { customersPersonalData } from './privacy';
 
 export const SUBGRAPH_NAME = 'customers';
 
@@ -20,6 +21,7 @@ export async function createCustomersApp(dataSource: DataSource, options: Subgra
   const resolvers = new ResolverContainer([new CustomerResolver(new CustomerService(customers)), new InteractionResolver(new InteractionService(interactions, customers))]);
   const schema = await buildFederatedSchema<CustomersContext>({
     resolvers,
+    personalDataOwners: customersPersonalData.owners,
     referenceResolvers: {
       Customer: {
         async __resolveReference(reference, ctx) {
@@ -34,6 +36,7 @@ export async function createCustomersApp(dataSource: DataSource, options: Subgra
     schema,
     callerSigningKey: options.callerSigningKey,
     production: options.production,
+    ...options.privacy,
     createLoaders: () => ({ ...createCustomerLoaders(customers), ...createInteractionLoaders(interactions) }),
   });
 }

@@ -2,6 +2,8 @@ import type { DataSource } from 'typeorm';
 import type { DemoOptions } from '../demo/universe';
 import { closeServer, listen } from '../http/graphql-http';
 import { openServiceDataSource } from '../storage/data-source';
+import { remoteConsentDecider } from '../privacy/remote-consent-decider';
+import { remoteDisclosureRecorder } from '../privacy/disclosure-recorder';
 import type { Storage } from '../storage/storage';
 import type { SubgraphDefinition } from './subgraph-definition';
 
@@ -10,6 +12,8 @@ export interface StartSubgraphOptions {
   port: number;
   host?: string;
   callerSigningKey: string;
+  /** The consent subgraph's URL, where consent decisions come from. */
+  consentUrl: string;
   production?: boolean;
   /** Seed demo data on first start (empty tables); omit to start empty. */
   demo?: DemoOptions;
@@ -31,7 +35,12 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     const started = Date.now();
     if (await definition.seedDemoData(dataSource, options.demo)) log(`[${definition.name}] demo data loaded in ${Date.now() - started} ms`);
   }
-  const app = await definition.createApp(dataSource, { callerSigningKey: options.callerSigningKey, production: options.production ?? false });
+  const remote = { url: options.consentUrl, signingKey: options.callerSigningKey };
+  const app = await definition.createApp(dataSource, {
+    callerSigningKey: options.callerSigningKey,
+    production: options.production ?? false,
+    privacy: { consentDecider: remoteConsentDecider(remote), disclosureRecorder: remoteDisclosureRecorder(remote) },
+  });
   const url = await listen(app.http, options.port, options.host);
   return {
     name: definition.name,

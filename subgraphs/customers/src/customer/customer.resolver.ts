@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { assertUuid, ConnectionType } from '@c360/shared';
+import { assertUuid, ConnectionType, PersonalData, PersonalDataCategory, RequiresScope } from '@c360/shared';
 import type { CustomersContext } from '../context';
 import { customerNotFound } from './customer.errors';
 import { CreateCustomerInput, CustomerFilter, UpdateCustomerInput } from './customer.input';
@@ -15,12 +15,14 @@ export class CustomerResolver {
   constructor(private readonly service: CustomerService) {}
 
   @Query(() => CustomerType, { nullable: true, description: 'A customer by id; null when there is none' })
+  @RequiresScope('customers:read')
   async customer(@Arg('id', () => ID) id: string, @Ctx() ctx: CustomersContext): Promise<CustomerType | null> {
     const entity = await ctx.loaders.customerById.load(assertUuid(id));
     return entity && toCustomerType(entity);
   }
 
   @Query(() => CustomerType, { nullable: true, description: "A customer by a source system's id" })
+  @RequiresScope('customers:read')
   async customerByExternalId(@Arg('system') system: string, @Arg('id') externalId: string, @Ctx() ctx: CustomersContext): Promise<CustomerType | null> {
     const id = await ctx.loaders.customerIdByExternalId.load(`${system}\u0000${externalId}`);
     const entity = id ? await ctx.loaders.customerById.load(id) : null;
@@ -28,6 +30,7 @@ export class CustomerResolver {
   }
 
   @Query(() => CustomerConnection)
+  @RequiresScope('customers:read')
   customers(
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
@@ -37,16 +40,19 @@ export class CustomerResolver {
   }
 
   @FieldResolver(() => [ExternalId])
+  @PersonalData(PersonalDataCategory.IDENTITY)
   externalIds(@Root() customer: CustomerType, @Ctx() ctx: CustomersContext): Promise<ExternalId[]> {
     return ctx.loaders.externalIdsByCustomer.load(customer.id);
   }
 
   @Mutation(() => CustomerType)
+  @RequiresScope('customers:write')
   async createCustomer(@Arg('input', () => CreateCustomerInput) input: CreateCustomerInput, @Ctx() ctx: CustomersContext): Promise<CustomerType> {
     return this.loadAfterWrite(await this.service.create(input), ctx);
   }
 
   @Mutation(() => CustomerType)
+  @RequiresScope('customers:write')
   async updateCustomer(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateCustomerInput) input: UpdateCustomerInput,

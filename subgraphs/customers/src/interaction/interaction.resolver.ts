@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
-import { ConnectionType } from '@c360/shared';
+import { ConnectionType, PersonalData, PersonalDataCategory, RequiresScope } from '@c360/shared';
 import type { CustomersContext } from '../context';
 import { CustomerType } from '../customer/customer.type';
 import { RecordInteractionInput } from './interaction.input';
@@ -15,6 +15,7 @@ export class InteractionResolver {
   constructor(private readonly service: InteractionService) {}
 
   @FieldResolver(() => InteractionConnection, { description: 'The interaction timeline, newest first' })
+  @PersonalData(PersonalDataCategory.BEHAVIOURAL)
   interactions(
     @Root() customer: CustomerType,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
@@ -25,6 +26,7 @@ export class InteractionResolver {
   }
 
   @Mutation(() => InteractionType)
+  @RequiresScope('customers:write')
   async recordInteraction(@Arg('input', () => RecordInteractionInput) input: RecordInteractionInput): Promise<InteractionType> {
     return toInteractionType(await this.service.record(input));
   }

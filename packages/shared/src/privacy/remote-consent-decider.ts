@@ -1,0 +1,36 @@
+import type { Caller } from '../context/caller';
+import { CALLER_HEADER, signCallerToken } from '../context/caller-token';
+import type { ConsentDecider, ConsentDecision, DecisionRequest } from './consent-decisions';
+
+export const CONSENT_SUBGRAPH = 'consent';
+
+const DECISIONS_QUERY = `query ConsentDecisions($requests: [ConsentDecisionRequest!]!) {
+  consentDecisions(requests: $requests) { customerId category allowed reason consentRecordId }
+}`;
+
+export interface RemoteConsentDeciderOptions {
+  url: string;
+  signingKey: string;
+  timeoutMs?: number;
+}
+
+/**
+ * Asks the consent subgraph directly (its `consentDecisions` query is @inaccessible, so not
+ * part of the public graph), as the same caller, signed for the consent audience.
+ * Any failure throws; RequestConsentDecisions turns that into a deny (fail closed).
+ */
+export function remoteConsentDecider(options: RemoteConsentDeciderOptions): ConsentDecider {
+  return {
+    async decide(caller: Caller, requests: DecisionRequest[]): Promise<ConsentDecision[]> {
+      const response = await fetch(options.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [CALLER_HEADER]: signCallerToken(options.signingKey, caller, CONSENT_SUBGRAPH) },
+        body: JSON.stringify({ query: DECISIONS_QUERY, variables: { requests } }),
+        signal: AbortSignal.timeout(options.timeoutMs ?? 3000),
+      });
+      const body = (await response.json()) as { data?: { consentDecisions: ConsentDecision[] }; errors?: { message: string }[] };
+      if (!response.ok || body.errors?.length || !body.data) throw new Error(`consent decisions failed: ${body.errors?.[0]?.message ?? response.status}`);
+      return body.data.consentDecisions;
+    },
+  };
+}
