@@ -49,6 +49,17 @@ describe(`customer profiles through the gateway on ${storageLabel()}`, () => {
     expect(result.data?.customers.edges).toHaveLength(1);
   });
 
+  it('reuses connections to subgraphs instead of opening one per request', async () => {
+    const customers = platform.subgraphs.find((s) => s.name === 'customers')!;
+    let opened = 0;
+    const onConnection = () => opened++;
+    customers.http.on('connection', onConnection);
+    for (let i = 0; i < 20; i++) await postGraphQL(platform.gatewayUrl, CustomerPageDocument, { first: 1 }, platform.internal);
+    customers.http.off('connection', onConnection);
+    expect(opened).toBeLessThanOrEqual(2);
+    expect(customers.http.keepAliveTimeout).toBeGreaterThan(4_000); // above undici's client-side idle timeout
+  });
+
   it('refuses direct calls to a subgraph that do not carry a gateway-signed caller', async () => {
     const customers = platform.subgraphs.find((s) => s.name === 'customers')!;
     const direct = await postGraphQL(customers.url, CustomerPageDocument, { first: 1 });

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { DataSource } from 'typeorm';
 import type { DemoOptions } from '../demo/universe';
 import { closeServer, listen } from '../http/graphql-http';
@@ -24,6 +25,7 @@ export interface RunningSubgraph {
   name: string;
   url: string;
   dataSource: DataSource;
+  http: Server;
   stop(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     name: definition.name,
     url,
     dataSource,
+    http: app.http,
     async stop() {
       await closeServer(app.http);
       await app.apollo.stop();
