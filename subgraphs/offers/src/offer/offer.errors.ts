@@ -7,4 +7,4 @@ export const duplicateSkus = (skus: string[]) => badInput('Each sku may appear o
 export const badBenefit = (message: string, field: 'benefitValue' | 'currency' = 'benefitValue') => badInput(message, { field });
 export const transparentNeedsPersonalisation = () =>
   badInput('A TRANSPARENT offer is tailored from observed behaviour, so it needs consentPurpose PERSONALISATION', { field: 'consentPurpose' });
-export const activationAfterWindow = (id: string) => badInput('An offer whose validity window has ended cannot be activated', { field: 'status', id });
+export const activationAfterWindow = () => badInput('An offer whose validity window has ended cannot be ACTIVE', { field: 'status' });

@@ -33,7 +33,7 @@ export class OfferResolver {
     @Arg('campaignId', () => ID, { nullable: true }) campaignId: string | null,
     @Arg('channel', () => OfferChannel, { nullable: true }) channel: OfferChannel | null,
   ): Promise<OfferConnection> {
-    return this.service.list({ first, after, status, channel, campaignId: campaignId === null ? null : assertUuid(campaignId, 'campaignId') });
+    return this.service.list({ first, after, status, channel, campaignId: campaignId == null ? null : assertUuid(campaignId, 'campaignId') });
   }
 
   @FieldResolver(() => CampaignType)

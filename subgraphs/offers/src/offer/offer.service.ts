@@ -36,7 +36,7 @@ export class OfferService {
   }
 
   async create(input: CreateOfferInput, now = new Date()): Promise<string> {
-    const offer = designOf(input);
+    const offer = designOf(input, now);
     const skus = input.skus ?? [];
     if (new Set(skus).size !== skus.length) throw duplicateSkus(skus.filter((sku, i) => skus.indexOf(sku) !== i));
     return this.offers.transaction(async (manager) => {
@@ -52,17 +52,18 @@ export class OfferService {
       if (!offer) throw offerNotFound(id);
       assertTransition('offer', OFFER_TRANSITIONS, offer.status as OfferStatus, status);
       if (offer.status === status) return;
-      if (status === OfferStatus.ACTIVE && offer.validUntil.getTime() <= now.getTime()) throw activationAfterWindow(id);
+      if (status === OfferStatus.ACTIVE && offer.validUntil.getTime() <= now.getTime()) throw activationAfterWindow();
       await this.offers.setStatus(manager, id, status, now);
     });
   }
 }
 
 /** Validates the offer's design and turns it into columns; throws BAD_USER_INPUT before any SQL. */
-function designOf(input: CreateOfferInput): NewOffer {
+function designOf(input: CreateOfferInput, now: Date): NewOffer {
   const status = input.status ?? OfferStatus.DRAFT;
   if (!(INITIAL_OFFER_STATUSES as readonly OfferStatus[]).includes(status)) throw badInitialOfferStatus(status);
   if (input.validUntil.getTime() <= input.validFrom.getTime()) throw offerWindowReversed();
+  if (status === OfferStatus.ACTIVE && input.validUntil.getTime() <= now.getTime()) throw activationAfterWindow();
   const consentPurpose = (input.consentPurpose as OfferConsentPurpose | null | undefined) ?? defaultConsentPurpose(input.personalisationType);
   if (input.personalisationType === PersonalisationType.TRANSPARENT && consentPurpose !== 'PERSONALISATION') throw transparentNeedsPersonalisation();
   return {
