@@ -19,8 +19,11 @@ export class OrderRepository {
     return manager.getRepository(OrderLineEntity).find({ where: { orderId: In([...orderIds]) }, order: { orderId: 'ASC', lineNo: 'ASC' } });
   }
 
-  async insert(manager: EntityManager, order: OrderEntity, lines: OrderLineEntity[]): Promise<void> {
+  async insertOrder(manager: EntityManager, order: OrderEntity): Promise<void> {
     await manager.getRepository(OrderEntity).insert(order);
+  }
+
+  async insertLines(manager: EntityManager, lines: OrderLineEntity[]): Promise<void> {
     await manager.getRepository(OrderLineEntity).insert(lines);
   }
 

@@ -25,10 +25,11 @@ export class OrderService {
     const [order, lines] = this.price(request, await this.products.findBySkus([...new Set(request.lines.map((l) => l.sku))]), now);
     try {
       await this.orders.transaction(async (manager) => {
-        // Insert first: a concurrent replay then waits on the unique key and never touches stock.
-        await this.orders.insert(manager, order, lines);
+        // The header goes first: a concurrent replay then waits on its unique key and never touches stock.
+        await this.orders.insertOrder(manager, order);
         const short = await this.products.takeStock(manager, demandsOf(lines), now);
         if (short.length > 0) throw insufficientStock(short);
+        await this.orders.insertLines(manager, lines);
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;

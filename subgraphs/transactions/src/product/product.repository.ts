@@ -43,8 +43,9 @@ export class ProductRepository {
    */
   async takeStock(manager: EntityManager, demands: StockDemand[], now: Date): Promise<string[]> {
     const skus = demands.map((d) => d.sku);
-    // Lock rows in sku order first, so two orders sharing products cannot deadlock.
-    await manager.query('SELECT sku FROM transactions.product WHERE sku = ANY($1::text[]) ORDER BY sku FOR UPDATE', [skus]);
+    // Lock rows in sku order first, so two orders sharing products cannot deadlock. NO KEY UPDATE
+    // (what the UPDATE takes anyway) leaves order lines' foreign-key checks unblocked.
+    await manager.query('SELECT sku FROM transactions.product WHERE sku = ANY($1::text[]) ORDER BY sku FOR NO KEY UPDATE', [skus]);
     // Wrapped in a SELECT so both drivers hand back plain rows (TypeORM reshapes bare UPDATE results).
     const taken: { sku: string }[] = await manager.query(
       `WITH taken AS (
