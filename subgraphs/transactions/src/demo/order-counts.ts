@@ -1,9 +1,11 @@
 import { AVERAGE_ORDERS_PER_CUSTOMER, Random, type DemoOptions } from '@c360/shared';
 
 const PROSPECT_SHARE = 0.1;
-const PARETO_ALPHA = 1.6;
-/** Caps the heaviest buyer at ~30× the lightest, so one customer never dominates a small demo. */
-const MAX_WEIGHT = 30;
+const PARETO_ALPHA = 1.5;
+/** Shifting the Pareto towards 0 gives many occasional buyers (a few orders) next to the regulars. */
+const SHIFT = 0.9;
+/** Caps the heaviest buyer (~12× the average), so one customer never dominates a small demo. */
+const MAX_WEIGHT = 20;
 
 /**
  * Orders per demo customer: ~10% prospects with none, the rest a Pareto long tail scaled so
@@ -12,7 +14,7 @@ const MAX_WEIGHT = 30;
 export function demoOrderCounts(options: DemoOptions): number[] {
   const weights = Array.from({ length: options.customers }, (_, i) => {
     const random = new Random(`${options.seed}:buyer:${i}`);
-    return random.chance(PROSPECT_SHARE) ? 0 : Math.min(random.pareto(PARETO_ALPHA), MAX_WEIGHT);
+    return random.chance(PROSPECT_SHARE) ? 0 : Math.min(random.pareto(PARETO_ALPHA) - SHIFT, MAX_WEIGHT);
   });
   const weightSum = weights.reduce((a, b) => a + b, 0);
   if (weightSum === 0) return weights;
