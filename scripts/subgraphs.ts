@@ -1,5 +1,7 @@
 import type { SubgraphDefinition } from '@c360/shared';
 import { customersSubgraph } from '../subgraphs/customers/src';
+import { offersSubgraph } from '../subgraphs/offers/src';
+import { transactionsSubgraph } from '../subgraphs/transactions/src';
 
 /** The subgraphs of the customer-360 graph, in start order. Composition code only; services never import each other. */
-export const SUBGRAPHS: SubgraphDefinition[] = [customersSubgraph];
+export const SUBGRAPHS: SubgraphDefinition[] = [customersSubgraph, transactionsSubgraph, offersSubgraph];

@@ -1,0 +1,51 @@
+import type { DataSource } from 'typeorm';
+import { buildFederatedSchema, createSubgraphServer, ResolverContainer, type SubgraphAppOptions } from '@c360/shared';
+import { createCampaignLoaders } from './campaign/campaign.loaders';
+import { CampaignRepository } from './campaign/campaign.repository';
+import { CampaignResolver } from './campaign/campaign.resolver';
+import { CampaignService } from './campaign/campaign.service';
+import type { OffersContext, OffersLoaders } from './context';
+import { CustomerRef } from './eligibility/customer-ref.type';
+import { createEligibilityLoaders } from './eligibility/eligibility.loaders';
+import { EligibilityResolver } from './eligibility/eligibility.resolver';
+import { createOfferLoaders } from './offer/offer.loaders';
+import { toOfferType } from './offer/offer.mapper';
+import { OfferRepository } from './offer/offer.repository';
+import { CampaignOffersResolver, OfferResolver } from './offer/offer.resolver';
+import { OfferService } from './offer/offer.service';
+
+export const SUBGRAPH_NAME = 'offers';
+
+/** Wires repositories, services and resolvers for one data source. Never listens. */
+export async function createOffersApp(dataSource: DataSource, options: SubgraphAppOptions) {
+  const campaigns = new CampaignRepository(dataSource);
+  const offers = new OfferRepository(dataSource);
+  const resolvers = new ResolverContainer([
+    new CampaignResolver(new CampaignService(campaigns)),
+    new OfferResolver(new OfferService(offers, campaigns)),
+    new CampaignOffersResolver(),
+    new EligibilityResolver(),
+  ]);
+  const schema = await buildFederatedSchema<OffersContext>({
+    resolvers,
+    orphanedTypes: [CustomerRef],
+    referenceResolvers: {
+      Offer: {
+        async __resolveReference(reference, ctx) {
+          const entity = await ctx.loaders.offerById.load(String(reference.id));
+          return entity && toOfferType(entity);
+        },
+      },
+    },
+  });
+  return createSubgraphServer<OffersLoaders>({
+    name: SUBGRAPH_NAME,
+    schema,
+    callerSigningKey: options.callerSigningKey,
+    production: options.production,
+    createLoaders: () => {
+      const offerLoaders = createOfferLoaders(offers);
+      return { ...createCampaignLoaders(campaigns), ...offerLoaders, ...createEligibilityLoaders(offers, offerLoaders) };
+    },
+  });
+}

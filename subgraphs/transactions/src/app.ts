@@ -1,0 +1,57 @@
+import type { DataSource } from 'typeorm';
+import { buildFederatedSchema, createSubgraphServer, isUuid, ResolverContainer, type SubgraphAppOptions } from '@c360/shared';
+import type { TransactionsContext, TransactionsLoaders } from './context';
+import { createCustomerLoaders } from './customer/customer.loaders';
+import { CustomerPurchasesResolver } from './customer/customer.resolver';
+import { PurchaseSummaryRepository } from './customer/purchase-summary.repository';
+import { OrderLineResolver } from './order/order-line.resolver';
+import { createOrderLoaders } from './order/order.loaders';
+import { toOrderType } from './order/order.mapper';
+import { OrderRepository } from './order/order.repository';
+import { OrderResolver } from './order/order.resolver';
+import { OrderService } from './order/order.service';
+import { createProductLoaders } from './product/product.loaders';
+import { toProductType } from './product/product.mapper';
+import { ProductRepository } from './product/product.repository';
+import { ProductResolver } from './product/product.resolver';
+import { ProductService } from './product/product.service';
+
+export const SUBGRAPH_NAME = 'transactions';
+
+/** Wires repositories, services and resolvers for one data source. Never listens. */
+export async function createTransactionsApp(dataSource: DataSource, options: SubgraphAppOptions) {
+  const products = new ProductRepository(dataSource);
+  const orders = new OrderRepository(dataSource);
+  const summaries = new PurchaseSummaryRepository(dataSource);
+  const resolvers = new ResolverContainer([
+    new ProductResolver(new ProductService(products)),
+    new OrderResolver(new OrderService(orders, products)),
+    new OrderLineResolver(),
+    new CustomerPurchasesResolver(),
+  ]);
+  const schema = await buildFederatedSchema<TransactionsContext>({
+    resolvers,
+    referenceResolvers: {
+      Product: {
+        async __resolveReference(reference, ctx) {
+          const entity = await ctx.loaders.productBySku.load(String(reference.sku));
+          return entity && toProductType(entity);
+        },
+      },
+      Order: {
+        async __resolveReference(reference, ctx) {
+          const id = String(reference.id).toLowerCase();
+          const entity = isUuid(id) ? await ctx.loaders.orderById.load(id) : null;
+          return entity && toOrderType(entity);
+        },
+      },
+    },
+  });
+  return createSubgraphServer<TransactionsLoaders>({
+    name: SUBGRAPH_NAME,
+    schema,
+    callerSigningKey: options.callerSigningKey,
+    production: options.production,
+    createLoaders: () => ({ ...createProductLoaders(products), ...createOrderLoaders(orders), ...createCustomerLoaders(summaries) }),
+  });
+}

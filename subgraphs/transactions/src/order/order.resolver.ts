@@ -1,0 +1,55 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { assertUuid, ConnectionType } from '@c360/shared';
+import type { TransactionsContext } from '../context';
+import { CustomerRef } from '../customer/customer.type';
+import { OrderStatus } from './order.enums';
+import { orderNotFound } from './order.errors';
+import { RecordOrderInput } from './order.input';
+import { toOrderLineType, toOrderType } from './order.mapper';
+import { OrderService } from './order.service';
+import { OrderLineType, OrderType } from './order.type';
+
+@ObjectType()
+export class OrderConnection extends ConnectionType(OrderType, 'Order') {}
+
+@Resolver(() => OrderType)
+export class OrderResolver {
+  constructor(private readonly service: OrderService) {}
+
+  @Query(() => OrderType, { nullable: true, description: 'An order by id; null when there is none' })
+  async order(@Arg('id', () => ID) id: string, @Ctx() ctx: TransactionsContext): Promise<OrderType | null> {
+    const entity = await ctx.loaders.orderById.load(assertUuid(id));
+    return entity && toOrderType(entity);
+  }
+
+  @FieldResolver(() => CustomerRef)
+  customer(@Root() order: OrderType): CustomerRef {
+    return { id: order.customerId };
+  }
+
+  @FieldResolver(() => [OrderLineType])
+  async lines(@Root() order: OrderType, @Ctx() ctx: TransactionsContext): Promise<OrderLineType[]> {
+    return (await ctx.loaders.linesByOrder.load(order.id)).map(toOrderLineType);
+  }
+
+  @Mutation(() => OrderType, {
+    description: 'Records an order and takes its units out of stock, all or nothing. Replaying the same sourceSystem + externalId returns the recorded order',
+  })
+  async recordOrder(@Arg('input', () => RecordOrderInput) input: RecordOrderInput): Promise<OrderType> {
+    return toOrderType(await this.service.record(input));
+  }
+
+  @Mutation(() => OrderType, { description: 'Refunds (stock unchanged) or cancels (units back in stock) a completed order' })
+  async setOrderStatus(
+    @Arg('id', () => ID) id: string,
+    @Arg('status', () => OrderStatus) status: OrderStatus,
+    @Ctx() ctx: TransactionsContext,
+  ): Promise<OrderType> {
+    const orderId = assertUuid(id);
+    await this.service.setStatus(orderId, status);
+    ctx.loaders.orderById.clear(orderId);
+    const entity = await ctx.loaders.orderById.load(orderId);
+    if (!entity) throw orderNotFound(orderId);
+    return toOrderType(entity);
+  }
+}

@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { isUniqueViolation } from '@c360/shared';
+import { fromCents, toCents } from '../money';
+import type { ProductEntity } from '../product/product.entity';
+import type { ProductRepository, StockDemand } from '../product/product.repository';
+import { OrderLineEntity } from './order-line.entity';
+import { OrderEntity } from './order.entity';
+import { OrderStatus } from './order.enums';
+import { completedIsNotATarget, currencyMismatch, externalKeyConflict, insufficientStock, orderNotFound, statusNotChangeable, unknownSkus } from './order.errors';
+import type { RecordOrderInput } from './order.input';
+import type { OrderRepository } from './order.repository';
+import { describesOrder, toOrderRequest, type OrderRequest } from './order.request';
+
+/** Order ingest and status changes: idempotent, all-or-nothing, never overselling. */
+export class OrderService {
+  constructor(
+    private readonly orders: OrderRepository,
+    private readonly products: ProductRepository,
+  ) {}
+
+  async record(input: RecordOrderInput, now = new Date()): Promise<OrderEntity> {
+    const request = toOrderRequest(input, now);
+    const existing = await this.orders.findByExternalKey(request.sourceSystem, request.externalId);
+    if (existing) return this.replay(request, existing);
+    const [order, lines] = this.price(request, await this.products.findBySkus([...new Set(request.lines.map((l) => l.sku))]), now);
+    try {
+      await this.orders.transaction(async (manager) => {
+        // The header goes first: a concurrent replay then waits on its unique key and never touches stock.
+        await this.orders.insertOrder(manager, order);
+        const short = await this.products.takeStock(manager, demandsOf(lines), now);
+        if (short.length > 0) throw insufficientStock(short);
+        await this.orders.insertLines(manager, lines);
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const winner = await this.orders.findByExternalKey(request.sourceSystem, request.externalId);
+      if (!winner) throw error;
+      return this.replay(request, winner);
+    }
+    return order;
+  }
+
+  /**
+   * COMPLETED -> REFUNDED (money returned; goods are not put back on sale automatically)
+   * or COMPLETED -> CANCELLED (the goods never left, so their units return to stock).
+   * Setting the status an order already has is a no-op.
+   */
+  async setStatus(id: string, status: OrderStatus, now = new Date()): Promise<void> {
+    if (status === OrderStatus.COMPLETED) throw completedIsNotATarget();
+    await this.orders.transaction(async (manager) => {
+      if (await this.orders.changeStatus(manager, id, OrderStatus.COMPLETED, status)) {
+        if (status === OrderStatus.CANCELLED) await this.products.returnStock(manager, demandsOf(await this.orders.linesOf([id], manager)), now);
+        return;
+      }
+      const [current] = await this.orders.findByIds([id], manager);
+      if (!current) throw orderNotFound(id);
+      if (current.status !== status) throw statusNotChangeable(id, current.status, status);
+    });
+  }
+
+  private async replay(request: OrderRequest, existing: OrderEntity): Promise<OrderEntity> {
+    const lines = await this.orders.linesOf([existing.id]);
+    if (!describesOrder(request, existing, lines)) throw externalKeyConflict(request.sourceSystem, request.externalId, existing.id);
+    return existing;
+  }
+
+  /** Builds the order and its lines from the catalogue; unknown skus and foreign currencies are refused. */
+  private price(request: OrderRequest, products: ProductEntity[], now: Date): [OrderEntity, OrderLineEntity[]] {
+    const bySku = new Map(products.map((p) => [p.sku, p]));
+    const missing = [...new Set(request.lines.map((l) => l.sku).filter((sku) => !bySku.has(sku)))];
+    if (missing.length > 0) throw unknownSkus(missing);
+    const foreign = products.filter((p) => p.currency !== request.currency).map((p) => p.sku);
+    if (foreign.length > 0) throw currencyMismatch(request.currency, foreign);
+    const orderId = randomUUID();
+    let totalCents = 0;
+    const lines = request.lines.map((line, lineNo) => {
+      const unitCents = line.unitPriceCents ?? toCents(bySku.get(line.sku)!.price);
+      totalCents += unitCents * line.quantity;
+      return Object.assign(new OrderLineEntity(), {
+        orderId,
+        lineNo,
+        sku: line.sku,
+        quantity: line.quantity,
+        unitPrice: fromCents(unitCents),
+        lineTotal: fromCents(unitCents * line.quantity),
+      });
+    });
+    const order = Object.assign(new OrderEntity(), {
+      id: orderId,
+      customerId: request.customerId,
+      total: fromCents(totalCents),
+      currency: request.currency,
+      channel: request.channel,
+      status: OrderStatus.COMPLETED,
+      occurredAt: request.occurredAt ?? now,
+      sourceSystem: request.sourceSystem,
+      externalId: request.externalId,
+      recordedAt: now,
+    });
+    return [order, lines];
+  }
+}
+
+/** Units per sku (a sku may appear on several lines). */
+function demandsOf(lines: OrderLineEntity[]): StockDemand[] {
+  const bySku = new Map<string, number>();
+  for (const line of lines) bySku.set(line.sku, (bySku.get(line.sku) ?? 0) + line.quantity);
+  return [...bySku].map(([sku, quantity]) => ({ sku, quantity }));
+}
