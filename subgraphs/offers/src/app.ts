@@ -14,6 +14,8 @@ import { OfferRepository } from './offer/offer.repository';
 import { CampaignOffersResolver, OfferResolver } from './offer/offer.resolver';
 import { OfferService } from './offer/offer.service';
 
+import { offersPersonalData } from './privacy';
+
 export const SUBGRAPH_NAME = 'offers';
 
 /** Wires repositories, services and resolvers for one data source. Never listens. */
@@ -28,6 +30,7 @@ export async function createOffersApp(dataSource: DataSource, options: SubgraphA
   ]);
   const schema = await buildFederatedSchema<OffersContext>({
     resolvers,
+    personalDataOwners: offersPersonalData.owners,
     orphanedTypes: [CustomerRef],
     referenceResolvers: {
       Offer: {
@@ -43,6 +46,7 @@ export async function createOffersApp(dataSource: DataSource, options: SubgraphA
     schema,
     callerSigningKey: options.callerSigningKey,
     production: options.production,
+    ...options.privacy,
     createLoaders: () => {
       const offerLoaders = createOfferLoaders(offers);
       return { ...createCampaignLoaders(campaigns), ...offerLoaders, ...createEligibilityLoaders(offers, offerLoaders) };

@@ -1,4 +1,5 @@
 import type { SubgraphDefinition } from '@c360/shared';
+import { offersPersonalData } from './privacy';
 import { createOffersApp, SUBGRAPH_NAME } from './app';
 import { CampaignEntity } from './campaign/campaign.entity';
 import { seedOffersDemoData } from './demo/seed-offers';
@@ -16,5 +17,6 @@ export const offersSubgraph: SubgraphDefinition = {
     migrations: [CreateOffers1732300002000],
   },
   createApp: createOffersApp,
+  personalData: offersPersonalData,
   seedDemoData: seedOffersDemoData,
 };

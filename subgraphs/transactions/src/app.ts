@@ -16,6 +16,8 @@ import { ProductRepository } from './product/product.repository';
 import { ProductResolver } from './product/product.resolver';
 import { ProductService } from './product/product.service';
 
+import { transactionsPersonalData } from './privacy';
+
 export const SUBGRAPH_NAME = 'transactions';
 
 /** Wires repositories, services and resolvers for one data source. Never listens. */
@@ -31,6 +33,7 @@ export async function createTransactionsApp(dataSource: DataSource, options: Sub
   ]);
   const schema = await buildFederatedSchema<TransactionsContext>({
     resolvers,
+    personalDataOwners: transactionsPersonalData.owners,
     referenceResolvers: {
       Product: {
         async __resolveReference(reference, ctx) {
@@ -52,6 +55,7 @@ export async function createTransactionsApp(dataSource: DataSource, options: Sub
     schema,
     callerSigningKey: options.callerSigningKey,
     production: options.production,
+    ...options.privacy,
     createLoaders: () => ({ ...createProductLoaders(products), ...createOrderLoaders(orders), ...createCustomerLoaders(summaries) }),
   });
 }

@@ -1,4 +1,5 @@
 import type { SubgraphDefinition } from '@c360/shared';
+import { transactionsPersonalData } from './privacy';
 import { createTransactionsApp, SUBGRAPH_NAME } from './app';
 import { seedTransactionsDemoData } from './demo/seed-transactions';
 import { CreateTransactions1732300001000 } from './migrations/1732300001000-create-transactions';
@@ -16,5 +17,6 @@ export const transactionsSubgraph: SubgraphDefinition = {
     migrations: [CreateTransactions1732300001000],
   },
   createApp: createTransactionsApp,
+  personalData: transactionsPersonalData,
   seedDemoData: seedTransactionsDemoData,
 };

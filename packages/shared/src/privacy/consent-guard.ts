@@ -1,4 +1,4 @@
-import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, isNonNullType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { hasScope } from '../context/caller';
 import type { SubgraphContext } from '../context/subgraph-context';
 import { DomainError } from '../errors/domain-error';
@@ -31,6 +31,8 @@ export function guardPersonalData(schema: GraphQLSchema, owners: PersonalDataOwn
       if (!category) continue;
       const ownerOf = owners[type.name];
       if (!ownerOf) throw new Error(`${type.name}.${field.name} is personal data, but no owner is declared for ${type.name}`);
+      // A withheld value is null; on a non-null field that null would erase the whole parent object.
+      if (isNonNullType(field.type)) throw new Error(`${type.name}.${field.name} is personal data and must be nullable, so it can be withheld alone`);
       const resolve: GraphQLFieldResolver<unknown, unknown> = field.resolve ?? defaultFieldResolver;
       field.resolve = async (parent, args, context, info) => {
         const ctx = context as SubgraphContext;

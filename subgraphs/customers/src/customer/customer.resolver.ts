@@ -39,7 +39,7 @@ export class CustomerResolver {
     return this.service.list(first, after, filter);
   }
 
-  @FieldResolver(() => [ExternalId])
+  @FieldResolver(() => [ExternalId], { nullable: true })
   @PersonalData(PersonalDataCategory.IDENTITY)
   externalIds(@Root() customer: CustomerType, @Ctx() ctx: CustomersContext): Promise<ExternalId[]> {
     return ctx.loaders.externalIdsByCustomer.load(customer.id);

@@ -39,7 +39,7 @@ export class CustomerType {
   @Field(() => ID)
   id: string;
 
-  @Field()
+  @Field(() => String, { nullable: true })
   @PersonalData(PersonalDataCategory.IDENTITY)
   displayName: string;
 
@@ -67,7 +67,7 @@ export class CustomerType {
   @PersonalData(PersonalDataCategory.LOCATION)
   address: PostalAddress | null;
 
-  @Field({ description: 'BCP 47 language tag, e.g. en-GB' })
+  @Field(() => String, { nullable: true, description: 'BCP 47 language tag, e.g. en-GB' })
   @PersonalData(PersonalDataCategory.DEMOGRAPHIC)
   locale: string;
 

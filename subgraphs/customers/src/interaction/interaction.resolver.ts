@@ -14,7 +14,7 @@ export class InteractionConnection extends ConnectionType(InteractionType, 'Inte
 export class InteractionResolver {
   constructor(private readonly service: InteractionService) {}
 
-  @FieldResolver(() => InteractionConnection, { description: 'The interaction timeline, newest first' })
+  @FieldResolver(() => InteractionConnection, { nullable: true, description: 'The interaction timeline, newest first' })
   @PersonalData(PersonalDataCategory.BEHAVIOURAL)
   interactions(
     @Root() customer: CustomerType,
