@@ -30,7 +30,7 @@ export class RecordOfferResponseInput {
   @IsOptional()
   orderId?: string | null;
 
-  @Field(() => Float, { nullable: true, description: 'Order value attributed to the redemption (>= 0, cents); only with REDEEMED' })
+  @Field(() => Float, { nullable: true, description: 'Order value attributed to the redemption: >= 0, at most two decimals; only with REDEEMED' })
   @IsOptional()
   @Min(0)
   @Max(9_999_999_999.99)
