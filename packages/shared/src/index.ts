@@ -1,3 +1,5 @@
+// Decorated classes (type-graphql) need the metadata polyfill before they load, whoever imports us first.
+import 'reflect-metadata';
 export * from './config/env-schema';
 export * from './config/service-settings';
 export * from './demo';

@@ -13,6 +13,14 @@ import { toOfferType } from './offer/offer.mapper';
 import { OfferRepository } from './offer/offer.repository';
 import { CampaignOffersResolver, OfferResolver } from './offer/offer.resolver';
 import { OfferService } from './offer/offer.service';
+import { createPerformanceLoaders } from './performance/performance.loaders';
+import { PerformanceRepository } from './performance/performance.repository';
+import { CampaignPerformanceResolver } from './performance/performance.resolver';
+import { OrderRef } from './response/order-ref.type';
+import { createResponseLoaders } from './response/response.loaders';
+import { ResponseRepository } from './response/response.repository';
+import { CustomerResponsesResolver, OfferResponsesResolver, ResponseResolver } from './response/response.resolver';
+import { ResponseService } from './response/response.service';
 
 import { offersPersonalData } from './privacy';
 
@@ -22,16 +30,22 @@ export const SUBGRAPH_NAME = 'offers';
 export async function createOffersApp(dataSource: DataSource, options: SubgraphAppOptions) {
   const campaigns = new CampaignRepository(dataSource);
   const offers = new OfferRepository(dataSource);
+  const responses = new ResponseRepository(dataSource);
+  const performance = new PerformanceRepository(dataSource);
   const resolvers = new ResolverContainer([
     new CampaignResolver(new CampaignService(campaigns)),
     new OfferResolver(new OfferService(offers, campaigns)),
     new CampaignOffersResolver(),
     new EligibilityResolver(),
+    new ResponseResolver(new ResponseService(responses, offers)),
+    new OfferResponsesResolver(),
+    new CustomerResponsesResolver(),
+    new CampaignPerformanceResolver(),
   ]);
   const schema = await buildFederatedSchema<OffersContext>({
     resolvers,
     personalDataOwners: offersPersonalData.owners,
-    orphanedTypes: [CustomerRef],
+    orphanedTypes: [CustomerRef, OrderRef],
     referenceResolvers: {
       Offer: {
         async __resolveReference(reference, ctx) {
@@ -49,7 +63,14 @@ export async function createOffersApp(dataSource: DataSource, options: SubgraphA
     ...options.privacy,
     createLoaders: () => {
       const offerLoaders = createOfferLoaders(offers);
-      return { ...createCampaignLoaders(campaigns), ...offerLoaders, ...createEligibilityLoaders(offers, offerLoaders) };
+      const campaignLoaders = createCampaignLoaders(campaigns);
+      return {
+        ...campaignLoaders,
+        ...offerLoaders,
+        ...createEligibilityLoaders(offers, offerLoaders, campaignLoaders),
+        ...createResponseLoaders(responses),
+        ...createPerformanceLoaders(performance),
+      };
     },
   });
 }

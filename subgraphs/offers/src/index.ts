@@ -4,8 +4,10 @@ import { createOffersApp, SUBGRAPH_NAME } from './app';
 import { CampaignEntity } from './campaign/campaign.entity';
 import { seedOffersDemoData } from './demo/seed-offers';
 import { CreateOffers1732300002000 } from './migrations/1732300002000-create-offers';
+import { CreateOfferResponses1732300012000 } from './migrations/1732300012000-create-offer-responses';
 import { OfferProductEntity } from './offer/offer-product.entity';
 import { OfferEntity } from './offer/offer.entity';
+import { OfferResponseEntity } from './response/offer-response.entity';
 
 export const offersSubgraph: SubgraphDefinition = {
   name: SUBGRAPH_NAME,
@@ -13,8 +15,8 @@ export const offersSubgraph: SubgraphDefinition = {
   defaultPort: 4003,
   storage: {
     schema: 'offers',
-    entities: [CampaignEntity, OfferEntity, OfferProductEntity],
-    migrations: [CreateOffers1732300002000],
+    entities: [CampaignEntity, OfferEntity, OfferProductEntity, OfferResponseEntity],
+    migrations: [CreateOffers1732300002000, CreateOfferResponses1732300012000],
   },
   createApp: createOffersApp,
   personalData: offersPersonalData,

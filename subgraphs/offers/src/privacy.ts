@@ -4,7 +4,17 @@ import type { PersonalDataPolicy } from '@c360/shared';
 export const offersPersonalData: PersonalDataPolicy = {
   owners: {
     Customer: (customer) => customer.id as string,
+    OfferResponse: (response) => response.customerId as string,
   },
   // Eligibility is the same live-offer list for everyone until the offer engine personalises it.
-  nonPersonalFields: ['Customer.id', 'Customer.eligibleOffers'],
+  nonPersonalFields: [
+    'Customer.id',
+    'Customer.eligibleOffers',
+    'OfferResponse.id',
+    'OfferResponse.eventId',
+    'OfferResponse.offer',
+    'OfferResponse.customer',
+    'OfferResponse.order',
+    'OfferResponse.recordedAt',
+  ],
 };

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { numericAsNumber } from '../common/numeric';
 
 @Entity({ name: 'campaign' })
 export class CampaignEntity {
@@ -22,6 +23,12 @@ export class CampaignEntity {
 
   @Column({ type: 'timestamptz', name: 'ends_at', precision: 3, nullable: true })
   endsAt: Date | null;
+
+  @Column('numeric', { name: 'holdout_percent', precision: 4, scale: 2, transformer: numericAsNumber })
+  holdoutPercent: number;
+
+  @Column('int', { name: 'holdout_seed' })
+  holdoutSeed: number;
 
   @Column({ type: 'timestamptz', name: 'created_at', precision: 3 })
   createdAt: Date;

@@ -1,5 +1,5 @@
-import { Field, InputType } from 'type-graphql';
-import { IsOptional, Length, MaxLength } from 'class-validator';
+import { Field, Float, InputType, Int } from 'type-graphql';
+import { IsInt, IsOptional, Length, Max, MaxLength, Min } from 'class-validator';
 import { CampaignStatus } from './campaign.enums';
 
 @InputType()
@@ -28,4 +28,16 @@ export class CreateCampaignInput {
   @Field(() => Date, { nullable: true, description: 'Must be after startsAt; omit for an open-ended campaign' })
   @IsOptional()
   endsAt?: Date | null;
+
+  @Field(() => Float, { nullable: true, description: 'Percent of customers held out, 0 (default) to 50, at most two decimals' })
+  @IsOptional()
+  @Min(0)
+  @Max(50)
+  holdoutPercent?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Defaults to 0' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  holdoutSeed?: number | null;
 }

@@ -11,5 +11,7 @@ export const toCampaignType = (e: CampaignEntity): CampaignType => ({
   status: e.status as CampaignStatus,
   startsAt: e.startsAt,
   endsAt: e.endsAt,
+  holdoutPercent: e.holdoutPercent,
+  holdoutSeed: e.holdoutSeed,
   createdAt: e.createdAt,
 });

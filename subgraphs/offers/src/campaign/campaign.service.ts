@@ -2,7 +2,7 @@ import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from '@c360/s
 import { assertTransition } from '../common/status-transitions';
 import type { CampaignEntity } from './campaign.entity';
 import { CAMPAIGN_TRANSITIONS, CampaignStatus, INITIAL_CAMPAIGN_STATUSES } from './campaign.enums';
-import { badInitialCampaignStatus, campaignNotFound, campaignWindowReversed } from './campaign.errors';
+import { badInitialCampaignStatus, campaignNotFound, campaignWindowReversed, holdoutNotInBasisPoints } from './campaign.errors';
 import type { CreateCampaignInput } from './campaign.input';
 import { toCampaignType } from './campaign.mapper';
 import type { CampaignRepository } from './campaign.repository';
@@ -25,8 +25,14 @@ export class CampaignService {
     const status = input.status ?? CampaignStatus.DRAFT;
     if (!(INITIAL_CAMPAIGN_STATUSES as readonly CampaignStatus[]).includes(status)) throw badInitialCampaignStatus(status);
     if (input.endsAt && input.endsAt.getTime() <= input.startsAt.getTime()) throw campaignWindowReversed();
+    const holdoutPercent = input.holdoutPercent ?? 0;
+    // Membership compares buckets with holdoutPercent × 100, so finer shares cannot be honoured.
+    if (Math.abs(Math.round(holdoutPercent * 100) - holdoutPercent * 100) > 1e-6) throw holdoutNotInBasisPoints();
     return this.campaigns.insert(
-      { name: input.name, description: input.description ?? null, objective: input.objective ?? null, status, startsAt: input.startsAt, endsAt: input.endsAt ?? null },
+      {
+        name: input.name, description: input.description ?? null, objective: input.objective ?? null, status, startsAt: input.startsAt, endsAt: input.endsAt ?? null,
+        holdoutPercent, holdoutSeed: input.holdoutSeed ?? 0,
+      },
       now,
     );
   }

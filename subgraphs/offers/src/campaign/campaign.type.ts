@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { CampaignStatus } from './campaign.enums';
 
 @ObjectType('Campaign', { description: 'A marketing campaign: the objective and time frame a set of offers serves' })
@@ -23,6 +23,12 @@ export class CampaignType {
 
   @Field(() => Date, { nullable: true, description: 'Null for an open-ended campaign' })
   endsAt: Date | null;
+
+  @Field(() => Float, { description: 'Share of customers (0-50 %) kept from the campaign\'s offers to measure uplift; see isHeldOut' })
+  holdoutPercent: number;
+
+  @Field(() => Int, { description: 'Changing it draws a different holdout for the same campaign' })
+  holdoutSeed: number;
 
   @Field()
   createdAt: Date;

@@ -6,6 +6,8 @@ export interface DemoCampaignDesign {
   description: string;
   startsAt: string;
   endsAt: string | null;
+  /** Percent of customers held out to measure uplift; 0 when omitted. */
+  holdoutPercent?: number;
 }
 
 export interface DemoOfferDesign {
@@ -32,7 +34,7 @@ export const DEMO_CAMPAIGNS: DemoCampaignDesign[] = [
   { key: 'spring', name: 'Spring Garden Refresh', objective: 'Grow garden and beauty sales in spring', description: 'Seasonal push for garden and beauty', startsAt: '2024-09-01T00:00:00.000Z', endsAt: '2030-12-31T23:59:59.000Z' },
   { key: 'summer', name: 'Summer Outdoors', objective: 'Cross-sell outdoor and sports gear', description: 'Camping, travel and sports for the summer', startsAt: '2024-09-01T00:00:00.000Z', endsAt: '2030-12-31T23:59:59.000Z' },
   { key: 'back-to-school', name: 'Back to School', objective: 'Win families before the school year', description: 'Books, tablets and study kits', startsAt: '2024-09-01T00:00:00.000Z', endsAt: '2030-12-31T23:59:59.000Z' },
-  { key: 'black-friday', name: 'Black Friday Weekender', objective: 'Acquire and reactivate with deep discounts', description: 'The biggest discounts of the year', startsAt: '2024-09-01T00:00:00.000Z', endsAt: '2030-12-31T23:59:59.000Z' },
+  { key: 'black-friday', name: 'Black Friday Weekender', objective: 'Acquire and reactivate with deep discounts', description: 'The biggest discounts of the year', startsAt: '2024-09-01T00:00:00.000Z', endsAt: '2030-12-31T23:59:59.000Z', holdoutPercent: 10 },
   { key: 'loyalty', name: 'Loyalty Club', objective: 'Retain the most valuable customers', description: 'Always-on rewards for members', startsAt: '2024-09-01T00:00:00.000Z', endsAt: null },
 ];
 

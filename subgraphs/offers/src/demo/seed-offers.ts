@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { bulkInsert, demoId, demoProducts, Random, type DemoOptions, type DemoProduct } from '@c360/shared';
 import { defaultConsentPurpose, type PersonalisationType } from '../offer/offer.enums';
 import { DEMO_CAMPAIGNS, DEMO_OFFERS, LIVE_WINDOW, type DemoOfferDesign } from './demo-campaigns';
+import { buildDemoResponses } from './demo-responses';
 
 export interface OffersDemoRows {
   campaigns: Record<string, unknown>[];
@@ -15,7 +16,10 @@ export function buildOffersDemo(options: Pick<DemoOptions, 'seed'>): OffersDemoR
   const campaignIds = DEMO_CAMPAIGNS.map((_, i) => demoId(options.seed, 'campaign', i));
   const campaigns = DEMO_CAMPAIGNS.map((c, i) => {
     const createdAt = new Date(Date.UTC(2024, 7, 15 + i)).toISOString();
-    return { id: campaignIds[i], name: c.name, description: c.description, objective: c.objective, status: 'ACTIVE', starts_at: c.startsAt, ends_at: c.endsAt, created_at: createdAt, updated_at: createdAt };
+    return {
+      id: campaignIds[i], name: c.name, description: c.description, objective: c.objective, status: 'ACTIVE', starts_at: c.startsAt, ends_at: c.endsAt,
+      holdout_percent: c.holdoutPercent ?? 0, holdout_seed: 0, created_at: createdAt, updated_at: createdAt,
+    };
   });
   const offers: Record<string, unknown>[] = [];
   const offerProducts: Record<string, unknown>[] = [];
@@ -50,14 +54,16 @@ function pickSkus(products: DemoProduct[], design: DemoOfferDesign, random: Rand
   return [...skus];
 }
 
-/** Loads the demo campaigns and offers when the offers tables are empty. */
+/** Loads the demo campaigns, offers and responses when the offers tables are empty. */
 export async function seedOffersDemoData(dataSource: DataSource, options: DemoOptions): Promise<boolean> {
   const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM offers.campaign');
   if (n > 0) return false;
   const rows = buildOffersDemo(options);
+  const responses = buildDemoResponses(options, rows);
   await dataSource.transaction(async (manager) => {
     await bulkInsert(manager, 'offers.campaign', {
-      id: 'uuid', name: 'text', description: 'text', objective: 'text', status: 'text', starts_at: 'timestamptz', ends_at: 'timestamptz', created_at: 'timestamptz', updated_at: 'timestamptz',
+      id: 'uuid', name: 'text', description: 'text', objective: 'text', status: 'text', starts_at: 'timestamptz', ends_at: 'timestamptz',
+      holdout_percent: 'numeric', holdout_seed: 'int', created_at: 'timestamptz', updated_at: 'timestamptz',
     }, rows.campaigns);
     await bulkInsert(manager, 'offers.offer', {
       id: 'uuid', campaign_id: 'uuid', name: 'text', headline: 'text', description: 'text', benefit_type: 'text', benefit_value: 'numeric', currency: 'text',
@@ -65,6 +71,9 @@ export async function seedOffersDemoData(dataSource: DataSource, options: DemoOp
       status: 'text', created_at: 'timestamptz', updated_at: 'timestamptz',
     }, rows.offers);
     await bulkInsert(manager, 'offers.offer_product', { offer_id: 'uuid', sku: 'text', position: 'int' }, rows.offerProducts);
+    await bulkInsert(manager, 'offers.offer_response', {
+      id: 'uuid', event_id: 'text', offer_id: 'uuid', customer_id: 'uuid', type: 'text', channel: 'text', occurred_at: 'timestamptz', order_id: 'uuid', revenue: 'numeric', recorded_at: 'timestamptz',
+    }, responses);
   });
   return true;
 }

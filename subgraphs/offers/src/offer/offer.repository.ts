@@ -12,6 +12,9 @@ export interface OfferListQuery {
   channel?: string | null;
 }
 
+/** A live offer with its campaign, read in the same statement (eligibility needs the holdout). */
+export type LiveOffer = OfferEntity & { campaign: CampaignEntity };
+
 export type NewOffer = Omit<OfferEntity, 'id' | 'createdAt' | 'updatedAt'>;
 
 /** All SQL for offers and the skus they apply to. */
@@ -31,16 +34,16 @@ export class OfferRepository {
   }
 
   /** ACTIVE offers of ACTIVE campaigns whose window contains `now`, best first: one statement. */
-  findLive(now: Date): Promise<OfferEntity[]> {
+  findLive(now: Date): Promise<LiveOffer[]> {
     return this.dataSource
       .getRepository(OfferEntity)
       .createQueryBuilder('o')
-      .innerJoin(CampaignEntity, 'c', 'c.id = o.campaign_id')
+      .innerJoinAndMapOne('o.campaign', CampaignEntity, 'c', 'c.id = o.campaign_id')
       .where(`o.status = 'ACTIVE' AND c.status = 'ACTIVE'`)
       .andWhere('o.valid_from <= :now AND o.valid_until > :now', { now })
       .orderBy('o.priority', 'DESC')
       .addOrderBy('o.id', 'ASC')
-      .getMany();
+      .getMany() as Promise<LiveOffer[]>;
   }
 
   /** One page in (created_at, id) order, plus one extra row to tell whether more follow. */

@@ -1,0 +1,55 @@
+import type { DataSource } from 'typeorm';
+import { buildFederatedSchema, createSubgraphServer, ResolverContainer, type SubgraphAppOptions } from '@c360/shared';
+import { ConsentEventRefsResolver, ConsentStateRefsResolver } from './consent/consent-refs.resolver';
+import { createConsentLoaders } from './consent/consent.loaders';
+import { ConsentRepository } from './consent/consent.repository';
+import { ConsentResolver } from './consent/consent.resolver';
+import { ConsentService } from './consent/consent.service';
+import { CustomerConsentResolver } from './consent/customer-consent.resolver';
+import { CustomerRef } from './consent/customer.ref';
+import type { ConsentContext, ConsentSubgraphLoaders } from './context';
+import { createPartnerLoaders } from './partner/partner.loaders';
+import { toPartnerType } from './partner/partner.mapper';
+import { PartnerRepository } from './partner/partner.repository';
+import { PartnerResolver } from './partner/partner.resolver';
+import { PartnerService } from './partner/partner.service';
+import { createPurposeLoaders } from './purpose/purpose.loaders';
+import { PurposeRepository } from './purpose/purpose.repository';
+import { PurposeResolver } from './purpose/purpose.resolver';
+import { PurposeService } from './purpose/purpose.service';
+
+export const SUBGRAPH_NAME = 'consent';
+
+/** Wires repositories, services and resolvers for one data source. Never listens. */
+export async function createConsentApp(dataSource: DataSource, options: SubgraphAppOptions) {
+  const purposes = new PurposeRepository(dataSource);
+  const partners = new PartnerRepository(dataSource);
+  const ledger = new ConsentRepository(dataSource);
+  const resolvers = new ResolverContainer([
+    new PurposeResolver(new PurposeService(purposes)),
+    new PartnerResolver(new PartnerService(partners)),
+    new ConsentResolver(new ConsentService(ledger, purposes, partners)),
+    new CustomerConsentResolver(),
+    new ConsentStateRefsResolver(),
+    new ConsentEventRefsResolver(),
+  ]);
+  const schema = await buildFederatedSchema<ConsentContext>({
+    resolvers,
+    orphanedTypes: [CustomerRef],
+    referenceResolvers: {
+      Partner: {
+        async __resolveReference(reference, ctx) {
+          const entity = await ctx.loaders.partnerById.load(String(reference.id));
+          return entity && toPartnerType(entity);
+        },
+      },
+    },
+  });
+  return createSubgraphServer<ConsentSubgraphLoaders>({
+    name: SUBGRAPH_NAME,
+    schema,
+    callerSigningKey: options.callerSigningKey,
+    production: options.production,
+    createLoaders: () => ({ ...createPurposeLoaders(purposes), ...createPartnerLoaders(partners), ...createConsentLoaders(ledger) }),
+  });
+}

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { ChildPageRows } from '@c360/shared';
+import { ConsentEventEntity } from './consent-event.entity';
+
+export type NewConsentEvent = Omit<ConsentEventEntity, 'id' | 'seq'>;
+
+const COLUMNS = 'e.id, e.seq, e.customer_id, e.purpose_code, e.partner_id, e.status, e.notice_version, e.channel, e.client_id, e.recorded_at';
+
+function toEntity(r: Record<string, unknown>): ConsentEventEntity {
+  return Object.assign(new ConsentEventEntity(), {
+    id: r.id as string,
+    seq: Number(r.seq),
+    customerId: r.customer_id as string,
+    purposeCode: r.purpose_code as string,
+    partnerId: (r.partner_id as string | null) ?? null,
+    status: r.status as string,
+    noticeVersion: (r.notice_version as number | null) ?? null,
+    channel: r.channel as string,
+    clientId: r.client_id as string,
+    recordedAt: new Date(r.recorded_at as string | Date),
+  });
+}
+
+/** All SQL for the consent ledger. Only ever INSERTs: the table refuses changes. */
+export class ConsentRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The latest event per (customer, purpose, partner), for every customer in one statement. */
+  async currentStates(customerIds: readonly string[]): Promise<ConsentEventEntity[]> {
+    const raw: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (e.customer_id, e.purpose_code, e.partner_id) ${COLUMNS}
+       FROM consent.consent_event e
+       WHERE e.customer_id = ANY($1::uuid[])
+       ORDER BY e.customer_id, e.purpose_code, e.partner_id, e.seq DESC`,
+      [customerIds],
+    );
+    return raw.map(toEntity);
+  }
+
+  /** Newest first (ledger order); one statement for every customer in the batch. */
+  async histories(customerIds: string[], size: number, afterSeq: number | undefined): Promise<ChildPageRows<ConsentEventEntity>> {
+    const raw: Record<string, unknown>[] = await this.dataSource.query(
+      `WITH page AS (
+         SELECT ${COLUMNS}, row_number() OVER (PARTITION BY e.customer_id ORDER BY e.seq DESC) AS rn
+         FROM consent.consent_event e
+         WHERE e.customer_id = ANY($1::uuid[]) AND ($3::bigint IS NULL OR e.seq < $3::bigint)
+       ), totals AS (
+         SELECT customer_id, count(*)::int AS total FROM consent.consent_event WHERE customer_id = ANY($1::uuid[]) GROUP BY customer_id
+       )
+       SELECT page.*, totals.total FROM page JOIN totals USING (customer_id)
+       WHERE page.rn <= $2
+       ORDER BY page.customer_id, page.rn`,
+      [customerIds, size + 1, afterSeq ?? null],
+    );
+    const totals = new Map<string, number>();
+    const rows = raw.map((r) => {
+      totals.set(r.customer_id as string, r.total as number);
+      return toEntity(r);
+    });
+    return { rows, totals };
+  }
+
+  async append(event: NewConsentEvent): Promise<ConsentEventEntity> {
+    const [row]: Record<string, unknown>[] = await this.dataSource.query(
+      `INSERT INTO consent.consent_event AS e (id, customer_id, purpose_code, partner_id, status, notice_version, channel, client_id, recorded_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       RETURNING ${COLUMNS}`,
+      [randomUUID(), event.customerId, event.purposeCode, event.partnerId, event.status, event.noticeVersion, event.channel, event.clientId, event.recordedAt],
+    );
+    return toEntity(row);
+  }
+}

@@ -1,0 +1,21 @@
+import type { SubgraphDefinition } from '@c360/shared';
+import { createConsentApp, SUBGRAPH_NAME } from './app';
+import { ConsentEventEntity } from './consent/consent-event.entity';
+import { seedConsentDemoData } from './demo/seed-consent';
+import { CreateConsent1732300003000 } from './migrations/1732300003000-create-consent';
+import { PartnerEntity } from './partner/partner.entity';
+import { NoticeEntity } from './purpose/notice.entity';
+import { PurposeEntity } from './purpose/purpose.entity';
+
+export const consentSubgraph: SubgraphDefinition = {
+  name: SUBGRAPH_NAME,
+  envPrefix: 'CONSENT',
+  defaultPort: 4004,
+  storage: {
+    schema: 'consent',
+    entities: [PurposeEntity, NoticeEntity, PartnerEntity, ConsentEventEntity],
+    migrations: [CreateConsent1732300003000],
+  },
+  createApp: createConsentApp,
+  seedDemoData: seedConsentDemoData,
+};

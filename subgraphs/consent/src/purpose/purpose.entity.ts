@@ -1,0 +1,23 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity({ name: 'purpose' })
+export class PurposeEntity {
+  @PrimaryColumn('text')
+  code: string;
+
+  @Column('text')
+  name: string;
+
+  @Column('text')
+  description: string;
+
+  @Column('text', { name: 'legal_basis' })
+  legalBasis: string;
+
+  /** Consent for this purpose must name a partner (third-party sharing). */
+  @Column('boolean', { name: 'partner_scoped' })
+  partnerScoped: boolean;
+
+  @Column({ type: 'timestamptz', name: 'created_at', precision: 3 })
+  createdAt: Date;
+}

@@ -1,0 +1,41 @@
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { ConsentContext } from '../context';
+import { NoticeType } from './notice.type';
+import { PublishNoticeInput } from './purpose.input';
+import { toNoticeType, toPurposeType } from './purpose.mapper';
+import { PurposeService } from './purpose.service';
+import { PurposeType } from './purpose.type';
+
+@Resolver(() => PurposeType)
+export class PurposeResolver {
+  constructor(private readonly service: PurposeService) {}
+
+  @Query(() => [PurposeType], { description: 'Every processing purpose, by code' })
+  async purposes(): Promise<PurposeType[]> {
+    return (await this.service.list()).map(toPurposeType);
+  }
+
+  @Query(() => PurposeType, { nullable: true })
+  async purpose(@Arg('code') code: string, @Ctx() ctx: ConsentContext): Promise<PurposeType | null> {
+    const entity = await ctx.loaders.purposeByCode.load(code);
+    return entity && toPurposeType(entity);
+  }
+
+  @FieldResolver(() => NoticeType, { nullable: true, description: 'The latest published notice; null when none was published' })
+  async currentNotice(@Root() purpose: PurposeType, @Ctx() ctx: ConsentContext): Promise<NoticeType | null> {
+    const [latest] = await ctx.loaders.noticesByPurpose.load(purpose.code);
+    return latest ? toNoticeType(latest) : null;
+  }
+
+  @FieldResolver(() => [NoticeType], { description: 'Every published notice version, newest first' })
+  async notices(@Root() purpose: PurposeType, @Ctx() ctx: ConsentContext): Promise<NoticeType[]> {
+    return (await ctx.loaders.noticesByPurpose.load(purpose.code)).map(toNoticeType);
+  }
+
+  @Mutation(() => NoticeType, { description: 'Publishes the next notice version of a purpose; new grants default to it' })
+  async publishNotice(@Arg('input', () => PublishNoticeInput) input: PublishNoticeInput, @Ctx() ctx: ConsentContext): Promise<NoticeType> {
+    const notice = await this.service.publishNotice(input);
+    ctx.loaders.noticesByPurpose.clear(notice.purposeCode);
+    return toNoticeType(notice);
+  }
+}

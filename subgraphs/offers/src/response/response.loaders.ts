@@ -1,0 +1,29 @@
+import { createChildPageLoader } from '@c360/shared';
+import type { OfferResponseEntity } from './offer-response.entity';
+import { toOfferResponseNode } from './response.mapper';
+import type { ResponseRepository } from './response.repository';
+import type { OfferResponseNode } from './response.type';
+
+const pageOptions = {
+  cursorKeyOf: (row: OfferResponseEntity) => [row.occurredAt.toISOString(), row.id],
+  cursorArity: 2,
+  toNode: toOfferResponseNode,
+};
+
+/** Per-request loaders: a page of responses per offer or per customer, one statement per batch. */
+export function createResponseLoaders(responses: ResponseRepository) {
+  return {
+    responsesByOffer: createChildPageLoader<OfferResponseEntity, OfferResponseNode>({
+      ...pageOptions,
+      fetch: (offerIds, size, after) => responses.pagesByOffer(offerIds, size, after),
+      parentOf: (row) => row.offerId,
+    }),
+    responsesByCustomer: createChildPageLoader<OfferResponseEntity, OfferResponseNode>({
+      ...pageOptions,
+      fetch: (customerIds, size, after) => responses.pagesByCustomer(customerIds, size, after),
+      parentOf: (row) => row.customerId,
+    }),
+  };
+}
+
+export type ResponseLoaders = ReturnType<typeof createResponseLoaders>;

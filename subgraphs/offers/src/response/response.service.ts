@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { isUniqueViolation } from '@c360/shared';
+import { OfferStatus } from '../offer/offer.enums';
+import { offerNotFound } from '../offer/offer.errors';
+import type { OfferRepository } from '../offer/offer.repository';
+import { OfferResponseEntity } from './offer-response.entity';
+import { eventIdConflict, responseToDraftOffer, tooManyResponses } from './response.errors';
+import type { RecordOfferResponseInput } from './response.input';
+import type { ResponseRepository } from './response.repository';
+import { describesResponse, toResponseRequest, type ResponseRequest } from './response.request';
+
+export const MAX_RESPONSES_PER_CALL = 500;
+
+/** Response ingest: idempotent per eventId, all or nothing per call. */
+export class ResponseService {
+  constructor(
+    private readonly responses: ResponseRepository,
+    private readonly offers: OfferRepository,
+  ) {}
+
+  /** Returns one response per input, in input order; replays return what was recorded. */
+  async record(inputs: readonly RecordOfferResponseInput[], now = new Date()): Promise<OfferResponseEntity[]> {
+    if (inputs.length > MAX_RESPONSES_PER_CALL) throw tooManyResponses(MAX_RESPONSES_PER_CALL);
+    if (inputs.length === 0) return [];
+    const requests = inputs.map((input) => toResponseRequest(input, now));
+    await this.assertRespondable([...new Set(requests.map((r) => r.offerId))]);
+    try {
+      return await this.write(requests, now);
+    } catch (error) {
+      // A concurrent call recorded one of our eventIds first: the second pass treats it as a replay.
+      if (!isUniqueViolation(error)) throw error;
+      return this.write(requests, now);
+    }
+  }
+
+  /** Unknown offers are NOT_FOUND; a DRAFT has reached no one (and never becomes DRAFT again, so no lock). */
+  private async assertRespondable(offerIds: string[]): Promise<void> {
+    const found = new Map((await this.offers.findByIds(offerIds)).map((o) => [o.id, o]));
+    for (const id of offerIds) {
+      const offer = found.get(id);
+      if (!offer) throw offerNotFound(id);
+      if (offer.status === OfferStatus.DRAFT) throw responseToDraftOffer(id);
+    }
+  }
+
+  private write(requests: ResponseRequest[], now: Date): Promise<OfferResponseEntity[]> {
+    return this.responses.transaction(async (manager) => {
+      const eventIds = [...new Set(requests.map((r) => r.eventId))];
+      const known = new Map((await this.responses.findByEventIds(eventIds, manager)).map((e) => [e.eventId, e]));
+      const fresh: OfferResponseEntity[] = [];
+      for (const request of requests) {
+        const recorded = known.get(request.eventId);
+        if (recorded) {
+          if (!describesResponse(request, recorded)) throw eventIdConflict(request.eventId, recorded.id);
+          continue;
+        }
+        const response = newResponse(request, now);
+        known.set(request.eventId, response);
+        fresh.push(response);
+      }
+      if (fresh.length) await this.responses.insertMany(manager, fresh);
+      return requests.map((r) => known.get(r.eventId)!);
+    });
+  }
+}
+
+const newResponse = (request: ResponseRequest, now: Date) =>
+  Object.assign(new OfferResponseEntity(), {
+    id: randomUUID(),
+    eventId: request.eventId,
+    offerId: request.offerId,
+    customerId: request.customerId,
+    type: request.type,
+    channel: request.channel,
+    occurredAt: request.occurredAt ?? now,
+    orderId: request.orderId,
+    revenue: request.revenue,
+    recordedAt: now,
+  });

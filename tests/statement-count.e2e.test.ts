@@ -1,0 +1,38 @@
+import { statementCounter } from '@c360/shared';
+import { storageLabel } from '@c360/shared/testing';
+import { Customer360PageDocument } from './generated/graphql';
+import { postGraphQL } from './support/graphql-client';
+import { startTestPlatform, type TestPlatform } from './support/test-platform';
+
+describe(`SQL statements per customer-360 page on ${storageLabel()}`, () => {
+  let platform: TestPlatform;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform({ demo: { seed: 11, customers: 60 } });
+  });
+  afterAll(() => platform.close());
+
+  async function statementsFor(first: number) {
+    await postGraphQL(platform.gatewayUrl, Customer360PageDocument, { first }, platform.internal); // warm-up: plans and caches
+    statementCounter.reset();
+    const result = await postGraphQL(platform.gatewayUrl, Customer360PageDocument, { first }, platform.internal);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.customers.edges).toHaveLength(first);
+    return { total: statementCounter.total(), byService: statementCounter.byService() };
+  }
+
+  it('is the same for 10 and 50 customers (every relation and reference is batched)', async () => {
+    const ten = await statementsFor(10);
+    const fifty = await statementsFor(50);
+    expect(fifty).toEqual(ten);
+    expect(ten.total).toBeGreaterThan(0);
+  });
+
+  it('returns real data from every subgraph in that page', async () => {
+    const result = await postGraphQL(platform.gatewayUrl, Customer360PageDocument, { first: 50 }, platform.internal);
+    const nodes = result.data!.customers.edges.map((e) => e.node);
+    expect(nodes.some((n) => n.orders.edges.length > 0 && n.purchaseSummary.orderCount > 0)).toBe(true);
+    expect(nodes.some((n) => n.consents.length > 0)).toBe(true);
+    expect(nodes.every((n) => n.eligibleOffers.length > 0)).toBe(true);
+  });
+});
