@@ -1,8 +1,10 @@
 import type { SubgraphDefinition } from '@c360/shared';
+import { consentPersonalData } from './privacy';
 import { createConsentApp, SUBGRAPH_NAME } from './app';
 import { ConsentEventEntity } from './consent/consent-event.entity';
 import { seedConsentDemoData } from './demo/seed-consent';
 import { CreateConsent1732300003000 } from './migrations/1732300003000-create-consent';
+import { CreateDisclosureLedger1732300014000 } from './migrations/1732300014000-create-disclosure-ledger';
 import { PartnerEntity } from './partner/partner.entity';
 import { NoticeEntity } from './purpose/notice.entity';
 import { PurposeEntity } from './purpose/purpose.entity';
@@ -14,8 +16,9 @@ export const consentSubgraph: SubgraphDefinition = {
   storage: {
     schema: 'consent',
     entities: [PurposeEntity, NoticeEntity, PartnerEntity, ConsentEventEntity],
-    migrations: [CreateConsent1732300003000],
+    migrations: [CreateConsent1732300003000, CreateDisclosureLedger1732300014000],
   },
   createApp: createConsentApp,
+  personalData: consentPersonalData,
   seedDemoData: seedConsentDemoData,
 };

@@ -31,9 +31,17 @@ export interface ConsentDecision extends DecisionRequest {
   consentRecordId?: string | null;
 }
 
+/** Customers a caller may see as rows: everyone, or only those whose consent covers the caller. */
+export interface Audience {
+  everyone: boolean;
+  customerIds: string[];
+}
+
 /** Decides many (customer, category) pairs for one caller at once. */
 export interface ConsentDecider {
   decide(caller: Caller, requests: DecisionRequest[]): Promise<ConsentDecision[]>;
+  /** Which customers a caller may list or count (partners: those who consented to that partner). */
+  audience(caller: Caller): Promise<Audience>;
 }
 
 /**
@@ -43,8 +51,12 @@ export interface ConsentDecider {
  */
 export class RequestConsentDecisions {
   private readonly loader: DataLoader<DecisionRequest, ConsentDecision, string>;
+  private audienceOnce?: Promise<Audience>;
 
-  constructor(caller: Caller, decider: ConsentDecider) {
+  constructor(
+    private readonly caller: Caller,
+    private readonly decider: ConsentDecider,
+  ) {
     this.loader = new DataLoader(
       async (requests) => {
         try {
@@ -61,6 +73,12 @@ export class RequestConsentDecisions {
 
   decide(customerId: string, category: PersonalDataCategory): Promise<ConsentDecision> {
     return this.loader.load({ customerId, category });
+  }
+
+  /** Asked at most once per request; an unreachable consent service means an empty audience. */
+  audience(): Promise<Audience> {
+    this.audienceOnce ??= this.decider.audience(this.caller).catch(() => ({ everyone: false, customerIds: [] }));
+    return this.audienceOnce;
   }
 }
 

@@ -18,7 +18,7 @@ export const TEST_SIGNING_KEY = 'test-only-signing-key-0123456789abcdef';
 export const internalCaller = (overrides: Partial<Caller> = {}): Caller => ({
   clientId: 'test-internal-app',
   kind: CallerKind.INTERNAL_APP,
-  scopes: ['customers:read', 'customers.pii:read', 'customers:write', 'orders:read', 'orders:write', 'offers:read', 'offers:write', 'consent:read', 'consent:write'],
+  scopes: ['customers:read', 'customers.pii:read', 'customers:write', 'orders:read', 'orders:write', 'offers:read', 'offers:write', 'consent:read', 'consent:write', 'privacy:admin'],
   purpose: 'SERVICE',
   ...overrides,
 });
@@ -44,6 +44,7 @@ export interface SubgraphHarness {
 /** Subgraph-level tests exercise the subgraph's own behaviour; consent has its own tests. */
 export const allowAllDecider: ConsentDecider = {
   decide: async (_caller, requests) => requests.map((r) => ({ ...r, allowed: true, reason: DecisionReason.CONSENT_GRANTED, consentRecordId: null })),
+  audience: async () => ({ everyone: true, customerIds: [] }),
 };
 
 export class RecordingDisclosureRecorder implements DisclosureRecorder {

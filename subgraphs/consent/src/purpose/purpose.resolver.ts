@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { RequiresScope } from '@c360/shared';
 import type { ConsentContext } from '../context';
 import { NoticeType } from './notice.type';
 import { PublishNoticeInput } from './purpose.input';
@@ -32,6 +33,7 @@ export class PurposeResolver {
     return (await ctx.loaders.noticesByPurpose.load(purpose.code)).map(toNoticeType);
   }
 
+  @RequiresScope('privacy:admin')
   @Mutation(() => NoticeType, { description: 'Publishes the next notice version of a purpose; new grants default to it' })
   async publishNotice(@Arg('input', () => PublishNoticeInput) input: PublishNoticeInput, @Ctx() ctx: ConsentContext): Promise<NoticeType> {
     const notice = await this.service.publishNotice(input);

@@ -1,0 +1,15 @@
+import { PersonalDataCategory as C } from '@c360/shared';
+
+/**
+ * Which categories of personal data each purpose may use (data minimisation): a decision
+ * for a category outside its purpose is a deny, whatever the consent says.
+ */
+export const PURPOSE_CATEGORIES: Record<string, readonly C[]> = {
+  SERVICE: [C.IDENTITY, C.CONTACT, C.LOCATION, C.DEMOGRAPHIC, C.FINANCIAL, C.BEHAVIOURAL],
+  FRAUD_PREVENTION: [C.IDENTITY, C.CONTACT, C.LOCATION, C.DEMOGRAPHIC, C.FINANCIAL, C.BEHAVIOURAL],
+  MARKETING: [C.CONTACT, C.IDENTITY, C.DEMOGRAPHIC, C.BEHAVIOURAL],
+  PERSONALISATION: [C.BEHAVIOURAL, C.FINANCIAL, C.DEMOGRAPHIC, C.IDENTITY],
+  PROFILING: [C.FINANCIAL, C.BEHAVIOURAL, C.DEMOGRAPHIC],
+  ANALYTICS: [C.FINANCIAL, C.BEHAVIOURAL, C.DEMOGRAPHIC, C.LOCATION],
+  PARTNER_SHARING: [C.IDENTITY, C.CONTACT, C.DEMOGRAPHIC],
+};
