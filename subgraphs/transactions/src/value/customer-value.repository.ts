@@ -36,6 +36,15 @@ const CUSTOMER_LOCK_CLASS = 1732300012;
 /** Hash joins and sorts over the whole base spill to disk at the default work_mem. */
 const REFRESH_WORK_MEM = '64MB';
 
+const DAY_MS = 86_400_000;
+/** $1–$4 of every refresh statement (see customer-value.sql.ts). */
+const windowParameters = (asOf: Date, windowDays: number) => [
+  asOf.toISOString(),
+  windowDays,
+  new Date(asOf.getTime() - windowDays * DAY_MS).toISOString(),
+  new Date(asOf.getTime() - 2 * windowDays * DAY_MS).toISOString(),
+];
+
 const date = (value: unknown) => (value === null || value === undefined ? null : new Date(value as string | Date));
 const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
@@ -48,7 +57,7 @@ export class CustomerValueRepository {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT ${BASE_LOCK}, set_config('work_mem', '${REFRESH_WORK_MEM}', true)`);
       await manager.query('DELETE FROM transactions.customer_value');
-      const [counts] = await manager.query(REFRESH_ALL, [asOf.toISOString(), windowDays]);
+      const [counts] = await manager.query(REFRESH_ALL, windowParameters(asOf, windowDays));
       const durationMs = Math.round(performance.now() - started);
       await manager.query('UPDATE transactions.customer_value_refresh SET duration_ms = $1', [durationMs]);
       return { customersValued: counts.customers_valued as number, customersScored: counts.customers_scored as number, durationMs };
@@ -64,7 +73,7 @@ export class CustomerValueRepository {
         [customerIds],
       );
       await manager.query('DELETE FROM transactions.customer_value WHERE customer_id = ANY($1::uuid[])', [customerIds]);
-      await manager.query(REFRESH_SOME, [asOf.toISOString(), windowDays, customerIds]);
+      await manager.query(REFRESH_SOME, [...windowParameters(asOf, windowDays), customerIds]);
     });
   }
 

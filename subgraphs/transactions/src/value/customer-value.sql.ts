@@ -1,12 +1,13 @@
 /**
  * The value analysis as SQL, computed set-wise. Parameters shared by every statement:
- * $1 reference date ("as of", the refresh time in production), $2 window in days.
+ * $1 reference date ("as of", the refresh time in production), $2 window in days, $3 and $4
+ * the first instants of the window and of the one before it (given, not computed per order row).
  * Only COMPLETED orders up to $1 count, in the customer's main currency (the one most of
  * their completed orders use, as in PurchaseSummary); other currencies are left out.
  */
 
-const WINDOW_START = `($1::timestamptz - $2::int * interval '1 day')`;
-const PREVIOUS_WINDOW_START = `($1::timestamptz - 2 * $2::int * interval '1 day')`;
+const WINDOW_START = '$3::timestamptz';
+const PREVIOUS_WINDOW_START = '$4::timestamptz';
 
 /** Per-customer raw metrics: one pass over the orders. `filter` narrows to some customers. */
 const metricsCtes = (filter: string) => `
@@ -179,6 +180,6 @@ ON CONFLICT (singleton) DO UPDATE SET
   frequency_edges = excluded.frequency_edges, monetary_edges = excluded.monetary_edges, duration_ms = excluded.duration_ms
 RETURNING customers_valued, customers_scored`;
 
-/** Some customers' rows ($3 their ids), against the last full refresh's parameters and edges. */
+/** Some customers' rows ($5 their ids), against the last full refresh's parameters and edges. */
 export const REFRESH_SOME = `
-WITH ${metricsCtes('AND customer_id = ANY($3::uuid[])')}, ${STORED_BASE_CTE}, ${STORED_SCORES_CTE}, ${VALUED_CTE}${INSERT_VALUES}`;
+WITH ${metricsCtes('AND customer_id = ANY($5::uuid[])')}, ${STORED_BASE_CTE}, ${STORED_SCORES_CTE}, ${VALUED_CTE}${INSERT_VALUES}`;
