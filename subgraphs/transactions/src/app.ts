@@ -33,7 +33,8 @@ export async function createTransactionsApp(dataSource: DataSource, options: Sub
   const valueSettings = readValueSettings();
   const values = new CustomerValueRepository(dataSource);
   const valueService = new CustomerValueService(values, valueSettings);
-  await valueService.refreshIfNeverRefreshed();
+  // Schema tooling builds the app without a database; a served app gets its first values here.
+  if (dataSource.isInitialized) await valueService.refreshIfNeverRefreshed();
   const resolvers = new ResolverContainer([
     new ProductResolver(new ProductService(products)),
     new OrderResolver(new OrderService(orders, products, (customerId) => valueService.refreshCustomers([customerId]))),
