@@ -15,6 +15,13 @@ import { toProductType } from './product/product.mapper';
 import { ProductRepository } from './product/product.repository';
 import { ProductResolver } from './product/product.resolver';
 import { ProductService } from './product/product.service';
+import { CustomerValueRepository } from './value/customer-value.repository';
+import { CustomerValueResolver } from './value/customer-value.resolver';
+import { CustomerValueService } from './value/customer-value.service';
+import { PROFILING, profilingConsentFrom } from './value/profiling-consent';
+import { ValueRefreshResolver } from './value/value-refresh.resolver';
+import { createValueLoaders } from './value/value.loaders';
+import { readValueSettings } from './value/value.settings';
 
 import { transactionsPersonalData } from './privacy';
 
@@ -25,11 +32,18 @@ export async function createTransactionsApp(dataSource: DataSource, options: Sub
   const products = new ProductRepository(dataSource);
   const orders = new OrderRepository(dataSource);
   const summaries = new PurchaseSummaryRepository(dataSource);
+  const valueSettings = readValueSettings();
+  const values = new CustomerValueRepository(dataSource);
+  const valueService = new CustomerValueService(values, valueSettings);
+  // Schema tooling builds the app without a database; a served app gets its first values here.
+  if (dataSource.isInitialized) await valueService.refreshIfNeverRefreshed();
   const resolvers = new ResolverContainer([
     new ProductResolver(new ProductService(products)),
-    new OrderResolver(new OrderService(orders, products)),
+    new OrderResolver(new OrderService(orders, products, (customerId) => valueService.refreshCustomers([customerId]))),
     new OrderLineResolver(),
     new CustomerPurchasesResolver(),
+    new CustomerValueResolver(),
+    new ValueRefreshResolver(valueService),
   ]);
   const schema = await buildFederatedSchema<TransactionsContext>({
     resolvers,
@@ -56,6 +70,11 @@ export async function createTransactionsApp(dataSource: DataSource, options: Sub
     callerSigningKey: options.callerSigningKey,
     production: options.production,
     ...options.privacy,
-    createLoaders: () => ({ ...createProductLoaders(products), ...createOrderLoaders(orders), ...createCustomerLoaders(summaries) }),
+    createLoaders: ({ consentFor }) => ({
+      ...createProductLoaders(products),
+      ...createOrderLoaders(orders),
+      ...createCustomerLoaders(summaries),
+      ...createValueLoaders(values, profilingConsentFrom(consentFor(PROFILING)), valueSettings.windowDays),
+    }),
   });
 }

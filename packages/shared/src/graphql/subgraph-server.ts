@@ -3,6 +3,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { CallerKind, type Caller } from '../context/caller';
 import { CALLER_HEADER, verifyCallerToken } from '../context/caller-token';
 import type { SubgraphContext } from '../context/subgraph-context';
 import { ErrorCode } from '../errors/error-codes';
@@ -12,6 +13,12 @@ import { RequestConsentDecisions, type ConsentDecider } from '../privacy/consent
 import { mustRecordDisclosures, type DisclosureRecorder } from '../privacy/disclosure-recorder';
 import { RequestDisclosures } from '../privacy/disclosures';
 
+/** What a subgraph's loaders may depend on: the caller, and consent decisions for a given purpose. */
+export interface LoaderRequest {
+  caller: Caller;
+  consentFor(purpose: string): RequestConsentDecisions;
+}
+
 export interface SubgraphServerOptions<Loaders> {
   /** Subgraph name; also the audience the gateway signs caller tokens for. */
   name: string;
@@ -19,7 +26,7 @@ export interface SubgraphServerOptions<Loaders> {
   /** Shared secret with the gateway for caller tokens. */
   callerSigningKey: string;
   /** Builds this request's DataLoaders (never shared between requests). */
-  createLoaders: () => Loaders;
+  createLoaders: (request: LoaderRequest) => Loaders;
   /** Decides consent for guarded fields (the consent subgraph decides locally, others ask it). */
   consentDecider: ConsentDecider;
   /** Appends partner disclosures to the disclosure ledger before the response leaves. */
@@ -81,11 +88,22 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
         extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
       });
     }
+    const caller = check.caller;
+    const byPurpose = new Map<string, RequestConsentDecisions>();
+    // A purpose-only question ("did this customer consent to PROFILING?"), whoever is calling.
+    const consentFor = (purpose: string) => {
+      let decisions = byPurpose.get(purpose);
+      if (!decisions) {
+        decisions = new RequestConsentDecisions({ clientId: caller.clientId, kind: CallerKind.INTERNAL_APP, scopes: [], purpose }, options.consentDecider);
+        byPurpose.set(purpose, decisions);
+      }
+      return decisions;
+    };
     return {
       requestId: randomUUID(),
-      caller: check.caller,
-      loaders: options.createLoaders(),
-      consent: new RequestConsentDecisions(check.caller, options.consentDecider),
+      caller,
+      loaders: options.createLoaders({ caller, consentFor }),
+      consent: new RequestConsentDecisions(caller, options.consentDecider),
       disclosures: new RequestDisclosures(),
     };
   };

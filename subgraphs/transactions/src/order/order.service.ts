@@ -11,11 +11,15 @@ import type { RecordOrderInput } from './order.input';
 import type { OrderRepository } from './order.repository';
 import { describesOrder, toOrderRequest, type OrderRequest } from './order.request';
 
+/** Told, after the commit, whose completed orders changed (the value analysis refreshes that customer). */
+export type OrdersChangedListener = (customerId: string) => Promise<void>;
+
 /** Order ingest and status changes: idempotent, all-or-nothing, never overselling. */
 export class OrderService {
   constructor(
     private readonly orders: OrderRepository,
     private readonly products: ProductRepository,
+    private readonly ordersChanged: OrdersChangedListener = async () => undefined,
   ) {}
 
   async record(input: RecordOrderInput, now = new Date()): Promise<OrderEntity> {
@@ -37,6 +41,7 @@ export class OrderService {
       if (!winner) throw error;
       return this.replay(request, winner);
     }
+    await this.notify(order.customerId);
     return order;
   }
 
@@ -47,15 +52,24 @@ export class OrderService {
    */
   async setStatus(id: string, status: OrderStatus, now = new Date()): Promise<void> {
     if (status === OrderStatus.COMPLETED) throw completedIsNotATarget();
-    await this.orders.transaction(async (manager) => {
-      if (await this.orders.changeStatus(manager, id, OrderStatus.COMPLETED, status)) {
-        if (status === OrderStatus.CANCELLED) await this.products.returnStock(manager, demandsOf(await this.orders.linesOf([id], manager)), now);
-        return;
-      }
+    const changedFor = await this.orders.transaction(async (manager) => {
+      const changed = await this.orders.changeStatus(manager, id, OrderStatus.COMPLETED, status);
+      if (changed && status === OrderStatus.CANCELLED) await this.products.returnStock(manager, demandsOf(await this.orders.linesOf([id], manager)), now);
       const [current] = await this.orders.findByIds([id], manager);
       if (!current) throw orderNotFound(id);
-      if (current.status !== status) throw statusNotChangeable(id, current.status, status);
+      if (!changed && current.status !== status) throw statusNotChangeable(id, current.status, status);
+      return changed ? current.customerId : null;
     });
+    if (changedFor) await this.notify(changedFor);
+  }
+
+  /** The order is committed whatever the listener does: a failed refresh leaves a stale value until the next one, never a failed ingest. */
+  private async notify(customerId: string): Promise<void> {
+    try {
+      await this.ordersChanged(customerId);
+    } catch (error) {
+      process.stderr.write(`[transactions] value refresh for customer ${customerId} failed: ${(error as Error).message}\n`);
+    }
   }
 
   private async replay(request: OrderRequest, existing: OrderEntity): Promise<OrderEntity> {

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { demoCustomerId } from '@c360/shared';
+import { storageLabel, type SubgraphHarness } from '@c360/shared/testing';
+import { DEMO, inStockProducts, orderInput, recordOrder, startSeededHarness } from './fixtures';
+import { valueOf, valuesOf } from './value-fixtures';
+
+const REFRESH = `mutation { refreshCustomerValues { customersValued customersScored durationMs refreshedAt } }`;
+
+interface ValueRefresh {
+  customersValued: number;
+  customersScored: number;
+  durationMs: number;
+  refreshedAt: string;
+}
+
+describe(`transactions value refreshes on ${storageLabel()}`, () => {
+  let harness: SubgraphHarness;
+  let seededAt: number;
+  const product = inStockProducts[25];
+
+  beforeAll(async () => {
+    seededAt = Date.now();
+    harness = await startSeededHarness();
+  });
+  afterAll(() => harness.close());
+
+  it('values the demo customers right after seeding', async () => {
+    const values = await valuesOf(harness, Array.from({ length: DEMO.customers }, (_, i) => demoCustomerId(DEMO, i)));
+    const buyers = values.filter((v) => v.lifecycleStage !== 'PROSPECT');
+    expect(buyers.length).toBeGreaterThan(DEMO.customers / 2);
+    expect(buyers.every((v) => v.lifetimeValue!.historical > 0 && v.rfm!.scoresAsOf === v.refreshedAt)).toBe(true);
+    expect(new Date(values[0].refreshedAt).getTime()).toBeGreaterThanOrEqual(seededAt);
+  });
+
+  it("turns a prospect into a NEW customer as soon as their first order is recorded, scored against the last quintiles", async () => {
+    const customerId = randomUUID();
+    expect((await valueOf(harness, customerId)).lifecycleStage).toBe('PROSPECT');
+    const order = await recordOrder(harness, orderInput({ customerId, lines: [{ sku: product.sku, quantity: 2, unitPrice: 12.5 }] }));
+    expect(order.errors).toBeUndefined();
+    const value = await valueOf(harness, customerId);
+    expect(value).toMatchObject({ lifecycleStage: 'NEW', churnRisk: 0, rfm: { recencyDays: 0, frequency: 1, monetary: 25, recencyScore: 5 }, lifetimeValue: { orderCount: 1, historical: 25 } });
+    expect(value.rfm!.scoresAsOf).not.toBe(value.refreshedAt);
+  });
+
+  it('leaves the value alone when an order is replayed', async () => {
+    const customerId = randomUUID();
+    const input = orderInput({ customerId, lines: [{ sku: product.sku, quantity: 1, unitPrice: 10 }] });
+    await recordOrder(harness, input);
+    const first = await valueOf(harness, customerId);
+    await recordOrder(harness, input);
+    expect(await valueOf(harness, customerId)).toEqual(first);
+  });
+
+  it("takes a refunded or cancelled order out of the customer's value", async () => {
+    const customerId = randomUUID();
+    const ids: string[] = [];
+    for (const price of [10, 30]) ids.push((await recordOrder(harness, orderInput({ customerId, lines: [{ sku: product.sku, quantity: 1, unitPrice: price }] }))).data!.recordOrder.id);
+    expect((await valueOf(harness, customerId)).lifetimeValue).toMatchObject({ orderCount: 2, historical: 40 });
+    await harness.execute(`mutation { setOrderStatus(id: "${ids[1]}", status: REFUNDED) { status } }`);
+    expect((await valueOf(harness, customerId)).lifetimeValue).toMatchObject({ orderCount: 1, historical: 10 });
+    await harness.execute(`mutation { setOrderStatus(id: "${ids[0]}", status: CANCELLED) { status } }`);
+    expect((await valueOf(harness, customerId)).lifecycleStage).toBe('PROSPECT');
+  });
+
+  it('re-ranks the whole base on demand and reports what it did', async () => {
+    const before = Date.now();
+    const result = await harness.execute<{ refreshCustomerValues: ValueRefresh }>(REFRESH);
+    expect(result.errors).toBeUndefined();
+    const refresh = result.data!.refreshCustomerValues;
+    const [{ buyers, scored }] = await harness.dataSource.query(
+      `SELECT count(DISTINCT customer_id)::int AS buyers,
+              count(DISTINCT customer_id) FILTER (WHERE occurred_at >= now() - interval '365 days')::int AS scored
+       FROM transactions.customer_order WHERE status = 'COMPLETED'`,
+    );
+    expect(refresh).toMatchObject({ customersValued: buyers, customersScored: scored });
+    expect(refresh.durationMs).toBeGreaterThanOrEqual(0);
+    expect(new Date(refresh.refreshedAt).getTime()).toBeGreaterThanOrEqual(before);
+    const value = await valueOf(harness, demoCustomerId(DEMO, 0));
+    expect([value.refreshedAt, value.rfm?.scoresAsOf ?? refresh.refreshedAt]).toEqual([refresh.refreshedAt, refresh.refreshedAt]);
+  });
+});
