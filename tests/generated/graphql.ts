@@ -83,14 +83,14 @@ export type Customer360PageQueryVariables = Exact<{
 }>;
 
 
-export type Customer360PageQuery = { customers: { edges: Array<{ node: { displayName: string, orders: { edges: Array<{ node: { total: number } }> }, purchaseSummary: { orderCount: number }, consents: Array<{ purpose: { code: string } }>, eligibleOffers: Array<{ id: string }> } }> } };
+export type Customer360PageQuery = { customers: { edges: Array<{ node: { displayName: string | null, orders: { edges: Array<{ node: { total: number | null } }> } | null, purchaseSummary: { orderCount: number } | null, consents: Array<{ purpose: { code: string } }>, eligibleOffers: Array<{ id: string }> } }> } };
 
 export type CustomerProfileQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type CustomerProfileQuery = { customer: { id: string, displayName: string, givenName: string | null, familyName: string | null, email: string | null, phone: string | null, birthDate: string | null, locale: string, acquisitionChannel: AcquisitionChannel, address: { city: string | null, countryCode: string | null } | null, externalIds: Array<{ system: string, id: string }> } | null };
+export type CustomerProfileQuery = { customer: { id: string, displayName: string | null, givenName: string | null, familyName: string | null, email: string | null, phone: string | null, birthDate: string | null, locale: string | null, acquisitionChannel: AcquisitionChannel, address: { city: string | null, countryCode: string | null } | null, externalIds: Array<{ system: string, id: string }> | null } | null };
 
 export type CustomerByExternalIdQueryVariables = Exact<{
   system: string;
@@ -98,7 +98,7 @@ export type CustomerByExternalIdQueryVariables = Exact<{
 }>;
 
 
-export type CustomerByExternalIdQuery = { customerByExternalId: { id: string, displayName: string } | null };
+export type CustomerByExternalIdQuery = { customerByExternalId: { id: string, displayName: string | null } | null };
 
 export type CustomerPageQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -107,14 +107,14 @@ export type CustomerPageQueryVariables = Exact<{
 }>;
 
 
-export type CustomerPageQuery = { customers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, displayName: string } }> } };
+export type CustomerPageQuery = { customers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, displayName: string | null } }> } };
 
 export type CreateCustomerMutationVariables = Exact<{
   input: CreateCustomerInput;
 }>;
 
 
-export type CreateCustomerMutation = { createCustomer: { id: string, displayName: string, email: string | null } };
+export type CreateCustomerMutation = { createCustomer: { id: string, displayName: string | null, email: string | null } };
 
 export type RecordInteractionMutationVariables = Exact<{
   input: RecordInteractionInput;

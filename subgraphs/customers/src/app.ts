@@ -1,11 +1,12 @@
 import type { DataSource } from 'typeorm';
-import { buildFederatedSchema, createSubgraphServer, ResolverContainer, type SubgraphAppOptions } from '@c360/shared';
+import { isUuid, buildFederatedSchema, createSubgraphServer, ResolverContainer, type SubgraphAppOptions } from '@c360/shared';
 import type { CustomersContext, CustomersLoaders } from './context';
 import { createCustomerLoaders } from './customer/customer.loaders';
 import { toCustomerType } from './customer/customer.mapper';
 import { CustomerRepository } from './customer/customer.repository';
 import { CustomerResolver } from './customer/customer.resolver';
 import { CustomerService } from './customer/customer.service';
+import { isVisible, visibleCustomers } from './customer/customer.visibility';
 import { createInteractionLoaders } from './interaction/interaction.loaders';
 import { InteractionRepository } from './interaction/interaction.repository';
 import { InteractionResolver } from './interaction/interaction.resolver';
@@ -25,7 +26,10 @@ export async function createCustomersApp(dataSource: DataSource, options: Subgra
     referenceResolvers: {
       Customer: {
         async __resolveReference(reference, ctx) {
-          const entity = await ctx.loaders.customerById.load(String(reference.id));
+          // Through federation too, a restricted caller (partner, self-service) reaches only its customers.
+          const id = String(reference.id).toLowerCase();
+          if (!isUuid(id) || !isVisible(await visibleCustomers(ctx), id)) return null;
+          const entity = await ctx.loaders.customerById.load(id);
           return entity && toCustomerType(entity);
         },
       },

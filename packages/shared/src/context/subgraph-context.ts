@@ -11,4 +11,6 @@ export interface SubgraphContext<Loaders = unknown> {
   consent: RequestConsentDecisions;
   /** Personal data released in this request, for the disclosure ledger. */
   disclosures: RequestDisclosures;
+  /** Purpose-only decisions ("did this customer consent to ANALYTICS?"), whoever is calling. */
+  consentFor(purpose: string): RequestConsentDecisions;
 }

@@ -105,6 +105,7 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
       loaders: options.createLoaders({ caller, consentFor }),
       consent: new RequestConsentDecisions(caller, options.consentDecider),
       disclosures: new RequestDisclosures(),
+      consentFor,
     };
   };
 

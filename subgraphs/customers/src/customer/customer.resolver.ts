@@ -1,10 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { assertUuid, ConnectionType, PersonalData, PersonalDataCategory, RequiresScope } from '@c360/shared';
+import { assertUuid, notFound, ConnectionType, PersonalData, PersonalDataCategory, RequiresScope } from '@c360/shared';
 import type { CustomersContext } from '../context';
 import { customerNotFound } from './customer.errors';
 import { CreateCustomerInput, CustomerFilter, UpdateCustomerInput } from './customer.input';
 import { toCustomerType } from './customer.mapper';
+import { assertMayCreateCustomers, assertMayWriteCustomer, findVisibleCustomer } from './customer.lookup';
 import { CustomerService } from './customer.service';
+import { answersNotFound, visibleCustomers } from './customer.visibility';
 import { CustomerType, ExternalId } from './customer.type';
 
 @ObjectType()
@@ -17,7 +19,7 @@ export class CustomerResolver {
   @Query(() => CustomerType, { nullable: true, description: 'A customer by id; null when there is none' })
   @RequiresScope('customers:read')
   async customer(@Arg('id', () => ID) id: string, @Ctx() ctx: CustomersContext): Promise<CustomerType | null> {
-    const entity = await ctx.loaders.customerById.load(assertUuid(id));
+    const entity = await findVisibleCustomer(ctx, assertUuid(id));
     return entity && toCustomerType(entity);
   }
 
@@ -25,7 +27,8 @@ export class CustomerResolver {
   @RequiresScope('customers:read')
   async customerByExternalId(@Arg('system') system: string, @Arg('id') externalId: string, @Ctx() ctx: CustomersContext): Promise<CustomerType | null> {
     const id = await ctx.loaders.customerIdByExternalId.load(`${system}\u0000${externalId}`);
-    const entity = id ? await ctx.loaders.customerById.load(id) : null;
+    const entity = id ? await findVisibleCustomer(ctx, id) : null;
+    if (!entity && answersNotFound(ctx)) throw notFound('Customer with external id', `${system}/${externalId}`);
     return entity && toCustomerType(entity);
   }
 
@@ -35,8 +38,9 @@ export class CustomerResolver {
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('filter', () => CustomerFilter, { nullable: true }) filter: CustomerFilter | null,
+    @Ctx() ctx: CustomersContext,
   ): Promise<CustomerConnection> {
-    return this.service.list(first, after, filter);
+    return visibleCustomers(ctx).then((visibility) => this.service.list(first, after, filter, visibility));
   }
 
   @FieldResolver(() => [ExternalId], { nullable: true })
@@ -48,6 +52,7 @@ export class CustomerResolver {
   @Mutation(() => CustomerType)
   @RequiresScope('customers:write')
   async createCustomer(@Arg('input', () => CreateCustomerInput) input: CreateCustomerInput, @Ctx() ctx: CustomersContext): Promise<CustomerType> {
+    assertMayCreateCustomers(ctx);
     return this.loadAfterWrite(await this.service.create(input), ctx);
   }
 
@@ -58,7 +63,9 @@ export class CustomerResolver {
     @Arg('input', () => UpdateCustomerInput) input: UpdateCustomerInput,
     @Ctx() ctx: CustomersContext,
   ): Promise<CustomerType> {
-    return this.loadAfterWrite(await this.service.update(assertUuid(id), input), ctx);
+    const customerId = assertUuid(id);
+    await assertMayWriteCustomer(ctx, customerId);
+    return this.loadAfterWrite(await this.service.update(customerId, input), ctx);
   }
 
   private async loadAfterWrite(id: string, ctx: CustomersContext): Promise<CustomerType> {

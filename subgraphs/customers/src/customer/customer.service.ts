@@ -5,6 +5,7 @@ import type { CreateCustomerInput, CustomerFilter, CustomerProfileInput, Externa
 import { toCustomerType } from './customer.mapper';
 import type { CustomerRepository, NewCustomer } from './customer.repository';
 import type { CustomerType } from './customer.type';
+import type { Visibility } from './customer.visibility';
 
 const customerCursor = (c: CustomerEntity) => encodeCursor([c.createdAt.toISOString(), c.id]);
 
@@ -12,10 +13,12 @@ const customerCursor = (c: CustomerEntity) => encodeCursor([c.createdAt.toISOStr
 export class CustomerService {
   constructor(private readonly customers: CustomerRepository) {}
 
-  async list(first: number | null | undefined, after: string | null | undefined, filter: CustomerFilter | null | undefined): Promise<Page<CustomerType>> {
+  /** A page of the customers the caller may see; totalCount counts only those too. */
+  async list(first: number | null | undefined, after: string | null | undefined, filter: CustomerFilter | null | undefined, visibility: Visibility = { all: true }): Promise<Page<CustomerType>> {
     const size = pageSize(first);
     const afterKey = after ? (decodeCursor(after, 2) as [string, string]) : undefined;
-    const { rows, totalCount } = await this.customers.page({ size, after: afterKey, ...filter });
+    const onlyIds = visibility.all ? undefined : [...visibility.ids];
+    const { rows, totalCount } = await this.customers.page({ size, after: afterKey, onlyIds, ...filter });
     return toPage(rows, size, totalCount, customerCursor, toCustomerType);
   }
 

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
-import { ConnectionType, PersonalData, PersonalDataCategory, RequiresScope } from '@c360/shared';
+import { isUuid, ConnectionType, PersonalData, PersonalDataCategory, RequiresScope } from '@c360/shared';
 import type { CustomersContext } from '../context';
+import { assertMayWriteCustomer } from '../customer/customer.lookup';
 import { CustomerType } from '../customer/customer.type';
 import { RecordInteractionInput } from './interaction.input';
 import { toInteractionType } from './interaction.loaders';
@@ -27,7 +28,8 @@ export class InteractionResolver {
 
   @Mutation(() => InteractionType)
   @RequiresScope('customers:write')
-  async recordInteraction(@Arg('input', () => RecordInteractionInput) input: RecordInteractionInput): Promise<InteractionType> {
+  async recordInteraction(@Arg('input', () => RecordInteractionInput) input: RecordInteractionInput, @Ctx() ctx: CustomersContext): Promise<InteractionType> {
+    if (isUuid(input.customerId)) await assertMayWriteCustomer(ctx, input.customerId.toLowerCase());
     return toInteractionType(await this.service.record(input));
   }
 }
