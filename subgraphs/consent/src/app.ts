@@ -8,15 +8,21 @@ import { ConsentService } from './consent/consent.service';
 import { CustomerConsentResolver } from './consent/customer-consent.resolver';
 import { CustomerRef } from './consent/customer.ref';
 import type { ConsentContext, ConsentSubgraphLoaders } from './context';
+import { createLedgerLoaders } from './ledger/ledger.loaders';
+import { LedgerRepository } from './ledger/ledger.repository';
+import { LedgerResolver } from './ledger/ledger.resolver';
+import { LedgerService } from './ledger/ledger.service';
 import { createPartnerLoaders } from './partner/partner.loaders';
 import { toPartnerType } from './partner/partner.mapper';
 import { PartnerRepository } from './partner/partner.repository';
 import { PartnerResolver } from './partner/partner.resolver';
 import { PartnerService } from './partner/partner.service';
+import { ConsentNoticeResolver } from './purpose/consent-notice.resolver';
 import { createPurposeLoaders } from './purpose/purpose.loaders';
 import { PurposeRepository } from './purpose/purpose.repository';
 import { PurposeResolver } from './purpose/purpose.resolver';
 import { PurposeService } from './purpose/purpose.service';
+import { ReceiptResolver } from './receipt/receipt.resolver';
 
 export const SUBGRAPH_NAME = 'consent';
 
@@ -24,7 +30,8 @@ export const SUBGRAPH_NAME = 'consent';
 export async function createConsentApp(dataSource: DataSource, options: SubgraphAppOptions) {
   const purposes = new PurposeRepository(dataSource);
   const partners = new PartnerRepository(dataSource);
-  const ledger = new ConsentRepository(dataSource);
+  const chains = new LedgerRepository(dataSource);
+  const ledger = new ConsentRepository(dataSource, chains);
   const resolvers = new ResolverContainer([
     new PurposeResolver(new PurposeService(purposes)),
     new PartnerResolver(new PartnerService(partners)),
@@ -32,6 +39,9 @@ export async function createConsentApp(dataSource: DataSource, options: Subgraph
     new CustomerConsentResolver(),
     new ConsentStateRefsResolver(),
     new ConsentEventRefsResolver(),
+    new ConsentNoticeResolver(),
+    new LedgerResolver(new LedgerService(chains)),
+    new ReceiptResolver(),
   ]);
   const schema = await buildFederatedSchema<ConsentContext>({
     resolvers,
@@ -50,6 +60,6 @@ export async function createConsentApp(dataSource: DataSource, options: Subgraph
     schema,
     callerSigningKey: options.callerSigningKey,
     production: options.production,
-    createLoaders: () => ({ ...createPurposeLoaders(purposes), ...createPartnerLoaders(partners), ...createConsentLoaders(ledger) }),
+    createLoaders: () => ({ ...createPurposeLoaders(purposes), ...createPartnerLoaders(partners), ...createConsentLoaders(ledger), ...createLedgerLoaders(chains) }),
   });
 }

@@ -1,7 +1,8 @@
 import type { SubgraphContext } from '@c360/shared';
 import type { ConsentLoaders } from './consent/consent.loaders';
+import type { LedgerLoaders } from './ledger/ledger.loaders';
 import type { PartnerLoaders } from './partner/partner.loaders';
 import type { PurposeLoaders } from './purpose/purpose.loaders';
 
-export type ConsentSubgraphLoaders = PurposeLoaders & PartnerLoaders & ConsentLoaders;
+export type ConsentSubgraphLoaders = PurposeLoaders & PartnerLoaders & ConsentLoaders & LedgerLoaders;
 export type ConsentContext = SubgraphContext<ConsentSubgraphLoaders>;

@@ -3,6 +3,7 @@ import { createConsentApp, SUBGRAPH_NAME } from './app';
 import { ConsentEventEntity } from './consent/consent-event.entity';
 import { seedConsentDemoData } from './demo/seed-consent';
 import { CreateConsent1732300003000 } from './migrations/1732300003000-create-consent';
+import { ChainConsentLedger1732300013000 } from './migrations/1732300013000-chain-consent-ledger';
 import { PartnerEntity } from './partner/partner.entity';
 import { NoticeEntity } from './purpose/notice.entity';
 import { PurposeEntity } from './purpose/purpose.entity';
@@ -14,7 +15,7 @@ export const consentSubgraph: SubgraphDefinition = {
   storage: {
     schema: 'consent',
     entities: [PurposeEntity, NoticeEntity, PartnerEntity, ConsentEventEntity],
-    migrations: [CreateConsent1732300003000],
+    migrations: [CreateConsent1732300003000, ChainConsentLedger1732300013000],
   },
   createApp: createConsentApp,
   seedDemoData: seedConsentDemoData,

@@ -224,7 +224,7 @@ describe(`consent subgraph on ${storageLabel()}`, () => {
   });
 
   it('migrates down cleanly (the ledger and its trigger go) and up again', async () => {
-    await harness.dataSource.undoLastMigration({ transaction: 'each' });
+    for (let i = 0; i < harness.dataSource.migrations.length; i++) await harness.dataSource.undoLastMigration({ transaction: 'each' });
     const [{ tables }] = await harness.dataSource.query(`SELECT count(*)::int AS tables FROM information_schema.tables WHERE table_schema = 'consent' AND table_name <> 'migrations'`);
     expect(tables).toBe(0);
     await harness.dataSource.runMigrations({ transaction: 'each' });
