@@ -18,6 +18,7 @@ export * from './pagination/connection.type';
 export * from './pagination/child-page-loader';
 export * from './service/subgraph-definition';
 export * from './service/start-subgraph';
+export * from './service/start-subgraphs';
 export * from './service/run-subgraph-main';
 export * from './service/shutdown';
 export * from './storage/storage';

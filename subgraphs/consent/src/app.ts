@@ -15,15 +15,21 @@ import { createDisclosureLoaders, CustomerDisclosuresResolver, DisclosurePartner
 import { DisclosureRepository } from './disclosure/disclosure.repository';
 import { DisclosureLedger } from './disclosure/disclosure.service';
 import { consentPersonalData } from './privacy';
+import { createLedgerLoaders } from './ledger/ledger.loaders';
+import { LedgerRepository } from './ledger/ledger.repository';
+import { LedgerResolver } from './ledger/ledger.resolver';
+import { LedgerService } from './ledger/ledger.service';
 import { createPartnerLoaders } from './partner/partner.loaders';
 import { toPartnerType } from './partner/partner.mapper';
 import { PartnerRepository } from './partner/partner.repository';
 import { PartnerResolver } from './partner/partner.resolver';
 import { PartnerService } from './partner/partner.service';
+import { ConsentNoticeResolver } from './purpose/consent-notice.resolver';
 import { createPurposeLoaders } from './purpose/purpose.loaders';
 import { PurposeRepository } from './purpose/purpose.repository';
 import { PurposeResolver } from './purpose/purpose.resolver';
 import { PurposeService } from './purpose/purpose.service';
+import { ReceiptResolver } from './receipt/receipt.resolver';
 
 export const SUBGRAPH_NAME = 'consent';
 
@@ -31,7 +37,8 @@ export const SUBGRAPH_NAME = 'consent';
 export async function createConsentApp(dataSource: DataSource, options: SubgraphAppOptions) {
   const purposes = new PurposeRepository(dataSource);
   const partners = new PartnerRepository(dataSource);
-  const ledger = new ConsentRepository(dataSource);
+  const chains = new LedgerRepository(dataSource);
+  const ledger = new ConsentRepository(dataSource, chains);
   const decisions = new ConsentDecisionService(new DecisionRepository(dataSource));
   const disclosureRepository = new DisclosureRepository(dataSource);
   const disclosures = new DisclosureLedger(disclosureRepository);
@@ -45,6 +52,9 @@ export async function createConsentApp(dataSource: DataSource, options: Subgraph
     new DecisionResolver(decisions),
     new CustomerDisclosuresResolver(disclosures),
     new DisclosurePartnerResolver(),
+    new ConsentNoticeResolver(),
+    new LedgerResolver(new LedgerService(chains)),
+    new ReceiptResolver(),
   ]);
   const schema = await buildFederatedSchema<ConsentContext>({
     resolvers,
@@ -67,6 +77,6 @@ export async function createConsentApp(dataSource: DataSource, options: Subgraph
     // This subgraph owns decisions and the disclosure ledger: it asks itself, not over HTTP.
     consentDecider: decisions,
     disclosureRecorder: disclosures,
-    createLoaders: () => ({ ...createPurposeLoaders(purposes), ...createPartnerLoaders(partners), ...createConsentLoaders(ledger), ...createDisclosureLoaders(disclosureRepository) }),
+    createLoaders: () => ({ ...createPurposeLoaders(purposes), ...createPartnerLoaders(partners), ...createConsentLoaders(ledger), ...createDisclosureLoaders(disclosureRepository), ...createLedgerLoaders(chains) }),
   });
 }

@@ -68,7 +68,7 @@ describe(`consent subgraph on ${storageLabel()}`, () => {
       purposeCode: 'PROFILING',
       title: 'Profiling v2',
       summary: 'Now with churn scores.',
-    });
+    }, internalCaller({ scopes: [...internalCaller().scopes, 'privacy:admin'] }));
     expect(published.data!.publishNotice).toEqual({ purposeCode: 'PROFILING', version: 2, title: 'Profiling v2' });
     const granted = await run(GRANT, { customerId: randomUUID(), purposeCode: 'PROFILING', channel: 'WEB' });
     expect(granted.data!.grantConsent).toMatchObject({ noticeVersion: 2 });
@@ -224,7 +224,7 @@ describe(`consent subgraph on ${storageLabel()}`, () => {
   });
 
   it('migrates down cleanly (the ledger and its trigger go) and up again', async () => {
-    for (const _migration of harness.dataSource.migrations) await harness.dataSource.undoLastMigration({ transaction: 'each' });
+    for (let i = 0; i < harness.dataSource.migrations.length; i++) await harness.dataSource.undoLastMigration({ transaction: 'each' });
     const [{ tables }] = await harness.dataSource.query(`SELECT count(*)::int AS tables FROM information_schema.tables WHERE table_schema = 'consent' AND table_name <> 'migrations'`);
     expect(tables).toBe(0);
     await harness.dataSource.runMigrations({ transaction: 'each' });

@@ -14,3 +14,14 @@ export const refusingDisclosureRecorder: DisclosureRecorder = {
     throw new Error('no disclosure ledger configured');
   },
 };
+
+/**
+ * CONSENT_ENFORCEMENT=off (benchmarks and local experiments only; refused in production):
+ * every decision allows and nothing is recorded, so the cost of enforcement can be measured.
+ */
+export const enforcementOffDecider: ConsentDecider = {
+  decide: async (_caller, requests) => requests.map((r) => ({ ...r, allowed: true, reason: DecisionReason.CONSENT_GRANTED, consentRecordId: null })),
+  audience: async () => ({ everyone: true, customerIds: [] }),
+};
+
+export const discardingDisclosureRecorder: DisclosureRecorder = { record: async () => undefined };

@@ -5,6 +5,7 @@ import { closeServer, listen } from '../http/graphql-http';
 import { openServiceDataSource } from '../storage/data-source';
 import { remoteConsentDecider } from '../privacy/remote-consent-decider';
 import { remoteDisclosureRecorder } from '../privacy/disclosure-recorder';
+import { discardingDisclosureRecorder, enforcementOffDecider } from '../privacy/fixed-deciders';
 import type { Storage } from '../storage/storage';
 import type { SubgraphDefinition } from './subgraph-definition';
 
@@ -15,6 +16,8 @@ export interface StartSubgraphOptions {
   callerSigningKey: string;
   /** The consent subgraph's URL, where consent decisions come from. */
   consentUrl: string;
+  /** 'off' only to measure what enforcement costs; never in production. */
+  consentEnforcement?: 'on' | 'off';
   production?: boolean;
   /** Seed demo data on first start (empty tables); omit to start empty. */
   demo?: DemoOptions;
@@ -37,12 +40,13 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     const started = Date.now();
     if (await definition.seedDemoData(dataSource, options.demo)) log(`[${definition.name}] demo data loaded in ${Date.now() - started} ms`);
   }
+  if (options.consentEnforcement === 'off' && options.production) throw new Error('CONSENT_ENFORCEMENT=off is refused in production');
   const remote = { url: options.consentUrl, signingKey: options.callerSigningKey };
-  const app = await definition.createApp(dataSource, {
-    callerSigningKey: options.callerSigningKey,
-    production: options.production ?? false,
-    privacy: { consentDecider: remoteConsentDecider(remote), disclosureRecorder: remoteDisclosureRecorder(remote) },
-  });
+  const privacy =
+    options.consentEnforcement === 'off'
+      ? { consentDecider: enforcementOffDecider, disclosureRecorder: discardingDisclosureRecorder }
+      : { consentDecider: remoteConsentDecider(remote), disclosureRecorder: remoteDisclosureRecorder(remote) };
+  const app = await definition.createApp(dataSource, { callerSigningKey: options.callerSigningKey, production: options.production ?? false, privacy });
   const url = await listen(app.http, options.port, options.host);
   return {
     name: definition.name,

@@ -18,7 +18,7 @@ export const TEST_SIGNING_KEY = 'test-only-signing-key-0123456789abcdef';
 export const internalCaller = (overrides: Partial<Caller> = {}): Caller => ({
   clientId: 'test-internal-app',
   kind: CallerKind.INTERNAL_APP,
-  scopes: ['customers:read', 'customers.pii:read', 'customers:write', 'orders:read', 'orders:write', 'offers:read', 'offers:write', 'consent:read', 'consent:write', 'privacy:admin'],
+  scopes: ['customers:read', 'customers.pii:read', 'customers:write', 'orders:read', 'orders:write', 'offers:read', 'offers:write', 'consent:read', 'consent:write'],
   purpose: 'SERVICE',
   ...overrides,
 });

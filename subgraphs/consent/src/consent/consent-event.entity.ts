@@ -34,4 +34,12 @@ export class ConsentEventEntity {
 
   @Column({ type: 'timestamptz', name: 'recorded_at', precision: 3 })
   recordedAt: Date;
+
+  /** Hash of the customer's previous event (GENESIS_HASH for the first): the link of the hash chain. */
+  @Column('text', { name: 'prev_hash' })
+  prevHash: string;
+
+  /** SHA-256 over this event's canonical form and prevHash (see ledger/ledger-hash.ts). */
+  @Column('text')
+  hash: string;
 }

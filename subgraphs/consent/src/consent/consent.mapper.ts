@@ -21,4 +21,7 @@ export const toConsentEventType = (e: ConsentEventEntity): ConsentEventType => (
   channel: e.channel as ConsentChannel,
   clientId: e.clientId,
   recordedAt: e.recordedAt,
+  customerId: e.customerId,
+  hash: e.hash,
+  prevHash: e.prevHash,
 });

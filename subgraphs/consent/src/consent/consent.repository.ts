@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { ChildPageRows } from '@c360/shared';
+import { consentEventHash } from '../ledger/ledger-hash';
+import type { LedgerRepository } from '../ledger/ledger.repository';
 import { ConsentEventEntity } from './consent-event.entity';
 
-export type NewConsentEvent = Omit<ConsentEventEntity, 'id' | 'seq'>;
+export type NewConsentEvent = Omit<ConsentEventEntity, 'id' | 'seq' | 'prevHash' | 'hash'>;
 
-const COLUMNS = 'e.id, e.seq, e.customer_id, e.purpose_code, e.partner_id, e.status, e.notice_version, e.channel, e.client_id, e.recorded_at';
+const COLUMNS = 'e.id, e.seq, e.customer_id, e.purpose_code, e.partner_id, e.status, e.notice_version, e.channel, e.client_id, e.recorded_at, e.prev_hash, e.hash';
 
 function toEntity(r: Record<string, unknown>): ConsentEventEntity {
   return Object.assign(new ConsentEventEntity(), {
@@ -19,12 +21,17 @@ function toEntity(r: Record<string, unknown>): ConsentEventEntity {
     channel: r.channel as string,
     clientId: r.client_id as string,
     recordedAt: new Date(r.recorded_at as string | Date),
+    prevHash: r.prev_hash as string,
+    hash: r.hash as string,
   });
 }
 
 /** All SQL for the consent ledger. Only ever INSERTs: the table refuses changes. */
 export class ConsentRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly chain: LedgerRepository,
+  ) {}
 
   /** The latest event per (customer, purpose, partner), for every customer in one statement. */
   async currentStates(customerIds: readonly string[]): Promise<ConsentEventEntity[]> {
@@ -61,13 +68,20 @@ export class ConsentRepository {
     return { rows, totals };
   }
 
-  async append(event: NewConsentEvent): Promise<ConsentEventEntity> {
-    const [row]: Record<string, unknown>[] = await this.dataSource.query(
-      `INSERT INTO consent.consent_event AS e (id, customer_id, purpose_code, partner_id, status, notice_version, channel, client_id, recorded_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       RETURNING ${COLUMNS}`,
-      [randomUUID(), event.customerId, event.purposeCode, event.partnerId, event.status, event.noticeVersion, event.channel, event.clientId, event.recordedAt],
-    );
-    return toEntity(row);
+  /** Links the event into the customer's hash chain in the same transaction that inserts it. */
+  append(event: NewConsentEvent): Promise<ConsentEventEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const { seq, prevHash } = await this.chain.nextLink(manager, event.customerId);
+      const id = randomUUID();
+      const hash = consentEventHash({ ...event, id, seq }, prevHash);
+      const [row]: Record<string, unknown>[] = await manager.query(
+        `INSERT INTO consent.consent_event AS e (id, seq, customer_id, purpose_code, partner_id, status, notice_version, channel, client_id, recorded_at, prev_hash, hash)
+         OVERRIDING SYSTEM VALUE
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         RETURNING ${COLUMNS}`,
+        [id, seq, event.customerId, event.purposeCode, event.partnerId, event.status, event.noticeVersion, event.channel, event.clientId, event.recordedAt, prevHash, hash],
+      );
+      return toEntity(row);
+    });
   }
 }

@@ -32,6 +32,7 @@ export class ConsentType implements ConsentRefs {
 export class ConsentEventType implements ConsentRefs {
   purposeCode: string;
   partnerId: string | null;
+  customerId: string;
 
   @Field(() => ID)
   id: string;
@@ -50,4 +51,10 @@ export class ConsentEventType implements ConsentRefs {
 
   @Field()
   recordedAt: Date;
+
+  @Field({ description: "SHA-256 of this event's canonical form and prevHash: its link in the customer's hash chain" })
+  hash: string;
+
+  @Field({ description: "The hash of the customer's previous event (64 zeros for the first)" })
+  prevHash: string;
 }

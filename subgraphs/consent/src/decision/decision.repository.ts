@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 export interface PurposeRule {
   code: string;
   legalBasis: 'CONTRACT' | 'LEGITIMATE_INTEREST' | 'CONSENT';
+  requiredNoticeVersion: number | null;
 }
 
 export interface LatestConsent {
@@ -17,7 +18,7 @@ export class DecisionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async purpose(code: string): Promise<PurposeRule | null> {
-    const [row] = await this.dataSource.query(`SELECT code, legal_basis AS "legalBasis" FROM consent.purpose WHERE code = $1`, [code]);
+    const [row] = await this.dataSource.query(`SELECT code, legal_basis AS "legalBasis", required_notice_version AS "requiredNoticeVersion" FROM consent.purpose WHERE code = $1`, [code]);
     return (row as PurposeRule | undefined) ?? null;
   }
 
@@ -32,15 +33,17 @@ export class DecisionRepository {
     );
   }
 
-  /** Every customer whose latest event for (purpose, partner) is a grant. */
+  /** Every customer whose latest event for (purpose, partner) is a grant under a notice the purpose still accepts. */
   async granted(purposeCode: string, partnerId: string | null): Promise<string[]> {
     const rows: { customerId: string }[] = await this.dataSource.query(
-      `SELECT customer_id AS "customerId" FROM (
-         SELECT DISTINCT ON (customer_id) customer_id, status
+      `SELECT latest.customer_id AS "customerId" FROM (
+         SELECT DISTINCT ON (customer_id) customer_id, status, notice_version
          FROM consent.consent_event
          WHERE purpose_code = $1 AND partner_id IS NOT DISTINCT FROM $2
          ORDER BY customer_id, seq DESC
-       ) latest WHERE status = 'GRANTED'`,
+       ) latest
+       JOIN consent.purpose p ON p.code = $1
+       WHERE latest.status = 'GRANTED' AND (p.required_notice_version IS NULL OR latest.notice_version >= p.required_notice_version)`,
       [purposeCode, partnerId],
     );
     return rows.map((r) => r.customerId);

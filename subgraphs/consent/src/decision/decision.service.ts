@@ -1,5 +1,6 @@
 import { CallerKind, DecisionReason, type Caller, type ConsentDecider, type ConsentDecision, type DecisionRequest } from '@c360/shared';
-import { PURPOSE_CATEGORIES } from '../purpose/purpose-categories';
+import { grantSatisfiesNotice } from '../purpose/notice-requirement';
+import { dataCategoriesOf } from '../purpose/purpose-categories';
 import type { DecisionRepository, LatestConsent } from './decision.repository';
 
 export const PARTNER_SHARING = 'PARTNER_SHARING';
@@ -40,7 +41,7 @@ export class ConsentDecisionService implements ConsentDecider {
     if (!purposeCode) return requests.map((r) => deny(r, DecisionReason.NO_PURPOSE));
     const purpose = await this.repository.purpose(purposeCode);
     if (!purpose) return requests.map((r) => deny(r, DecisionReason.UNKNOWN_PURPOSE));
-    const covered = new Set(PURPOSE_CATEGORIES[purpose.code] ?? []);
+    const covered = new Set(dataCategoriesOf(purpose.code));
     if (purpose.legalBasis !== 'CONSENT' && partnerId === null) {
       const reason = purpose.legalBasis === 'CONTRACT' ? DecisionReason.LEGAL_BASIS_CONTRACT : DecisionReason.LEGAL_BASIS_LEGITIMATE_INTEREST;
       return requests.map((r) => (covered.has(r.category) ? allow(r, reason) : deny(r, DecisionReason.CATEGORY_NOT_COVERED)));
@@ -52,6 +53,7 @@ export class ConsentDecisionService implements ConsentDecider {
       const consent = latest.get(r.customerId);
       if (!consent) return deny(r, DecisionReason.NO_CONSENT);
       if (consent.status !== 'GRANTED') return deny(r, WITHHELD[consent.status]);
+      if (!grantSatisfiesNotice(consent.noticeVersion, purpose.requiredNoticeVersion)) return deny(r, DecisionReason.NOTICE_OUTDATED);
       return allow(r, DecisionReason.CONSENT_GRANTED, consent.eventId);
     });
   }

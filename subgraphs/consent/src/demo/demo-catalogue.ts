@@ -36,6 +36,9 @@ const NOTICES = [
   },
 ];
 
+/** MARKETING's v2 added SMS, so grants under v1 no longer cover it. */
+export const DEMO_REQUIRED_NOTICE_VERSIONS: Record<string, number> = { MARKETING: 2 };
+
 /** When the demo notice version for a purpose took effect, newest first. */
 export const demoNoticeVersions = (purposeCode: string) =>
   NOTICES.filter((n) => n.purposeCode === purposeCode)

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { bulkInsert, type DemoOptions } from '@c360/shared';
-import { demoCatalogue } from './demo-catalogue';
+import { appendChainedEvents } from '../ledger/chained-batch';
+import { DEMO_REQUIRED_NOTICE_VERSIONS, demoCatalogue } from './demo-catalogue';
 import { demoConsentLedger } from './demo-ledger';
 
 /**
@@ -18,12 +19,14 @@ export async function seedConsentDemoData(dataSource: DataSource, options: DemoO
       await bulkInsert(manager, 'consent.purpose', { code: 'text', name: 'text', description: 'text', legal_basis: 'text', partner_scoped: 'boolean', created_at: 'timestamptz' }, catalogue.purposes);
       await bulkInsert(manager, 'consent.notice', { id: 'uuid', purpose_code: 'text', version: 'int', title: 'text', summary: 'text', published_at: 'timestamptz' }, catalogue.notices);
       await bulkInsert(manager, 'consent.partner', { id: 'text', name: 'text', description: 'text', active: 'boolean', created_at: 'timestamptz' }, catalogue.partners);
+      // After the notices, which the requirement references.
+      for (const [code, version] of Object.entries(DEMO_REQUIRED_NOTICE_VERSIONS)) {
+        await manager.query('UPDATE consent.purpose SET required_notice_version = $2 WHERE code = $1', [code, version]);
+      }
     }
     if (events === 0) {
-      // Appended in time order, so the ledger order (seq) agrees with recorded_at.
-      await bulkInsert(manager, 'consent.consent_event', {
-        id: 'uuid', customer_id: 'uuid', purpose_code: 'text', partner_id: 'text', status: 'text', notice_version: 'int', channel: 'text', client_id: 'text', recorded_at: 'timestamptz',
-      }, [...demoConsentLedger(options)]);
+      // Appended in time order, so the ledger order (seq) agrees with recorded_at; each event is hash-chained.
+      await appendChainedEvents(manager, demoConsentLedger(options));
     }
     return true;
   });

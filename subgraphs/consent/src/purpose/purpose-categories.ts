@@ -1,15 +1,20 @@
-import { PersonalDataCategory as C } from '@c360/shared';
+import { PersonalDataCategory } from '@c360/shared';
+
+const ALL: readonly PersonalDataCategory[] = Object.values(PersonalDataCategory);
+const { IDENTITY, CONTACT, LOCATION, DEMOGRAPHIC, FINANCIAL, BEHAVIOURAL } = PersonalDataCategory;
 
 /**
- * Which categories of personal data each purpose may use (data minimisation): a decision
- * for a category outside its purpose is a deny, whatever the consent says.
+ * Which data categories each purpose covers (data minimisation): the one source for receipts
+ * (piiCategory), Purpose.dataCategories and consent decisions. A purpose not listed covers nothing.
  */
-export const PURPOSE_CATEGORIES: Record<string, readonly C[]> = {
-  SERVICE: [C.IDENTITY, C.CONTACT, C.LOCATION, C.DEMOGRAPHIC, C.FINANCIAL, C.BEHAVIOURAL],
-  FRAUD_PREVENTION: [C.IDENTITY, C.CONTACT, C.LOCATION, C.DEMOGRAPHIC, C.FINANCIAL, C.BEHAVIOURAL],
-  MARKETING: [C.CONTACT, C.IDENTITY, C.DEMOGRAPHIC, C.BEHAVIOURAL],
-  PERSONALISATION: [C.BEHAVIOURAL, C.FINANCIAL, C.DEMOGRAPHIC, C.IDENTITY],
-  PROFILING: [C.FINANCIAL, C.BEHAVIOURAL, C.DEMOGRAPHIC],
-  ANALYTICS: [C.FINANCIAL, C.BEHAVIOURAL, C.DEMOGRAPHIC, C.LOCATION],
-  PARTNER_SHARING: [C.IDENTITY, C.CONTACT, C.DEMOGRAPHIC],
+export const PURPOSE_DATA_CATEGORIES: Readonly<Record<string, readonly PersonalDataCategory[]>> = {
+  SERVICE: ALL,
+  FRAUD_PREVENTION: ALL,
+  MARKETING: [CONTACT, IDENTITY, DEMOGRAPHIC, BEHAVIOURAL],
+  PROFILING: [FINANCIAL, BEHAVIOURAL, DEMOGRAPHIC],
+  ANALYTICS: [FINANCIAL, BEHAVIOURAL, DEMOGRAPHIC, LOCATION],
+  PERSONALISATION: [BEHAVIOURAL, FINANCIAL, DEMOGRAPHIC, IDENTITY],
+  PARTNER_SHARING: [IDENTITY, CONTACT, DEMOGRAPHIC],
 };
+
+export const dataCategoriesOf = (purposeCode: string): readonly PersonalDataCategory[] => PURPOSE_DATA_CATEGORIES[purposeCode] ?? [];

@@ -18,6 +18,10 @@ export class PurposeEntity {
   @Column('boolean', { name: 'partner_scoped' })
   partnerScoped: boolean;
 
+  /** Grants made under an older notice version no longer satisfy the purpose; null: any version does. */
+  @Column('int', { name: 'required_notice_version', nullable: true })
+  requiredNoticeVersion: number | null;
+
   @Column({ type: 'timestamptz', name: 'created_at', precision: 3 })
   createdAt: Date;
 }

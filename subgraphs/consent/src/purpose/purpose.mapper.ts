@@ -1,4 +1,5 @@
 import type { NoticeEntity } from './notice.entity';
+import { dataCategoriesOf } from './purpose-categories';
 import type { NoticeType } from './notice.type';
 import type { PurposeEntity } from './purpose.entity';
 import { LegalBasis } from './purpose.enums';
@@ -11,6 +12,8 @@ export const toPurposeType = (e: PurposeEntity): PurposeType => ({
   legalBasis: e.legalBasis as LegalBasis,
   requiresConsent: e.legalBasis === LegalBasis.CONSENT,
   partnerScoped: e.partnerScoped,
+  requiredNoticeVersion: e.requiredNoticeVersion,
+  dataCategories: [...dataCategoriesOf(e.code)],
 });
 
 export const toNoticeType = (e: NoticeEntity): NoticeType => ({

@@ -38,6 +38,10 @@ export class PurposeRepository {
     return entity;
   }
 
+  async setRequiredNoticeVersion(code: string, version: number | null): Promise<void> {
+    await this.dataSource.getRepository(PurposeEntity).update({ code }, { requiredNoticeVersion: version });
+  }
+
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }

@@ -1,6 +1,7 @@
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RequiresScope } from '@c360/shared';
 import type { ConsentContext } from '../context';
+import { assertConsentAdmin } from '../ledger/consent-admin';
 import { NoticeType } from './notice.type';
 import { PublishNoticeInput } from './purpose.input';
 import { toNoticeType, toPurposeType } from './purpose.mapper';
@@ -39,5 +40,17 @@ export class PurposeResolver {
     const notice = await this.service.publishNotice(input);
     ctx.loaders.noticesByPurpose.clear(notice.purposeCode);
     return toNoticeType(notice);
+  }
+
+  @Mutation(() => PurposeType, { description: 'Admin (privacy:admin): grants under an older notice than `version` stop satisfying the purpose; null lifts the requirement' })
+  async requireNoticeVersion(
+    @Arg('purposeCode') purposeCode: string,
+    @Arg('version', () => Int, { nullable: true }) version: number | null,
+    @Ctx() ctx: ConsentContext,
+  ): Promise<PurposeType> {
+    assertConsentAdmin(ctx.caller, 'requireNoticeVersion');
+    const purpose = await this.service.requireNoticeVersion(purposeCode, version);
+    ctx.loaders.purposeByCode.clear(purpose.code);
+    return toPurposeType(purpose);
   }
 }

@@ -1,7 +1,7 @@
 import { isUniqueViolation } from '@c360/shared';
 import type { NoticeEntity } from './notice.entity';
 import type { PurposeEntity } from './purpose.entity';
-import { noticeRaced, unknownPurpose } from './purpose.errors';
+import { noticeRaced, unknownNoticeVersion, unknownPurpose } from './purpose.errors';
 import type { PublishNoticeInput } from './purpose.input';
 import type { PurposeRepository } from './purpose.repository';
 
@@ -26,5 +26,14 @@ export class PurposeService {
       if (isUniqueViolation(error)) throw noticeRaced(purpose.code);
       throw error;
     }
+  }
+
+  /** From now on only grants under `version` or later satisfy the purpose; null lifts the requirement. */
+  async requireNoticeVersion(code: string, version: number | null): Promise<PurposeEntity> {
+    const purpose = await this.purposes.findByCode(code);
+    if (!purpose) throw unknownPurpose(code);
+    if (version !== null && !(await this.purposes.findNotice(code, version))) throw unknownNoticeVersion(code, version);
+    await this.purposes.setRequiredNoticeVersion(code, version);
+    return { ...purpose, requiredNoticeVersion: version };
   }
 }

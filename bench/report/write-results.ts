@@ -1,0 +1,82 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Comparison } from '../load/compare';
+import { round3, type Spread } from '../load/stats';
+import type { TargetCheck } from './targets';
+
+export interface BenchResults {
+  benchmark: 'customer-360 graph';
+  mode: 'full' | 'smoke';
+  measuredAt: string;
+  command: string;
+  durationSeconds?: number;
+  settings: Record<string, unknown>;
+  machine: Record<string, unknown>;
+  dataSet: Record<string, unknown>;
+  targets: TargetCheck[];
+  r1?: Comparison;
+  r2?: Comparison;
+  r3?: unknown;
+  r5?: unknown;
+  r7: { measured: false; reason: string } | { measured: true; comparison: Comparison; cpuMsPerRequest: { on: number; off: number } };
+  peakRssMb: Record<string, number>;
+  notes: string[];
+  failures: number;
+}
+
+const s = (x: Spread, unit = '') => `${round3(x.median)}${unit} (${round3(x.min)}–${round3(x.max)})`;
+
+function comparisonTable(c: Comparison): string[] {
+  const groups = [...new Set([...Object.keys(c.a.cpuMsPerRequest), ...Object.keys(c.b.cpuMsPerRequest)])];
+  const cell = (side: Comparison['a'], g: string) => (side.cpuMsPerRequest[g] ? s(side.cpuMsPerRequest[g]) : '–');
+  return [
+    `| | ${c.a.target} | ${c.b.target} |`,
+    '|---|---|---|',
+    `| requests/s, median (min–max) | ${s(c.a.requestsPerSecond)} | ${s(c.b.requestsPerSecond)} |`,
+    `| latency p50 ms | ${s(c.a.latencyP50Ms)} | ${s(c.b.latencyP50Ms)} |`,
+    `| latency p99 ms | ${s(c.a.latencyP99Ms)} | ${s(c.b.latencyP99Ms)} |`,
+    ...groups.map((g) => `| CPU ms/request: ${g} | ${cell(c.a, g)} | ${cell(c.b, g)} |`),
+    `| requests checked / wrong | ${c.a.requests} / ${c.a.failures} | ${c.b.requests} / ${c.b.failures} |`,
+    '',
+    `Throughput ratio ${c.a.target} ÷ ${c.b.target}: **${round3(c.throughputRatio.median)}** (per-pair ${round3(c.throughputRatio.min)}–${round3(c.throughputRatio.max)}); response body ${c.referenceBytes} bytes.`,
+  ];
+}
+
+export function renderMarkdown(r: BenchResults): string {
+  const lines = [
+    `# Customer-360 graph benchmark${r.mode === 'smoke' ? ' (SMOKE run: tiny data, numbers meaningless)' : ''}`,
+    '',
+    `Measured ${r.measuredAt} with \`${r.command}\`${r.durationSeconds ? ` in ${Math.round(r.durationSeconds / 60)} min` : ''}.`,
+    '',
+    `Machine: ${String(r.machine.cpuModel)}, ${String(r.machine.cores)} cores, ${String(r.machine.memoryGb)} GB; Node ${String(r.machine.node)}; PostgreSQL ${String(r.machine.postgres)}.`,
+    `Packages: ${Object.entries(r.machine.packages as Record<string, string>).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
+    '',
+    `Data set: ${JSON.stringify(r.dataSet.rows)} in database \`${String(r.dataSet.database)}\`, seed ${String(r.dataSet.seed)}; ${r.dataSet.reused ? `reused (seeded ${String(r.dataSet.seededAt)})` : 'seeded by this run'}; seeding took ${JSON.stringify(r.dataSet.seedSeconds)} s.`,
+    `Load: ${JSON.stringify(r.settings)}.`,
+    '',
+    '## Targets',
+    '',
+    '| | what | value | target | result |',
+    '|---|---|---|---|---|',
+    ...r.targets.map((t) => `| ${t.id} | ${t.what} | ${t.value ?? '–'} | ${t.target} | **${t.status}**: ${t.detail} |`),
+    '',
+    `Wrong responses (non-200, errors, or a body different from the reference): **${r.failures}**.`,
+    '',
+  ];
+  if (r.r1) lines.push('## R1: customer-360 page, our gateway ÷ plain @apollo/gateway', '', ...comparisonTable(r.r1), '');
+  if (r.r2) lines.push('## R2: customer list, plain @apollo/gateway ÷ customers subgraph directly', '', ...comparisonTable(r.r2), '');
+  if (r.r3) lines.push('## R3: SQL statements per customer-360 page', '', '```json', JSON.stringify(r.r3, null, 2), '```', '');
+  if (r.r5) lines.push('## R5: deep keyset page ÷ first page (customers subgraph, sequential requests)', '', '```json', JSON.stringify(r.r5, null, 2), '```', '');
+  lines.push('## R7: consent enforcement on ÷ off', '');
+  if (r.r7.measured) lines.push(`CPU ms/request (gateway + subgraphs + postgres): on ${round3(r.r7.cpuMsPerRequest.on)}, off ${round3(r.r7.cpuMsPerRequest.off)}.`, '', ...comparisonTable(r.r7.comparison), '');
+  else lines.push(`Not measured: ${r.r7.reason}.`, '');
+  lines.push('## Peak memory (VmHWM)', '', '| process | MB |', '|---|---|', ...Object.entries(r.peakRssMb).map(([k, v]) => `| ${k} | ${v} |`), '');
+  lines.push('## Notes', '', ...r.notes.map((n) => `- ${n}`), '');
+  return lines.join('\n');
+}
+
+export function writeResults(base: string, results: BenchResults): void {
+  mkdirSync(dirname(base), { recursive: true });
+  writeFileSync(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(`${base}.md`, renderMarkdown(results));
+}

@@ -1,0 +1,162 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { SUPERGRAPH_PATH } from '../scripts/platform';
+import { prepareDataSet } from './dataset/prepare-dataset';
+import { CONSENT_SWITCH, consentSwitchPresent } from './experiments/consent-switch';
+import { countStatements } from './experiments/r3-statements';
+import { measureDeepPage } from './experiments/r5-deep-page';
+import { compare, type CompareSettings, type Comparison } from './load/compare';
+import type { Target } from './load/graphql-target';
+import { peakRssMb } from './measure/proc-stats';
+import { USAGE, readOptions } from './options';
+import { describeMachine } from './report/machine';
+import { checkBound, checkStatements, informational } from './report/targets';
+import { writeResults, type BenchResults } from './report/write-results';
+import type { ServerProcess } from './servers/ipc';
+import { createBenchCallers } from './setup/bench-callers';
+import { postgresGroup, processGroup, startOurServers, startPlainGateway, type ServerSet } from './setup/server-processes';
+import { customer360, customerList, cursorAtRow, supergraphHasCustomerValue } from './workloads';
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const PAGE = 20;
+
+/** CPU per request summed over every process group of one side. */
+const commandLine = (smoke: boolean) => {
+  const args = process.argv.slice(2).filter((a) => a !== '--smoke');
+  return `npm run bench${smoke ? ':smoke' : ''}${args.length ? ` -- ${args.join(' ')}` : ''}`;
+};
+
+const totalCpu = (side: Comparison['a']) => Object.values(side.cpuMsPerRequest).reduce((sum, x) => sum + x.median, 0);
+
+async function main(): Promise<number> {
+  const options = readOptions(process.argv.slice(2));
+  if (!options) {
+    log(USAGE);
+    return 0;
+  }
+  const started = performance.now();
+  const notes: string[] = [];
+  log(`== data set (${options.customers.toLocaleString('en')} customers, seed ${options.seed})`);
+  const dataSet = await prepareDataSet(options.databaseUrl, { seed: options.seed, customers: options.customers }, log);
+  if (dataSet.seedSeconds.total > 300) {
+    notes.push(`Seeding ${options.customers.toLocaleString('en')} customers with the subgraphs' own demo seeders took ${dataSet.seedSeconds.total} s (> 5 min, on a machine shared with other jobs); it is done once and reused while seed, size and migrations match.`);
+  }
+  const callers = await createBenchCallers();
+  const processes: ServerProcess[] = [];
+  const sets: ServerSet[] = [];
+  const pg = postgresGroup(options.databaseUrl);
+  const settings: CompareSettings = { durationSeconds: options.durationSeconds, connections: options.connections, warmupSeconds: options.warmupSeconds, rounds: options.rounds, sameBody: true };
+  try {
+    log('== servers (one child process each: subgraphs, our gateway, plain gateway)');
+    const ours = await startOurServers(options.databaseUrl, callers, '');
+    sets.push(ours);
+    const plain = await startPlainGateway(ours.subgraphs.urls, callers);
+    processes.push(ours.subgraphs, ours.gateway, plain);
+    const ourGateway: Target = { name: 'our gateway (auth, signing)', url: ours.gateway.urls.gateway, headers: callers.internalBearer };
+    const plainGateway: Target = { name: 'plain @apollo/gateway', url: plain.urls.gateway, headers: {} };
+    const customersDirect: Target = { name: 'customers subgraph directly', url: ours.subgraphs.urls.customers, headers: { 'x-c360-caller': callers.fixedCallerHeaders.customers } };
+    const [sub, ourGw, plainGw] = [processGroup(ours.subgraphs), processGroup(ours.gateway), processGroup(plain)];
+
+    if (supergraphHasCustomerValue(SUPERGRAPH_PATH)) notes.push('Customer.value exists in the supergraph but bench/queries/customer-360.graphql does not select it yet: add it to measure the value analysis in R1.');
+    else notes.push('Customer.value is not in the supergraph at run time, so the customer-360 query does not select it.');
+
+    log(`== R1: customer-360 page (first ${PAGE}), our gateway vs plain gateway`);
+    const r1 = await compare(
+      { target: ourGateway, workload: customer360(PAGE), groups: [ourGw, sub, pg] },
+      { target: plainGateway, workload: customer360(PAGE), groups: [plainGw, sub, pg] },
+      settings,
+      log,
+    );
+
+    log(`== R2: customer list (first ${PAGE}), plain gateway vs customers subgraph directly`);
+    const r2 = await compare(
+      { target: plainGateway, workload: customerList(PAGE), groups: [plainGw, sub, pg] },
+      { target: customersDirect, workload: customerList(PAGE), groups: [sub, pg] },
+      settings,
+      log,
+    );
+
+    log('== R3: SQL statements per customer-360 page');
+    const r3 = await countStatements(ourGateway, ours.subgraphs, [10, 50]);
+    for (const c of r3) log(`    first=${c.first}: ${c.total} statements ${JSON.stringify(c.byService)}`);
+
+    const deepRow = Math.min(90_000, Math.floor(options.customers * 0.9));
+    log(`== R5: keyset page after row ${deepRow} vs first page`);
+    const r5 = await measureDeepPage(customersDirect, customerList(PAGE), customerList(PAGE, await cursorAtRow(options.databaseUrl, deepRow)), deepRow, options.rounds * 2, options.smoke ? 10 : 50);
+    log(`    first ${r5.first.latencyMs.median.toFixed(2)} ms, deep ${r5.deep.latencyMs.median.toFixed(2)} ms`);
+
+    let r7: BenchResults['r7'] = { measured: false, reason: `enforcement switch not present (no service reads ${CONSENT_SWITCH.name})` };
+    if (consentSwitchPresent()) {
+      log(`== R7: consent enforcement on vs off (${CONSENT_SWITCH.name}=${CONSENT_SWITCH.off})`);
+      const off = await startOurServers(options.databaseUrl, callers, '-enforcement-off', { [CONSENT_SWITCH.name]: CONSENT_SWITCH.off });
+      sets.push(off);
+      processes.push(off.subgraphs, off.gateway);
+      const offGateway: Target = { ...ourGateway, name: 'our gateway, enforcement off', url: off.gateway.urls.gateway };
+      const comparison = await compare(
+        { target: ourGateway, workload: customer360(PAGE), groups: [ourGw, sub, pg] },
+        { target: offGateway, workload: customer360(PAGE), groups: [processGroup(off.gateway), processGroup(off.subgraphs), pg] },
+        { ...settings, sameBody: false },
+        log,
+      );
+      r7 = { measured: true, comparison, cpuMsPerRequest: { on: totalCpu(comparison.a), off: totalCpu(comparison.b) } };
+    }
+
+    const peak = Object.fromEntries(processes.map((p) => [p.name, peakRssMb(p.pid)]));
+    const failures = r1.failures + r2.failures + r5.failures + (r7.measured ? r7.comparison.failures : 0);
+    const valueBench = join(process.cwd(), 'bench', 'value-refresh.ts');
+    notes.push(
+      existsSync(valueBench)
+        ? 'The value-analysis refresh time is measured separately by bench/value-refresh.ts (npm run bench:value), results in bench/results/value-refresh.json.'
+        : 'The value-analysis refresh benchmark (bench/value-refresh.ts) is not in this tree yet.',
+      `R1 CPU ms/request, gateway process only: ours ${r1.a.cpuMsPerRequest[ourGw.name].median.toFixed(2)} vs plain ${r1.b.cpuMsPerRequest[plainGw.name].median.toFixed(2)}; all processes: ${totalCpu(r1.a).toFixed(2)} vs ${totalCpu(r1.b).toFixed(2)}.`,
+      'The plain gateway sends one caller header per subgraph signed once at start (24 h TTL): the minimum the subgraphs need to answer, a constant header per request with no crypto.',
+      `The load generator (autocannon) runs in the parent process on the same ${cpus().length} cores as the servers and PostgreSQL, so absolute numbers are lower than on separate machines; ratios are measured side by side under the same conditions.`,
+      'postgres = the PostgreSQL backends connected by the services (pg_stat_activity, application_name c360-*), CPU from /proc.',
+    );
+    const results: BenchResults = {
+      benchmark: 'customer-360 graph',
+      mode: options.smoke ? 'smoke' : 'full',
+      measuredAt: new Date().toISOString(),
+      command: commandLine(options.smoke),
+      durationSeconds: Math.round((performance.now() - started) / 1000),
+      settings: { page: PAGE, ...settings, sameBody: undefined },
+      machine: await describeMachine(options.databaseUrl),
+      dataSet: { ...dataSet },
+      targets: [
+        checkBound('R1', 'customer-360 throughput, our gateway ÷ plain gateway (aim ≥ 1.0)', r1.throughputRatio.median, 0.9, 'atLeast'),
+        informational('R2', 'customer list throughput, plain gateway ÷ customers subgraph directly (what federation itself costs)', r2.throughputRatio.median),
+        checkStatements(r3, 5),
+        checkBound('R5', 'latency of the page after row ~90,000 ÷ first page', r5.ratio.median, 2, 'atMost'),
+        checkBound('R7', 'CPU per request, enforcement on ÷ off', r7.measured ? r7.cpuMsPerRequest.on / r7.cpuMsPerRequest.off : null, 1.1, 'atMost', r7.measured ? undefined : r7.reason),
+      ],
+      r1,
+      r2,
+      r3,
+      r5,
+      r7,
+      peakRssMb: peak,
+      notes,
+      failures,
+    };
+    writeResults(join(process.cwd(), options.resultsBase), results);
+    log(`\n${results.targets.map((t) => `${t.id} ${t.status.padEnd(12)} ${t.value ?? ''} (${t.target}) ${t.detail}`).join('\n')}`);
+    log(`wrong responses: ${failures}; written to ${options.resultsBase}.md and .json in ${results.durationSeconds} s`);
+    if (failures) {
+      for (const c of [r1.a, r1.b, r2.a, r2.b]) if (c.firstFailure) log(`  ${c.target}: ${c.firstFailure}`);
+      if (r5.firstFailure) log(`  R5: ${r5.firstFailure}`);
+    }
+    return failures ? 1 : 0;
+  } finally {
+    for (const p of processes.filter((p) => !sets.some((s) => s.gateway === p || s.subgraphs === p))) await p.stop();
+    for (const set of sets) await set.stop();
+  }
+}
+
+main()
+  .then((code) => process.exit(code))
+  .catch((error: Error) => {
+    process.stderr.write(`bench failed: ${error.stack ?? error.message}\n`);
+    process.exit(1);
+  });

@@ -1,0 +1,90 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { GENESIS_HASH } from './ledger-hash';
+
+/** First key of the advisory locks that serialise appends per customer (the second is the customer's hash). */
+const CHAIN_LOCK_CLASS = 27560;
+
+/** A ledger row as the verifier needs it. */
+export interface LedgerRow {
+  id: string;
+  seq: number;
+  customerId: string;
+  purposeCode: string;
+  partnerId: string | null;
+  status: string;
+  noticeVersion: number | null;
+  channel: string;
+  clientId: string;
+  recordedAt: Date;
+  prevHash: string;
+  hash: string;
+}
+
+const COLUMNS = 'id, seq, customer_id, purpose_code, partner_id, status, notice_version, channel, client_id, recorded_at, prev_hash, hash';
+
+const toRow = (r: Record<string, unknown>): LedgerRow => ({
+  id: r.id as string,
+  seq: Number(r.seq),
+  customerId: r.customer_id as string,
+  purposeCode: r.purpose_code as string,
+  partnerId: (r.partner_id as string | null) ?? null,
+  status: r.status as string,
+  noticeVersion: (r.notice_version as number | null) ?? null,
+  channel: r.channel as string,
+  clientId: r.client_id as string,
+  recordedAt: new Date(r.recorded_at as string | Date),
+  prevHash: r.prev_hash as string,
+  hash: r.hash as string,
+});
+
+/** The SQL of the hash chain: where the next event of a customer links in, and reading chains back. */
+export class LedgerRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Locks the customer's chain until the transaction ends, then returns the head hash and the next seq.
+   * The seq is drawn after the lock, so per customer the ledger order and the chain order agree.
+   */
+  async nextLink(manager: EntityManager, customerId: string): Promise<{ seq: number; prevHash: string }> {
+    await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2::text))', [CHAIN_LOCK_CLASS, customerId]);
+    const [row]: { head: string | null; seq: string }[] = await manager.query(
+      `SELECT (SELECT hash FROM consent.consent_event WHERE customer_id = $1 ORDER BY seq DESC LIMIT 1) AS head,
+              nextval(pg_get_serial_sequence('consent.consent_event', 'seq')) AS seq`,
+      [customerId],
+    );
+    return { seq: Number(row.seq), prevHash: row.head ?? GENESIS_HASH };
+  }
+
+  /** Heads of many chains and as many fresh seqs, in order (for batch appends such as the demo seed). */
+  async reserveLinks(manager: EntityManager, customerIds: string[], count: number): Promise<{ heads: Map<string, string>; seqs: number[] }> {
+    await manager.query(`SELECT pg_advisory_xact_lock(${CHAIN_LOCK_CLASS}, hashtext(c::text)) FROM (SELECT DISTINCT unnest($1::uuid[]) AS c ORDER BY 1) ids`, [customerIds]);
+    const heads: { customer_id: string; hash: string }[] = await manager.query(
+      `SELECT DISTINCT ON (customer_id) customer_id, hash FROM consent.consent_event WHERE customer_id = ANY($1::uuid[]) ORDER BY customer_id, seq DESC`,
+      [customerIds],
+    );
+    const seqs: { seq: string }[] = await manager.query(`SELECT nextval(pg_get_serial_sequence('consent.consent_event', 'seq')) AS seq FROM generate_series(1, $1::int) ORDER BY 1`, [count]);
+    return { heads: new Map(heads.map((h) => [h.customer_id, h.hash])), seqs: seqs.map((s) => Number(s.seq)) };
+  }
+
+  /** One customer's whole chain, in ledger order. */
+  async chainOf(customerId: string): Promise<LedgerRow[]> {
+    const raw: Record<string, unknown>[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM consent.consent_event WHERE customer_id = $1 ORDER BY seq`, [customerId]);
+    return raw.map(toRow);
+  }
+
+  /** The next slice of all chains, ordered by customer then seq, after the (customer, seq) keyset position. */
+  async chainsAfter(after: { customerId: string; seq: number } | null, size: number): Promise<LedgerRow[]> {
+    const raw: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM consent.consent_event
+       WHERE $1::uuid IS NULL OR (customer_id, seq) > ($1::uuid, $2::bigint)
+       ORDER BY customer_id, seq LIMIT $3`,
+      [after?.customerId ?? null, after?.seq ?? null, size],
+    );
+    return raw.map(toRow);
+  }
+
+  async findByIds(ids: readonly string[]): Promise<LedgerRow[]> {
+    const raw: Record<string, unknown>[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM consent.consent_event WHERE id = ANY($1::uuid[])`, [ids]);
+    return raw.map(toRow);
+  }
+}
