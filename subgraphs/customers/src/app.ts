@@ -1,12 +1,11 @@
 import type { DataSource } from 'typeorm';
-import { isUuid, buildFederatedSchema, createSubgraphServer, ResolverContainer, type SubgraphAppOptions } from '@c360/shared';
+import { isUuid, buildFederatedSchema, createSubgraphServer, ResolverContainer, type SubgraphAppOptions, isVisible, visibleCustomers } from '@c360/shared';
 import type { CustomersContext, CustomersLoaders } from './context';
 import { createCustomerLoaders } from './customer/customer.loaders';
 import { toCustomerType } from './customer/customer.mapper';
 import { CustomerRepository } from './customer/customer.repository';
 import { CustomerResolver } from './customer/customer.resolver';
 import { CustomerService } from './customer/customer.service';
-import { isVisible, visibleCustomers } from './customer/customer.visibility';
 import { createInteractionLoaders } from './interaction/interaction.loaders';
 import { InteractionRepository } from './interaction/interaction.repository';
 import { InteractionResolver } from './interaction/interaction.resolver';

@@ -8,6 +8,7 @@ import { OrderLineResolver } from './order/order-line.resolver';
 import { createOrderLoaders } from './order/order.loaders';
 import { toOrderType } from './order/order.mapper';
 import { OrderRepository } from './order/order.repository';
+import { findVisibleOrder } from './order/order.lookup';
 import { OrderResolver } from './order/order.resolver';
 import { OrderService } from './order/order.service';
 import { createProductLoaders } from './product/product.loaders';
@@ -58,7 +59,7 @@ export async function createTransactionsApp(dataSource: DataSource, options: Sub
       Order: {
         async __resolveReference(reference, ctx) {
           const id = String(reference.id).toLowerCase();
-          const entity = isUuid(id) ? await ctx.loaders.orderById.load(id) : null;
+          const entity = isUuid(id) ? await findVisibleOrder(ctx, id, { notFoundError: false }) : null;
           return entity && toOrderType(entity);
         },
       },

@@ -6,3 +6,4 @@ export * from './disclosures';
 export * from './data-map';
 export * from './disclosure-recorder';
 export * from './fixed-deciders';
+export * from './row-visibility';

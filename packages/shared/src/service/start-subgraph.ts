@@ -48,12 +48,15 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
       : { consentDecider: remoteConsentDecider(remote), disclosureRecorder: remoteDisclosureRecorder(remote) };
   const app = await definition.createApp(dataSource, { callerSigningKey: options.callerSigningKey, production: options.production ?? false, privacy });
   const url = await listen(app.http, options.port, options.host);
+  let stopped = false;
   return {
     name: definition.name,
     url,
     dataSource,
     http: app.http,
     async stop() {
+      if (stopped) return;
+      stopped = true;
       await closeServer(app.http);
       await app.apollo.stop();
       await dataSource.destroy();

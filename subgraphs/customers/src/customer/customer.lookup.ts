@@ -1,8 +1,7 @@
-import { DomainError, ErrorCode, CallerKind } from '@c360/shared';
+import { DomainError, ErrorCode, CallerKind, answersNotFound, isVisible, visibleCustomers } from '@c360/shared';
 import type { CustomersContext } from '../context';
 import type { CustomerEntity } from './customer.entity';
 import { customerNotFound } from './customer.errors';
-import { answersNotFound, isVisible, visibleCustomers } from './customer.visibility';
 
 /** A customer the caller may see, or null (restricted callers get NOT_FOUND, hidden or missing alike). */
 export async function findVisibleCustomer(ctx: CustomersContext, customerId: string): Promise<CustomerEntity | null> {

@@ -1,12 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { assertUuid, notFound, ConnectionType, PersonalData, PersonalDataCategory, RequiresScope } from '@c360/shared';
+import { assertUuid, notFound, ConnectionType, PersonalData, PersonalDataCategory, RequiresScope, answersNotFound, visibleCustomers } from '@c360/shared';
 import type { CustomersContext } from '../context';
 import { customerNotFound } from './customer.errors';
 import { CreateCustomerInput, CustomerFilter, UpdateCustomerInput } from './customer.input';
 import { toCustomerType } from './customer.mapper';
 import { assertMayCreateCustomers, assertMayWriteCustomer, findVisibleCustomer } from './customer.lookup';
 import { CustomerService } from './customer.service';
-import { answersNotFound, visibleCustomers } from './customer.visibility';
 import { CustomerType, ExternalId } from './customer.type';
 
 @ObjectType()

@@ -1,11 +1,10 @@
-import { decodeCursor, encodeCursor, isUniqueViolation, pageSize, toPage, type Page } from '@c360/shared';
+import { decodeCursor, encodeCursor, isUniqueViolation, pageSize, toPage, type Page, type Visibility } from '@c360/shared';
 import type { CustomerEntity } from './customer.entity';
 import { birthDateInFuture, customerNotFound, externalIdTaken, missingName } from './customer.errors';
 import type { CreateCustomerInput, CustomerFilter, CustomerProfileInput, ExternalIdInput, UpdateCustomerInput } from './customer.input';
 import { toCustomerType } from './customer.mapper';
 import type { CustomerRepository, NewCustomer } from './customer.repository';
 import type { CustomerType } from './customer.type';
-import type { Visibility } from './customer.visibility';
 
 const customerCursor = (c: CustomerEntity) => encodeCursor([c.createdAt.toISOString(), c.id]);
 

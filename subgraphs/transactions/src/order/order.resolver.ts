@@ -3,6 +3,7 @@ import { assertUuid, ConnectionType, PersonalData, PersonalDataCategory, Require
 import type { TransactionsContext } from '../context';
 import { CustomerRef } from '../customer/customer.type';
 import { OrderStatus } from './order.enums';
+import { findVisibleOrder } from './order.lookup';
 import { orderNotFound } from './order.errors';
 import { RecordOrderInput } from './order.input';
 import { toOrderLineType, toOrderType } from './order.mapper';
@@ -19,7 +20,7 @@ export class OrderResolver {
   @Query(() => OrderType, { nullable: true, description: 'An order by id; null when there is none' })
   @RequiresScope('orders:read')
   async order(@Arg('id', () => ID) id: string, @Ctx() ctx: TransactionsContext): Promise<OrderType | null> {
-    const entity = await ctx.loaders.orderById.load(assertUuid(id));
+    const entity = await findVisibleOrder(ctx, assertUuid(id), { notFoundError: true });
     return entity && toOrderType(entity);
   }
 

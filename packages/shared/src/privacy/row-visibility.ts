@@ -1,9 +1,10 @@
-import { CallerKind, type SubgraphContext } from '@c360/shared';
+import { CallerKind } from '../context/caller';
+import type { SubgraphContext } from '../context/subgraph-context';
 
 /**
- * Which customers a caller may see as rows. Partners see only customers who consented to
- * sharing with that partner; a customer sees only themself. Everyone else sees every row,
- * and each personal field is still decided on its own.
+ * Which customers' rows a caller may reach at all (customers, their orders, ...). Partners
+ * reach only customers who consented to sharing with that partner; a customer only
+ * themself. Everyone else reaches every row, and each personal field is still decided alone.
  */
 export type Visibility = { all: true } | { all: false; ids: ReadonlySet<string> };
 
@@ -17,5 +18,5 @@ export async function visibleCustomers(ctx: SubgraphContext): Promise<Visibility
 
 export const isVisible = (visibility: Visibility, customerId: string) => visibility.all || visibility.ids.has(customerId);
 
-/** Restricted callers cannot tell a hidden customer from a missing one. */
+/** Restricted callers get NOT_FOUND for hidden rows, so they cannot tell hidden from missing. */
 export const answersNotFound = (ctx: SubgraphContext) => RESTRICTED.has(ctx.caller.kind);
