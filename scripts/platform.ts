@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { closeServer, listen, startSubgraph, type DemoOptions, type RunningSubgraph, type Storage } from '@c360/shared';
+import { closeServer, listen, startSubgraphs, type DemoOptions, type RunningSubgraph, type Storage } from '@c360/shared';
 import { createGatewayApp } from '../gateway/src/app';
 import type { AuthOptions } from '../gateway/src/auth/bearer-authenticator';
 import type { SubgraphName } from '../gateway/src/config';
@@ -17,6 +17,8 @@ export interface PlatformOptions {
   /** Shared by the gateway and subgraphs; generated per start when omitted (development only). */
   callerSigningKey?: string;
   subgraphTimeoutMs?: number;
+  /** 'off' only to measure what consent enforcement costs (bench); never in production. */
+  consentEnforcement?: 'on' | 'off';
   /** How the gateway verifies access tokens. */
   auth: AuthOptions;
   log?: (line: string) => void;
@@ -37,18 +39,17 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const { storage } = options;
   const subgraphs: RunningSubgraph[] = [];
   try {
-    for (const definition of SUBGRAPHS) {
-      subgraphs.push(
-        await startSubgraph(definition, {
-          storage,
-          port: options.subgraphPort?.(definition.name, definition.defaultPort) ?? definition.defaultPort,
-          host: options.host,
-          callerSigningKey,
-          demo: options.demo,
-          log: options.log,
-        }),
-      );
-    }
+    subgraphs.push(
+      ...(await startSubgraphs(SUBGRAPHS, {
+        storage,
+        portOf: (definition) => options.subgraphPort?.(definition.name, definition.defaultPort) ?? definition.defaultPort,
+        host: options.host,
+        callerSigningKey,
+        consentEnforcement: options.consentEnforcement,
+        demo: options.demo,
+        log: options.log,
+      })),
+    );
     const gateway = await createGatewayApp({
       production: false,
       supergraphPath: SUPERGRAPH_PATH,

@@ -1,13 +1,15 @@
 import { parse, printSchema } from 'graphql';
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { createServiceDataSource, openStorage, type SubgraphDefinition } from '@c360/shared';
+import { createServiceDataSource, denyAllDecider, personalDataFields, type DataMapEntry, openStorage, refusingDisclosureRecorder, type SubgraphDefinition } from '@c360/shared';
 
 export interface SchemaFiles {
   subgraphs: Record<string, string>;
   supergraph: string;
   /** The client-facing schema (what codegen and API consumers see). */
   api: string;
+  /** Every personal field of the graph: subgraph, type, field, category. */
+  dataMap: DataMapEntry[];
 }
 
 /** Default URLs written into the supergraph; deployments override them with <NAME>_URL. */
@@ -18,17 +20,23 @@ export async function buildSchemaFiles(definitions: SubgraphDefinition[]): Promi
   const storage = await openStorage({});
   try {
     const subgraphs: Record<string, string> = {};
+    const dataMap: DataMapEntry[] = [];
     for (const definition of definitions) {
       const dataSource = createServiceDataSource(storage, { service: definition.name, ...definition.storage });
-      const app = await definition.createApp(dataSource, { callerSigningKey: 'x'.repeat(32), production: false });
+      const app = await definition.createApp(dataSource, {
+        callerSigningKey: 'x'.repeat(32),
+        production: false,
+        privacy: { consentDecider: denyAllDecider, disclosureRecorder: refusingDisclosureRecorder },
+      });
       subgraphs[definition.name] = printSubgraphSchema(app.schema);
+      dataMap.push(...personalDataFields(definition.name, app.schema));
       await app.apollo.stop();
     }
     const composed = composeServices(
       definitions.map((d) => ({ name: d.name, url: defaultSubgraphUrl(d), typeDefs: parse(subgraphs[d.name]) })),
     );
     if (composed.errors) throw new Error(`Supergraph composition failed:\n${composed.errors.map((e) => `  - ${e.message}`).join('\n')}`);
-    return { subgraphs, supergraph: composed.supergraphSdl, api: printSchema(composed.schema.toAPISchema().toGraphQLJSSchema()) };
+    return { subgraphs, supergraph: composed.supergraphSdl, dataMap, api: printSchema(composed.schema.toAPISchema().toGraphQLJSSchema()) };
   } finally {
     await storage.close();
   }

@@ -11,6 +11,7 @@ async function main() {
   for (const [name, sdl] of Object.entries(files.subgraphs)) writeFileSync(join(dir, `${name}.graphql`), sdl);
   writeFileSync(join(dir, 'supergraph.graphql'), files.supergraph);
   writeFileSync(join(dir, 'api.graphql'), files.api);
+  writeFileSync(join(dir, 'data-map.json'), `${JSON.stringify(files.dataMap, null, 2)}\n`);
   process.stdout.write(`wrote ${Object.keys(files.subgraphs).length} subgraph schemas schema/supergraph.graphql and schema/api.graphql\n`);
 }
 

@@ -1,15 +1,19 @@
 import 'reflect-metadata';
-import { openStorage, startSubgraph, statementCounter, type RunningSubgraph } from '@c360/shared';
+import { openStorage, startSubgraphs, statementCounter, type RunningSubgraph } from '@c360/shared';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
 import { announceReady, failStartup } from './ipc';
 
 /** The four subgraphs in one process over the benchmark database (env: DATABASE_URL, CALLER_SIGNING_KEY). */
 async function main() {
   const storage = await openStorage({ databaseUrl: process.env.DATABASE_URL });
-  const running: RunningSubgraph[] = [];
-  for (const definition of SUBGRAPHS) {
-    running.push(await startSubgraph(definition, { storage, port: 0, host: '127.0.0.1', callerSigningKey: process.env.CALLER_SIGNING_KEY!, log: () => undefined }));
-  }
+  const running: RunningSubgraph[] = await startSubgraphs(SUBGRAPHS, {
+    storage,
+    portOf: () => 0,
+    host: '127.0.0.1',
+    callerSigningKey: process.env.CALLER_SIGNING_KEY!,
+    consentEnforcement: process.env.CONSENT_ENFORCEMENT === 'off' ? 'off' : 'on',
+    log: () => undefined,
+  });
   const stop = async () => {
     for (const subgraph of running) await subgraph.stop();
     process.exit(0);

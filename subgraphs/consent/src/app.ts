@@ -8,6 +8,13 @@ import { ConsentService } from './consent/consent.service';
 import { CustomerConsentResolver } from './consent/customer-consent.resolver';
 import { CustomerRef } from './consent/customer.ref';
 import type { ConsentContext, ConsentSubgraphLoaders } from './context';
+import { DecisionRepository } from './decision/decision.repository';
+import { DecisionResolver } from './decision/decision.resolver';
+import { ConsentDecisionService } from './decision/decision.service';
+import { createDisclosureLoaders, CustomerDisclosuresResolver, DisclosurePartnerResolver } from './disclosure/disclosure.resolver';
+import { DisclosureRepository } from './disclosure/disclosure.repository';
+import { DisclosureLedger } from './disclosure/disclosure.service';
+import { consentPersonalData } from './privacy';
 import { createLedgerLoaders } from './ledger/ledger.loaders';
 import { LedgerRepository } from './ledger/ledger.repository';
 import { LedgerResolver } from './ledger/ledger.resolver';
@@ -32,6 +39,9 @@ export async function createConsentApp(dataSource: DataSource, options: Subgraph
   const partners = new PartnerRepository(dataSource);
   const chains = new LedgerRepository(dataSource);
   const ledger = new ConsentRepository(dataSource, chains);
+  const decisions = new ConsentDecisionService(new DecisionRepository(dataSource));
+  const disclosureRepository = new DisclosureRepository(dataSource);
+  const disclosures = new DisclosureLedger(disclosureRepository);
   const resolvers = new ResolverContainer([
     new PurposeResolver(new PurposeService(purposes)),
     new PartnerResolver(new PartnerService(partners)),
@@ -39,12 +49,16 @@ export async function createConsentApp(dataSource: DataSource, options: Subgraph
     new CustomerConsentResolver(),
     new ConsentStateRefsResolver(),
     new ConsentEventRefsResolver(),
+    new DecisionResolver(decisions),
+    new CustomerDisclosuresResolver(disclosures),
+    new DisclosurePartnerResolver(),
     new ConsentNoticeResolver(),
     new LedgerResolver(new LedgerService(chains)),
     new ReceiptResolver(),
   ]);
   const schema = await buildFederatedSchema<ConsentContext>({
     resolvers,
+    personalDataOwners: consentPersonalData.owners,
     orphanedTypes: [CustomerRef],
     referenceResolvers: {
       Partner: {
@@ -60,6 +74,9 @@ export async function createConsentApp(dataSource: DataSource, options: Subgraph
     schema,
     callerSigningKey: options.callerSigningKey,
     production: options.production,
-    createLoaders: () => ({ ...createPurposeLoaders(purposes), ...createPartnerLoaders(partners), ...createConsentLoaders(ledger), ...createLedgerLoaders(chains) }),
+    // This subgraph owns decisions and the disclosure ledger: it asks itself, not over HTTP.
+    consentDecider: decisions,
+    disclosureRecorder: disclosures,
+    createLoaders: () => ({ ...createPurposeLoaders(purposes), ...createPartnerLoaders(partners), ...createConsentLoaders(ledger), ...createDisclosureLoaders(disclosureRepository), ...createLedgerLoaders(chains) }),
   });
 }

@@ -1,9 +1,11 @@
 import type { SubgraphDefinition } from '@c360/shared';
+import { consentPersonalData } from './privacy';
 import { createConsentApp, SUBGRAPH_NAME } from './app';
 import { ConsentEventEntity } from './consent/consent-event.entity';
 import { seedConsentDemoData } from './demo/seed-consent';
 import { CreateConsent1732300003000 } from './migrations/1732300003000-create-consent';
 import { ChainConsentLedger1732300013000 } from './migrations/1732300013000-chain-consent-ledger';
+import { CreateDisclosureLedger1732300014000 } from './migrations/1732300014000-create-disclosure-ledger';
 import { PartnerEntity } from './partner/partner.entity';
 import { NoticeEntity } from './purpose/notice.entity';
 import { PurposeEntity } from './purpose/purpose.entity';
@@ -15,8 +17,9 @@ export const consentSubgraph: SubgraphDefinition = {
   storage: {
     schema: 'consent',
     entities: [PurposeEntity, NoticeEntity, PartnerEntity, ConsentEventEntity],
-    migrations: [CreateConsent1732300003000, ChainConsentLedger1732300013000],
+    migrations: [CreateConsent1732300003000, ChainConsentLedger1732300013000, CreateDisclosureLedger1732300014000],
   },
   createApp: createConsentApp,
+  personalData: consentPersonalData,
   seedDemoData: seedConsentDemoData,
 };

@@ -68,7 +68,7 @@ describe(`consent subgraph on ${storageLabel()}`, () => {
       purposeCode: 'PROFILING',
       title: 'Profiling v2',
       summary: 'Now with churn scores.',
-    });
+    }, internalCaller({ scopes: [...internalCaller().scopes, 'privacy:admin'] }));
     expect(published.data!.publishNotice).toEqual({ purposeCode: 'PROFILING', version: 2, title: 'Profiling v2' });
     const granted = await run(GRANT, { customerId: randomUUID(), purposeCode: 'PROFILING', channel: 'WEB' });
     expect(granted.data!.grantConsent).toMatchObject({ noticeVersion: 2 });

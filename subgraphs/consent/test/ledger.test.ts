@@ -166,14 +166,16 @@ describe(`consent ledger hash chain on ${storageLabel()}`, () => {
     expect(result.data!.verifyAllConsentLedgers.broken.map((b) => b.customerId)).toEqual([...tampered].sort().slice(0, 2));
   });
 
-  it('refuses the ledger-wide audit without the consent:admin scope', async () => {
+  it('refuses the ledger-wide audit without the privacy:admin scope', async () => {
     const result = await harness.execute(VERIFY_ALL, { limit: 10 });
     expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it('backfills the same chain when the chaining migration runs over an existing ledger', async () => {
     const before: { id: string; hash: string }[] = await harness.dataSource.query('SELECT id, hash FROM consent.consent_event ORDER BY seq');
-    await harness.dataSource.undoLastMigration({ transaction: 'each' });
+    // Undo back to before the chaining migration (later migrations first), then migrate up again.
+    const chainIndex = harness.dataSource.migrations.findIndex((m) => m.name?.startsWith('ChainConsentLedger'));
+    for (let i = harness.dataSource.migrations.length - 1; i >= chainIndex; i--) await harness.dataSource.undoLastMigration({ transaction: 'each' });
     await harness.dataSource.runMigrations({ transaction: 'each' });
     const after: { id: string; hash: string }[] = await harness.dataSource.query('SELECT id, hash FROM consent.consent_event ORDER BY seq');
     // Tampered chains are re-chained from what is there now, so only untouched customers keep their hashes.

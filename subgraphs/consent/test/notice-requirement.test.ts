@@ -91,7 +91,7 @@ describe(`notice requirements on ${storageLabel()}`, () => {
   });
 
   it('a new requirement applies to existing grants, and lifting it restores them', async () => {
-    await harness.execute(`mutation { publishNotice(input: { purposeCode: "PERSONALISATION", title: "v2", summary: "More." }) { version } }`);
+    await harness.execute(`mutation { publishNotice(input: { purposeCode: "PERSONALISATION", title: "v2", summary: "More." }) { version } }`, {}, admin());
     const customerId = randomUUID();
     await harness.execute(GRANT, { input: { customerId, purposeCode: 'PERSONALISATION', channel: 'WEB', noticeVersion: 1 } } as never);
     const satisfied = async () =>

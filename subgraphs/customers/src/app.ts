@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { buildFederatedSchema, createSubgraphServer, ResolverContainer, type SubgraphAppOptions } from '@c360/shared';
+import { isUuid, buildFederatedSchema, createSubgraphServer, ResolverContainer, type SubgraphAppOptions, isVisible, visibleCustomers } from '@c360/shared';
 import type { CustomersContext, CustomersLoaders } from './context';
 import { createCustomerLoaders } from './customer/customer.loaders';
 import { toCustomerType } from './customer/customer.mapper';
@@ -10,6 +10,7 @@ import { createInteractionLoaders } from './interaction/interaction.loaders';
 import { InteractionRepository } from './interaction/interaction.repository';
 import { InteractionResolver } from './interaction/interaction.resolver';
 import { InteractionService } from './interaction/interaction.service';
+import { customersPersonalData } from './privacy';
 
 export const SUBGRAPH_NAME = 'customers';
 
@@ -20,10 +21,14 @@ export async function createCustomersApp(dataSource: DataSource, options: Subgra
   const resolvers = new ResolverContainer([new CustomerResolver(new CustomerService(customers)), new InteractionResolver(new InteractionService(interactions, customers))]);
   const schema = await buildFederatedSchema<CustomersContext>({
     resolvers,
+    personalDataOwners: customersPersonalData.owners,
     referenceResolvers: {
       Customer: {
         async __resolveReference(reference, ctx) {
-          const entity = await ctx.loaders.customerById.load(String(reference.id));
+          // Through federation too, a restricted caller (partner, self-service) reaches only its customers.
+          const id = String(reference.id).toLowerCase();
+          if (!isUuid(id) || !isVisible(await visibleCustomers(ctx), id)) return null;
+          const entity = await ctx.loaders.customerById.load(id);
           return entity && toCustomerType(entity);
         },
       },
@@ -34,6 +39,7 @@ export async function createCustomersApp(dataSource: DataSource, options: Subgra
     schema,
     callerSigningKey: options.callerSigningKey,
     production: options.production,
+    ...options.privacy,
     createLoaders: () => ({ ...createCustomerLoaders(customers), ...createInteractionLoaders(interactions) }),
   });
 }

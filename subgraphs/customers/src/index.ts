@@ -5,6 +5,7 @@ import { ExternalIdentityEntity } from './customer/external-identity.entity';
 import { seedCustomersDemoData } from './demo/seed-customers';
 import { InteractionEntity } from './interaction/interaction.entity';
 import { CreateCustomers1732300000000 } from './migrations/1732300000000-create-customers';
+import { customersPersonalData } from './privacy';
 
 export const customersSubgraph: SubgraphDefinition = {
   name: SUBGRAPH_NAME,
@@ -16,5 +17,6 @@ export const customersSubgraph: SubgraphDefinition = {
     migrations: [CreateCustomers1732300000000],
   },
   createApp: createCustomersApp,
+  personalData: customersPersonalData,
   seedDemoData: seedCustomersDemoData,
 };

@@ -22,6 +22,8 @@ import { ResponseRepository } from './response/response.repository';
 import { CustomerResponsesResolver, OfferResponsesResolver, ResponseResolver } from './response/response.resolver';
 import { ResponseService } from './response/response.service';
 
+import { offersPersonalData } from './privacy';
+
 export const SUBGRAPH_NAME = 'offers';
 
 /** Wires repositories, services and resolvers for one data source. Never listens. */
@@ -42,6 +44,7 @@ export async function createOffersApp(dataSource: DataSource, options: SubgraphA
   ]);
   const schema = await buildFederatedSchema<OffersContext>({
     resolvers,
+    personalDataOwners: offersPersonalData.owners,
     orphanedTypes: [CustomerRef, OrderRef],
     referenceResolvers: {
       Offer: {
@@ -57,6 +60,7 @@ export async function createOffersApp(dataSource: DataSource, options: SubgraphA
     schema,
     callerSigningKey: options.callerSigningKey,
     production: options.production,
+    ...options.privacy,
     createLoaders: () => {
       const offerLoaders = createOfferLoaders(offers);
       const campaignLoaders = createCampaignLoaders(campaigns);

@@ -1,4 +1,5 @@
 import type { SubgraphDefinition } from '@c360/shared';
+import { offersPersonalData } from './privacy';
 import { createOffersApp, SUBGRAPH_NAME } from './app';
 import { CampaignEntity } from './campaign/campaign.entity';
 import { seedOffersDemoData } from './demo/seed-offers';
@@ -18,5 +19,6 @@ export const offersSubgraph: SubgraphDefinition = {
     migrations: [CreateOffers1732300002000, CreateOfferResponses1732300012000],
   },
   createApp: createOffersApp,
+  personalData: offersPersonalData,
   seedDemoData: seedOffersDemoData,
 };

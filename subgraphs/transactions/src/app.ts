@@ -8,6 +8,7 @@ import { OrderLineResolver } from './order/order-line.resolver';
 import { createOrderLoaders } from './order/order.loaders';
 import { toOrderType } from './order/order.mapper';
 import { OrderRepository } from './order/order.repository';
+import { findVisibleOrder } from './order/order.lookup';
 import { OrderResolver } from './order/order.resolver';
 import { OrderService } from './order/order.service';
 import { createProductLoaders } from './product/product.loaders';
@@ -18,10 +19,12 @@ import { ProductService } from './product/product.service';
 import { CustomerValueRepository } from './value/customer-value.repository';
 import { CustomerValueResolver } from './value/customer-value.resolver';
 import { CustomerValueService } from './value/customer-value.service';
-import { profilingConsentNotChecked } from './value/profiling-consent';
+import { PROFILING, profilingConsentFrom } from './value/profiling-consent';
 import { ValueRefreshResolver } from './value/value-refresh.resolver';
 import { createValueLoaders } from './value/value.loaders';
 import { readValueSettings } from './value/value.settings';
+
+import { transactionsPersonalData } from './privacy';
 
 export const SUBGRAPH_NAME = 'transactions';
 
@@ -45,6 +48,7 @@ export async function createTransactionsApp(dataSource: DataSource, options: Sub
   ]);
   const schema = await buildFederatedSchema<TransactionsContext>({
     resolvers,
+    personalDataOwners: transactionsPersonalData.owners,
     referenceResolvers: {
       Product: {
         async __resolveReference(reference, ctx) {
@@ -55,7 +59,7 @@ export async function createTransactionsApp(dataSource: DataSource, options: Sub
       Order: {
         async __resolveReference(reference, ctx) {
           const id = String(reference.id).toLowerCase();
-          const entity = isUuid(id) ? await ctx.loaders.orderById.load(id) : null;
+          const entity = isUuid(id) ? await findVisibleOrder(ctx, id, { notFoundError: false }) : null;
           return entity && toOrderType(entity);
         },
       },
@@ -66,11 +70,12 @@ export async function createTransactionsApp(dataSource: DataSource, options: Sub
     schema,
     callerSigningKey: options.callerSigningKey,
     production: options.production,
-    createLoaders: () => ({
+    ...options.privacy,
+    createLoaders: ({ consentFor }) => ({
       ...createProductLoaders(products),
       ...createOrderLoaders(orders),
       ...createCustomerLoaders(summaries),
-      ...createValueLoaders(values, profilingConsentNotChecked, valueSettings.windowDays),
+      ...createValueLoaders(values, profilingConsentFrom(consentFor(PROFILING)), valueSettings.windowDays),
     }),
   });
 }

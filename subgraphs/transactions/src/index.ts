@@ -1,4 +1,5 @@
 import type { SubgraphDefinition } from '@c360/shared';
+import { transactionsPersonalData } from './privacy';
 import { createTransactionsApp, SUBGRAPH_NAME } from './app';
 import { seedTransactionsDemoData } from './demo/seed-transactions';
 import { CreateTransactions1732300001000 } from './migrations/1732300001000-create-transactions';
@@ -20,6 +21,7 @@ export const transactionsSubgraph: SubgraphDefinition = {
     migrations: [CreateTransactions1732300001000, CreateCustomerValue1732300011000],
   },
   createApp: createTransactionsApp,
+  personalData: transactionsPersonalData,
   async seedDemoData(dataSource, options) {
     const seeded = await seedTransactionsDemoData(dataSource, options);
     // Fresh orders need fresh values; the refresh is as of now, like any other.

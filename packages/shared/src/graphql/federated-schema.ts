@@ -1,11 +1,17 @@
-import { parse, type GraphQLSchema } from 'graphql';
+import { parse, specifiedDirectives, type GraphQLSchema } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 import type { ResolverContainer } from './resolver-container';
+import { scopeAuthChecker } from './scope-auth';
+import { guardPersonalData, type PersonalDataOwners } from '../privacy/consent-guard';
+import { PERSONAL_DATA_SPEC_URL, personalDataDirective } from '../privacy/personal-data';
 
-const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])`;
+const SCHEMA_LINKS = `extend schema
+  @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@composeDirective"])
+  @link(url: "${PERSONAL_DATA_SPEC_URL}", import: ["@personalData"])
+  @composeDirective(name: "@personalData")`;
 
 export type ReferenceResolvers<Context> = Record<string, { __resolveReference(reference: Record<string, unknown>, context: Context): unknown }>;
 
@@ -15,6 +21,8 @@ export interface FederatedSchemaOptions<Context> {
   /** Types not reachable from a root field, e.g. stubs of entities owned by another subgraph. */
   orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
   referenceResolvers?: ReferenceResolvers<Context>;
+  /** For every type with `@personalData` fields: the customer whose data it is. */
+  personalDataOwners?: PersonalDataOwners;
 }
 
 /**
@@ -28,14 +36,19 @@ export async function buildFederatedSchema<Context>(options: FederatedSchemaOpti
     container: options.resolvers,
     orphanedTypes: options.orphanedTypes,
     validate: { forbidUnknownValues: false },
+    directives: [...specifiedDirectives, personalDataDirective],
+    authChecker: scopeAuthChecker,
+    authMode: 'error',
     skipCheck: true,
   });
   const resolvers = createResolversMap(codeFirst) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(options.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as GraphQLResolverMap<unknown>[string];
   }
-  return buildSubgraphSchema({
-    typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(codeFirst)}`),
+  const schema = buildSubgraphSchema({
+    typeDefs: parse(`${SCHEMA_LINKS}\n${printSchemaWithDirectives(codeFirst)}`),
     resolvers,
   });
+  guardPersonalData(schema, options.personalDataOwners ?? {});
+  return schema;
 }

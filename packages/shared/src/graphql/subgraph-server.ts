@@ -1,13 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { CallerKind, type Caller } from '../context/caller';
 import { CALLER_HEADER, verifyCallerToken } from '../context/caller-token';
 import type { SubgraphContext } from '../context/subgraph-context';
 import { ErrorCode } from '../errors/error-codes';
 import { maskError } from '../errors/mask-error';
 import { createGraphQLHttpServer } from '../http/graphql-http';
+import { RequestConsentDecisions, type ConsentDecider } from '../privacy/consent-decisions';
+import { mustRecordDisclosures, type DisclosureRecorder } from '../privacy/disclosure-recorder';
+import { RequestDisclosures } from '../privacy/disclosures';
+
+/** What a subgraph's loaders may depend on: the caller, and consent decisions for a given purpose. */
+export interface LoaderRequest {
+  caller: Caller;
+  consentFor(purpose: string): RequestConsentDecisions;
+}
 
 export interface SubgraphServerOptions<Loaders> {
   /** Subgraph name; also the audience the gateway signs caller tokens for. */
@@ -16,7 +26,11 @@ export interface SubgraphServerOptions<Loaders> {
   /** Shared secret with the gateway for caller tokens. */
   callerSigningKey: string;
   /** Builds this request's DataLoaders (never shared between requests). */
-  createLoaders: () => Loaders;
+  createLoaders: (request: LoaderRequest) => Loaders;
+  /** Decides consent for guarded fields (the consent subgraph decides locally, others ask it). */
+  consentDecider: ConsentDecider;
+  /** Appends partner disclosures to the disclosure ledger before the response leaves. */
+  disclosureRecorder: DisclosureRecorder;
   production?: boolean;
 }
 
@@ -28,12 +42,37 @@ export interface SubgraphServer<Loaders> {
   contextFor(request: Pick<IncomingMessage, 'headers'>): Promise<SubgraphContext<Loaders>>;
 }
 
+/**
+ * Before a response carrying a partner's personal data leaves, its disclosures are appended
+ * to the ledger; if that fails the data is withheld (no unrecorded disclosure).
+ */
+function recordDisclosuresPlugin(subgraph: string, recorder: DisclosureRecorder): ApolloServerPlugin<SubgraphContext<unknown>> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          if (!contextValue?.disclosures || !mustRecordDisclosures(contextValue.caller)) return;
+          const disclosures = contextValue.disclosures.list();
+          if (disclosures.length === 0 || response.body.kind !== 'single') return;
+          try {
+            await recorder.record(contextValue.caller, subgraph, disclosures);
+          } catch (error) {
+            process.stderr.write(`[${subgraph}] disclosure ledger unavailable, withholding data: ${(error as Error).message}\n`);
+            response.body.singleResult.data = null;
+            response.body.singleResult.errors = [{ message: 'Personal data withheld: the disclosure could not be recorded', extensions: { code: ErrorCode.CONSENT_REQUIRED, reason: 'DISCLOSURE_NOT_RECORDED' } }];
+          }
+        },
+      };
+    },
+  };
+}
+
 /** The one way every subgraph is served: caller verification, per-request loaders, masked errors. */
 export async function createSubgraphServer<Loaders>(options: SubgraphServerOptions<Loaders>): Promise<SubgraphServer<Loaders>> {
   const apollo = new ApolloServer<SubgraphContext<Loaders>>({
     schema: options.schema,
     // Inline tracing costs CPU on every request and nothing here consumes it.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), recordDisclosuresPlugin(options.name, options.disclosureRecorder)],
     formatError: maskError(options.name),
     includeStacktraceInErrorResponses: false,
     introspection: !options.production,
@@ -49,7 +88,25 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
         extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
       });
     }
-    return { requestId: randomUUID(), caller: check.caller, loaders: options.createLoaders() };
+    const caller = check.caller;
+    const byPurpose = new Map<string, RequestConsentDecisions>();
+    // A purpose-only question ("did this customer consent to PROFILING?"), whoever is calling.
+    const consentFor = (purpose: string) => {
+      let decisions = byPurpose.get(purpose);
+      if (!decisions) {
+        decisions = new RequestConsentDecisions({ clientId: caller.clientId, kind: CallerKind.INTERNAL_APP, scopes: [], purpose }, options.consentDecider);
+        byPurpose.set(purpose, decisions);
+      }
+      return decisions;
+    };
+    return {
+      requestId: randomUUID(),
+      caller,
+      loaders: options.createLoaders({ caller, consentFor }),
+      consent: new RequestConsentDecisions(caller, options.consentDecider),
+      disclosures: new RequestDisclosures(),
+      consentFor,
+    };
   };
 
   return { schema: options.schema, apollo, http: createGraphQLHttpServer({ apollo, context: contextFor }), contextFor };

@@ -10,6 +10,8 @@ export function subgraphSettings(definition: Pick<SubgraphDefinition, 'envPrefix
   return {
     [`${definition.envPrefix}_PORT`]: setting.port({ default: definition.defaultPort }),
     HOST: setting.requiredString({ default: '0.0.0.0' }),
+    CONSENT_ENFORCEMENT: setting.oneOf(['on', 'off'] as const, { default: 'on' }),
+    CONSENT_URL: setting.url({ protocols: ['http', 'https'], default: 'http://localhost:4004/graphql' }),
     NODE_ENV: setting.oneOf(['development', 'production', 'test'] as const, { default: 'development' }),
     ...storageSettings,
     ...callerTrustSettings,
@@ -27,6 +29,8 @@ export async function runSubgraphMain(definition: SubgraphDefinition): Promise<v
     port,
     host: config.HOST,
     callerSigningKey: config.CALLER_SIGNING_KEY,
+    consentUrl: config.CONSENT_URL as string,
+    consentEnforcement: config.CONSENT_ENFORCEMENT as 'on' | 'off',
     production: config.NODE_ENV === 'production',
     demo: config.DEMO_DATA ? { seed: config.DEMO_SEED, customers: config.DEMO_CUSTOMERS } : undefined,
   });

@@ -3,6 +3,9 @@ import type { DataSource } from 'typeorm';
 import type { DemoOptions } from '../demo/universe';
 import { closeServer, listen } from '../http/graphql-http';
 import { openServiceDataSource } from '../storage/data-source';
+import { remoteConsentDecider } from '../privacy/remote-consent-decider';
+import { remoteDisclosureRecorder } from '../privacy/disclosure-recorder';
+import { discardingDisclosureRecorder, enforcementOffDecider } from '../privacy/fixed-deciders';
 import type { Storage } from '../storage/storage';
 import type { SubgraphDefinition } from './subgraph-definition';
 
@@ -11,6 +14,10 @@ export interface StartSubgraphOptions {
   port: number;
   host?: string;
   callerSigningKey: string;
+  /** The consent subgraph's URL, where consent decisions come from. */
+  consentUrl: string;
+  /** 'off' only to measure what enforcement costs; never in production. */
+  consentEnforcement?: 'on' | 'off';
   production?: boolean;
   /** Seed demo data on first start (empty tables); omit to start empty. */
   demo?: DemoOptions;
@@ -33,14 +40,23 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     const started = Date.now();
     if (await definition.seedDemoData(dataSource, options.demo)) log(`[${definition.name}] demo data loaded in ${Date.now() - started} ms`);
   }
-  const app = await definition.createApp(dataSource, { callerSigningKey: options.callerSigningKey, production: options.production ?? false });
+  if (options.consentEnforcement === 'off' && options.production) throw new Error('CONSENT_ENFORCEMENT=off is refused in production');
+  const remote = { url: options.consentUrl, signingKey: options.callerSigningKey };
+  const privacy =
+    options.consentEnforcement === 'off'
+      ? { consentDecider: enforcementOffDecider, disclosureRecorder: discardingDisclosureRecorder }
+      : { consentDecider: remoteConsentDecider(remote), disclosureRecorder: remoteDisclosureRecorder(remote) };
+  const app = await definition.createApp(dataSource, { callerSigningKey: options.callerSigningKey, production: options.production ?? false, privacy });
   const url = await listen(app.http, options.port, options.host);
+  let stopped = false;
   return {
     name: definition.name,
     url,
     dataSource,
     http: app.http,
     async stop() {
+      if (stopped) return;
+      stopped = true;
       await closeServer(app.http);
       await app.apollo.stop();
       await dataSource.destroy();

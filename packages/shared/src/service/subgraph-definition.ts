@@ -1,5 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { DemoOptions } from '../demo/universe';
+import type { ConsentDecider } from '../privacy/consent-decisions';
+import type { DisclosureRecorder } from '../privacy/disclosure-recorder';
+import type { PersonalDataPolicy } from '../privacy/consent-guard';
 import type { IncomingMessage, Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
@@ -16,6 +19,8 @@ export interface SubgraphApp {
 export interface SubgraphAppOptions {
   callerSigningKey: string;
   production: boolean;
+  /** How this subgraph obtains consent decisions and records disclosures (the consent subgraph uses its own). */
+  privacy: { consentDecider: ConsentDecider; disclosureRecorder: DisclosureRecorder };
 }
 
 /** Everything the shared bootstrap needs to run one subgraph; each subgraph exports one. */
@@ -26,6 +31,8 @@ export interface SubgraphDefinition {
   envPrefix: string;
   defaultPort: number;
   storage: Omit<ServiceDataSourceOptions, 'service'>;
+  /** Which types hold personal data and whose (the data map and its test read it). */
+  personalData: PersonalDataPolicy;
   createApp(dataSource: DataSource, options: SubgraphAppOptions): Promise<SubgraphApp>;
   /** Loads the deterministic demo data if the service's tables are empty; returns whether it did. */
   seedDemoData?(dataSource: DataSource, options: DemoOptions): Promise<boolean>;

@@ -7,7 +7,10 @@ import { CallerKind, type Caller } from '../context/caller';
 import { CALLER_HEADER, signCallerToken } from '../context/caller-token';
 import { openServiceDataSource } from '../storage/data-source';
 import type { Storage } from '../storage/storage';
-import type { SubgraphDefinition } from '../service/subgraph-definition';
+import type { SubgraphAppOptions, SubgraphDefinition } from '../service/subgraph-definition';
+import { DecisionReason, type ConsentDecider } from '../privacy/consent-decisions';
+import type { DisclosureRecorder } from '../privacy/disclosure-recorder';
+import type { Disclosure } from '../privacy/disclosures';
 import { openTestStorage } from './test-storage';
 
 export const TEST_SIGNING_KEY = 'test-only-signing-key-0123456789abcdef';
@@ -15,7 +18,7 @@ export const TEST_SIGNING_KEY = 'test-only-signing-key-0123456789abcdef';
 export const internalCaller = (overrides: Partial<Caller> = {}): Caller => ({
   clientId: 'test-internal-app',
   kind: CallerKind.INTERNAL_APP,
-  scopes: ['customers:read', 'customers:write', 'orders:read', 'orders:write', 'offers:read', 'offers:write', 'consent:read', 'consent:write'],
+  scopes: ['customers:read', 'customers.pii:read', 'customers:write', 'orders:read', 'orders:write', 'offers:read', 'offers:write', 'consent:read', 'consent:write'],
   purpose: 'SERVICE',
   ...overrides,
 });
@@ -38,10 +41,26 @@ export interface SubgraphHarness {
 }
 
 /** One subgraph on test storage with migrations applied, driven through its real server (no port). */
-export async function startSubgraphHarness(definition: SubgraphDefinition): Promise<SubgraphHarness> {
+/** Subgraph-level tests exercise the subgraph's own behaviour; consent has its own tests. */
+export const allowAllDecider: ConsentDecider = {
+  decide: async (_caller, requests) => requests.map((r) => ({ ...r, allowed: true, reason: DecisionReason.CONSENT_GRANTED, consentRecordId: null })),
+  audience: async () => ({ everyone: true, customerIds: [] }),
+};
+
+export class RecordingDisclosureRecorder implements DisclosureRecorder {
+  readonly recorded: { caller: Caller; subgraph: string; disclosures: Disclosure[] }[] = [];
+  async record(caller: Caller, subgraph: string, disclosures: Disclosure[]) {
+    this.recorded.push({ caller, subgraph, disclosures });
+  }
+}
+
+export async function startSubgraphHarness(
+  definition: SubgraphDefinition,
+  privacy: SubgraphAppOptions['privacy'] = { consentDecider: allowAllDecider, disclosureRecorder: new RecordingDisclosureRecorder() },
+): Promise<SubgraphHarness> {
   const storage = await openTestStorage([definition.storage.schema]);
   const dataSource = await openServiceDataSource(storage, { service: definition.name, ...definition.storage });
-  const app = await definition.createApp(dataSource, { callerSigningKey: TEST_SIGNING_KEY, production: false });
+  const app = await definition.createApp(dataSource, { callerSigningKey: TEST_SIGNING_KEY, production: false, privacy });
   return {
     dataSource,
     storage,

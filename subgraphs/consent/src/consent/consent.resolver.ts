@@ -1,4 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { RequiresScope } from '@c360/shared';
 import type { ConsentContext } from '../context';
 import type { ConsentEventEntity } from './consent-event.entity';
 import { GrantConsentInput, RecordConsentDenialInput, WithdrawConsentInput } from './consent.input';
@@ -11,16 +12,19 @@ import { ConsentType } from './consent.type';
 export class ConsentResolver {
   constructor(private readonly service: ConsentService) {}
 
+  @RequiresScope('consent:write')
   @Mutation(() => ConsentType, { description: 'Records that the customer granted consent for a purpose (and partner)' })
   async grantConsent(@Arg('input', () => GrantConsentInput) input: GrantConsentInput, @Ctx() ctx: ConsentContext): Promise<ConsentType> {
     return afterWrite(await this.service.grant(input, ctx.caller), ctx);
   }
 
+  @RequiresScope('consent:write')
   @Mutation(() => ConsentType, { description: 'Records that the customer withdrew consent; allowed even if it was never granted' })
   async withdrawConsent(@Arg('input', () => WithdrawConsentInput) input: WithdrawConsentInput, @Ctx() ctx: ConsentContext): Promise<ConsentType> {
     return afterWrite(await this.service.withdraw(input, ctx.caller), ctx);
   }
 
+  @RequiresScope('consent:write')
   @Mutation(() => ConsentType, { description: 'Records that the customer was asked and refused (status DENIED)' })
   async recordConsentDenial(@Arg('input', () => RecordConsentDenialInput) input: RecordConsentDenialInput, @Ctx() ctx: ConsentContext): Promise<ConsentType> {
     return afterWrite(await this.service.deny(input, ctx.caller), ctx);

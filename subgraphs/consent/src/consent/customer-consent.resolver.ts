@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import { ConnectionType } from '@c360/shared';
+import { ConnectionType, RequiresScope } from '@c360/shared';
 import type { ConsentContext } from '../context';
 import { toConsentType } from './consent.mapper';
 import { ConsentEventType, ConsentType } from './consent.type';
@@ -11,11 +11,13 @@ export class ConsentEventConnection extends ConnectionType(ConsentEventType, 'Co
 /** The consent fields of Customer; the representation from the gateway is the root, so no SQL for the customer itself. */
 @Resolver(() => CustomerRef)
 export class CustomerConsentResolver {
+  @RequiresScope('consent:read')
   @FieldResolver(() => [ConsentType], { description: 'Current consent per purpose (and partner): the latest ledger event wins' })
   async consents(@Root() customer: CustomerRef, @Ctx() ctx: ConsentContext): Promise<ConsentType[]> {
     return (await ctx.loaders.currentConsents.load(customer.id.toLowerCase())).map(toConsentType);
   }
 
+  @RequiresScope('consent:read')
   @FieldResolver(() => ConsentEventConnection, { description: 'Every consent ledger event of the customer, newest first' })
   consentHistory(
     @Root() customer: CustomerRef,

@@ -14,7 +14,7 @@ export class LedgerResolver {
     return this.service.verifyCustomer(customerId, ctx.caller);
   }
 
-  @Query(() => ConsentLedgerAuditType, { description: 'Admin (consent:admin): verifies every customer chain and lists the broken ones' })
+  @Query(() => ConsentLedgerAuditType, { description: 'Admin (privacy:admin): verifies every customer chain and lists the broken ones' })
   verifyAllConsentLedgers(@Arg('limit', () => Int, { defaultValue: 100 }) limit: number, @Ctx() ctx: ConsentContext): Promise<ConsentLedgerAuditType> {
     assertConsentAdmin(ctx.caller, 'verifyAllConsentLedgers');
     if (limit < 1 || limit > 1000) throw badInput('limit must be between 1 and 1000', { argument: 'limit' });

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { RequiresScope } from '@c360/shared';
 import type { ConsentContext } from '../context';
 import { assertConsentAdmin } from '../ledger/consent-admin';
 import { NoticeType } from './notice.type';
@@ -33,6 +34,7 @@ export class PurposeResolver {
     return (await ctx.loaders.noticesByPurpose.load(purpose.code)).map(toNoticeType);
   }
 
+  @RequiresScope('privacy:admin')
   @Mutation(() => NoticeType, { description: 'Publishes the next notice version of a purpose; new grants default to it' })
   async publishNotice(@Arg('input', () => PublishNoticeInput) input: PublishNoticeInput, @Ctx() ctx: ConsentContext): Promise<NoticeType> {
     const notice = await this.service.publishNotice(input);
@@ -40,7 +42,7 @@ export class PurposeResolver {
     return toNoticeType(notice);
   }
 
-  @Mutation(() => PurposeType, { description: 'Admin (consent:admin): grants under an older notice than `version` stop satisfying the purpose; null lifts the requirement' })
+  @Mutation(() => PurposeType, { description: 'Admin (privacy:admin): grants under an older notice than `version` stop satisfying the purpose; null lifts the requirement' })
   async requireNoticeVersion(
     @Arg('purposeCode') purposeCode: string,
     @Arg('version', () => Int, { nullable: true }) version: number | null,

@@ -11,6 +11,8 @@ export interface CustomerListQuery {
   countryCode?: string | null;
   createdAfter?: Date | null;
   createdBefore?: Date | null;
+  /** Restricts the list (and its count) to these customers. */
+  onlyIds?: string[];
 }
 
 export type NewCustomer = Omit<CustomerEntity, 'id' | 'createdAt' | 'updatedAt' | 'externalIds'>;
@@ -47,6 +49,7 @@ export class CustomerRepository {
       if (query.countryCode) qb.andWhere('c.country_code = :country', { country: query.countryCode });
       if (query.createdAfter) qb.andWhere('c.created_at >= :createdAfter', { createdAfter: query.createdAfter });
       if (query.createdBefore) qb.andWhere('c.created_at < :createdBefore', { createdBefore: query.createdBefore });
+      if (query.onlyIds) qb.andWhere('c.id = ANY(CAST(:onlyIds AS uuid[]))', { onlyIds: query.onlyIds });
       return qb;
     };
     const pageQuery = filtered().orderBy('c.created_at', 'ASC').addOrderBy('c.id', 'ASC').limit(query.size + 1);

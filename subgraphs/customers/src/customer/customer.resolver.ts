@@ -1,9 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { assertUuid, ConnectionType } from '@c360/shared';
+import { assertUuid, notFound, ConnectionType, PersonalData, PersonalDataCategory, RequiresScope, answersNotFound, visibleCustomers } from '@c360/shared';
 import type { CustomersContext } from '../context';
 import { customerNotFound } from './customer.errors';
 import { CreateCustomerInput, CustomerFilter, UpdateCustomerInput } from './customer.input';
 import { toCustomerType } from './customer.mapper';
+import { assertMayCreateCustomers, assertMayWriteCustomer, findVisibleCustomer } from './customer.lookup';
 import { CustomerService } from './customer.service';
 import { CustomerType, ExternalId } from './customer.type';
 
@@ -15,44 +16,55 @@ export class CustomerResolver {
   constructor(private readonly service: CustomerService) {}
 
   @Query(() => CustomerType, { nullable: true, description: 'A customer by id; null when there is none' })
+  @RequiresScope('customers:read')
   async customer(@Arg('id', () => ID) id: string, @Ctx() ctx: CustomersContext): Promise<CustomerType | null> {
-    const entity = await ctx.loaders.customerById.load(assertUuid(id));
+    const entity = await findVisibleCustomer(ctx, assertUuid(id));
     return entity && toCustomerType(entity);
   }
 
   @Query(() => CustomerType, { nullable: true, description: "A customer by a source system's id" })
+  @RequiresScope('customers:read')
   async customerByExternalId(@Arg('system') system: string, @Arg('id') externalId: string, @Ctx() ctx: CustomersContext): Promise<CustomerType | null> {
     const id = await ctx.loaders.customerIdByExternalId.load(`${system}\u0000${externalId}`);
-    const entity = id ? await ctx.loaders.customerById.load(id) : null;
+    const entity = id ? await findVisibleCustomer(ctx, id) : null;
+    if (!entity && answersNotFound(ctx)) throw notFound('Customer with external id', `${system}/${externalId}`);
     return entity && toCustomerType(entity);
   }
 
   @Query(() => CustomerConnection)
+  @RequiresScope('customers:read')
   customers(
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('filter', () => CustomerFilter, { nullable: true }) filter: CustomerFilter | null,
+    @Ctx() ctx: CustomersContext,
   ): Promise<CustomerConnection> {
-    return this.service.list(first, after, filter);
+    return visibleCustomers(ctx).then((visibility) => this.service.list(first, after, filter, visibility));
   }
 
-  @FieldResolver(() => [ExternalId])
+  @FieldResolver(() => [ExternalId], { nullable: true })
+  @PersonalData(PersonalDataCategory.IDENTITY)
   externalIds(@Root() customer: CustomerType, @Ctx() ctx: CustomersContext): Promise<ExternalId[]> {
     return ctx.loaders.externalIdsByCustomer.load(customer.id);
   }
 
   @Mutation(() => CustomerType)
+  @RequiresScope('customers:write')
   async createCustomer(@Arg('input', () => CreateCustomerInput) input: CreateCustomerInput, @Ctx() ctx: CustomersContext): Promise<CustomerType> {
+    assertMayCreateCustomers(ctx);
     return this.loadAfterWrite(await this.service.create(input), ctx);
   }
 
   @Mutation(() => CustomerType)
+  @RequiresScope('customers:write')
   async updateCustomer(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateCustomerInput) input: UpdateCustomerInput,
     @Ctx() ctx: CustomersContext,
   ): Promise<CustomerType> {
-    return this.loadAfterWrite(await this.service.update(assertUuid(id), input), ctx);
+    const customerId = assertUuid(id);
+    await assertMayWriteCustomer(ctx, customerId);
+    return this.loadAfterWrite(await this.service.update(customerId, input), ctx);
   }
 
   private async loadAfterWrite(id: string, ctx: CustomersContext): Promise<CustomerType> {

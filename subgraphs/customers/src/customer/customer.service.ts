@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, isUniqueViolation, pageSize, toPage, type Page } from '@c360/shared';
+import { decodeCursor, encodeCursor, isUniqueViolation, pageSize, toPage, type Page, type Visibility } from '@c360/shared';
 import type { CustomerEntity } from './customer.entity';
 import { birthDateInFuture, customerNotFound, externalIdTaken, missingName } from './customer.errors';
 import type { CreateCustomerInput, CustomerFilter, CustomerProfileInput, ExternalIdInput, UpdateCustomerInput } from './customer.input';
@@ -12,10 +12,12 @@ const customerCursor = (c: CustomerEntity) => encodeCursor([c.createdAt.toISOStr
 export class CustomerService {
   constructor(private readonly customers: CustomerRepository) {}
 
-  async list(first: number | null | undefined, after: string | null | undefined, filter: CustomerFilter | null | undefined): Promise<Page<CustomerType>> {
+  /** A page of the customers the caller may see; totalCount counts only those too. */
+  async list(first: number | null | undefined, after: string | null | undefined, filter: CustomerFilter | null | undefined, visibility: Visibility = { all: true }): Promise<Page<CustomerType>> {
     const size = pageSize(first);
     const afterKey = after ? (decodeCursor(after, 2) as [string, string]) : undefined;
-    const { rows, totalCount } = await this.customers.page({ size, after: afterKey, ...filter });
+    const onlyIds = visibility.all ? undefined : [...visibility.ids];
+    const { rows, totalCount } = await this.customers.page({ size, after: afterKey, onlyIds, ...filter });
     return toPage(rows, size, totalCount, customerCursor, toCustomerType);
   }
 

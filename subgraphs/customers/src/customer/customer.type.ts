@@ -1,5 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
+import { PersonalData, PersonalDataCategory } from '@c360/shared';
 import { AcquisitionChannel } from './customer.enums';
 
 @ObjectType({ description: 'A postal address' })
@@ -38,28 +39,36 @@ export class CustomerType {
   @Field(() => ID)
   id: string;
 
-  @Field()
+  @Field(() => String, { nullable: true })
+  @PersonalData(PersonalDataCategory.IDENTITY)
   displayName: string;
 
   @Field(() => String, { nullable: true })
+  @PersonalData(PersonalDataCategory.IDENTITY)
   givenName: string | null;
 
   @Field(() => String, { nullable: true })
+  @PersonalData(PersonalDataCategory.IDENTITY)
   familyName: string | null;
 
   @Field(() => String, { nullable: true })
+  @PersonalData(PersonalDataCategory.CONTACT)
   email: string | null;
 
   @Field(() => String, { nullable: true })
+  @PersonalData(PersonalDataCategory.CONTACT)
   phone: string | null;
 
   @Field(() => GraphQLLocalDate, { nullable: true })
+  @PersonalData(PersonalDataCategory.DEMOGRAPHIC)
   birthDate: string | null;
 
   @Field(() => PostalAddress, { nullable: true })
+  @PersonalData(PersonalDataCategory.LOCATION)
   address: PostalAddress | null;
 
-  @Field({ description: 'BCP 47 language tag, e.g. en-GB' })
+  @Field(() => String, { nullable: true, description: 'BCP 47 language tag, e.g. en-GB' })
+  @PersonalData(PersonalDataCategory.DEMOGRAPHIC)
   locale: string;
 
   @Field(() => AcquisitionChannel)

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
-import { ConnectionType } from '@c360/shared';
+import { isUuid, ConnectionType, PersonalData, PersonalDataCategory, RequiresScope } from '@c360/shared';
 import type { CustomersContext } from '../context';
+import { assertMayWriteCustomer } from '../customer/customer.lookup';
 import { CustomerType } from '../customer/customer.type';
 import { RecordInteractionInput } from './interaction.input';
 import { toInteractionType } from './interaction.loaders';
@@ -14,7 +15,8 @@ export class InteractionConnection extends ConnectionType(InteractionType, 'Inte
 export class InteractionResolver {
   constructor(private readonly service: InteractionService) {}
 
-  @FieldResolver(() => InteractionConnection, { description: 'The interaction timeline, newest first' })
+  @FieldResolver(() => InteractionConnection, { nullable: true, description: 'The interaction timeline, newest first' })
+  @PersonalData(PersonalDataCategory.BEHAVIOURAL)
   interactions(
     @Root() customer: CustomerType,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
@@ -25,7 +27,9 @@ export class InteractionResolver {
   }
 
   @Mutation(() => InteractionType)
-  async recordInteraction(@Arg('input', () => RecordInteractionInput) input: RecordInteractionInput): Promise<InteractionType> {
+  @RequiresScope('customers:write')
+  async recordInteraction(@Arg('input', () => RecordInteractionInput) input: RecordInteractionInput, @Ctx() ctx: CustomersContext): Promise<InteractionType> {
+    if (isUuid(input.customerId)) await assertMayWriteCustomer(ctx, input.customerId.toLowerCase());
     return toInteractionType(await this.service.record(input));
   }
 }

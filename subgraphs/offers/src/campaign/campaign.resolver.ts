@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { assertUuid, ConnectionType } from '@c360/shared';
+import { assertUuid, ConnectionType, RequiresScope } from '@c360/shared';
 import type { OffersContext } from '../context';
 import { CampaignStatus } from './campaign.enums';
 import { campaignNotFound } from './campaign.errors';
@@ -16,12 +16,14 @@ export class CampaignResolver {
   constructor(private readonly service: CampaignService) {}
 
   @Query(() => CampaignType, { nullable: true, description: 'A campaign by id; null when there is none' })
+  @RequiresScope('offers:read')
   async campaign(@Arg('id', () => ID) id: string, @Ctx() ctx: OffersContext): Promise<CampaignType | null> {
     const entity = await ctx.loaders.campaignById.load(assertUuid(id));
     return entity && toCampaignType(entity);
   }
 
   @Query(() => CampaignConnection, { description: 'Campaigns, oldest first' })
+  @RequiresScope('offers:read')
   campaigns(
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
@@ -31,11 +33,13 @@ export class CampaignResolver {
   }
 
   @Mutation(() => CampaignType)
+  @RequiresScope('offers:write')
   async createCampaign(@Arg('input', () => CreateCampaignInput) input: CreateCampaignInput, @Ctx() ctx: OffersContext): Promise<CampaignType> {
     return this.loadAfterWrite(await this.service.create(input), ctx);
   }
 
   @Mutation(() => CampaignType, { description: 'DRAFT -> ACTIVE | COMPLETED; ACTIVE <-> PAUSED; either -> COMPLETED (final)' })
+  @RequiresScope('offers:write')
   async setCampaignStatus(
     @Arg('id', () => ID) id: string,
     @Arg('status', () => CampaignStatus) status: CampaignStatus,

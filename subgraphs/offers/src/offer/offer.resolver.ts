@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { assertUuid, ConnectionType } from '@c360/shared';
+import { assertUuid, ConnectionType, RequiresScope } from '@c360/shared';
 import { campaignNotFound } from '../campaign/campaign.errors';
 import { toCampaignType } from '../campaign/campaign.mapper';
 import { CampaignType } from '../campaign/campaign.type';
@@ -20,12 +20,14 @@ export class OfferResolver {
   constructor(private readonly service: OfferService) {}
 
   @Query(() => OfferType, { nullable: true, description: 'An offer by id; null when there is none' })
+  @RequiresScope('offers:read')
   async offer(@Arg('id', () => ID) id: string, @Ctx() ctx: OffersContext): Promise<OfferType | null> {
     const entity = await ctx.loaders.offerById.load(assertUuid(id));
     return entity && toOfferType(entity);
   }
 
   @Query(() => OfferConnection, { description: 'Offers, oldest first; all given filters must hold' })
+  @RequiresScope('offers:read')
   offers(
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
@@ -50,11 +52,13 @@ export class OfferResolver {
   }
 
   @Mutation(() => OfferType)
+  @RequiresScope('offers:write')
   async createOffer(@Arg('input', () => CreateOfferInput) input: CreateOfferInput, @Ctx() ctx: OffersContext): Promise<OfferType> {
     return this.loadAfterWrite(await this.service.create(input), ctx);
   }
 
   @Mutation(() => OfferType, { description: 'DRAFT -> ACTIVE | EXPIRED; ACTIVE <-> PAUSED; either -> EXPIRED (final)' })
+  @RequiresScope('offers:write')
   async setOfferStatus(@Arg('id', () => ID) id: string, @Arg('status', () => OfferStatus) status: OfferStatus, @Ctx() ctx: OffersContext): Promise<OfferType> {
     const offerId = assertUuid(id);
     await this.service.setStatus(offerId, status);

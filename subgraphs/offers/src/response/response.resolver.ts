@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
-import { ConnectionType, isUuid, type Page } from '@c360/shared';
+import { ConnectionType, isUuid, PersonalData, PersonalDataCategory, RequiresScope, type Page } from '@c360/shared';
 import type { OffersContext } from '../context';
 import { CustomerRef } from '../eligibility/customer-ref.type';
 import { offerNotFound } from '../offer/offer.errors';
@@ -20,6 +20,7 @@ const EMPTY_PAGE: Page<OfferResponseNode> = { edges: [], pageInfo: { hasNextPage
 export class ResponseResolver {
   constructor(private readonly service: ResponseService) {}
 
+  @RequiresScope('offers:write')
   @Mutation(() => OfferResponseNode, {
     description: 'Records a reaction to an offer. Replaying the same eventId with the same content returns the recorded response; different content is a CONFLICT',
   })
@@ -28,6 +29,7 @@ export class ResponseResolver {
     return toOfferResponseNode(response);
   }
 
+  @RequiresScope('offers:write')
   @Mutation(() => [OfferResponseNode], {
     description: `Records up to ${MAX_RESPONSES_PER_CALL} reactions all or nothing, returned in input order; each eventId is idempotent as in recordOfferResponse`,
   })
@@ -55,6 +57,7 @@ export class ResponseResolver {
 
 @Resolver(() => OfferType)
 export class OfferResponsesResolver {
+  @RequiresScope('offers:read')
   @FieldResolver(() => OfferResponseConnection, { description: 'Recorded reactions to this offer, newest first' })
   responses(
     @Root() offer: OfferType,
@@ -68,7 +71,9 @@ export class OfferResponsesResolver {
 
 @Resolver(() => CustomerRef)
 export class CustomerResponsesResolver {
-  @FieldResolver(() => OfferResponseConnection, { description: "The customer's reactions to offers, newest first" })
+  @RequiresScope('offers:read')
+  @PersonalData(PersonalDataCategory.BEHAVIOURAL)
+  @FieldResolver(() => OfferResponseConnection, { nullable: true, description: "The customer's reactions to offers, newest first" })
   async offerResponses(
     @Root() customer: CustomerRef,
     @Arg('first', () => Int, { nullable: true }) first: number | null,

@@ -1,4 +1,5 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { PersonalData, PersonalDataCategory } from '@c360/shared';
 import { OfferChannel } from '../offer/offer.enums';
 import { OfferResponseType } from './response.enums';
 
@@ -15,15 +16,19 @@ export class OfferResponseNode {
   customerId: string;
   orderId: string | null;
 
-  @Field(() => OfferResponseType)
+  @Field(() => OfferResponseType, { nullable: true })
+  @PersonalData(PersonalDataCategory.BEHAVIOURAL)
   type: OfferResponseType;
 
-  @Field(() => OfferChannel, { description: 'Where the reaction happened (may differ from the offer channel, e.g. a STORE redemption)' })
+  @PersonalData(PersonalDataCategory.BEHAVIOURAL)
+  @Field(() => OfferChannel, { nullable: true, description: 'Where the reaction happened (may differ from the offer channel, e.g. a STORE redemption)' })
   channel: OfferChannel;
 
-  @Field()
+  @Field(() => Date, { nullable: true })
+  @PersonalData(PersonalDataCategory.BEHAVIOURAL)
   occurredAt: Date;
 
+  @PersonalData(PersonalDataCategory.FINANCIAL)
   @Field(() => Float, { nullable: true, description: 'Order value attributed to a REDEEMED response, as reported by the caller' })
   revenue: number | null;
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { assertUuid } from '@c360/shared';
+import { assertUuid, PersonalData, PersonalDataCategory, RequiresScope } from '@c360/shared';
 import type { TransactionsContext } from '../context';
 import { OrderConnection } from '../order/order.resolver';
 import { CustomerRef } from './customer.type';
@@ -8,7 +8,9 @@ import { PurchaseSummaryType } from './purchase-summary.type';
 /** The purchase fields this subgraph adds to the customers subgraph's Customer. */
 @Resolver(() => CustomerRef)
 export class CustomerPurchasesResolver {
-  @FieldResolver(() => OrderConnection, { description: 'Orders of every status, newest first' })
+  @FieldResolver(() => OrderConnection, { nullable: true, description: 'Orders of every status, newest first' })
+  @RequiresScope('orders:read')
+  @PersonalData(PersonalDataCategory.FINANCIAL)
   orders(
     @Root() customer: CustomerRef,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
@@ -18,7 +20,9 @@ export class CustomerPurchasesResolver {
     return ctx.loaders.orderHistory.load({ parentId: assertUuid(customer.id), first, after });
   }
 
-  @FieldResolver(() => PurchaseSummaryType)
+  @FieldResolver(() => PurchaseSummaryType, { nullable: true })
+  @RequiresScope('orders:read')
+  @PersonalData(PersonalDataCategory.FINANCIAL)
   purchaseSummary(@Root() customer: CustomerRef, @Ctx() ctx: TransactionsContext): Promise<PurchaseSummaryType> {
     return ctx.loaders.purchaseSummary.load(assertUuid(customer.id));
   }

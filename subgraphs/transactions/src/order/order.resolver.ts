@@ -1,8 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { assertUuid, ConnectionType } from '@c360/shared';
+import { assertUuid, ConnectionType, PersonalData, PersonalDataCategory, RequiresScope } from '@c360/shared';
 import type { TransactionsContext } from '../context';
 import { CustomerRef } from '../customer/customer.type';
 import { OrderStatus } from './order.enums';
+import { findVisibleOrder } from './order.lookup';
 import { orderNotFound } from './order.errors';
 import { RecordOrderInput } from './order.input';
 import { toOrderLineType, toOrderType } from './order.mapper';
@@ -17,8 +18,9 @@ export class OrderResolver {
   constructor(private readonly service: OrderService) {}
 
   @Query(() => OrderType, { nullable: true, description: 'An order by id; null when there is none' })
+  @RequiresScope('orders:read')
   async order(@Arg('id', () => ID) id: string, @Ctx() ctx: TransactionsContext): Promise<OrderType | null> {
-    const entity = await ctx.loaders.orderById.load(assertUuid(id));
+    const entity = await findVisibleOrder(ctx, assertUuid(id), { notFoundError: true });
     return entity && toOrderType(entity);
   }
 
@@ -27,7 +29,8 @@ export class OrderResolver {
     return { id: order.customerId };
   }
 
-  @FieldResolver(() => [OrderLineType])
+  @FieldResolver(() => [OrderLineType], { nullable: true })
+  @PersonalData(PersonalDataCategory.FINANCIAL)
   async lines(@Root() order: OrderType, @Ctx() ctx: TransactionsContext): Promise<OrderLineType[]> {
     return (await ctx.loaders.linesByOrder.load(order.id)).map(toOrderLineType);
   }
@@ -35,11 +38,13 @@ export class OrderResolver {
   @Mutation(() => OrderType, {
     description: 'Records an order and takes its units out of stock, all or nothing. Replaying the same sourceSystem + externalId returns the recorded order',
   })
+  @RequiresScope('orders:write')
   async recordOrder(@Arg('input', () => RecordOrderInput) input: RecordOrderInput): Promise<OrderType> {
     return toOrderType(await this.service.record(input));
   }
 
   @Mutation(() => OrderType, { description: 'Refunds (stock unchanged) or cancels (units back in stock) a completed order' })
+  @RequiresScope('orders:write')
   async setOrderStatus(
     @Arg('id', () => ID) id: string,
     @Arg('status', () => OrderStatus) status: OrderStatus,

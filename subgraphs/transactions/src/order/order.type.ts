@@ -1,3 +1,4 @@
+import { PersonalData, PersonalDataCategory } from '@c360/shared';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { OrderStatus, SalesChannel } from './order.enums';
 
@@ -25,19 +26,22 @@ export class OrderType {
   /** Not a field: Order.customer turns it into a Customer reference. */
   customerId: string;
 
-  @Field(() => Float, { description: 'Sum of the line totals' })
+  @Field(() => Float, { nullable: true, description: 'Sum of the line totals' })
+  @PersonalData(PersonalDataCategory.FINANCIAL)
   total: number;
 
   @Field({ description: 'ISO 4217 code of all amounts in the order' })
   currency: string;
 
-  @Field(() => SalesChannel)
+  @Field(() => SalesChannel, { nullable: true })
+  @PersonalData(PersonalDataCategory.BEHAVIOURAL)
   channel: SalesChannel;
 
   @Field(() => OrderStatus)
   status: OrderStatus;
 
-  @Field()
+  @Field(() => Date, { nullable: true })
+  @PersonalData(PersonalDataCategory.BEHAVIOURAL)
   occurredAt: Date;
 
   @Field({ description: 'System the order was ingested from, e.g. webshop, pos, erp' })

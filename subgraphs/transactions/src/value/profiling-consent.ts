@@ -1,14 +1,27 @@
+import { PersonalDataCategory, type RequestConsentDecisions } from '@c360/shared';
+
+export const PROFILING = 'PROFILING';
+
 /**
- * The seam for the consent rule "no PROFILING consent, no scores". The consent subgraph owns
- * decisions; when its batched per-request check lands, it implements this interface and the
- * customerValue loader (value.loaders.ts) withholds the scores of the customers it returns.
+ * "No PROFILING consent, no scores": whoever asks, a customer who has not consented to
+ * profiling gets no value scores, only the fact that scoring is withheld.
  */
 export interface ProfilingConsent {
   /** The customers among `customerIds` whose value must be withheld, in one batched decision. */
   withheld(customerIds: readonly string[]): Promise<ReadonlySet<string>>;
 }
 
-/** Until the consent check is wired, nobody is withheld. */
+/** Asks the consent decisions of this request for the PROFILING purpose (batched, fail closed). */
+export function profilingConsentFrom(decisions: RequestConsentDecisions): ProfilingConsent {
+  return {
+    async withheld(customerIds) {
+      const verdicts = await Promise.all(customerIds.map((id) => decisions.decide(id, PersonalDataCategory.FINANCIAL)));
+      return new Set(customerIds.filter((_, i) => !verdicts[i].allowed));
+    },
+  };
+}
+
+/** For tests of the value analysis itself: nobody is withheld. */
 export const profilingConsentNotChecked: ProfilingConsent = {
   withheld: async () => new Set<string>(),
 };

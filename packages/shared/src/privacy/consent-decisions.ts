@@ -1,0 +1,85 @@
+import DataLoader from 'dataloader';
+import type { Caller } from '../context/caller';
+import type { PersonalDataCategory } from './personal-data';
+
+export interface DecisionRequest {
+  customerId: string;
+  category: PersonalDataCategory;
+}
+
+/** Why a decision came out the way it did; stable strings clients may branch on. */
+export enum DecisionReason {
+  LEGAL_BASIS_CONTRACT = 'LEGAL_BASIS_CONTRACT',
+  LEGAL_BASIS_LEGITIMATE_INTEREST = 'LEGAL_BASIS_LEGITIMATE_INTEREST',
+  CONSENT_GRANTED = 'CONSENT_GRANTED',
+  SELF_ACCESS = 'SELF_ACCESS',
+  NO_CONSENT = 'NO_CONSENT',
+  CONSENT_WITHDRAWN = 'CONSENT_WITHDRAWN',
+  CONSENT_DENIED = 'CONSENT_DENIED',
+  NOTICE_OUTDATED = 'NOTICE_OUTDATED',
+  CATEGORY_NOT_COVERED = 'CATEGORY_NOT_COVERED',
+  UNKNOWN_PURPOSE = 'UNKNOWN_PURPOSE',
+  NO_PURPOSE = 'NO_PURPOSE',
+  NOT_THIS_CUSTOMER = 'NOT_THIS_CUSTOMER',
+  DECISION_UNAVAILABLE = 'DECISION_UNAVAILABLE',
+}
+
+export interface ConsentDecision extends DecisionRequest {
+  allowed: boolean;
+  reason: DecisionReason;
+  /** The ledger event a grant relied on (for the disclosure ledger). */
+  consentRecordId?: string | null;
+}
+
+/** Customers a caller may see as rows: everyone, or only those whose consent covers the caller. */
+export interface Audience {
+  everyone: boolean;
+  customerIds: string[];
+}
+
+/** Decides many (customer, category) pairs for one caller at once. */
+export interface ConsentDecider {
+  decide(caller: Caller, requests: DecisionRequest[]): Promise<ConsentDecision[]>;
+  /** Which customers a caller may list or count (partners: those who consented to that partner). */
+  audience(caller: Caller): Promise<Audience>;
+}
+
+/**
+ * Per-request decisions: every guarded field of a request asks here, and DataLoader turns
+ * the asks of one execution tick into a single call to the decider. Nothing survives the
+ * request, so a withdrawal applies to the very next one.
+ */
+export class RequestConsentDecisions {
+  private readonly loader: DataLoader<DecisionRequest, ConsentDecision, string>;
+  private audienceOnce?: Promise<Audience>;
+
+  constructor(
+    private readonly caller: Caller,
+    private readonly decider: ConsentDecider,
+  ) {
+    this.loader = new DataLoader(
+      async (requests) => {
+        try {
+          const decisions = await decider.decide(caller, [...requests]);
+          const byKey = new Map(decisions.map((d) => [`${d.customerId}|${d.category}`, d]));
+          return requests.map((r) => byKey.get(`${r.customerId}|${r.category}`) ?? unavailable(r));
+        } catch {
+          return requests.map(unavailable); // fail closed
+        }
+      },
+      { cacheKeyFn: (r) => `${r.customerId}|${r.category}` },
+    );
+  }
+
+  decide(customerId: string, category: PersonalDataCategory): Promise<ConsentDecision> {
+    return this.loader.load({ customerId, category });
+  }
+
+  /** Asked at most once per request; an unreachable consent service means an empty audience. */
+  audience(): Promise<Audience> {
+    this.audienceOnce ??= this.decider.audience(this.caller).catch(() => ({ everyone: false, customerIds: [] }));
+    return this.audienceOnce;
+  }
+}
+
+const unavailable = (request: DecisionRequest): ConsentDecision => ({ ...request, allowed: false, reason: DecisionReason.DECISION_UNAVAILABLE });

@@ -1,0 +1,31 @@
+import { Arg, Ctx, Directive, Query, Resolver } from 'type-graphql';
+import { assertUuid, PersonalDataCategory, badInput } from '@c360/shared';
+import type { ConsentContext } from '../context';
+import { ConsentDecisionService } from './decision.service';
+import { ConsentAudienceType, ConsentDecisionRequestInput, ConsentDecisionType } from './decision.type';
+
+const MAX_REQUESTS = 10_000;
+
+/** Decisions for the other subgraphs' guarded fields, asked as the original caller. */
+@Resolver()
+export class DecisionResolver {
+  constructor(private readonly decisions: ConsentDecisionService) {}
+
+  @Query(() => [ConsentDecisionType])
+  @Directive('@inaccessible')
+  async consentDecisions(@Arg('requests', () => [ConsentDecisionRequestInput]) requests: ConsentDecisionRequestInput[], @Ctx() ctx: ConsentContext): Promise<ConsentDecisionType[]> {
+    if (requests.length > MAX_REQUESTS) throw badInput(`at most ${MAX_REQUESTS} decisions per call`);
+    const parsed = requests.map((r) => {
+      if (!Object.values(PersonalDataCategory).includes(r.category as PersonalDataCategory)) throw badInput(`unknown data category ${r.category}`);
+      return { customerId: assertUuid(r.customerId, 'customerId'), category: r.category as PersonalDataCategory };
+    });
+    const decisions = await this.decisions.decide(ctx.caller, parsed);
+    return decisions.map((d) => ({ ...d, consentRecordId: d.consentRecordId ?? null }));
+  }
+
+  @Query(() => ConsentAudienceType)
+  @Directive('@inaccessible')
+  consentAudience(@Ctx() ctx: ConsentContext): Promise<ConsentAudienceType> {
+    return this.decisions.audience(ctx.caller);
+  }
+}

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { bulkInsert, type ChildPageRows, type CursorKey } from '@c360/shared';
+
+export interface DisclosureRow {
+  id: string;
+  seq: number;
+  disclosedAt: Date;
+  customerId: string;
+  partnerId: string | null;
+  clientId: string;
+  callerKind: string;
+  purposeCode: string;
+  categories: string[];
+  consentEventIds: string[];
+  subgraph: string;
+}
+
+export type NewDisclosure = Omit<DisclosureRow, 'id' | 'seq'>;
+
+/** All SQL for the disclosure ledger. Only ever INSERTs: the table refuses changes. */
+export class DisclosureRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async append(disclosures: NewDisclosure[]): Promise<number> {
+    await bulkInsert(
+      this.dataSource,
+      'consent.disclosure',
+      { id: 'uuid', disclosed_at: 'timestamptz', customer_id: 'uuid', partner_id: 'text', client_id: 'text', caller_kind: 'text', purpose_code: 'text', categories: 'text[]', consent_event_ids: 'uuid[]', subgraph: 'text' },
+      disclosures.map((d) => ({
+        id: randomUUID(),
+        disclosed_at: d.disclosedAt.toISOString(),
+        customer_id: d.customerId,
+        partner_id: d.partnerId,
+        client_id: d.clientId,
+        caller_kind: d.callerKind,
+        purpose_code: d.purposeCode,
+        categories: d.categories,
+        consent_event_ids: d.consentEventIds,
+        subgraph: d.subgraph,
+      })),
+    );
+    return disclosures.length;
+  }
+
+  /** Newest first; one statement for every customer in the batch. */
+  async pages(customerIds: string[], size: number, after: CursorKey | undefined): Promise<ChildPageRows<DisclosureRow>> {
+    const raw: Record<string, unknown>[] = await this.dataSource.query(
+      `WITH page AS (
+         SELECT d.*, row_number() OVER (PARTITION BY d.customer_id ORDER BY d.seq DESC) AS rn
+         FROM consent.disclosure d
+         WHERE d.customer_id = ANY($1::uuid[]) AND ($3::bigint IS NULL OR d.seq < $3::bigint)
+       ), totals AS (
+         SELECT customer_id, count(*)::int AS total FROM consent.disclosure WHERE customer_id = ANY($1::uuid[]) GROUP BY customer_id
+       )
+       SELECT page.*, totals.total FROM page JOIN totals USING (customer_id) WHERE page.rn <= $2 ORDER BY page.customer_id, page.rn`,
+      [customerIds, size + 1, after?.[0] ?? null],
+    );
+    const totals = new Map<string, number>();
+    const rows = raw.map((r) => {
+      totals.set(r.customer_id as string, r.total as number);
+      return {
+        id: r.id as string,
+        seq: Number(r.seq),
+        disclosedAt: new Date(r.disclosed_at as string),
+        customerId: r.customer_id as string,
+        partnerId: (r.partner_id as string | null) ?? null,
+        clientId: r.client_id as string,
+        callerKind: r.caller_kind as string,
+        purposeCode: r.purpose_code as string,
+        categories: r.categories as string[],
+        consentEventIds: r.consent_event_ids as string[],
+        subgraph: r.subgraph as string,
+      };
+    });
+    return { rows, totals };
+  }
+}

@@ -1,0 +1,12 @@
+import type { PersonalDataPolicy } from '@c360/shared';
+
+/**
+ * The consent subgraph holds privacy records about customers, not profile data: they are
+ * released by scope (consent:read) and, for disclosures, only to the customer or privacy staff.
+ */
+export const consentPersonalData: PersonalDataPolicy = {
+  owners: {
+    Customer: (customer) => customer.id as string,
+  },
+  nonPersonalFields: ['Customer.id', 'Customer.consents', 'Customer.consentHistory', 'Customer.disclosures'],
+};

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isObjectType } from 'graphql';
+import { denyAllDecider, personalDataCategoryOf, refusingDisclosureRecorder, createServiceDataSource, openStorage, type SubgraphApp, type SubgraphDefinition } from '@c360/shared';
+import { buildSchemaFiles } from '../scripts/supergraph';
+import { SUBGRAPHS } from '../scripts/subgraphs';
+
+async function buildApp(definition: SubgraphDefinition): Promise<SubgraphApp> {
+  const storage = await openStorage({});
+  const dataSource = createServiceDataSource(storage, { service: definition.name, ...definition.storage });
+  return definition.createApp(dataSource, { callerSigningKey: 'x'.repeat(32), production: false, privacy: { consentDecider: denyAllDecider, disclosureRecorder: refusingDisclosureRecorder } });
+}
+
+describe('personal data map', () => {
+  it.each(SUBGRAPHS.map((s) => [s.name, s] as const))('%s: every field of a personal-data type is either @personalData or reviewed as non-personal', async (_name, definition) => {
+    const app = await buildApp(definition);
+    const unclassified: string[] = [];
+    const staleExemptions = new Set(definition.personalData.nonPersonalFields);
+    for (const typeName of Object.keys(definition.personalData.owners)) {
+      const type = app.schema.getType(typeName);
+      if (!isObjectType(type)) throw new Error(`${typeName} is declared as holding personal data but is not an object type`);
+      for (const field of Object.values(type.getFields())) {
+        const key = `${typeName}.${field.name}`;
+        staleExemptions.delete(key);
+        if (!personalDataCategoryOf(field) && !definition.personalData.nonPersonalFields.includes(key)) unclassified.push(key);
+      }
+    }
+    await app.apollo.stop();
+    expect({ unclassified, staleExemptions: [...staleExemptions] }).toEqual({ unclassified: [], staleExemptions: [] });
+  });
+
+  it('schema/data-map.json lists every personal field of the graph', async () => {
+    const files = await buildSchemaFiles(SUBGRAPHS);
+    const committed = JSON.parse(readFileSync(join(__dirname, '..', '..', 'schema', 'data-map.json'), 'utf8'));
+    expect(committed).toEqual(files.dataMap);
+    expect(files.dataMap).toContainEqual({ subgraph: 'customers', type: 'Customer', field: 'email', category: 'CONTACT' });
+  });
+});
