@@ -3,28 +3,13 @@ import type { DataSource } from 'typeorm';
 import type { ChildPageRows } from '@c360/shared';
 import { consentEventHash } from '../ledger/ledger-hash';
 import type { LedgerRepository } from '../ledger/ledger.repository';
-import { ConsentEventEntity } from './consent-event.entity';
+import type { ConsentEventEntity } from './consent-event.entity';
+import { CONSENT_EVENT_COLUMNS, toConsentEvent } from './consent-event.row';
 
 export type NewConsentEvent = Omit<ConsentEventEntity, 'id' | 'seq' | 'prevHash' | 'hash'>;
 
-const COLUMNS = 'e.id, e.seq, e.customer_id, e.purpose_code, e.partner_id, e.status, e.notice_version, e.channel, e.client_id, e.recorded_at, e.prev_hash, e.hash';
-
-function toEntity(r: Record<string, unknown>): ConsentEventEntity {
-  return Object.assign(new ConsentEventEntity(), {
-    id: r.id as string,
-    seq: Number(r.seq),
-    customerId: r.customer_id as string,
-    purposeCode: r.purpose_code as string,
-    partnerId: (r.partner_id as string | null) ?? null,
-    status: r.status as string,
-    noticeVersion: (r.notice_version as number | null) ?? null,
-    channel: r.channel as string,
-    clientId: r.client_id as string,
-    recordedAt: new Date(r.recorded_at as string | Date),
-    prevHash: r.prev_hash as string,
-    hash: r.hash as string,
-  });
-}
+const COLUMNS = CONSENT_EVENT_COLUMNS.split(', ').map((c) => `e.${c}`).join(', ');
+const toEntity = toConsentEvent;
 
 /** All SQL for the consent ledger. Only ever INSERTs: the table refuses changes. */
 export class ConsentRepository {

@@ -1,41 +1,16 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { GENESIS_HASH } from './ledger-hash';
+import type { ConsentEventEntity } from '../consent/consent-event.entity';
+import { CONSENT_EVENT_COLUMNS, toConsentEvent } from '../consent/consent-event.row';
 
 /** First key of the advisory locks that serialise appends per customer (the second is the customer's hash). */
 const CHAIN_LOCK_CLASS = 27560;
 
-/** A ledger row as the verifier needs it. */
-export interface LedgerRow {
-  id: string;
-  seq: number;
-  customerId: string;
-  purposeCode: string;
-  partnerId: string | null;
-  status: string;
-  noticeVersion: number | null;
-  channel: string;
-  clientId: string;
-  recordedAt: Date;
-  prevHash: string;
-  hash: string;
-}
+/** A ledger event as the chain sees it. */
+export type LedgerRow = ConsentEventEntity;
 
-const COLUMNS = 'id, seq, customer_id, purpose_code, partner_id, status, notice_version, channel, client_id, recorded_at, prev_hash, hash';
-
-const toRow = (r: Record<string, unknown>): LedgerRow => ({
-  id: r.id as string,
-  seq: Number(r.seq),
-  customerId: r.customer_id as string,
-  purposeCode: r.purpose_code as string,
-  partnerId: (r.partner_id as string | null) ?? null,
-  status: r.status as string,
-  noticeVersion: (r.notice_version as number | null) ?? null,
-  channel: r.channel as string,
-  clientId: r.client_id as string,
-  recordedAt: new Date(r.recorded_at as string | Date),
-  prevHash: r.prev_hash as string,
-  hash: r.hash as string,
-});
+const COLUMNS = CONSENT_EVENT_COLUMNS;
+const toRow = toConsentEvent;
 
 /** The SQL of the hash chain: where the next event of a customer links in, and reading chains back. */
 export class LedgerRepository {
