@@ -5,6 +5,12 @@ import { CONSENT_EVENT_COLUMNS, toConsentEvent } from '../consent/consent-event.
 
 /** First key of the advisory locks that serialise appends per customer (the second is the customer's hash). */
 const CHAIN_LOCK_CLASS = 27560;
+/**
+ * Ledger-wide lock: single appends hold it shared (they only exclude each other per customer),
+ * batch appends hold it exclusively — one lock instead of one per customer, which would
+ * exhaust the server's lock table for large batches.
+ */
+const LEDGER_LOCK = 2756000001;
 
 /** A ledger event as the chain sees it. */
 export type LedgerRow = ConsentEventEntity;
@@ -21,6 +27,7 @@ export class LedgerRepository {
    * The seq is drawn after the lock, so per customer the ledger order and the chain order agree.
    */
   async nextLink(manager: EntityManager, customerId: string): Promise<{ seq: number; prevHash: string }> {
+    await manager.query(`SELECT pg_advisory_xact_lock_shared(${LEDGER_LOCK})`);
     await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2::text))', [CHAIN_LOCK_CLASS, customerId]);
     const [row]: { head: string | null; seq: string }[] = await manager.query(
       `SELECT (SELECT hash FROM consent.consent_event WHERE customer_id = $1 ORDER BY seq DESC LIMIT 1) AS head,
@@ -32,7 +39,7 @@ export class LedgerRepository {
 
   /** Heads of many chains and as many fresh seqs, in order (for batch appends such as the demo seed). */
   async reserveLinks(manager: EntityManager, customerIds: string[], count: number): Promise<{ heads: Map<string, string>; seqs: number[] }> {
-    await manager.query(`SELECT pg_advisory_xact_lock(${CHAIN_LOCK_CLASS}, hashtext(c::text)) FROM (SELECT DISTINCT unnest($1::uuid[]) AS c ORDER BY 1) ids`, [customerIds]);
+    await manager.query(`SELECT pg_advisory_xact_lock(${LEDGER_LOCK})`);
     const heads: { customer_id: string; hash: string }[] = await manager.query(
       `SELECT DISTINCT ON (customer_id) customer_id, hash FROM consent.consent_event WHERE customer_id = ANY($1::uuid[]) ORDER BY customer_id, seq DESC`,
       [customerIds],
