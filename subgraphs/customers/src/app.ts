@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { isUuid, buildFederatedSchema, createSubgraphServer, ResolverContainer, type SubgraphAppOptions, isVisible, visibleCustomers } from '@c360/shared';
+import { createAnalyticsResolver } from './analytics';
 import type { CustomersContext, CustomersLoaders } from './context';
 import { createCustomerLoaders } from './customer/customer.loaders';
 import { toCustomerType } from './customer/customer.mapper';
@@ -18,7 +19,7 @@ export const SUBGRAPH_NAME = 'customers';
 export async function createCustomersApp(dataSource: DataSource, options: SubgraphAppOptions) {
   const customers = new CustomerRepository(dataSource);
   const interactions = new InteractionRepository(dataSource);
-  const resolvers = new ResolverContainer([new CustomerResolver(new CustomerService(customers)), new InteractionResolver(new InteractionService(interactions, customers))]);
+  const resolvers = new ResolverContainer([new CustomerResolver(new CustomerService(customers)), new InteractionResolver(new InteractionService(interactions, customers)), createAnalyticsResolver(dataSource)]);
   const schema = await buildFederatedSchema<CustomersContext>({
     resolvers,
     personalDataOwners: customersPersonalData.owners,

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { buildFederatedSchema, createSubgraphServer, isUuid, ResolverContainer, type SubgraphAppOptions } from '@c360/shared';
+import { createAnalyticsResolver } from './analytics';
 import type { TransactionsContext, TransactionsLoaders } from './context';
 import { createCustomerLoaders } from './customer/customer.loaders';
 import { CustomerPurchasesResolver } from './customer/customer.resolver';
@@ -45,6 +46,7 @@ export async function createTransactionsApp(dataSource: DataSource, options: Sub
     new CustomerPurchasesResolver(),
     new CustomerValueResolver(),
     new ValueRefreshResolver(valueService),
+    createAnalyticsResolver(dataSource),
   ]);
   const schema = await buildFederatedSchema<TransactionsContext>({
     resolvers,

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { CallerKind, DecisionReason, statementCounter, type ConsentDecider } from '@c360/shared';
+import { internalCaller, RecordingDisclosureRecorder, startSubgraphHarness, storageLabel, type SubgraphHarness } from '@c360/shared/testing';
+import { transactionsSubgraph } from '../src';
+import { MIN_GROUP_SIZE as K } from '../src/analytics/analytics.settings';
+import { valueService } from './value-fixtures';
+
+const REVENUE = `query Revenue($groupBy: RevenueDimension!, $from: DateTimeISO, $to: DateTimeISO) {
+  revenue(groupBy: $groupBy, from: $from, to: $to) { dimension minimumGroupSize suppressedGroups buckets { key customers orders revenue currency } }
+}`;
+
+interface Revenue {
+  revenue: { dimension: string; minimumGroupSize: number; suppressedGroups: number; buckets: { key: string; customers: number; orders: number; revenue: number; currency: string }[] };
+}
+
+const BI = internalCaller({ clientId: 'bi-dashboard', kind: CallerKind.BI, scopes: ['analytics:read'], purpose: 'ANALYTICS' });
+
+/**
+ * k consenting customers buy Alpha in the STORE in March (one of them also in January);
+ * k − 1 consenting customers buy Beta through a PARTNER in April; refusing customers buy
+ * Alpha in the STORE in March too, and one refunded order must not count either.
+ */
+const full = Array.from({ length: K }, () => randomUUID());
+const small = Array.from({ length: K - 1 }, () => randomUUID());
+const refusing = Array.from({ length: 3 }, () => randomUUID());
+
+/** Consent as the consent service would answer for ANALYTICS, without SQL; other purposes reach nobody. */
+const analyticsDecider: ConsentDecider = {
+  decide: async (_caller, requests) => requests.map((r) => ({ ...r, allowed: false, reason: DecisionReason.NO_CONSENT })),
+  audience: async (caller) => ({ everyone: false, customerIds: caller.purpose === 'ANALYTICS' ? [...full, ...small] : [] }),
+};
+
+describe(`transactions BI revenue on ${storageLabel()}`, () => {
+  let harness: SubgraphHarness;
+
+  const order = async (customerId: string, at: string, channel: string, sku: string, total: number, status = 'COMPLETED') => {
+    const id = randomUUID();
+    await harness.dataSource.query(
+      `INSERT INTO transactions.customer_order (id, customer_id, total, currency, channel, status, occurred_at, source_system, external_id, recorded_at)
+       VALUES ($1, $2, $3, 'EUR', $4, $5, $6, 'test', $7, $6)`,
+      [id, customerId, total, channel, status, at, `BI-${id}`],
+    );
+    await harness.dataSource.query(`INSERT INTO transactions.order_line (order_id, line_no, sku, quantity, unit_price, line_total) VALUES ($1, 1, $2, 1, $3, $3)`, [id, sku, total]);
+  };
+
+  beforeAll(async () => {
+    harness = await startSubgraphHarness(transactionsSubgraph, { consentDecider: analyticsDecider, disclosureRecorder: new RecordingDisclosureRecorder() });
+    await harness.dataSource.query(
+      `INSERT INTO transactions.product (sku, name, category, price, currency, stock_level, updated_at)
+       VALUES ('BI-A', 'A', 'Alpha', 10, 'EUR', 100, now()), ('BI-B', 'B', 'Beta', 20, 'EUR', 100, now())`,
+    );
+    for (const c of full) await order(c, '2025-03-10T12:00:00.000Z', 'STORE', 'BI-A', 10);
+    await order(full[0], '2025-01-10T12:00:00.000Z', 'STORE', 'BI-A', 5);
+    await order(full[1], '2025-03-11T12:00:00.000Z', 'STORE', 'BI-A', 99, 'REFUNDED');
+    for (const c of small) await order(c, '2025-04-10T12:00:00.000Z', 'PARTNER', 'BI-B', 20);
+    for (const c of refusing) await order(c, '2025-03-10T12:00:00.000Z', 'STORE', 'BI-A', 10);
+  });
+  afterAll(() => harness.close());
+
+  const revenue = async (groupBy: string, range: { from?: string; to?: string } = {}) => {
+    const result = await harness.execute<Revenue, Record<string, unknown>>(REVENUE, { groupBy, ...range }, BI);
+    expect(result.errors).toBeUndefined();
+    return result.data!.revenue;
+  };
+
+  it('counts only completed orders of customers whose consent covers analytics', async () => {
+    const result = await revenue('MONTH');
+    expect(result.buckets).toEqual([{ key: '2025-03', customers: K, orders: K, revenue: 10 * K, currency: 'EUR' }]);
+  });
+
+  it('shows a group of exactly k distinct customers, with all their orders', async () => {
+    const result = await revenue('SALES_CHANNEL');
+    expect(result.buckets).toEqual([{ key: 'STORE', customers: K, orders: K + 1, revenue: 10 * K + 5, currency: 'EUR' }]);
+  });
+
+  it('suppresses a group of k − 1 customers without revealing its key', async () => {
+    const result = await revenue('SALES_CHANNEL');
+    expect(result.suppressedGroups).toBe(1);
+    expect(result.buckets.map((b) => b.key)).not.toContain('PARTNER');
+  });
+
+  it('groups order lines by product category', async () => {
+    const result = await revenue('PRODUCT_CATEGORY');
+    expect(result).toMatchObject({ suppressedGroups: 1, buckets: [{ key: 'Alpha', customers: K, orders: K + 1, revenue: 10 * K + 5 }] });
+  });
+
+  it('counts only orders placed in [from, to)', async () => {
+    const result = await revenue('SALES_CHANNEL', { from: '2025-03-01T00:00:00.000Z', to: '2025-04-10T12:00:00.000Z' });
+    expect(result).toMatchObject({ suppressedGroups: 0, buckets: [{ key: 'STORE', customers: K, orders: K, revenue: 10 * K }] });
+  });
+
+  it('refuses a range that ends before it starts', async () => {
+    const result = await harness.execute(REVENUE, { groupBy: 'MONTH', from: '2025-05-01T00:00:00.000Z', to: '2025-04-01T00:00:00.000Z' }, BI);
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses callers without the analytics:read scope', async () => {
+    const result = await harness.execute(REVENUE, { groupBy: 'MONTH' }, internalCaller());
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('answers with one SQL statement', async () => {
+    statementCounter.reset();
+    await revenue('PRODUCT_CATEGORY');
+    expect(statementCounter.total()).toBe(1);
+  });
+
+  it('groups by lifecycle stage from the value analysis', async () => {
+    // As of May 2025 every single-purchase customer is NEW; the January-and-March buyer alone is ACTIVE.
+    await valueService(harness).refreshAll(new Date('2025-05-01T00:00:00.000Z'));
+    const result = await revenue('LIFECYCLE_STAGE');
+    expect(result).toMatchObject({ suppressedGroups: 1, buckets: [{ key: 'NEW', customers: 2 * K - 2 }] });
+  });
+});
