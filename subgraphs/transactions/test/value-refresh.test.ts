@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { demoCustomerId } from '@c360/shared';
-import { storageLabel, type SubgraphHarness } from '@c360/shared/testing';
+import { startSubgraphHarness, storageLabel, type SubgraphHarness } from '@c360/shared/testing';
 import { DEMO, inStockProducts, orderInput, recordOrder, startSeededHarness } from './fixtures';
-import { valueOf, valuesOf } from './value-fixtures';
+import { insertOrders, valueOf, valueService, valuesOf } from './value-fixtures';
+import { transactionsSubgraph } from '../src';
 
 const REFRESH = `mutation { refreshCustomerValues { customersValued customersScored durationMs refreshedAt } }`;
 
@@ -77,5 +78,25 @@ describe(`transactions value refreshes on ${storageLabel()}`, () => {
     expect(new Date(refresh.refreshedAt).getTime()).toBeGreaterThanOrEqual(before);
     const value = await valueOf(harness, demoCustomerId(DEMO, 0));
     expect([value.refreshedAt, value.rfm?.scoresAsOf ?? refresh.refreshedAt]).toEqual([refresh.refreshedAt, refresh.refreshedAt]);
+  });
+});
+
+describe(`churn risk far beyond a customer's rhythm on ${storageLabel()}`, () => {
+  let harness: SubgraphHarness;
+
+  beforeAll(async () => {
+    harness = await startSubgraphHarness(transactionsSubgraph);
+  });
+  afterAll(() => harness.close());
+
+  it('is 1 instead of failing the whole refresh (exp() underflow, found at 100k customers)', async () => {
+    const customerId = randomUUID();
+    // Two orders a day apart, then 3,000 days of silence: 3000 / 1 would underflow exp().
+    await insertOrders(harness, new Date('2026-01-01T00:00:00Z'), [
+      { customerId, daysAgo: 3001, total: 10 },
+      { customerId, daysAgo: 3000, total: 10 },
+    ]);
+    await valueService(harness, 3650).refreshAll(new Date('2026-01-01T00:00:00Z'));
+    expect((await valueOf(harness, customerId)).churnRisk).toBe(1);
   });
 });

@@ -152,7 +152,8 @@ INSERT INTO transactions.customer_value (${VALUE_COLUMNS})
 SELECT customer_id, currency, order_count, first_purchase_at, last_purchase_at, recency_days, frequency, monetary,
        recency_score, frequency_score, monetary_score, ${SEGMENT}, historical_value,
        round((historical_value::float8 / order_count * frequency * 365.0 / $2::int * expected_lifetime_years)::numeric, 2),
-       1 - exp(-recency_days / rhythm_days), ${LIFECYCLE}, $2::int, scores_as_of, $1::timestamptz
+       -- exp() of a very negative number underflows to an error in Postgres: past 700 the risk is 1 anyway.
+       1 - exp(-LEAST(recency_days / rhythm_days, 700)), ${LIFECYCLE}, $2::int, scores_as_of, $1::timestamptz
 FROM valued`;
 
 const edgesOf = (column: string, pick: 'min' | 'max', score: string) =>
