@@ -38,6 +38,10 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(env).filter((key) => !(key in settings))).toEqual([]); // no variable the code ignores
     const config = parseEnv(settings, env);
     expect(config.DATABASE_URL).toMatch(/^postgres:\/\/[^@]+@postgres:5432\//);
+    for (const peer of SUBGRAPHS) {
+      const port = compose.services[peer.name].environment?.[`${peer.envPrefix}_PORT`];
+      expect((config as Record<string, unknown>)[`${peer.envPrefix}_URL`]).toBe(`http://${peer.name}:${port}/graphql`);
+    }
     expect(service.command).toEqual(['node', `dist/subgraphs/${name}/src/main.js`]);
     expect(existsSync(join(ROOT, service.command![1]))).toBe(true);
   });

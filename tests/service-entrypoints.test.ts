@@ -46,6 +46,16 @@ describe('service entry points', () => {
     },
   );
 
+  it("validates a subgraph's own settings at boot with the rest", async () => {
+    const transactions = SUBGRAPHS.find((s) => s.name === 'transactions')!;
+    const result = await run(entryOf(transactions.name), { CALLER_SIGNING_KEY: 'short', BI_MIN_GROUP_SIZE: '1', TRANSACTIONS_VALUE_WINDOW_DAYS: 'a year' });
+    expect(result.code).toBe(78);
+    expect(result.stderr).toContain('CALLER_SIGNING_KEY must be at least 32 characters');
+    expect(result.stderr).toContain('BI_MIN_GROUP_SIZE');
+    expect(result.stderr).toContain('TRANSACTIONS_VALUE_WINDOW_DAYS');
+    expect(result.stderr).not.toContain('    at '); // a list of problems, not a stack trace
+  });
+
   it('rejects a DATABASE_URL that is not PostgreSQL', async () => {
     const result = await run(entryOf(SUBGRAPHS[0].name), { CALLER_SIGNING_KEY: 'k'.repeat(32), DATABASE_URL: 'mysql://localhost/app' });
     expect(result.code).toBe(78);

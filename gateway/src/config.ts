@@ -1,4 +1,5 @@
 import { ConfigError, parseEnv, setting, type Env } from '@c360/shared';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits';
 
 export const SUBGRAPH_NAMES = ['customers', 'transactions', 'offers', 'consent'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -10,6 +11,8 @@ export const gatewaySettings = {
   SUPERGRAPH_PATH: setting.requiredString({ default: 'schema/supergraph.graphql' }),
   CALLER_SIGNING_KEY: setting.requiredString({ minLength: 32 }),
   SUBGRAPH_TIMEOUT_MS: setting.int({ default: 10_000, min: 100, max: 120_000 }),
+  GATEWAY_MAX_DEPTH: setting.int({ default: DEFAULT_QUERY_LIMITS.maxDepth, min: 2, max: 100 }),
+  GATEWAY_MAX_ALIASES: setting.int({ default: DEFAULT_QUERY_LIMITS.maxAliases, min: 0, max: 1000 }),
   AUTH_ISSUER: setting.string({ optional: true }),
   AUTH_AUDIENCE: setting.string({ optional: true }),
   AUTH_JWKS_URL: setting.url({ protocols: ['https', 'http'], optional: true }),
@@ -28,6 +31,8 @@ export interface GatewayConfig {
   supergraphPath: string;
   callerSigningKey: string;
   subgraphTimeoutMs: number;
+  /** Depth and alias limits checked before planning. */
+  limits: QueryLimits;
   auth: AuthSettings;
   /** Overrides of the URLs written in the supergraph, by subgraph name. */
   subgraphUrls: Partial<Record<SubgraphName, string>>;
@@ -65,6 +70,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     supergraphPath: c.SUPERGRAPH_PATH,
     callerSigningKey: c.CALLER_SIGNING_KEY,
     subgraphTimeoutMs: c.SUBGRAPH_TIMEOUT_MS,
+    limits: { maxDepth: c.GATEWAY_MAX_DEPTH, maxAliases: c.GATEWAY_MAX_ALIASES },
     auth: { issuer: c.AUTH_ISSUER, audience: c.AUTH_AUDIENCE, jwksUrl: c.AUTH_JWKS_URL, jwksPath: c.AUTH_JWKS_PATH, devKeysDir: c.AUTH_DEV_KEYS_DIR },
     subgraphUrls: Object.fromEntries(Object.entries(urls).filter(([, url]) => url)) as Partial<Record<SubgraphName, string>>,
   };

@@ -3,11 +3,13 @@ import { CALLER_HEADER, ErrorCode, signCallerToken } from '@c360/shared';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { GatewayContext } from './gateway-context';
 
+import type { KeepAliveFetch } from '@c360/shared';
+
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 
-/** fetch with a bounded time per subgraph call; Node's fetch keeps connections alive and reuses them. */
-export function timeoutFetcher(timeoutMs: number): Fetcher {
-  return ((url: string, init?: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
+/** Subgraph calls over keep-alive node:http, each bounded by `timeoutMs`. */
+export function subgraphFetcher(fetch: KeepAliveFetch, timeoutMs: number): Fetcher {
+  return ((url: string, init: { method?: string; headers?: Record<string, string>; body?: string }) => fetch(url, { ...init, timeoutMs })) as unknown as Fetcher;
 }
 
 /** Sends each subgraph the caller, signed for that subgraph only. */

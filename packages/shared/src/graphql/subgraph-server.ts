@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { CallerKind, type Caller } from '../context/caller';
 import { CALLER_HEADER, verifyCallerToken } from '../context/caller-token';
 import type { SubgraphContext } from '../context/subgraph-context';
@@ -32,6 +32,8 @@ export interface SubgraphServerOptions<Loaders> {
   /** Appends partner disclosures to the disclosure ledger before the response leaves. */
   disclosureRecorder: DisclosureRecorder;
   production?: boolean;
+  /** Extra Apollo plugins, e.g. one that stops a background timer when the server stops. */
+  plugins?: ApolloServerPlugin<SubgraphContext<Loaders>>[];
 }
 
 export interface SubgraphServer<Loaders> {
@@ -71,8 +73,9 @@ function recordDisclosuresPlugin(subgraph: string, recorder: DisclosureRecorder)
 export async function createSubgraphServer<Loaders>(options: SubgraphServerOptions<Loaders>): Promise<SubgraphServer<Loaders>> {
   const apollo = new ApolloServer<SubgraphContext<Loaders>>({
     schema: options.schema,
-    // Inline tracing costs CPU on every request and nothing here consumes it.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), recordDisclosuresPlugin(options.name, options.disclosureRecorder)],
+    // Inline tracing and cache-control hints cost CPU on every request (cache control wraps every
+    // field resolver) and nothing here consumes them.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), recordDisclosuresPlugin(options.name, options.disclosureRecorder), ...(options.plugins ?? [])],
     formatError: maskError(options.name),
     includeStacktraceInErrorResponses: false,
     introspection: !options.production,

@@ -2,20 +2,25 @@ import { loadConfigOrExit, parseEnv, setting } from '../config/env-schema';
 import { callerTrustSettings, demoSettings, storageSettings } from '../config/service-settings';
 import { openStorage, describeStorage } from '../storage/storage';
 import { stopOnSignals } from './shutdown';
+import { PeerDirectory } from '../peers/peer-directory';
 import { startSubgraph } from './start-subgraph';
 import type { SubgraphDefinition } from './subgraph-definition';
 
 /** Every environment variable a subgraph service reads, with its validation. */
-export function subgraphSettings(definition: Pick<SubgraphDefinition, 'envPrefix' | 'defaultPort'>) {
+export function subgraphSettings(definition: Pick<SubgraphDefinition, 'envPrefix' | 'defaultPort' | 'settings'>) {
   return {
     [`${definition.envPrefix}_PORT`]: setting.port({ default: definition.defaultPort }),
     HOST: setting.requiredString({ default: '0.0.0.0' }),
     CONSENT_ENFORCEMENT: setting.oneOf(['on', 'off'] as const, { default: 'on' }),
+    CUSTOMERS_URL: setting.url({ protocols: ['http', 'https'], default: 'http://localhost:4001/graphql' }),
+    TRANSACTIONS_URL: setting.url({ protocols: ['http', 'https'], default: 'http://localhost:4002/graphql' }),
+    OFFERS_URL: setting.url({ protocols: ['http', 'https'], default: 'http://localhost:4003/graphql' }),
     CONSENT_URL: setting.url({ protocols: ['http', 'https'], default: 'http://localhost:4004/graphql' }),
     NODE_ENV: setting.oneOf(['development', 'production', 'test'] as const, { default: 'development' }),
     ...storageSettings,
     ...callerTrustSettings,
     ...demoSettings,
+    ...definition.settings,
   };
 }
 
@@ -29,7 +34,12 @@ export async function runSubgraphMain(definition: SubgraphDefinition): Promise<v
     port,
     host: config.HOST,
     callerSigningKey: config.CALLER_SIGNING_KEY,
-    consentUrl: config.CONSENT_URL as string,
+    peers: new PeerDirectory({
+      customers: config.CUSTOMERS_URL as string,
+      transactions: config.TRANSACTIONS_URL as string,
+      offers: config.OFFERS_URL as string,
+      consent: config.CONSENT_URL as string,
+    }),
     consentEnforcement: config.CONSENT_ENFORCEMENT as 'on' | 'off',
     production: config.NODE_ENV === 'production',
     demo: config.DEMO_DATA ? { seed: config.DEMO_SEED, customers: config.DEMO_CUSTOMERS } : undefined,

@@ -7,6 +7,7 @@ import { remoteConsentDecider } from '../privacy/remote-consent-decider';
 import { remoteDisclosureRecorder } from '../privacy/disclosure-recorder';
 import { discardingDisclosureRecorder, enforcementOffDecider } from '../privacy/fixed-deciders';
 import type { Storage } from '../storage/storage';
+import { httpPeerClient, type PeerDirectory } from '../peers';
 import type { SubgraphDefinition } from './subgraph-definition';
 
 export interface StartSubgraphOptions {
@@ -14,8 +15,8 @@ export interface StartSubgraphOptions {
   port: number;
   host?: string;
   callerSigningKey: string;
-  /** The consent subgraph's URL, where consent decisions come from. */
-  consentUrl: string;
+  /** Where the peer subgraphs listen (consent decisions, internal contracts); read at call time. */
+  peers: PeerDirectory;
   /** 'off' only to measure what enforcement costs; never in production. */
   consentEnforcement?: 'on' | 'off';
   production?: boolean;
@@ -41,12 +42,12 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     if (await definition.seedDemoData(dataSource, options.demo)) log(`[${definition.name}] demo data loaded in ${Date.now() - started} ms`);
   }
   if (options.consentEnforcement === 'off' && options.production) throw new Error('CONSENT_ENFORCEMENT=off is refused in production');
-  const remote = { url: options.consentUrl, signingKey: options.callerSigningKey };
+  const peers = httpPeerClient(options.peers, options.callerSigningKey);
   const privacy =
     options.consentEnforcement === 'off'
       ? { consentDecider: enforcementOffDecider, disclosureRecorder: discardingDisclosureRecorder }
-      : { consentDecider: remoteConsentDecider(remote), disclosureRecorder: remoteDisclosureRecorder(remote) };
-  const app = await definition.createApp(dataSource, { callerSigningKey: options.callerSigningKey, production: options.production ?? false, privacy });
+      : { consentDecider: remoteConsentDecider(peers), disclosureRecorder: remoteDisclosureRecorder(peers) };
+  const app = await definition.createApp(dataSource, { callerSigningKey: options.callerSigningKey, production: options.production ?? false, privacy, peers });
   const url = await listen(app.http, options.port, options.host);
   let stopped = false;
   return {

@@ -1,21 +1,26 @@
 import type { SubgraphDefinition } from './subgraph-definition';
 import { startSubgraph, type RunningSubgraph, type StartSubgraphOptions } from './start-subgraph';
 import { CONSENT_SUBGRAPH } from '../privacy/remote-consent-decider';
+import { PeerDirectory, type SubgraphName } from '../peers/peer-directory';
 
-export interface StartSubgraphsOptions extends Omit<StartSubgraphOptions, 'port' | 'consentUrl'> {
+export interface StartSubgraphsOptions extends Omit<StartSubgraphOptions, 'port' | 'peers'> {
   portOf(definition: SubgraphDefinition): number;
 }
 
-/** Starts subgraphs in one process, the consent subgraph first: the others ask it for decisions. */
+/**
+ * Starts subgraphs in one process, the consent subgraph first (the others ask it for
+ * decisions). Each learns its peers' URLs as they come up; a peer not started here is
+ * unreachable, so consent decisions fail closed without a consent subgraph.
+ */
 export async function startSubgraphs(definitions: SubgraphDefinition[], options: StartSubgraphsOptions): Promise<RunningSubgraph[]> {
   const ordered = [...definitions].sort((a, b) => Number(b.name === CONSENT_SUBGRAPH) - Number(a.name === CONSENT_SUBGRAPH));
+  const peers = new PeerDirectory();
   const running: RunningSubgraph[] = [];
-  let consentUrl = 'http://127.0.0.1:9/graphql'; // without a consent subgraph, decisions fail closed
   try {
     for (const definition of ordered) {
-      const subgraph = await startSubgraph(definition, { ...options, port: options.portOf(definition), consentUrl });
+      const subgraph = await startSubgraph(definition, { ...options, port: options.portOf(definition), peers });
       running.push(subgraph);
-      if (definition.name === CONSENT_SUBGRAPH) consentUrl = subgraph.url;
+      peers.set(definition.name as SubgraphName, subgraph.url);
     }
     return running;
   } catch (error) {

@@ -7,6 +7,8 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import type { ServiceDataSourceOptions } from '../storage/data-source';
+import type { PeerClient } from '../peers/peer-client';
+import type { Setting } from '../config/env-schema';
 
 /** What the bootstrap needs of a built subgraph (its loaders' type erased). */
 export interface SubgraphApp {
@@ -21,6 +23,8 @@ export interface SubgraphAppOptions {
   production: boolean;
   /** How this subgraph obtains consent decisions and records disclosures (the consent subgraph uses its own). */
   privacy: { consentDecider: ConsentDecider; disclosureRecorder: DisclosureRecorder };
+  /** Signed service-to-service calls to the other subgraphs' internal contracts. */
+  peers: PeerClient;
 }
 
 /** Everything the shared bootstrap needs to run one subgraph; each subgraph exports one. */
@@ -30,6 +34,8 @@ export interface SubgraphDefinition {
   /** Environment prefix, e.g. "CUSTOMERS" for CUSTOMERS_PORT. */
   envPrefix: string;
   defaultPort: number;
+  /** Environment variables of this subgraph's own (beyond port, storage and trust), validated at boot with the rest. */
+  settings?: Record<string, Setting<unknown>>;
   storage: Omit<ServiceDataSourceOptions, 'service'>;
   /** Which types hold personal data and whose (the data map and its test read it). */
   personalData: PersonalDataPolicy;

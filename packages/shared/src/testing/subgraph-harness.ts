@@ -12,6 +12,7 @@ import { DecisionReason, type ConsentDecider } from '../privacy/consent-decision
 import type { DisclosureRecorder } from '../privacy/disclosure-recorder';
 import type { Disclosure } from '../privacy/disclosures';
 import { openTestStorage } from './test-storage';
+import { noPeers, type PeerClient } from '../peers/peer-client';
 
 export const TEST_SIGNING_KEY = 'test-only-signing-key-0123456789abcdef';
 
@@ -57,10 +58,12 @@ export class RecordingDisclosureRecorder implements DisclosureRecorder {
 export async function startSubgraphHarness(
   definition: SubgraphDefinition,
   privacy: SubgraphAppOptions['privacy'] = { consentDecider: allowAllDecider, disclosureRecorder: new RecordingDisclosureRecorder() },
+  /** The subgraph's view of its peers; by default none answers. */
+  peers: PeerClient = noPeers,
 ): Promise<SubgraphHarness> {
   const storage = await openTestStorage([definition.storage.schema]);
   const dataSource = await openServiceDataSource(storage, { service: definition.name, ...definition.storage });
-  const app = await definition.createApp(dataSource, { callerSigningKey: TEST_SIGNING_KEY, production: false, privacy });
+  const app = await definition.createApp(dataSource, { callerSigningKey: TEST_SIGNING_KEY, production: false, privacy, peers });
   return {
     dataSource,
     storage,

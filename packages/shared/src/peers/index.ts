@@ -1,0 +1,2 @@
+export * from './peer-directory';
+export * from './peer-client';
