@@ -180,11 +180,15 @@ describe(`consent decisions unavailable on ${storageLabel()}`, () => {
     const created = await postGraphQL(platform.gatewayUrl, CreateCustomerDocument, { input: { givenName: 'Fay', email: 'fay@example.com', acquisitionChannel: 'WEB' } }, platform.internal);
     const id = created.data!.createCustomer.id;
     await platform.subgraphs.find((s) => s.name === 'consent')!.stop();
-    const r = await postGraphQL(platform.gatewayUrl, CustomerContactDocument, { id }, platform.internal);
-    expect(r.data!.customer).toEqual({ id, displayName: null, email: null });
-    expect(r.errors!.map((e) => [e.extensions?.code, e.extensions?.reason])).toEqual([
-      ['CONSENT_REQUIRED', 'DECISION_UNAVAILABLE'],
-      ['CONSENT_REQUIRED', 'DECISION_UNAVAILABLE'],
-    ]);
+    // A consent purpose needs the ledger; a purpose whose basis this process has not learnt yet needs the catalogue.
+    for (const purpose of ['MARKETING', 'FRAUD_PREVENTION']) {
+      const caller = await platform.tokens.headers(CallerKind.INTERNAL_APP, { purpose });
+      const r = await postGraphQL(platform.gatewayUrl, CustomerContactDocument, { id }, caller);
+      expect(r.data!.customer).toEqual({ id, displayName: null, email: null });
+      expect(r.errors!.map((e) => [e.extensions?.code, e.extensions?.reason])).toEqual([
+        ['CONSENT_REQUIRED', 'DECISION_UNAVAILABLE'],
+        ['CONSENT_REQUIRED', 'DECISION_UNAVAILABLE'],
+      ]);
+    }
   });
 });

@@ -7,6 +7,19 @@ import type { PersonalDataPolicy } from '@c360/shared';
 export const consentPersonalData: PersonalDataPolicy = {
   owners: {
     Customer: (customer) => customer.id as string,
+    DataSubjectRequest: (request) => request.customerId as string,
   },
-  nonPersonalFields: ['Customer.id', 'Customer.consents', 'Customer.consentHistory', 'Customer.disclosures'],
+  nonPersonalFields: [
+    'DataSubjectRequest.id',
+    'DataSubjectRequest.customerId',
+    'DataSubjectRequest.kind',
+    'DataSubjectRequest.status',
+    'DataSubjectRequest.requestedAt',
+    'DataSubjectRequest.completedAt',
+    'DataSubjectRequest.parts',
+    'Customer.id',
+    'Customer.consents',
+    'Customer.consentHistory',
+    'Customer.disclosures',
+  ],
 };

@@ -211,7 +211,19 @@ describe(`consent subgraph on ${storageLabel()}`, () => {
     };
     const ten = await countFor(10);
     expect(await countFor(40)).toBe(ten);
-    expect(ten).toBe(3);
+    expect(ten).toBe(1); // purpose { code } and partner { id } are keys the ledger row already holds
+  });
+
+  it('looks purposes and partners up (one statement each per batch) only when more than their key is selected', async () => {
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { consents { purpose { code legalBasis } partner { id name } } } } }`;
+    const r = Array.from({ length: 20 }, (_, i) => ({ __typename: 'Customer', id: demoCustomerId(DEMO, i) }));
+    statementCounter.reset();
+    const result = await harness.execute<{ _entities: { consents: { purpose: { legalBasis: string }; partner: { name: string } | null }[] }[] }>(query, { r } as never);
+    expect(result.errors).toBeUndefined();
+    const consents = result.data!._entities.flatMap((c) => c.consents);
+    expect(consents.every((c) => c.purpose.legalBasis)).toBe(true);
+    expect(consents.some((c) => c.partner?.name)).toBe(true);
+    expect(statementCounter.total()).toBe(3);
   });
 
   it('seeds the demo ledger deterministically, exactly once', async () => {

@@ -1,28 +1,15 @@
 import DataLoader from 'dataloader';
 import type { Caller } from '../context/caller';
 import type { PersonalDataCategory } from './personal-data';
+import { DecisionReason } from './decision-reason';
+import { applyStandingDecision, PER_CUSTOMER, type StandingDecision } from './standing-decision';
 
 export interface DecisionRequest {
   customerId: string;
   category: PersonalDataCategory;
 }
 
-/** Why a decision came out the way it did; stable strings clients may branch on. */
-export enum DecisionReason {
-  LEGAL_BASIS_CONTRACT = 'LEGAL_BASIS_CONTRACT',
-  LEGAL_BASIS_LEGITIMATE_INTEREST = 'LEGAL_BASIS_LEGITIMATE_INTEREST',
-  CONSENT_GRANTED = 'CONSENT_GRANTED',
-  SELF_ACCESS = 'SELF_ACCESS',
-  NO_CONSENT = 'NO_CONSENT',
-  CONSENT_WITHDRAWN = 'CONSENT_WITHDRAWN',
-  CONSENT_DENIED = 'CONSENT_DENIED',
-  NOTICE_OUTDATED = 'NOTICE_OUTDATED',
-  CATEGORY_NOT_COVERED = 'CATEGORY_NOT_COVERED',
-  UNKNOWN_PURPOSE = 'UNKNOWN_PURPOSE',
-  NO_PURPOSE = 'NO_PURPOSE',
-  NOT_THIS_CUSTOMER = 'NOT_THIS_CUSTOMER',
-  DECISION_UNAVAILABLE = 'DECISION_UNAVAILABLE',
-}
+export { DecisionReason } from './decision-reason';
 
 export interface ConsentDecision extends DecisionRequest {
   allowed: boolean;
@@ -42,6 +29,8 @@ export interface ConsentDecider {
   decide(caller: Caller, requests: DecisionRequest[]): Promise<ConsentDecision[]>;
   /** Which customers a caller may list or count (partners: those who consented to that partner). */
   audience(caller: Caller): Promise<Audience>;
+  /** What the caller alone decides, so requests need no per-customer lookup (see StandingDecision). */
+  standing?(caller: Caller): Promise<StandingDecision>;
 }
 
 /**
@@ -52,6 +41,7 @@ export interface ConsentDecider {
 export class RequestConsentDecisions {
   private readonly loader: DataLoader<DecisionRequest, ConsentDecision, string>;
   private audienceOnce?: Promise<Audience>;
+  private standingOnce?: Promise<StandingDecision>;
 
   constructor(
     private readonly caller: Caller,
@@ -72,7 +62,11 @@ export class RequestConsentDecisions {
   }
 
   decide(customerId: string, category: PersonalDataCategory): Promise<ConsentDecision> {
-    return this.loader.load({ customerId, category });
+    const request = { customerId, category };
+    if (!this.decider.standing) return this.loader.load(request);
+    // Unknown standing (lookup failed) falls back to per-customer decisions, which fail closed.
+    this.standingOnce ??= this.decider.standing(this.caller).catch(() => PER_CUSTOMER);
+    return this.standingOnce.then((standing) => (standing.perCustomer ? this.loader.load(request) : applyStandingDecision(standing, request)));
   }
 
   /** Asked at most once per request; an unreachable consent service means an empty audience. */

@@ -1,5 +1,5 @@
 import { CallerKind, type Caller } from '../context/caller';
-import { CALLER_HEADER, signCallerToken } from '../context/caller-token';
+import type { PeerClient } from '../peers/peer-client';
 import type { Disclosure } from './disclosures';
 import { CONSENT_SUBGRAPH } from './remote-consent-decider';
 
@@ -15,17 +15,10 @@ const RECORD_MUTATION = `mutation RecordDisclosures($subgraph: String!, $disclos
   recordDisclosures(subgraph: $subgraph, disclosures: $disclosures)
 }`;
 
-export function remoteDisclosureRecorder(options: { url: string; signingKey: string; timeoutMs?: number }): DisclosureRecorder {
+export function remoteDisclosureRecorder(peers: PeerClient): DisclosureRecorder {
   return {
     async record(caller, subgraph, disclosures) {
-      const response = await fetch(options.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [CALLER_HEADER]: signCallerToken(options.signingKey, caller, CONSENT_SUBGRAPH) },
-        body: JSON.stringify({ query: RECORD_MUTATION, variables: { subgraph, disclosures } }),
-        signal: AbortSignal.timeout(options.timeoutMs ?? 3000),
-      });
-      const body = (await response.json()) as { errors?: { message: string }[] };
-      if (!response.ok || body.errors?.length) throw new Error(`recording disclosures failed: ${body.errors?.[0]?.message ?? response.status}`);
+      await peers.query(CONSENT_SUBGRAPH, caller, RECORD_MUTATION, { subgraph, disclosures });
     },
   };
 }

@@ -1,5 +1,6 @@
 export * from './personal-data';
 export * from './consent-decisions';
+export * from './standing-decision';
 export * from './remote-consent-decider';
 export * from './consent-guard';
 export * from './disclosures';

@@ -1,8 +1,9 @@
 import type { Caller } from '../context/caller';
-import { CALLER_HEADER, signCallerToken } from '../context/caller-token';
+import type { PeerClient } from '../peers/peer-client';
 import type { Audience, ConsentDecider, ConsentDecision, DecisionRequest } from './consent-decisions';
+import { STANDING_DECISION_TTL_MS, withStandingCache, type StandingDecision } from './standing-decision';
 
-export const CONSENT_SUBGRAPH = 'consent';
+export const CONSENT_SUBGRAPH = 'consent' as const;
 
 const DECISIONS_QUERY = `query ConsentDecisions($requests: [ConsentDecisionRequest!]!) {
   consentDecisions(requests: $requests) { customerId category allowed reason consentRecordId }
@@ -10,35 +11,27 @@ const DECISIONS_QUERY = `query ConsentDecisions($requests: [ConsentDecisionReque
 
 const AUDIENCE_QUERY = `query ConsentAudience { consentAudience { everyone customerIds } }`;
 
-export interface RemoteConsentDeciderOptions {
-  url: string;
-  signingKey: string;
-  timeoutMs?: number;
-}
+const STANDING_QUERY = `query ConsentStandingDecision {
+  consentStandingDecision { perCustomer allowedCategories reason deniedReason onlyCustomerId }
+}`;
 
 /**
  * Asks the consent subgraph directly (its `consentDecisions` query is @inaccessible, so not
  * part of the public graph), as the same caller, signed for the consent audience.
  * Any failure throws; RequestConsentDecisions turns that into a deny (fail closed).
+ * Standing decisions (fixed by the caller's purpose alone, never by consent events) are kept
+ * per process for `standingTtlMs`, so callers under a contract purpose cost no round-trip.
  */
-export function remoteConsentDecider(options: RemoteConsentDeciderOptions): ConsentDecider {
-  async function ask<T>(caller: Caller, query: string, variables: Record<string, unknown>): Promise<T> {
-    const response = await fetch(options.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [CALLER_HEADER]: signCallerToken(options.signingKey, caller, CONSENT_SUBGRAPH) },
-      body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(options.timeoutMs ?? 3000),
-    });
-    const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-    if (!response.ok || body.errors?.length || !body.data) throw new Error(`consent service failed: ${body.errors?.[0]?.message ?? response.status}`);
-    return body.data;
-  }
-  return {
+export function remoteConsentDecider(peers: PeerClient, standingTtlMs = STANDING_DECISION_TTL_MS): ConsentDecider {
+  return withStandingCache({
+    async standing(caller: Caller): Promise<StandingDecision> {
+      return (await peers.query<{ consentStandingDecision: StandingDecision }>(CONSENT_SUBGRAPH, caller, STANDING_QUERY)).consentStandingDecision;
+    },
     async decide(caller: Caller, requests: DecisionRequest[]): Promise<ConsentDecision[]> {
-      return (await ask<{ consentDecisions: ConsentDecision[] }>(caller, DECISIONS_QUERY, { requests })).consentDecisions;
+      return (await peers.query<{ consentDecisions: ConsentDecision[] }>(CONSENT_SUBGRAPH, caller, DECISIONS_QUERY, { requests })).consentDecisions;
     },
     async audience(caller: Caller): Promise<Audience> {
-      return (await ask<{ consentAudience: Audience }>(caller, AUDIENCE_QUERY, {})).consentAudience;
+      return (await peers.query<{ consentAudience: Audience }>(CONSENT_SUBGRAPH, caller, AUDIENCE_QUERY)).consentAudience;
     },
-  };
+  }, standingTtlMs);
 }

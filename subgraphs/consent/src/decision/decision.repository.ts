@@ -22,15 +22,28 @@ export class DecisionRepository {
     return (row as PurposeRule | undefined) ?? null;
   }
 
-  /** The latest event for (purpose, partner) of each customer: one statement for the batch. */
-  latest(customerIds: readonly string[], purposeCode: string, partnerId: string | null): Promise<LatestConsent[]> {
-    return this.dataSource.query(
-      `SELECT DISTINCT ON (customer_id) id AS "eventId", customer_id AS "customerId", status, notice_version AS "noticeVersion"
-       FROM consent.consent_event
-       WHERE customer_id = ANY($1::uuid[]) AND purpose_code = $2 AND partner_id IS NOT DISTINCT FROM $3
-       ORDER BY customer_id, seq DESC`,
+  /**
+   * The purpose's rule and the latest event for (purpose, partner) of each customer, in one
+   * statement: per-customer decisions need both, read together as they are now.
+   */
+  async purposeWithLatest(customerIds: readonly string[], purposeCode: string, partnerId: string | null): Promise<{ purpose: PurposeRule | null; latest: LatestConsent[] }> {
+    const rows: (PurposeRule & Partial<LatestConsent>)[] = await this.dataSource.query(
+      `SELECT p.code, p.legal_basis AS "legalBasis", p.required_notice_version AS "requiredNoticeVersion",
+              l.id AS "eventId", l.customer_id AS "customerId", l.status, l.notice_version AS "noticeVersion"
+       FROM consent.purpose p
+       LEFT JOIN LATERAL (
+         SELECT DISTINCT ON (customer_id) id, customer_id, status, notice_version
+         FROM consent.consent_event
+         WHERE customer_id = ANY($1::uuid[]) AND purpose_code = p.code AND partner_id IS NOT DISTINCT FROM $3
+         ORDER BY customer_id, seq DESC
+       ) l ON true
+       WHERE p.code = $2`,
       [customerIds, purposeCode, partnerId],
     );
+    if (rows.length === 0) return { purpose: null, latest: [] };
+    const { code, legalBasis, requiredNoticeVersion } = rows[0];
+    const latest = rows.filter((r) => r.eventId).map((r) => ({ eventId: r.eventId!, customerId: r.customerId!, status: r.status!, noticeVersion: r.noticeVersion ?? null }));
+    return { purpose: { code, legalBasis, requiredNoticeVersion }, latest };
   }
 
   /** Every customer whose latest event for (purpose, partner) is a grant under a notice the purpose still accepts. */

@@ -2,7 +2,7 @@ import { Arg, Ctx, Directive, Query, Resolver } from 'type-graphql';
 import { assertUuid, PersonalDataCategory, badInput } from '@c360/shared';
 import type { ConsentContext } from '../context';
 import { ConsentDecisionService } from './decision.service';
-import { ConsentAudienceType, ConsentDecisionRequestInput, ConsentDecisionType } from './decision.type';
+import { ConsentAudienceType, ConsentDecisionRequestInput, ConsentDecisionType, ConsentStandingDecisionType } from './decision.type';
 
 const MAX_REQUESTS = 10_000;
 
@@ -27,5 +27,12 @@ export class DecisionResolver {
   @Directive('@inaccessible')
   consentAudience(@Ctx() ctx: ConsentContext): Promise<ConsentAudienceType> {
     return this.decisions.audience(ctx.caller);
+  }
+
+  @Query(() => ConsentStandingDecisionType)
+  @Directive('@inaccessible')
+  async consentStandingDecision(@Ctx() ctx: ConsentContext): Promise<ConsentStandingDecisionType> {
+    const standing = await this.decisions.standing(ctx.caller);
+    return { ...standing, allowedCategories: [...standing.allowedCategories] };
   }
 }

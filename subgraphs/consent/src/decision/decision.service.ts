@@ -1,7 +1,17 @@
-import { CallerKind, DecisionReason, type Caller, type ConsentDecider, type ConsentDecision, type DecisionRequest } from '@c360/shared';
+import { applyStandingDecision, CallerKind, DecisionReason, PER_CUSTOMER, PersonalDataCategory, type Caller, type ConsentDecider, type ConsentDecision, type DecisionRequest, type StandingDecision } from '@c360/shared';
 import { grantSatisfiesNotice } from '../purpose/notice-requirement';
 import { dataCategoriesOf } from '../purpose/purpose-categories';
-import type { DecisionRepository, LatestConsent } from './decision.repository';
+import type { DecisionRepository, LatestConsent, PurposeRule } from './decision.repository';
+
+const ALL_CATEGORIES: readonly PersonalDataCategory[] = Object.values(PersonalDataCategory);
+
+const fixed = (allowedCategories: readonly PersonalDataCategory[], reason: DecisionReason, deniedReason: DecisionReason, onlyCustomerId: string | null = null): StandingDecision => ({
+  perCustomer: false,
+  allowedCategories,
+  reason,
+  deniedReason,
+  onlyCustomerId,
+});
 
 export const PARTNER_SHARING = 'PARTNER_SHARING';
 
@@ -31,30 +41,54 @@ export class ConsentDecisionService implements ConsentDecider {
     return { purposeCode: caller.purpose, partnerId: null };
   }
 
-  async decide(caller: Caller, requests: DecisionRequest[]): Promise<ConsentDecision[]> {
-    const deny = (r: DecisionRequest, reason: DecisionReason): ConsentDecision => ({ ...r, allowed: false, reason });
-    const allow = (r: DecisionRequest, reason: DecisionReason, consentRecordId: string | null = null): ConsentDecision => ({ ...r, allowed: true, reason, consentRecordId });
-    if (caller.kind === CallerKind.CUSTOMER) {
-      return requests.map((r) => (r.customerId === caller.customerId ? allow(r, DecisionReason.SELF_ACCESS) : deny(r, DecisionReason.NOT_THIS_CUSTOMER)));
-    }
+  /**
+   * What the caller alone decides: self-service callers reach only themselves; a purpose whose
+   * legal basis is not consent allows exactly the categories it covers; unknown or missing
+   * purposes deny everything. Partners and CONSENT purposes need the ledger, per customer.
+   */
+  async standing(caller: Caller): Promise<StandingDecision> {
+    const standingOnly = this.callerOnlyStanding(caller);
+    if (standingOnly) return standingOnly;
     const { purposeCode, partnerId } = this.basisOf(caller);
-    if (!purposeCode) return requests.map((r) => deny(r, DecisionReason.NO_PURPOSE));
-    const purpose = await this.repository.purpose(purposeCode);
-    if (!purpose) return requests.map((r) => deny(r, DecisionReason.UNKNOWN_PURPOSE));
-    const covered = new Set(dataCategoriesOf(purpose.code));
+    return this.purposeStanding(await this.repository.purpose(purposeCode!), partnerId);
+  }
+
+  /** Decided by the caller token alone: self-service callers, callers without a purpose. */
+  private callerOnlyStanding(caller: Caller): StandingDecision | null {
+    if (caller.kind === CallerKind.CUSTOMER) return fixed(ALL_CATEGORIES, DecisionReason.SELF_ACCESS, DecisionReason.NOT_THIS_CUSTOMER, caller.customerId ?? '');
+    if (!this.basisOf(caller).purposeCode) return fixed([], DecisionReason.NO_PURPOSE, DecisionReason.NO_PURPOSE);
+    return null;
+  }
+
+  /** Decided by the purpose's rule: unknown purposes deny, non-consent legal bases allow their categories. */
+  private purposeStanding(purpose: PurposeRule | null, partnerId: string | null): StandingDecision {
+    if (!purpose) return fixed([], DecisionReason.UNKNOWN_PURPOSE, DecisionReason.UNKNOWN_PURPOSE);
     if (purpose.legalBasis !== 'CONSENT' && partnerId === null) {
       const reason = purpose.legalBasis === 'CONTRACT' ? DecisionReason.LEGAL_BASIS_CONTRACT : DecisionReason.LEGAL_BASIS_LEGITIMATE_INTEREST;
-      return requests.map((r) => (covered.has(r.category) ? allow(r, reason) : deny(r, DecisionReason.CATEGORY_NOT_COVERED)));
+      return fixed(dataCategoriesOf(purpose.code), reason, DecisionReason.CATEGORY_NOT_COVERED);
     }
+    return PER_CUSTOMER;
+  }
+
+  /** One statement for a batch that needs the ledger (purpose rule and latest events read together); none otherwise. */
+  async decide(caller: Caller, requests: DecisionRequest[]): Promise<ConsentDecision[]> {
+    const standingOnly = this.callerOnlyStanding(caller);
+    if (standingOnly) return requests.map((r) => applyStandingDecision(standingOnly, r));
+    const { purposeCode, partnerId } = this.basisOf(caller);
     const customerIds = [...new Set(requests.map((r) => r.customerId))];
-    const latest = new Map((await this.repository.latest(customerIds, purpose.code, partnerId)).map((l) => [l.customerId, l]));
+    const { purpose, latest } = await this.repository.purposeWithLatest(customerIds, purposeCode!, partnerId);
+    const standing = this.purposeStanding(purpose, partnerId);
+    if (!standing.perCustomer || !purpose) return requests.map((r) => applyStandingDecision(standing, r));
+    const deny = (r: DecisionRequest, reason: DecisionReason): ConsentDecision => ({ ...r, allowed: false, reason });
+    const covered = new Set(dataCategoriesOf(purpose.code));
+    const latestByCustomer = new Map(latest.map((l) => [l.customerId, l]));
     return requests.map((r) => {
       if (!covered.has(r.category)) return deny(r, DecisionReason.CATEGORY_NOT_COVERED);
-      const consent = latest.get(r.customerId);
+      const consent = latestByCustomer.get(r.customerId);
       if (!consent) return deny(r, DecisionReason.NO_CONSENT);
       if (consent.status !== 'GRANTED') return deny(r, WITHHELD[consent.status]);
       if (!grantSatisfiesNotice(consent.noticeVersion, purpose.requiredNoticeVersion)) return deny(r, DecisionReason.NOTICE_OUTDATED);
-      return allow(r, DecisionReason.CONSENT_GRANTED, consent.eventId);
+      return { ...r, allowed: true, reason: DecisionReason.CONSENT_GRANTED, consentRecordId: consent.eventId };
     });
   }
 

@@ -40,3 +40,22 @@ export class ConsentAudienceType {
   @Field(() => [ID])
   customerIds: string[];
 }
+
+@ObjectType('ConsentStandingDecision', { description: 'What the caller alone decides; perCustomer means each customer is decided against the ledger' })
+@Directive('@inaccessible')
+export class ConsentStandingDecisionType {
+  @Field()
+  perCustomer: boolean;
+
+  @Field(() => [String])
+  allowedCategories: string[];
+
+  @Field()
+  reason: string;
+
+  @Field()
+  deniedReason: string;
+
+  @Field(() => ID, { nullable: true })
+  onlyCustomerId: string | null;
+}
