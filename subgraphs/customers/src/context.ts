@@ -1,6 +1,7 @@
 import type { SubgraphContext } from '@c360/shared';
 import type { CustomerLoaders } from './customer/customer.loaders';
 import type { InteractionLoaders } from './interaction/interaction.loaders';
+import type { SegmentLoaders } from './segment/segment.loaders';
 
-export type CustomersLoaders = CustomerLoaders & InteractionLoaders;
+export type CustomersLoaders = CustomerLoaders & InteractionLoaders & SegmentLoaders;
 export type CustomersContext = SubgraphContext<CustomersLoaders>;

@@ -1,3 +1,4 @@
+import { statementCounter } from '@c360/shared';
 import { startSubgraphHarness, storageLabel, type SubgraphHarness } from '@c360/shared/testing';
 import { customersSubgraph } from '../src';
 
@@ -69,6 +70,21 @@ describe(`customers subgraph on ${storageLabel()}`, () => {
     expect(updated.data?.updateCustomer).toEqual({ phone: '+4512345678', locale: 'da-DK', address: { city: 'Aarhus' } });
     const missing = await harness.execute(`mutation { updateCustomer(id: "00000000-0000-4000-8000-000000000000", input: { locale: "en" }) { id } }`);
     expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('counts the whole list only when totalCount is selected (directly or through a fragment)', async () => {
+    for (let i = 0; i < 3; i++) await create({ givenName: `Counted${i}`, acquisitionChannel: 'REFERRAL' });
+    const statementsFor = async (selection: string) => {
+      const fragment = selection.includes('...Count') ? ' fragment Count on CustomerConnection { totalCount }' : '';
+      statementCounter.reset();
+      const result = await harness.execute<{ customers: { totalCount?: number; edges: unknown[] } }>(`query { customers(first: 2, filter: { acquisitionChannel: REFERRAL }) { ${selection} } }${fragment}`);
+      expect(result.errors).toBeUndefined();
+      return { statements: statementCounter.total(), totalCount: result.data!.customers.totalCount };
+    };
+    expect(await statementsFor('edges { node { id } }')).toEqual({ statements: 1, totalCount: undefined });
+    expect(await statementsFor('totalCount edges { node { id } }')).toEqual({ statements: 2, totalCount: 3 });
+    expect(await statementsFor('...Count edges { node { id } }')).toEqual({ statements: 2, totalCount: 3 });
+    expect(await statementsFor('... on CustomerConnection { totalCount } edges { node { id } }')).toEqual({ statements: 2, totalCount: 3 });
   });
 
   it('pages through customers with keyset cursors, each customer exactly once', async () => {

@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { MIN_GROUP_SIZE } from './analytics.settings';
+import { readMinGroupSize } from './analytics.settings';
 import { CustomerAggregateRepository } from './customer-aggregate.repository';
 import { CustomerAggregateResolver } from './customer-aggregate.resolver';
 import { CustomerAggregateService } from './customer-aggregate.service';
 
 /** The BI aggregates of this subgraph, wired for one data source. */
-export const createAnalyticsResolver = (dataSource: DataSource, minimumGroupSize = MIN_GROUP_SIZE) =>
+export const createAnalyticsResolver = (dataSource: DataSource, minimumGroupSize = readMinGroupSize()) =>
   new CustomerAggregateResolver(new CustomerAggregateService(new CustomerAggregateRepository(dataSource), minimumGroupSize));

@@ -11,6 +11,8 @@ export interface CustomerListQuery {
   countryCode?: string | null;
   createdAfter?: Date | null;
   createdBefore?: Date | null;
+  /** Whether to count the whole filtered list (a count(*) over it); 0 is returned otherwise. */
+  withTotalCount?: boolean;
   /** Restricts the list (and its count) to these customers. */
   onlyIds?: string[];
 }
@@ -56,7 +58,7 @@ export class CustomerRepository {
     if (query.after) {
       pageQuery.andWhere('(c.created_at, c.id) > (:afterCreated::timestamptz, :afterId::uuid)', { afterCreated: query.after[0], afterId: query.after[1] });
     }
-    const [rows, totalCount] = await Promise.all([pageQuery.getMany(), filtered().getCount()]);
+    const [rows, totalCount] = await Promise.all([pageQuery.getMany(), query.withTotalCount === false ? 0 : filtered().getCount()]);
     return { rows, totalCount };
   }
 

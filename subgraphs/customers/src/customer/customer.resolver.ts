@@ -1,5 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { assertUuid, notFound, ConnectionType, PersonalData, PersonalDataCategory, RequiresScope, answersNotFound, visibleCustomers } from '@c360/shared';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { assertUuid, notFound, ConnectionType, PersonalData, PersonalDataCategory, RequiresScope, answersNotFound, selectsField, visibleCustomers } from '@c360/shared';
 import type { CustomersContext } from '../context';
 import { customerNotFound } from './customer.errors';
 import { CreateCustomerInput, CustomerFilter, UpdateCustomerInput } from './customer.input';
@@ -38,8 +39,9 @@ export class CustomerResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('filter', () => CustomerFilter, { nullable: true }) filter: CustomerFilter | null,
     @Ctx() ctx: CustomersContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<CustomerConnection> {
-    return visibleCustomers(ctx).then((visibility) => this.service.list(first, after, filter, visibility));
+    return visibleCustomers(ctx).then((visibility) => this.service.list(first, after, filter, visibility, selectsField(info, 'totalCount')));
   }
 
   @FieldResolver(() => [ExternalId], { nullable: true })

@@ -6,18 +6,26 @@ import { toCustomerType } from './customer.mapper';
 import type { CustomerRepository, NewCustomer } from './customer.repository';
 import type { CustomerType } from './customer.type';
 
+/** Refuses external ids of erased customers (the subject-data tombstones). */
+export interface ErasedIdentityGuard {
+  refuseErased(externalIds: readonly { system: string; id: string }[]): Promise<void>;
+}
+
 const customerCursor = (c: CustomerEntity) => encodeCursor([c.createdAt.toISOString(), c.id]);
 
 /** Business rules for customer profiles. */
 export class CustomerService {
-  constructor(private readonly customers: CustomerRepository) {}
+  constructor(
+    private readonly customers: CustomerRepository,
+    private readonly erased: ErasedIdentityGuard = { refuseErased: async () => undefined },
+  ) {}
 
-  /** A page of the customers the caller may see; totalCount counts only those too. */
-  async list(first: number | null | undefined, after: string | null | undefined, filter: CustomerFilter | null | undefined, visibility: Visibility = { all: true }): Promise<Page<CustomerType>> {
+  /** A page of the customers the caller may see; totalCount counts only those too (and is only counted when asked for). */
+  async list(first: number | null | undefined, after: string | null | undefined, filter: CustomerFilter | null | undefined, visibility: Visibility = { all: true }, withTotalCount = true): Promise<Page<CustomerType>> {
     const size = pageSize(first);
     const afterKey = after ? (decodeCursor(after, 2) as [string, string]) : undefined;
     const onlyIds = visibility.all ? undefined : [...visibility.ids];
-    const { rows, totalCount } = await this.customers.page({ size, after: afterKey, onlyIds, ...filter });
+    const { rows, totalCount } = await this.customers.page({ size, after: afterKey, onlyIds, withTotalCount, ...filter });
     return toPage(rows, size, totalCount, customerCursor, toCustomerType);
   }
 
@@ -25,6 +33,7 @@ export class CustomerService {
     const displayName = input.displayName ?? deriveDisplayName(input);
     if (!displayName) throw missingName();
     checkBirthDate(input.birthDate, now);
+    await this.erased.refuseErased(input.externalIds ?? []);
     const customer: NewCustomer = {
       ...EMPTY_PROFILE,
       ...profileColumns(input),
@@ -42,6 +51,7 @@ export class CustomerService {
     checkBirthDate(input.birthDate, now);
     if (input.displayName === null) throw missingName();
     const changes = profileColumns(input);
+    await this.erased.refuseErased(input.addExternalIds ?? []);
     await this.withExternalIdConflicts(input.addExternalIds ?? [], () =>
       this.customers.transaction(async (manager) => {
         if (!(await this.customers.update(manager, id, changes, now))) throw customerNotFound(id);

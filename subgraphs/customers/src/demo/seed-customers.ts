@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { bulkInsert, demoCustomerExternalId, demoCustomerId, demoCustomerSince, demoId, DEMO_WINDOW, Random, seasonalDate, type DemoOptions } from '@c360/shared';
+import { SegmentRepository } from '../segment/segment.repository';
+import { seedDemoSegments } from './demo-segments';
 
 const GIVEN = ['Anna', 'Ben', 'Chloé', 'David', 'Elif', 'Finn', 'Greta', 'Hugo', 'Ines', 'Jonas', 'Kaja', 'Liam', 'Maya', 'Noah', 'Olga', 'Pablo', 'Qin', 'Rosa', 'Sami', 'Tara', 'Umar', 'Vera', 'Wim', 'Yara', 'Zoe'];
 const FAMILY = ['Andersen', 'Berg', 'Costa', 'Dubois', 'Eriksen', 'Fischer', 'García', 'Hansen', 'Ivanova', 'Jensen', 'Kowalski', 'Larsen', 'Müller', 'Nowak', 'Olsen', 'Petit', 'Rossi', 'Schmidt', 'Tanaka', 'Virtanen', 'Weber', 'Yilmaz'];
@@ -103,6 +105,7 @@ export async function seedCustomersDemoData(dataSource: DataSource, options: Dem
     }, customers);
     await bulkInsert(manager, 'customers.external_identity', { system: 'text', external_id: 'text', customer_id: 'uuid' }, identities);
     await bulkInsert(manager, 'customers.interaction', { id: 'uuid', customer_id: 'uuid', channel: 'text', kind: 'text', type: 'text', occurred_at: 'timestamptz', attributes: 'jsonb' }, interactions);
+    await seedDemoSegments(manager, new SegmentRepository(dataSource), options);
   });
   return true;
 }

@@ -1,0 +1,100 @@
+/**
+ * The closed vocabulary of segment conditions, shared by the subgraphs that evaluate them:
+ * customers (which owns segments and the profile / interaction fields), transactions (value
+ * and purchase behaviour) and consent (grants). Each field has exactly one owning subgraph;
+ * only the owner ever evaluates it, over its own tables.
+ */
+export enum SegmentField {
+  COUNTRY = 'COUNTRY',
+  REGION = 'REGION',
+  ACQUISITION_CHANNEL = 'ACQUISITION_CHANNEL',
+  CUSTOMER_SINCE_DAYS = 'CUSTOMER_SINCE_DAYS',
+  AGE = 'AGE',
+  INTERACTION_COUNT = 'INTERACTION_COUNT',
+  DAYS_SINCE_LAST_INTERACTION = 'DAYS_SINCE_LAST_INTERACTION',
+  INTERACTION_CHANNEL = 'INTERACTION_CHANNEL',
+  RECENCY_DAYS = 'RECENCY_DAYS',
+  FREQUENCY = 'FREQUENCY',
+  MONETARY = 'MONETARY',
+  HISTORICAL_VALUE = 'HISTORICAL_VALUE',
+  PREDICTED_VALUE = 'PREDICTED_VALUE',
+  CHURN_RISK = 'CHURN_RISK',
+  RFM_SEGMENT = 'RFM_SEGMENT',
+  LIFECYCLE_STAGE = 'LIFECYCLE_STAGE',
+  PURCHASED_CATEGORY = 'PURCHASED_CATEGORY',
+  CONSENT_GRANTED = 'CONSENT_GRANTED',
+}
+
+export enum SegmentOperator {
+  EQ = 'EQ',
+  IN = 'IN',
+  GT = 'GT',
+  GTE = 'GTE',
+  LT = 'LT',
+  LTE = 'LTE',
+  BETWEEN = 'BETWEEN',
+}
+
+export type SegmentFieldOwner = 'customers' | 'transactions' | 'consent';
+
+export interface SegmentFieldSpec {
+  owner: SegmentFieldOwner;
+  /** NUMBER values are decimal strings compared numerically; TEXT values are compared as given (after normalising). */
+  kind: 'NUMBER' | 'TEXT';
+  /** For enum-like TEXT fields: the only values that can ever match (the owner's test keeps this list in step with its enum). */
+  allowedValues?: readonly string[];
+  /** A TEXT value's shape, when the field is open-ended. */
+  pattern?: RegExp;
+  /** Whether `withinDays` narrows the condition to the last N days. */
+  withinDays?: boolean;
+  /** Whether `partnerId` may name a partner (consent for sharing with that partner). */
+  partner?: boolean;
+  /** TEXT values are upper-cased before comparison. */
+  upperCase?: boolean;
+}
+
+const NUMERIC_OPERATORS = Object.values(SegmentOperator);
+export const TEXT_OPERATORS: readonly SegmentOperator[] = [SegmentOperator.EQ, SegmentOperator.IN];
+export const operatorsOf = (spec: SegmentFieldSpec): readonly SegmentOperator[] => (spec.kind === 'NUMBER' ? NUMERIC_OPERATORS : TEXT_OPERATORS);
+
+export const ACQUISITION_CHANNELS = ['WEB', 'MOBILE', 'STORE', 'CALL_CENTER', 'EMAIL', 'PARTNER', 'REFERRAL', 'SOCIAL'] as const;
+export const INTERACTION_CHANNELS = ['WEB', 'EMAIL', 'MOBILE', 'STORE', 'CALL_CENTER', 'PARTNER'] as const;
+export const RFM_SEGMENTS = ['CHAMPIONS', 'LOYAL', 'POTENTIAL_LOYALIST', 'NEW', 'PROMISING', 'NEED_ATTENTION', 'AT_RISK', 'CANT_LOSE', 'HIBERNATING', 'LOST'] as const;
+/** PROSPECT is not a condition value: a prospect has no value row, and transactions cannot list customers it never saw (use NOT). */
+export const SCORED_LIFECYCLE_STAGES = ['NEW', 'ACTIVE', 'AT_RISK', 'LAPSED'] as const;
+
+const number = (owner: SegmentFieldOwner, extra: Partial<SegmentFieldSpec> = {}): SegmentFieldSpec => ({ owner, kind: 'NUMBER', ...extra });
+const text = (owner: SegmentFieldOwner, extra: Partial<SegmentFieldSpec>): SegmentFieldSpec => ({ owner, kind: 'TEXT', ...extra });
+
+export const SEGMENT_FIELDS: Readonly<Record<SegmentField, SegmentFieldSpec>> = {
+  [SegmentField.COUNTRY]: text('customers', { pattern: /^[A-Z]{2}$/, upperCase: true }),
+  [SegmentField.REGION]: text('customers', { pattern: /^.{1,100}$/ }),
+  [SegmentField.ACQUISITION_CHANNEL]: text('customers', { allowedValues: ACQUISITION_CHANNELS }),
+  [SegmentField.CUSTOMER_SINCE_DAYS]: number('customers'),
+  [SegmentField.AGE]: number('customers'),
+  [SegmentField.INTERACTION_COUNT]: number('customers', { withinDays: true }),
+  [SegmentField.DAYS_SINCE_LAST_INTERACTION]: number('customers'),
+  [SegmentField.INTERACTION_CHANNEL]: text('customers', { allowedValues: INTERACTION_CHANNELS, withinDays: true }),
+  [SegmentField.RECENCY_DAYS]: number('transactions'),
+  [SegmentField.FREQUENCY]: number('transactions'),
+  [SegmentField.MONETARY]: number('transactions'),
+  [SegmentField.HISTORICAL_VALUE]: number('transactions'),
+  [SegmentField.PREDICTED_VALUE]: number('transactions'),
+  [SegmentField.CHURN_RISK]: number('transactions'),
+  [SegmentField.RFM_SEGMENT]: text('transactions', { allowedValues: RFM_SEGMENTS }),
+  [SegmentField.LIFECYCLE_STAGE]: text('transactions', { allowedValues: SCORED_LIFECYCLE_STAGES }),
+  [SegmentField.PURCHASED_CATEGORY]: text('transactions', { pattern: /^.{1,100}$/, withinDays: true }),
+  [SegmentField.CONSENT_GRANTED]: text('consent', { pattern: /^[A-Z][A-Z0-9_]{1,63}$/, upperCase: true, partner: true }),
+};
+
+/** Value conditions: scores from the value analysis, which only ever match customers who consented to PROFILING. */
+export const VALUE_FIELDS: ReadonlySet<SegmentField> = new Set([
+  SegmentField.RECENCY_DAYS,
+  SegmentField.FREQUENCY,
+  SegmentField.MONETARY,
+  SegmentField.HISTORICAL_VALUE,
+  SegmentField.PREDICTED_VALUE,
+  SegmentField.CHURN_RISK,
+  SegmentField.RFM_SEGMENT,
+  SegmentField.LIFECYCLE_STAGE,
+]);

@@ -1,0 +1,19 @@
+import { Arg, Directive, ID, Query, Resolver } from 'type-graphql';
+import { assertUuid, badInput } from '@c360/shared';
+import { SegmentMembershipService } from './segment-membership.service';
+import { CustomerSegmentMembershipType } from './segment.type';
+
+const MAX_CUSTOMERS = 10_000;
+
+/** Internal contract for offers targeting: which current segments each customer is in. */
+@Resolver()
+export class SegmentMembershipResolver {
+  constructor(private readonly memberships: SegmentMembershipService) {}
+
+  @Query(() => [CustomerSegmentMembershipType], { description: "Each customer's segments (current versions, as last evaluated), in request order" })
+  @Directive('@inaccessible')
+  segmentMemberships(@Arg('customerIds', () => [ID]) customerIds: string[]): Promise<CustomerSegmentMembershipType[]> {
+    if (customerIds.length > MAX_CUSTOMERS) throw badInput(`at most ${MAX_CUSTOMERS} customers per call`);
+    return this.memberships.of(customerIds.map((id) => assertUuid(id, 'customerIds')));
+  }
+}

@@ -1,0 +1,47 @@
+import { comparisonSql, SegmentField, type SegmentCondition, type SqlParameters } from '@c360/shared/segments';
+import type { SegmentRule } from './segment-rule';
+
+/** Customer ids of each condition another subgraph evaluated (keyed by the condition object of the rule). */
+export type ConditionSets = ReadonlyMap<SegmentCondition, readonly string[]>;
+
+/**
+ * Fixed SQL per field this subgraph owns, over `customers.customer c`; `now` is a bound
+ * placeholder. The caller's values are always bound parameters.
+ */
+function ownedPredicate(condition: SegmentCondition, params: SqlParameters, now: string): string {
+  const compare = (expression: string) => comparisonSql(condition, expression, params);
+  const window = () => (condition.withinDays === null ? '' : `AND i.occurred_at >= ${now} - make_interval(days => ${params.bind(condition.withinDays, 'int')})`);
+  switch (condition.field) {
+    case SegmentField.COUNTRY:
+      return compare('upper(c.country_code)');
+    case SegmentField.REGION:
+      return compare('c.region');
+    case SegmentField.ACQUISITION_CHANNEL:
+      return compare('c.acquisition_channel');
+    case SegmentField.CUSTOMER_SINCE_DAYS:
+      return compare(`floor(extract(epoch FROM (${now} - c.created_at)) / 86400)`);
+    case SegmentField.AGE:
+      return compare(`date_part('year', age(${now}::date, c.birth_date))`);
+    case SegmentField.INTERACTION_COUNT:
+      return compare(`(SELECT count(*) FROM customers.interaction i WHERE i.customer_id = c.id ${window()})`);
+    case SegmentField.DAYS_SINCE_LAST_INTERACTION:
+      return compare(`(SELECT floor(extract(epoch FROM (${now} - max(i.occurred_at))) / 86400) FROM customers.interaction i WHERE i.customer_id = c.id)`);
+    case SegmentField.INTERACTION_CHANNEL:
+      return `EXISTS (SELECT 1 FROM customers.interaction i WHERE i.customer_id = c.id AND ${compare('i.channel')} ${window()})`;
+    default:
+      throw new Error(`${condition.field} is not evaluated by the customers subgraph`);
+  }
+}
+
+/**
+ * The rule as one boolean SQL expression over `c`. Every condition is two-valued (unknown data
+ * counts as "does not match"), so NOT is exactly "every customer minus the set".
+ */
+export function rulePredicate(rule: SegmentRule, remote: ConditionSets, params: SqlParameters, now: string): string {
+  if ('all' in rule) return `(${rule.all.map((r) => rulePredicate(r, remote, params, now)).join(' AND ')})`;
+  if ('any' in rule) return `(${rule.any.map((r) => rulePredicate(r, remote, params, now)).join(' OR ')})`;
+  if ('not' in rule) return `(NOT ${rulePredicate(rule.not, remote, params, now)})`;
+  const ids = remote.get(rule.condition);
+  if (ids) return `(c.id = ANY(${params.bind(ids, 'uuid[]')}))`;
+  return `coalesce(${ownedPredicate(rule.condition, params, now)}, false)`;
+}

@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { decodeCursor, encodeCursor, isUniqueViolation, pageSize, toPage, type Caller, type Page } from '@c360/shared';
+import type { RemoteConditions } from './remote-conditions';
+import { badSegmentName, nothingToUpdate, segmentNameTaken, segmentNotFound } from './segment.errors';
+import type { CreateSegmentInput, UpdateSegmentInput } from './segment.input';
+import type { SegmentRepository, SegmentRow } from './segment.repository';
+import { toSegmentType } from './segment.mapper';
+import { parseSegmentRule, type SegmentRule } from './segment-rule';
+import type { SegmentType } from './segment.type';
+import type { SegmentSettings } from './segment.settings';
+
+const segmentCursor = (s: SegmentRow) => encodeCursor([s.createdAt.toISOString(), s.id]);
+
+/**
+ * Segments: definitions are versioned (an update writes a new version, old ones stay), and
+ * the current version's members are materialised on create, update, refresh, and on a read
+ * once older than the configured maximum age.
+ */
+export class SegmentService {
+  constructor(
+    private readonly segments: SegmentRepository,
+    private readonly remote: RemoteConditions,
+    private readonly settings: SegmentSettings,
+  ) {}
+
+  async create(input: CreateSegmentInput, caller: Caller, now = new Date()): Promise<string> {
+    const name = checkName(input.name);
+    const rule = parseSegmentRule(input.rule);
+    // Other subgraphs answer before anything is written: a failure there writes nothing.
+    const remote = await this.remote.setsFor(rule, caller);
+    const id = randomUUID();
+    await this.named(name, () =>
+      this.segments.transaction(async (manager) => {
+        await this.segments.insert(manager, id, { name, description: input.description ?? null, rule, createdBy: caller.clientId }, now);
+        await this.segments.materialise(manager, id, 1, rule, remote, now);
+      }),
+    );
+    return id;
+  }
+
+  async update(id: string, input: UpdateSegmentInput, caller: Caller, now = new Date()): Promise<string> {
+    if (input.name == null && input.description === undefined && input.rule == null) throw nothingToUpdate();
+    const current = await this.find(id);
+    const name = input.name == null ? current.name : checkName(input.name);
+    const rule: SegmentRule = input.rule == null ? current.rule : parseSegmentRule(input.rule);
+    const remote = await this.remote.setsFor(rule, caller);
+    const description = input.description === undefined ? current.description : input.description;
+    await this.named(name, () =>
+      this.segments.transaction(async (manager) => {
+        const version = await this.segments.addVersion(manager, id, { name, description, rule, createdBy: caller.clientId }, now);
+        if (version === null) throw segmentNotFound(id);
+        await this.segments.materialise(manager, id, version, rule, remote, now);
+      }),
+    );
+    return id;
+  }
+
+  /** Re-evaluates the current version's members now. */
+  async refresh(id: string, caller: Caller, now = new Date()): Promise<SegmentRow> {
+    return this.evaluate(await this.find(id), caller, now);
+  }
+
+  /** The segment, re-evaluated first when its members are older than the maximum age. */
+  async get(id: string, caller: Caller, now = new Date()): Promise<SegmentRow | null> {
+    const [row] = await this.segments.findByIds([id]);
+    return row ? this.fresh(row, caller, now) : null;
+  }
+
+  async list(first: number | null | undefined, after: string | null | undefined, caller: Caller, now = new Date()): Promise<Page<SegmentType>> {
+    const size = pageSize(first);
+    const afterKey = after ? (decodeCursor(after, 2) as [string, string]) : undefined;
+    const { rows, totalCount } = await this.segments.page(size, afterKey);
+    const fresh: SegmentRow[] = [];
+    for (const row of rows.slice(0, size)) fresh.push(await this.fresh(row, caller, now));
+    return toPage([...fresh, ...rows.slice(size)], size, totalCount, segmentCursor, toSegmentType);
+  }
+
+  private async fresh(row: SegmentRow, caller: Caller, now: Date): Promise<SegmentRow> {
+    const age = row.evaluatedAt ? now.getTime() - row.evaluatedAt.getTime() : Infinity;
+    if (age <= this.settings.maxAgeSeconds * 1000) return row;
+    try {
+      return await this.evaluate(row, caller, now);
+    } catch (error) {
+      // A read still answers with the last membership (evaluatedAt tells how old it is).
+      process.stderr.write(`[customers] segment ${row.id} not re-evaluated: ${(error as Error).message}\n`);
+      return row;
+    }
+  }
+
+  private async evaluate(row: SegmentRow, caller: Caller, now: Date): Promise<SegmentRow> {
+    const remote = await this.remote.setsFor(row.rule, caller);
+    const evaluatedAt = await this.segments.transaction((manager) => this.segments.materialise(manager, row.id, row.version, row.rule, remote, now));
+    if (evaluatedAt) return { ...row, evaluatedAt };
+    return this.find(row.id); // a newer version became current meanwhile, and was evaluated with it
+  }
+
+  async find(id: string): Promise<SegmentRow> {
+    const [row] = await this.segments.findByIds([id]);
+    if (!row) throw segmentNotFound(id);
+    return row;
+  }
+
+  private async named<T>(name: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw segmentNameTaken(name);
+      throw error;
+    }
+  }
+}
+
+function checkName(raw: string): string {
+  const name = raw.trim();
+  if (name.length < 1 || name.length > 100) throw badSegmentName();
+  return name;
+}

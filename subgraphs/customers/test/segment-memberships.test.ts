@@ -1,0 +1,111 @@
+import { statementCounter } from '@c360/shared';
+import { startSubgraphHarness, storageLabel, type SubgraphHarness } from '@c360/shared/testing';
+import { customersSubgraph } from '../src';
+import { readSegmentSettings } from '../src/segment/segment.settings';
+import { allMembers, condition, CREATE_SEGMENT, createCustomer, FakeConditionPeers, UPDATE_SEGMENT, type SegmentResult } from './segment-fixtures';
+
+const MEMBERSHIPS = `query M($ids: [ID!]!) { segmentMemberships(customerIds: $ids) { customerId segmentIds } }`;
+const SEGMENT_PAGE = `query P($first: Int) { segments(first: $first) { totalCount edges { node { id memberCount versions { version } members(first: 3) { totalCount edges { node { id } } } } } } }`;
+
+interface Membership {
+  customerId: string;
+  segmentIds: string[];
+}
+
+describe(`segment memberships and freshness on ${storageLabel()}`, () => {
+  let harness: SubgraphHarness;
+  const peers = new FakeConditionPeers();
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    harness = await startSubgraphHarness(customersSubgraph, undefined, peers);
+    for (let i = 0; i < 50; i++) ids.push(await createCustomer(harness, `Member${i}`, { acquisitionChannel: i % 2 ? 'WEB' : 'STORE', address: { countryCode: i < 10 ? 'FJ' : 'WS' } }));
+  });
+  afterAll(() => harness.close());
+
+  const create = async (name: string, rule: unknown) => {
+    const result = await harness.execute<{ createSegment: SegmentResult }>(CREATE_SEGMENT, { input: { name, rule } } as never);
+    if (result.errors) throw new Error(JSON.stringify(result.errors));
+    return result.data!.createSegment;
+  };
+  const memberships = async (customerIds: string[]) => {
+    const result = await harness.execute<{ segmentMemberships: Membership[] }>(MEMBERSHIPS, { ids: customerIds } as never);
+    if (result.errors) throw new Error(JSON.stringify(result.errors));
+    return result.data!.segmentMemberships;
+  };
+
+  it("answers each customer's current segments in request order, an empty list for none", async () => {
+    const fiji = await create('Fiji', condition('COUNTRY', 'EQ', ['FJ']));
+    const store = await create('Store', { all: [condition('COUNTRY', 'IN', ['FJ', 'WS']), condition('ACQUISITION_CHANNEL', 'EQ', ['STORE'])] });
+    const nobody = '00000000-0000-4000-8000-0000000000aa';
+    expect(await memberships([ids[1], ids[0], nobody, ids[20]])).toEqual([
+      { customerId: ids[1], segmentIds: [fiji.id] },
+      { customerId: ids[0], segmentIds: [fiji.id, store.id].sort() },
+      { customerId: nobody, segmentIds: [] },
+      { customerId: ids[20], segmentIds: [store.id] },
+    ]);
+  });
+
+  it("follows the segment's current version only", async () => {
+    const segment = await create('Moving', condition('COUNTRY', 'EQ', ['FJ']));
+    await harness.execute(UPDATE_SEGMENT, { id: segment.id, input: { rule: condition('COUNTRY', 'EQ', ['WS']) } } as never);
+    const [fijian, samoan] = await memberships([ids[0], ids[30]]);
+    expect(fijian.segmentIds).not.toContain(segment.id);
+    expect(samoan.segmentIds).toContain(segment.id);
+  });
+
+  it('costs the same statements for 5 customers as for 50', async () => {
+    const countFor = async (customerIds: string[]) => {
+      statementCounter.reset();
+      await memberships(customerIds);
+      return statementCounter.total();
+    };
+    const few = await countFor(ids.slice(0, 5));
+    expect(few).toBeGreaterThan(0);
+    expect(await countFor(ids)).toBe(few);
+  });
+
+  it('lists segments with their versions, counts and first members in the same statements for 2 segments as for 6', async () => {
+    for (let i = 0; i < 4; i++) await create(`Filler ${i}`, condition('ACQUISITION_CHANNEL', 'EQ', [i % 2 ? 'WEB' : 'STORE']));
+    const countFor = async (first: number) => {
+      statementCounter.reset();
+      const result = await harness.execute<{ segments: { edges: { node: { memberCount: number; members: { totalCount: number } } }[] } }>(SEGMENT_PAGE, { first } as never);
+      expect(result.errors).toBeUndefined();
+      for (const { node } of result.data!.segments.edges) expect(node.members.totalCount).toBe(node.memberCount);
+      return statementCounter.total();
+    };
+    const two = await countFor(2);
+    expect(two).toBeGreaterThan(0);
+    expect(await countFor(6)).toBe(two);
+  });
+
+  describe('with SEGMENT_MAX_AGE_SECONDS=0', () => {
+    let eager: SubgraphHarness;
+    beforeAll(async () => {
+      process.env.SEGMENT_MAX_AGE_SECONDS = '0';
+      try {
+        eager = await startSubgraphHarness(customersSubgraph, undefined, peers);
+      } finally {
+        delete process.env.SEGMENT_MAX_AGE_SECONDS;
+      }
+    });
+    afterAll(() => eager.close());
+
+    it('re-evaluates a segment whenever it is read', async () => {
+      const a = await createCustomer(eager, 'Lazy A');
+      const b = await createCustomer(eager, 'Lazy B');
+      peers.answer('CHURN_RISK', ['0.8'], [a]);
+      const created = await eager.execute<{ createSegment: SegmentResult }>(CREATE_SEGMENT, { input: { name: 'Churners', rule: condition('CHURN_RISK', 'GTE', ['0.8']) } } as never);
+      const id = created.data!.createSegment.id;
+      expect(await allMembers(eager, id)).toEqual([a]);
+      peers.answer('CHURN_RISK', ['0.8'], [a, b]);
+      expect(await allMembers(eager, id)).toEqual([a, b]);
+    });
+  });
+
+  it('reads SEGMENT_MAX_AGE_SECONDS once, 300 by default, refusing nonsense', () => {
+    expect(readSegmentSettings({})).toEqual({ maxAgeSeconds: 300 });
+    expect(readSegmentSettings({ SEGMENT_MAX_AGE_SECONDS: '60' })).toEqual({ maxAgeSeconds: 60 });
+    expect(() => readSegmentSettings({ SEGMENT_MAX_AGE_SECONDS: '-1' })).toThrow(/SEGMENT_MAX_AGE_SECONDS/);
+  });
+});
