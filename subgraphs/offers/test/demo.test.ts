@@ -1,14 +1,17 @@
-import { startSubgraphHarness, storageLabel, type SubgraphHarness } from '@c360/shared/testing';
+import { RecordingDisclosureRecorder, startSubgraphHarness, storageLabel, type SubgraphHarness } from '@c360/shared/testing';
 import { demoProducts } from '@c360/shared';
 import { offersSubgraph } from '../src';
 import { buildOffersDemo, seedOffersDemoData } from '../src/demo/seed-offers';
+import { fakeConsent, fakeConsentDecider, fakePeers, fakeWorld } from './fake-peers';
 
 describe(`offers demo data on ${storageLabel()}`, () => {
   let harness: SubgraphHarness;
   const options = { seed: 42, customers: 100 };
+  const world = fakeWorld();
 
   beforeAll(async () => {
-    harness = await startSubgraphHarness(offersSubgraph);
+    for (const p of demoProducts(options)) world.products.set(p.sku, { category: p.category, inStock: p.stockLevel > 0 });
+    harness = await startSubgraphHarness(offersSubgraph, { consentDecider: fakeConsentDecider(fakeConsent()), disclosureRecorder: new RecordingDisclosureRecorder() }, fakePeers(world));
   });
   afterAll(() => harness.close());
 
@@ -39,11 +42,14 @@ describe(`offers demo data on ${storageLabel()}`, () => {
     expect(nodes.some((n) => n.products.some((p) => soldOut.has(p.sku)))).toBe(true);
   });
 
-  it('keeps most demo offers eligible without depending on the current date', async () => {
-    const result = await harness.execute<{ _entities: { eligibleOffers: { id: string }[] }[] }>(
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { eligibleOffers { id } } } }`,
+  it('keeps the untargeted demo offers eligible for a prospect without depending on the current date; the targeted and sold-out ones are not', async () => {
+    const result = await harness.execute<{ _entities: { eligibleOffers: { name: string }[] }[] }>(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { eligibleOffers { name } } } }`,
       { r: [{ __typename: 'Customer', id: '00000000-0000-4000-8000-000000000001' }] } as never,
     );
-    expect(result.data?._entities[0].eligibleOffers).toHaveLength(15);
+    const live = buildOffersDemo(options).offers.filter((o) => o.status === 'ACTIVE').map((o) => o.name);
+    const notForProspects = ['school-tablet-deal', 'summer-camping-weekend', 'bf-40-percent', 'loyalty-double-points-grocery', 'loyalty-birthday-gift'];
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities[0].eligibleOffers.map((o) => o.name).sort()).toEqual(live.filter((n) => !notForProspects.includes(n as string)).sort());
   });
 });

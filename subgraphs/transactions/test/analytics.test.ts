@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { CallerKind, DecisionReason, statementCounter, type ConsentDecider } from '@c360/shared';
 import { internalCaller, RecordingDisclosureRecorder, startSubgraphHarness, storageLabel, type SubgraphHarness } from '@c360/shared/testing';
 import { transactionsSubgraph } from '../src';
-import { MIN_GROUP_SIZE as K } from '../src/analytics/analytics.settings';
+import { readMinGroupSize } from '../src/analytics/analytics.settings';
+
+const K = readMinGroupSize();
 import { valueService } from './value-fixtures';
 
 const REVENUE = `query Revenue($groupBy: RevenueDimension!, $from: DateTimeISO, $to: DateTimeISO) {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SubgraphHarness } from '@c360/shared/testing';
-import { CustomerValueRepository } from '../src/value/customer-value.repository';
-import { CustomerValueService } from '../src/value/customer-value.service';
+import { createValueService } from '../src/value-analysis';
 
 export const DAY = 86_400_000;
 
@@ -28,8 +27,7 @@ export async function insertOrders(harness: SubgraphHarness, reference: Date, or
 export const everyDays = (customerId: string, from: number, to: number, every: number, total: number): PastOrder[] =>
   Array.from({ length: Math.floor((from - to) / every) + 1 }, (_, i) => ({ customerId, daysAgo: from - i * every, total }));
 
-export const valueService = (harness: SubgraphHarness, windowDays = 365) =>
-  new CustomerValueService(new CustomerValueRepository(harness.dataSource), { windowDays });
+export const valueService = (harness: SubgraphHarness, windowDays = 365) => createValueService(harness.dataSource, { windowDays });
 
 export const VALUE_FIELDS = `value {
   currency lifecycleStage churnRisk scoringWithheld refreshedAt

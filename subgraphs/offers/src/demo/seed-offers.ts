@@ -32,19 +32,26 @@ export function buildOffersDemo(options: Pick<DemoOptions, 'seed'>): OffersDemoR
       id, campaign_id: campaignIds[design.campaign], name: design.name, headline: design.headline, description: null,
       benefit_type: benefitType, benefit_value: benefitValue, currency, valid_from: validFrom, valid_until: validUntil,
       channel: design.channel, personalisation_type: design.personalisation, consent_purpose: defaultConsentPurpose(design.personalisation as PersonalisationType),
-      priority: design.priority, status: design.status, created_at: createdAt, updated_at: createdAt,
+      priority: design.priority, status: design.status, created_at: createdAt, updated_at: createdAt, ...targetingColumns(design),
     });
     pickSkus(products, design, new Random(`${options.seed}:offer:${i}`)).forEach((sku, position) => offerProducts.push({ offer_id: id, sku, position }));
   });
   return { campaigns, offers, offerProducts };
 }
 
-/** One to three in-stock products of the offer's categories, plus an out-of-stock one when designed so. */
+function targetingColumns({ targeting: t = {} }: DemoOfferDesign) {
+  return {
+    target_segment_ids: [], target_lifecycle_stages: t.lifecycleStages ?? [], min_monetary: t.minMonetary ?? null, min_predicted_value: t.minPredictedValue ?? null,
+    max_churn_risk: t.maxChurnRisk ?? null, frequency_cap: t.frequencyCap?.[0] ?? null, frequency_cap_days: t.frequencyCap?.[1] ?? null,
+  };
+}
+
+/** One to three in-stock products of the offer's categories, plus an out-of-stock one when designed so (only that one for 'only'). */
 function pickSkus(products: DemoProduct[], design: DemoOfferDesign, random: Random): string[] {
   const inCategory = products.filter((p) => design.categories.includes(p.category));
   const inStock = inCategory.filter((p) => p.stockLevel > 0);
   const skus = new Set<string>();
-  const wanted = random.int(1, 3);
+  const wanted = design.outOfStock === 'only' ? 0 : random.int(1, 3);
   while (skus.size < Math.min(wanted, inStock.length)) skus.add(random.pick(inStock).sku);
   if (design.outOfStock) {
     const soldOut = inCategory.filter((p) => p.stockLevel === 0);
@@ -68,7 +75,8 @@ export async function seedOffersDemoData(dataSource: DataSource, options: DemoOp
     await bulkInsert(manager, 'offers.offer', {
       id: 'uuid', campaign_id: 'uuid', name: 'text', headline: 'text', description: 'text', benefit_type: 'text', benefit_value: 'numeric', currency: 'text',
       valid_from: 'timestamptz', valid_until: 'timestamptz', channel: 'text', personalisation_type: 'text', consent_purpose: 'text', priority: 'int',
-      status: 'text', created_at: 'timestamptz', updated_at: 'timestamptz',
+      status: 'text', created_at: 'timestamptz', updated_at: 'timestamptz', target_segment_ids: 'text[]', target_lifecycle_stages: 'text[]',
+      min_monetary: 'numeric', min_predicted_value: 'numeric', max_churn_risk: 'numeric', frequency_cap: 'int', frequency_cap_days: 'int',
     }, rows.offers);
     await bulkInsert(manager, 'offers.offer_product', { offer_id: 'uuid', sku: 'text', position: 'int' }, rows.offerProducts);
     await bulkInsert(manager, 'offers.offer_response', {

@@ -1,31 +1,124 @@
+import DataLoader from 'dataloader';
+import { isUuid, PersonalDataCategory, type RequestConsentDecisions } from '@c360/shared';
 import type { CampaignLoaders } from '../campaign/campaign.loaders';
 import { once } from '../common/memo';
 import type { OfferLoaders } from '../offer/offer.loaders';
+import { OFFER_CONSENT_PURPOSES, PersonalisationType, type OfferConsentPurpose } from '../offer/offer.enums';
 import { toOfferType } from '../offer/offer.mapper';
 import type { OfferRepository } from '../offer/offer.repository';
-import type { OfferType } from '../offer/offer.type';
-import type { HoldoutSettings } from '../performance/holdout';
+import { CONSENT_CATEGORY, needsValue, type CandidateOffer } from './eligibility.rules';
+import type { ExposureRepository } from './exposure.repository';
+import type { TargetingSources, TransactionsFacts } from './targeting-sources';
+import type { ConsentVerdict, CustomerTargetingFacts, Exposure } from './targeting-facts';
 
-export interface LiveOfferView {
-  offer: OfferType;
-  holdout: HoldoutSettings;
+/** Whether the asking field ranks (nextBestOffers needs affinities and co-purchases; eligibleOffers does not). */
+export interface FactsKey {
+  customerId: string;
+  ranking: boolean;
+}
+
+export interface EligibilityLoaderDeps {
+  offers: OfferRepository;
+  offerLoaders: OfferLoaders;
+  campaignLoaders: CampaignLoaders;
+  exposures: ExposureRepository;
+  sources: TargetingSources;
+  consentFor(purpose: string): RequestConsentDecisions;
+  now?: () => Date;
 }
 
 /**
- * "Offers live now" with their campaign's holdout, read once per request and shared by every
- * customer in it, so a list of N customers costs one statement. Primes offerById and campaignById.
+ * Per request: the live offers (one statement, primes offerById, campaignById and skusByOffer)
+ * and the targeting facts of every customer asked about in one batch: one exposure statement,
+ * one call per peer (only when a live offer or the ranking needs it) and one batched consent
+ * decision per purpose. Any source that fails leaves its facts null: rules needing them fail closed.
  */
-export function createEligibilityLoaders(offers: OfferRepository, offerLoaders: OfferLoaders, campaignLoaders: CampaignLoaders, now: () => Date = () => new Date()) {
-  return {
-    liveOffers: once(async (): Promise<LiveOfferView[]> => {
-      const rows = await offers.findLive(now());
-      return rows.map(({ campaign, ...offer }) => {
-        offerLoaders.offerById.prime(offer.id, offer);
-        campaignLoaders.campaignById.prime(campaign.id, campaign);
-        return { offer: toOfferType(offer), holdout: { campaignId: campaign.id, holdoutPercent: campaign.holdoutPercent, holdoutSeed: campaign.holdoutSeed } };
+export function createEligibilityLoaders(deps: EligibilityLoaderDeps) {
+  const now = deps.now ?? (() => new Date());
+  const liveOffers = once(async (): Promise<CandidateOffer[]> => {
+    const rows = await deps.offers.findLive(now());
+    return rows.map(({ campaign, products, ...offer }) => {
+      const skus = products.map((p) => p.sku);
+      deps.offerLoaders.offerById.prime(offer.id, offer);
+      deps.offerLoaders.skusByOffer.prime(offer.id, skus);
+      deps.campaignLoaders.campaignById.prime(campaign.id, campaign);
+      return { offer: toOfferType(offer), skus, holdout: { campaignId: campaign.id, holdoutPercent: campaign.holdoutPercent, holdoutSeed: campaign.holdoutSeed } };
+    });
+  });
+
+  const targetingFacts = new DataLoader<FactsKey, CustomerTargetingFacts, string>(
+    async (keys) => {
+      const candidates = await liveOffers();
+      const ids = [...new Set(keys.map((k) => k.customerId))].filter(isUuid);
+      const ranking = keys.some((k) => k.ranking);
+      const facts = await gatherFacts(deps, candidates, ids, ranking, now());
+      return keys.map((k) => facts.get(k.customerId) ?? emptyFacts(k.customerId));
+    },
+    { cacheKeyFn: (k) => `${k.customerId}|${k.ranking}` },
+  );
+
+  return { liveOffers, targetingFacts };
+}
+
+async function gatherFacts(deps: EligibilityLoaderDeps, candidates: CandidateOffer[], ids: string[], ranking: boolean, now: Date): Promise<Map<string, CustomerTargetingFacts>> {
+  if (ids.length === 0 || candidates.length === 0) return new Map();
+  const offers = candidates.map((c) => c.offer);
+  const needsTransactions = ranking || candidates.some((c) => c.skus.length > 0 || needsValue(c.offer));
+  const needsSegments = offers.some((o) => o.targeting.segmentIds.length > 0);
+  const needsExposures = ranking || offers.some((o) => o.targeting.frequencyCap !== null);
+  const withCoPurchases = ranking && offers.some((o) => o.personalisationType === PersonalisationType.COLLABORATIVE);
+  const purposes = OFFER_CONSENT_PURPOSES.filter((p) => offers.some((o) => o.consentPurpose === p));
+  const skus = [...new Set(candidates.flatMap((c) => c.skus))];
+
+  const [transactions, segments, exposures, consent] = await Promise.all([
+    needsTransactions ? deps.sources.transactions(ids, skus, withCoPurchases).catch(failClosed('transactions')) : null,
+    needsSegments ? deps.sources.segments(ids).catch(failClosed('customers')) : new Map<string, string[]>(),
+    needsExposures ? deps.exposures.exposures(ids, offers.map((o) => o.id), now) : [],
+    decideConsent(deps, purposes, ids),
+  ]);
+  const exposuresOf = new Map<string, Map<string, Exposure>>();
+  for (const e of exposures) {
+    if (!exposuresOf.has(e.customerId)) exposuresOf.set(e.customerId, new Map());
+    exposuresOf.get(e.customerId)!.set(e.offerId, { shownInCapWindow: e.shownInCapWindow, lastShownAt: e.lastShownAt });
+  }
+  return new Map(
+    ids.map((customerId) => [
+      customerId,
+      {
+        customerId,
+        consent: consent.get(customerId) ?? {},
+        segments: segments === null ? null : (segments.get(customerId) ?? []),
+        purchases: transactionsPart(transactions, customerId),
+        products: transactions?.products ?? null,
+        coPurchases: transactions?.coPurchases ?? [],
+        exposures: exposuresOf.get(customerId) ?? new Map(),
+      },
+    ]),
+  );
+}
+
+const transactionsPart = (facts: TransactionsFacts | null, customerId: string) => (facts ? (facts.purchases.get(customerId) ?? null) : null);
+
+/** Purpose-only decisions (is this customer reachable for MARKETING / PERSONALISATION?), batched per purpose; unavailable = not allowed. */
+async function decideConsent(deps: EligibilityLoaderDeps, purposes: readonly OfferConsentPurpose[], ids: string[]) {
+  const verdicts = new Map<string, Partial<Record<OfferConsentPurpose, ConsentVerdict>>>(ids.map((id) => [id, {}]));
+  await Promise.all(
+    purposes.flatMap((purpose) => {
+      const decisions = deps.consentFor(purpose);
+      return ids.map(async (id) => {
+        const decision = await decisions.decide(id, PersonalDataCategory[CONSENT_CATEGORY[purpose]]);
+        verdicts.get(id)![purpose] = { allowed: decision.allowed, reason: decision.reason };
       });
     }),
-  };
+  );
+  return verdicts;
 }
+
+const failClosed = (peer: string) => (error: unknown) => {
+  process.stderr.write(`[offers] ${peer} facts unavailable, rules needing them fail closed: ${(error as Error).message}\n`);
+  return null;
+};
+
+const emptyFacts = (customerId: string): CustomerTargetingFacts => ({ customerId, consent: {}, segments: null, purchases: null, products: null, coPurchases: [], exposures: new Map() });
 
 export type EligibilityLoaders = ReturnType<typeof createEligibilityLoaders>;

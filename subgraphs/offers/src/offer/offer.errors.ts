@@ -8,3 +8,5 @@ export const badBenefit = (message: string, field: 'benefitValue' | 'currency' =
 export const transparentNeedsPersonalisation = () =>
   badInput('A TRANSPARENT offer is tailored from observed behaviour, so it needs consentPurpose PERSONALISATION', { field: 'consentPurpose' });
 export const activationAfterWindow = () => badInput('An offer whose validity window has ended cannot be ACTIVE', { field: 'status' });
+export const badTargeting = (message: string, field: string) => badInput(message, { field: `targeting.${field}` });
+export const expiredOfferIsFinal = () => badInput('An EXPIRED offer is final: its targeting can no longer change', { field: 'id' });

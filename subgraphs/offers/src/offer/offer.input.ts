@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { BenefitType, OFFER_CONSENT_PURPOSES, OfferChannel, OfferStatus, PersonalisationType } from './offer.enums';
+import { OfferTargetingInput } from './offer-targeting.input';
 
 export const SKU_PATTERN = /^SKU-\d{5}$/;
 
@@ -68,4 +69,9 @@ export class CreateOfferInput {
   @Field(() => OfferStatus, { nullable: true, description: 'DRAFT (default) or ACTIVE' })
   @IsOptional()
   status?: OfferStatus | null;
+
+  @Field(() => OfferTargetingInput, { nullable: true, description: 'Who may get the offer and how often; none = every customer with the needed consent' })
+  @IsOptional()
+  @ValidateNested()
+  targeting?: OfferTargetingInput | null;
 }

@@ -1,4 +1,5 @@
 import type { OfferEntity } from './offer.entity';
+import { toTargetingType } from './offer.targeting';
 import type { BenefitType, OfferChannel, OfferStatus, PersonalisationType } from './offer.enums';
 import type { OfferType } from './offer.type';
 
@@ -19,5 +20,6 @@ export const toOfferType = (e: OfferEntity): OfferType => ({
   consentPurpose: e.consentPurpose,
   priority: e.priority,
   status: e.status as OfferStatus,
+  targeting: toTargetingType(e),
   createdAt: e.createdAt,
 });

@@ -3,6 +3,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { CampaignEntity } from '../campaign/campaign.entity';
 import { OfferEntity } from './offer.entity';
 import { OfferProductEntity } from './offer-product.entity';
+import type { TargetingColumns } from './offer.targeting';
 
 export interface OfferListQuery {
   size: number;
@@ -12,8 +13,8 @@ export interface OfferListQuery {
   channel?: string | null;
 }
 
-/** A live offer with its campaign, read in the same statement (eligibility needs the holdout). */
-export type LiveOffer = OfferEntity & { campaign: CampaignEntity };
+/** A live offer with its campaign and products, read in the same statement (eligibility needs the holdout and stock). */
+export type LiveOffer = OfferEntity & { campaign: CampaignEntity; products: OfferProductEntity[] };
 
 export type NewOffer = Omit<OfferEntity, 'id' | 'createdAt' | 'updatedAt'>;
 
@@ -39,10 +40,12 @@ export class OfferRepository {
       .getRepository(OfferEntity)
       .createQueryBuilder('o')
       .innerJoinAndMapOne('o.campaign', CampaignEntity, 'c', 'c.id = o.campaign_id')
+      .leftJoinAndMapMany('o.products', OfferProductEntity, 'p', 'p.offer_id = o.id')
       .where(`o.status = 'ACTIVE' AND c.status = 'ACTIVE'`)
       .andWhere('o.valid_from <= :now AND o.valid_until > :now', { now })
       .orderBy('o.priority', 'DESC')
       .addOrderBy('o.id', 'ASC')
+      .addOrderBy('p.position', 'ASC')
       .getMany() as Promise<LiveOffer[]>;
   }
 
@@ -77,6 +80,10 @@ export class OfferRepository {
 
   async setStatus(manager: EntityManager, id: string, status: string, now: Date): Promise<void> {
     await manager.getRepository(OfferEntity).update({ id }, { status, updatedAt: now });
+  }
+
+  async setTargeting(manager: EntityManager, id: string, targeting: TargetingColumns, now: Date): Promise<void> {
+    await manager.getRepository(OfferEntity).update({ id }, { ...targeting, updatedAt: now });
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

@@ -8,6 +8,7 @@ import { ProductRef } from '../product/product-ref.type';
 import { OfferChannel, OfferStatus } from './offer.enums';
 import { offerNotFound } from './offer.errors';
 import { CreateOfferInput } from './offer.input';
+import { OfferTargetingInput } from './offer-targeting.input';
 import { toOfferType } from './offer.mapper';
 import { OfferService } from './offer.service';
 import { OfferType } from './offer.type';
@@ -62,6 +63,18 @@ export class OfferResolver {
   async setOfferStatus(@Arg('id', () => ID) id: string, @Arg('status', () => OfferStatus) status: OfferStatus, @Ctx() ctx: OffersContext): Promise<OfferType> {
     const offerId = assertUuid(id);
     await this.service.setStatus(offerId, status);
+    return this.loadAfterWrite(offerId, ctx);
+  }
+
+  @Mutation(() => OfferType, { description: 'Replaces the targeting rules of an offer (any status but EXPIRED); applies from the next request' })
+  @RequiresScope('offers:write')
+  async setOfferTargeting(
+    @Arg('id', () => ID) id: string,
+    @Arg('targeting', () => OfferTargetingInput) targeting: OfferTargetingInput,
+    @Ctx() ctx: OffersContext,
+  ): Promise<OfferType> {
+    const offerId = assertUuid(id);
+    await this.service.setTargeting(offerId, targeting);
     return this.loadAfterWrite(offerId, ctx);
   }
 

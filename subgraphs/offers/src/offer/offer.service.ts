@@ -5,8 +5,10 @@ import { assertTransition } from '../common/status-transitions';
 import { checkBenefit } from './offer.benefit';
 import type { OfferEntity } from './offer.entity';
 import { defaultConsentPurpose, INITIAL_OFFER_STATUSES, OFFER_TRANSITIONS, OfferStatus, PersonalisationType, type OfferChannel, type OfferConsentPurpose } from './offer.enums';
-import { activationAfterWindow, badInitialOfferStatus, duplicateSkus, offerNotFound, offerWindowReversed, transparentNeedsPersonalisation } from './offer.errors';
+import { activationAfterWindow, badInitialOfferStatus, duplicateSkus, expiredOfferIsFinal, offerNotFound, offerWindowReversed, transparentNeedsPersonalisation } from './offer.errors';
 import type { CreateOfferInput } from './offer.input';
+import { checkTargeting } from './offer.targeting';
+import type { OfferTargetingInput } from './offer-targeting.input';
 import { toOfferType } from './offer.mapper';
 import type { NewOffer, OfferRepository } from './offer.repository';
 import type { OfferType } from './offer.type';
@@ -46,6 +48,17 @@ export class OfferService {
     });
   }
 
+  /** Replaces every targeting rule; an EXPIRED offer is final. */
+  async setTargeting(id: string, input: OfferTargetingInput, now = new Date()): Promise<void> {
+    const targeting = checkTargeting(input);
+    await this.offers.transaction(async (manager) => {
+      const offer = await this.offers.lockById(manager, id);
+      if (!offer) throw offerNotFound(id);
+      if (offer.status === OfferStatus.EXPIRED) throw expiredOfferIsFinal();
+      await this.offers.setTargeting(manager, id, targeting, now);
+    });
+  }
+
   async setStatus(id: string, status: OfferStatus, now = new Date()): Promise<void> {
     await this.offers.transaction(async (manager) => {
       const offer = await this.offers.lockById(manager, id);
@@ -79,5 +92,6 @@ function designOf(input: CreateOfferInput, now: Date): NewOffer {
     consentPurpose,
     priority: input.priority ?? 0,
     status,
+    ...checkTargeting(input.targeting),
   };
 }

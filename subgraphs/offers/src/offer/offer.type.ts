@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, Directive } from 'type-graphql';
 import { BenefitType, OfferChannel, OfferStatus, PersonalisationType } from './offer.enums';
+import { OfferTargetingType } from './offer-targeting.type';
 
 @ObjectType('Offer', { description: 'An offer designed as what (benefit, products), when (validity) and how (channel, personalisation)' })
 @Directive('@key(fields: "id")')
@@ -48,6 +49,9 @@ export class OfferType {
 
   @Field(() => OfferStatus)
   status: OfferStatus;
+
+  @Field(() => OfferTargetingType, { description: 'Who may get the offer and how often (the eligibility engine applies it)' })
+  targeting: OfferTargetingType;
 
   @Field()
   createdAt: Date;

@@ -11,11 +11,17 @@ import { describesResponse, toResponseRequest, type ResponseRequest } from './re
 
 export const MAX_RESPONSES_PER_CALL = 500;
 
+/** Refuses responses for customers whose data was erased (the subject-data tombstones). */
+export interface ErasedCustomersGuard {
+  refuseErased(customerIds: readonly string[]): Promise<void>;
+}
+
 /** Response ingest: idempotent per eventId, all or nothing per call. */
 export class ResponseService {
   constructor(
     private readonly responses: ResponseRepository,
     private readonly offers: OfferRepository,
+    private readonly erased: ErasedCustomersGuard = { refuseErased: async () => undefined },
   ) {}
 
   /** Returns one response per input, in input order; replays return what was recorded. */
@@ -24,6 +30,7 @@ export class ResponseService {
     if (inputs.length === 0) return [];
     const requests = inputs.map((input) => toResponseRequest(input, now));
     await this.assertRespondable([...new Set(requests.map((r) => r.offerId))]);
+    await this.erased.refuseErased(requests.map((r) => r.customerId));
     try {
       return await this.write(requests, now);
     } catch (error) {

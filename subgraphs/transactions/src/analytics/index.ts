@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { MIN_GROUP_SIZE } from './analytics.settings';
+import { readMinGroupSize } from './analytics.settings';
 import { RevenueAggregateRepository } from './revenue-aggregate.repository';
 import { RevenueAggregateResolver } from './revenue-aggregate.resolver';
 import { RevenueAggregateService } from './revenue-aggregate.service';
 
 /** The BI aggregates of this subgraph, wired for one data source. */
-export const createAnalyticsResolver = (dataSource: DataSource, minimumGroupSize = MIN_GROUP_SIZE) =>
+export const createAnalyticsResolver = (dataSource: DataSource, minimumGroupSize = readMinGroupSize()) =>
   new RevenueAggregateResolver(new RevenueAggregateService(new RevenueAggregateRepository(dataSource), minimumGroupSize));

@@ -14,16 +14,23 @@ import { describesOrder, toOrderRequest, type OrderRequest } from './order.reque
 /** Told, after the commit, whose completed orders changed (the value analysis refreshes that customer). */
 export type OrdersChangedListener = (customerId: string) => Promise<void>;
 
+/** Refuses orders for customers whose data was erased (the subject-data tombstones). */
+export interface ErasedCustomerGuard {
+  refuseErased(customerId: string): Promise<void>;
+}
+
 /** Order ingest and status changes: idempotent, all-or-nothing, never overselling. */
 export class OrderService {
   constructor(
     private readonly orders: OrderRepository,
     private readonly products: ProductRepository,
     private readonly ordersChanged: OrdersChangedListener = async () => undefined,
+    private readonly erased: ErasedCustomerGuard = { refuseErased: async () => undefined },
   ) {}
 
   async record(input: RecordOrderInput, now = new Date()): Promise<OrderEntity> {
     const request = toOrderRequest(input, now);
+    await this.erased.refuseErased(request.customerId);
     const existing = await this.orders.findByExternalKey(request.sourceSystem, request.externalId);
     if (existing) return this.replay(request, existing);
     const [order, lines] = this.price(request, await this.products.findBySkus([...new Set(request.lines.map((l) => l.sku))]), now);

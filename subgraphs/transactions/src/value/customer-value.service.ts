@@ -2,6 +2,11 @@ import type { CustomerValueRepository } from './customer-value.repository';
 import type { ValueRefreshType } from './value-refresh.type';
 import type { ValueSettings } from './value.settings';
 
+/** An analysis over the whole order base that is rebuilt with each full refresh (e.g. co-purchases). */
+export interface DerivedAnalysis {
+  rebuild(asOf: Date, windowDays: number): Promise<void>;
+}
+
 /**
  * When the value analysis is recomputed. A full refresh re-ranks the whole base (on demand,
  * after demo seeding, at boot if never done); an order change refreshes only that customer's
@@ -11,11 +16,15 @@ export class CustomerValueService {
   constructor(
     private readonly values: CustomerValueRepository,
     private readonly settings: ValueSettings,
+    private readonly derived: readonly DerivedAnalysis[] = [],
   ) {}
 
+  /** Values of the whole base, then the analyses derived from the same window; durationMs covers both. */
   async refreshAll(asOf = new Date()): Promise<ValueRefreshType> {
+    const started = performance.now();
     const result = await this.values.refreshAll(asOf, this.settings.windowDays);
-    return { ...result, refreshedAt: asOf };
+    for (const analysis of this.derived) await analysis.rebuild(asOf, this.settings.windowDays);
+    return { ...result, durationMs: Math.round(performance.now() - started), refreshedAt: asOf };
   }
 
   async refreshCustomers(customerIds: readonly string[], asOf = new Date()): Promise<void> {

@@ -1,0 +1,29 @@
+import { isUuid } from '@c360/shared';
+import type { OfferChannel } from '../offer/offer.enums';
+import type { OfferType } from '../offer/offer.type';
+import type { EligibilityLoaders } from './eligibility.loaders';
+import { eligibleOffers, nextBestOffers } from './offer-engine';
+import { toOfferPickType } from './offer-pick.mapper';
+import type { OfferPickType } from './offer-pick.type';
+
+export const MAX_PICKS = 20;
+
+/** Runs the pure offer engine over this request's live offers and the customer's facts. */
+export class EligibilityService {
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
+  async eligibleFor(customerId: string, loaders: EligibilityLoaders): Promise<OfferType[]> {
+    const id = customerId.toLowerCase();
+    // Representations are not validated by GraphQL: a junk id is nobody, never a consent question.
+    if (!isUuid(id)) return [];
+    const [candidates, facts] = await Promise.all([loaders.liveOffers(), loaders.targetingFacts.load({ customerId: id, ranking: false })]);
+    return eligibleOffers(candidates, facts, this.now()).map((e) => e.offer.offer);
+  }
+
+  async nextBestFor(customerId: string, first: number, channel: OfferChannel | null, loaders: EligibilityLoaders): Promise<OfferPickType[]> {
+    const id = customerId.toLowerCase();
+    if (!isUuid(id)) return [];
+    const [candidates, facts] = await Promise.all([loaders.liveOffers(), loaders.targetingFacts.load({ customerId: id, ranking: true })]);
+    return nextBestOffers(candidates, facts, this.now(), Math.min(first, MAX_PICKS), channel).map((plan) => toOfferPickType(plan, id));
+  }
+}

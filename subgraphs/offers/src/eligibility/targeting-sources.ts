@@ -1,0 +1,68 @@
+import type { Caller, PeerClient } from '@c360/shared';
+import type { CoPurchase, ProductFacts, PurchaseFacts } from './targeting-facts';
+
+/** The transactions subgraph's internal contract (targeting/ there), asked once per request for the whole page. */
+const TRANSACTIONS_FACTS = `query OfferTargetingFacts($customerIds: [ID!]!, $skus: [String!]!, $withCoPurchases: Boolean!) {
+  offerTargetingFacts(customerIds: $customerIds, skus: $skus, withCoPurchases: $withCoPurchases) {
+    customers { customerId valueWithheld lifecycleStage monetary monetaryScore predictedValue churnRisk categories { category lines } skus }
+    products { sku category inStock }
+    coPurchases { sku alsoBought together support confidence }
+  }
+}`;
+
+/** The customers subgraph's internal contract for segment membership. */
+const SEGMENT_MEMBERSHIPS = `query SegmentMemberships($customerIds: [ID!]!) {
+  segmentMemberships(customerIds: $customerIds) { customerId segmentIds }
+}`;
+
+interface CustomerFactsAnswer {
+  customerId: string;
+  valueWithheld: boolean;
+  lifecycleStage: string | null;
+  monetary: number | null;
+  monetaryScore: number | null;
+  predictedValue: number | null;
+  churnRisk: number | null;
+  categories: { category: string; lines: number }[];
+  skus: string[];
+}
+
+export interface TransactionsFacts {
+  purchases: Map<string, PurchaseFacts>;
+  products: Map<string, ProductFacts>;
+  coPurchases: CoPurchase[];
+}
+
+/** Where the engine's facts from other subgraphs come from; each call throws when its peer cannot answer. */
+export interface TargetingSources {
+  transactions(customerIds: string[], skus: string[], withCoPurchases: boolean): Promise<TransactionsFacts>;
+  segments(customerIds: string[]): Promise<Map<string, string[]>>;
+}
+
+/** Asks the peers as the request's caller, signed like the gateway (never their tables). */
+export function peerTargetingSources(peers: PeerClient, caller: Caller): TargetingSources {
+  return {
+    async transactions(customerIds, skus, withCoPurchases) {
+      const { offerTargetingFacts: facts } = await peers.query<{
+        offerTargetingFacts: { customers: CustomerFactsAnswer[]; products: ProductFacts[]; coPurchases: CoPurchase[] };
+      }>('transactions', caller, TRANSACTIONS_FACTS, { customerIds, skus, withCoPurchases });
+      return {
+        purchases: new Map(facts.customers.map((c) => [c.customerId, toPurchaseFacts(c)])),
+        products: new Map(facts.products.map((p) => [p.sku, p])),
+        coPurchases: facts.coPurchases,
+      };
+    },
+    async segments(customerIds) {
+      const { segmentMemberships } = await peers.query<{ segmentMemberships: { customerId: string; segmentIds: string[] }[] }>('customers', caller, SEGMENT_MEMBERSHIPS, { customerIds });
+      return new Map(segmentMemberships.map((m) => [m.customerId.toLowerCase(), m.segmentIds]));
+    },
+  };
+}
+
+const toPurchaseFacts = (c: CustomerFactsAnswer): PurchaseFacts => ({
+  value: c.valueWithheld
+    ? null
+    : { lifecycleStage: c.lifecycleStage, monetary: c.monetary, monetaryScore: c.monetaryScore, predictedValue: c.predictedValue, churnRisk: c.churnRisk },
+  categories: c.categories,
+  skus: c.skus,
+});

@@ -1,0 +1,33 @@
+import { Arg, Ctx, Directive, ID, Query, Resolver } from 'type-graphql';
+import { assertUuid, badInput } from '@c360/shared';
+import type { TransactionsContext } from '../context';
+import { TargetingService } from './targeting.service';
+import { OfferTargetingFactsType } from './targeting.type';
+
+const MAX_CUSTOMERS = 1000;
+const MAX_SKUS = 2000;
+
+/** The offers subgraph's eligibility engine asks here (as the original caller) for facts it may not read from our tables. */
+@Resolver()
+export class TargetingResolver {
+  constructor(private readonly service: TargetingService) {}
+
+  @Query(() => OfferTargetingFactsType)
+  @Directive('@inaccessible')
+  offerTargetingFacts(
+    @Arg('customerIds', () => [ID]) customerIds: string[],
+    @Arg('skus', () => [String]) skus: string[],
+    @Arg('withCoPurchases', () => Boolean, { defaultValue: false }) withCoPurchases: boolean,
+    @Ctx() ctx: TransactionsContext,
+  ): Promise<OfferTargetingFactsType> {
+    if (customerIds.length > MAX_CUSTOMERS) throw badInput(`at most ${MAX_CUSTOMERS} customers per call`, { argument: 'customerIds' });
+    if (skus.length > MAX_SKUS) throw badInput(`at most ${MAX_SKUS} skus per call`, { argument: 'skus' });
+    const ids = [...new Set(customerIds.map((id) => assertUuid(id, 'customerIds')))];
+    return this.service.facts({ customerIds: ids, skus: [...new Set(skus)], withCoPurchases }, async (batch) => {
+      const values = await ctx.loaders.customerValue.loadMany(batch);
+      const failed = values.find((v): v is Error => v instanceof Error);
+      if (failed) throw failed;
+      return values as Exclude<(typeof values)[number], Error>[];
+    });
+  }
+}
