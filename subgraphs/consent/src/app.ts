@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { buildFederatedSchema, createSubgraphServer, ResolverContainer, type SubgraphAppOptions } from '@c360/shared';
+import { withStandingCache, buildFederatedSchema, createSubgraphServer, ResolverContainer, type SubgraphAppOptions } from '@c360/shared';
 import { ConsentEventRefsResolver, ConsentStateRefsResolver } from './consent/consent-refs.resolver';
 import { createConsentLoaders } from './consent/consent.loaders';
 import { ConsentRepository } from './consent/consent.repository';
@@ -30,6 +30,8 @@ import { PurposeRepository } from './purpose/purpose.repository';
 import { PurposeResolver } from './purpose/purpose.resolver';
 import { PurposeService } from './purpose/purpose.service';
 import { ReceiptResolver } from './receipt/receipt.resolver';
+import { createSubjectRequests } from './subject-request';
+import { createSegmentConditionResolver } from './segment-conditions';
 
 export const SUBGRAPH_NAME = 'consent';
 
@@ -42,6 +44,7 @@ export async function createConsentApp(dataSource: DataSource, options: Subgraph
   const decisions = new ConsentDecisionService(new DecisionRepository(dataSource));
   const disclosureRepository = new DisclosureRepository(dataSource);
   const disclosures = new DisclosureLedger(disclosureRepository);
+  const subjectRequests = createSubjectRequests(SUBGRAPH_NAME, dataSource, { peers: options.peers });
   const resolvers = new ResolverContainer([
     new PurposeResolver(new PurposeService(purposes)),
     new PartnerResolver(new PartnerService(partners)),
@@ -55,6 +58,8 @@ export async function createConsentApp(dataSource: DataSource, options: Subgraph
     new ConsentNoticeResolver(),
     new LedgerResolver(new LedgerService(chains)),
     new ReceiptResolver(),
+    ...subjectRequests.resolvers,
+    createSegmentConditionResolver(dataSource),
   ]);
   const schema = await buildFederatedSchema<ConsentContext>({
     resolvers,
@@ -75,8 +80,9 @@ export async function createConsentApp(dataSource: DataSource, options: Subgraph
     callerSigningKey: options.callerSigningKey,
     production: options.production,
     // This subgraph owns decisions and the disclosure ledger: it asks itself, not over HTTP.
-    consentDecider: decisions,
+    consentDecider: withStandingCache(decisions),
     disclosureRecorder: disclosures,
+    plugins: [subjectRequests.plugin],
     createLoaders: () => ({ ...createPurposeLoaders(purposes), ...createPartnerLoaders(partners), ...createConsentLoaders(ledger), ...createDisclosureLoaders(disclosureRepository), ...createLedgerLoaders(chains) }),
   });
 }

@@ -6,18 +6,21 @@ import { seedConsentDemoData } from './demo/seed-consent';
 import { CreateConsent1732300003000 } from './migrations/1732300003000-create-consent';
 import { ChainConsentLedger1732300013000 } from './migrations/1732300013000-chain-consent-ledger';
 import { CreateDisclosureLedger1732300014000 } from './migrations/1732300014000-create-disclosure-ledger';
+import { CreateSubjectRequests1732300023000 } from './migrations/1732300023000-create-subject-requests';
 import { PartnerEntity } from './partner/partner.entity';
 import { NoticeEntity } from './purpose/notice.entity';
 import { PurposeEntity } from './purpose/purpose.entity';
+import { subjectRequestEnvSettings } from './subject-request/subject-request.settings';
 
 export const consentSubgraph: SubgraphDefinition = {
   name: SUBGRAPH_NAME,
   envPrefix: 'CONSENT',
   defaultPort: 4004,
+  settings: subjectRequestEnvSettings,
   storage: {
     schema: 'consent',
     entities: [PurposeEntity, NoticeEntity, PartnerEntity, ConsentEventEntity],
-    migrations: [CreateConsent1732300003000, ChainConsentLedger1732300013000, CreateDisclosureLedger1732300014000],
+    migrations: [CreateConsent1732300003000, ChainConsentLedger1732300013000, CreateDisclosureLedger1732300014000, CreateSubjectRequests1732300023000],
   },
   createApp: createConsentApp,
   personalData: consentPersonalData,

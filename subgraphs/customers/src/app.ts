@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { isUuid, buildFederatedSchema, createSubgraphServer, ResolverContainer, type SubgraphAppOptions, isVisible, visibleCustomers } from '@c360/shared';
+import { isUuid, buildFederatedSchema, createSubgraphServer, ResolverContainer, SubjectDataResolver, type SubgraphAppOptions, isVisible, visibleCustomers } from '@c360/shared';
 import { createAnalyticsResolver } from './analytics';
 import type { CustomersContext, CustomersLoaders } from './context';
 import { createCustomerLoaders } from './customer/customer.loaders';
@@ -12,6 +12,16 @@ import { InteractionRepository } from './interaction/interaction.repository';
 import { InteractionResolver } from './interaction/interaction.resolver';
 import { InteractionService } from './interaction/interaction.service';
 import { customersPersonalData } from './privacy';
+import { CustomerSubjectData } from './subject-data/subject-data.service';
+import { CustomerSubjectDataRepository } from './subject-data/subject-data.repository';
+import { RemoteConditions } from './segment/remote-conditions';
+import { createSegmentLoaders } from './segment/segment.loaders';
+import { SegmentMembershipResolver } from './segment/segment-membership.resolver';
+import { SegmentMembershipService } from './segment/segment-membership.service';
+import { SegmentRepository } from './segment/segment.repository';
+import { SegmentResolver } from './segment/segment.resolver';
+import { SegmentService } from './segment/segment.service';
+import { readSegmentSettings } from './segment/segment.settings';
 
 export const SUBGRAPH_NAME = 'customers';
 
@@ -19,7 +29,16 @@ export const SUBGRAPH_NAME = 'customers';
 export async function createCustomersApp(dataSource: DataSource, options: SubgraphAppOptions) {
   const customers = new CustomerRepository(dataSource);
   const interactions = new InteractionRepository(dataSource);
-  const resolvers = new ResolverContainer([new CustomerResolver(new CustomerService(customers)), new InteractionResolver(new InteractionService(interactions, customers)), createAnalyticsResolver(dataSource)]);
+  const subjectData = new CustomerSubjectData(new CustomerSubjectDataRepository(dataSource));
+  const segments = new SegmentRepository(dataSource);
+  const resolvers = new ResolverContainer([
+    new CustomerResolver(new CustomerService(customers, subjectData)),
+    new InteractionResolver(new InteractionService(interactions, customers)),
+    createAnalyticsResolver(dataSource),
+    new SubjectDataResolver(SUBGRAPH_NAME, subjectData),
+    new SegmentResolver(new SegmentService(segments, new RemoteConditions(options.peers), readSegmentSettings())),
+    new SegmentMembershipResolver(new SegmentMembershipService(segments)),
+  ]);
   const schema = await buildFederatedSchema<CustomersContext>({
     resolvers,
     personalDataOwners: customersPersonalData.owners,
@@ -41,6 +60,6 @@ export async function createCustomersApp(dataSource: DataSource, options: Subgra
     callerSigningKey: options.callerSigningKey,
     production: options.production,
     ...options.privacy,
-    createLoaders: () => ({ ...createCustomerLoaders(customers), ...createInteractionLoaders(interactions) }),
+    createLoaders: () => ({ ...createCustomerLoaders(customers), ...createInteractionLoaders(interactions), ...createSegmentLoaders(segments) }),
   });
 }

@@ -5,16 +5,23 @@ import { ExternalIdentityEntity } from './customer/external-identity.entity';
 import { seedCustomersDemoData } from './demo/seed-customers';
 import { InteractionEntity } from './interaction/interaction.entity';
 import { CreateCustomers1732300000000 } from './migrations/1732300000000-create-customers';
+import { CreateErasureTombstones1732300021000 } from './migrations/1732300021000-create-erasure-tombstones';
+import { CreateSegments1732300022000 } from './migrations/1732300022000-create-segments';
 import { customersPersonalData } from './privacy';
+import { analyticsEnvSettings } from './analytics/analytics.settings';
+import { SegmentEntity } from './segment/segment.entity';
+import { SegmentVersionEntity } from './segment/segment-version.entity';
+import { segmentEnvSettings } from './segment/segment.settings';
 
 export const customersSubgraph: SubgraphDefinition = {
   name: SUBGRAPH_NAME,
   envPrefix: 'CUSTOMERS',
   defaultPort: 4001,
+  settings: { ...analyticsEnvSettings, ...segmentEnvSettings },
   storage: {
     schema: 'customers',
-    entities: [CustomerEntity, ExternalIdentityEntity, InteractionEntity],
-    migrations: [CreateCustomers1732300000000],
+    entities: [CustomerEntity, ExternalIdentityEntity, InteractionEntity, SegmentEntity, SegmentVersionEntity],
+    migrations: [CreateCustomers1732300000000, CreateErasureTombstones1732300021000, CreateSegments1732300022000],
   },
   createApp: createCustomersApp,
   personalData: customersPersonalData,

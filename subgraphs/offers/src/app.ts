@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { buildFederatedSchema, createSubgraphServer, ResolverContainer, type SubgraphAppOptions } from '@c360/shared';
+import { buildFederatedSchema, createSubgraphServer, ResolverContainer, SubjectDataResolver, type SubgraphAppOptions } from '@c360/shared';
 import { createCampaignLoaders } from './campaign/campaign.loaders';
 import { CampaignRepository } from './campaign/campaign.repository';
 import { CampaignResolver } from './campaign/campaign.resolver';
@@ -8,6 +8,9 @@ import type { OffersContext, OffersLoaders } from './context';
 import { CustomerRef } from './eligibility/customer-ref.type';
 import { createEligibilityLoaders } from './eligibility/eligibility.loaders';
 import { EligibilityResolver } from './eligibility/eligibility.resolver';
+import { EligibilityService } from './eligibility/eligibility.service';
+import { ExposureRepository } from './eligibility/exposure.repository';
+import { peerTargetingSources } from './eligibility/targeting-sources';
 import { createOfferLoaders } from './offer/offer.loaders';
 import { toOfferType } from './offer/offer.mapper';
 import { OfferRepository } from './offer/offer.repository';
@@ -23,6 +26,8 @@ import { CustomerResponsesResolver, OfferResponsesResolver, ResponseResolver } f
 import { ResponseService } from './response/response.service';
 
 import { offersPersonalData } from './privacy';
+import { ResponseSubjectDataRepository } from './subject-data/subject-data.repository';
+import { ResponseSubjectData } from './subject-data/subject-data.service';
 
 export const SUBGRAPH_NAME = 'offers';
 
@@ -31,16 +36,19 @@ export async function createOffersApp(dataSource: DataSource, options: SubgraphA
   const campaigns = new CampaignRepository(dataSource);
   const offers = new OfferRepository(dataSource);
   const responses = new ResponseRepository(dataSource);
+  const subjectData = new ResponseSubjectData(new ResponseSubjectDataRepository(dataSource));
   const performance = new PerformanceRepository(dataSource);
+  const exposures = new ExposureRepository(dataSource);
   const resolvers = new ResolverContainer([
     new CampaignResolver(new CampaignService(campaigns)),
     new OfferResolver(new OfferService(offers, campaigns)),
     new CampaignOffersResolver(),
-    new EligibilityResolver(),
-    new ResponseResolver(new ResponseService(responses, offers)),
+    new EligibilityResolver(new EligibilityService()),
+    new ResponseResolver(new ResponseService(responses, offers, subjectData)),
     new OfferResponsesResolver(),
     new CustomerResponsesResolver(),
     new CampaignPerformanceResolver(),
+    new SubjectDataResolver(SUBGRAPH_NAME, subjectData),
   ]);
   const schema = await buildFederatedSchema<OffersContext>({
     resolvers,
@@ -61,13 +69,14 @@ export async function createOffersApp(dataSource: DataSource, options: SubgraphA
     callerSigningKey: options.callerSigningKey,
     production: options.production,
     ...options.privacy,
-    createLoaders: () => {
+    createLoaders: ({ caller, consentFor }) => {
       const offerLoaders = createOfferLoaders(offers);
       const campaignLoaders = createCampaignLoaders(campaigns);
+      const sources = peerTargetingSources(options.peers, caller);
       return {
         ...campaignLoaders,
         ...offerLoaders,
-        ...createEligibilityLoaders(offers, offerLoaders, campaignLoaders),
+        ...createEligibilityLoaders({ offers, offerLoaders, campaignLoaders, exposures, sources, consentFor }),
         ...createResponseLoaders(responses),
         ...createPerformanceLoaders(performance),
       };

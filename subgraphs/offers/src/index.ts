@@ -5,6 +5,8 @@ import { CampaignEntity } from './campaign/campaign.entity';
 import { seedOffersDemoData } from './demo/seed-offers';
 import { CreateOffers1732300002000 } from './migrations/1732300002000-create-offers';
 import { CreateOfferResponses1732300012000 } from './migrations/1732300012000-create-offer-responses';
+import { CreateErasedCustomers1732300032000 } from './migrations/1732300032000-create-erased-customers';
+import { AddOfferTargeting1732300031000 } from './migrations/1732300031000-add-offer-targeting';
 import { OfferProductEntity } from './offer/offer-product.entity';
 import { OfferEntity } from './offer/offer.entity';
 import { OfferResponseEntity } from './response/offer-response.entity';
@@ -16,7 +18,7 @@ export const offersSubgraph: SubgraphDefinition = {
   storage: {
     schema: 'offers',
     entities: [CampaignEntity, OfferEntity, OfferProductEntity, OfferResponseEntity],
-    migrations: [CreateOffers1732300002000, CreateOfferResponses1732300012000],
+    migrations: [CreateOffers1732300002000, CreateOfferResponses1732300012000, AddOfferTargeting1732300031000, CreateErasedCustomers1732300032000],
   },
   createApp: createOffersApp,
   personalData: offersPersonalData,

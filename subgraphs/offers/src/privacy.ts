@@ -6,10 +6,9 @@ export const offersPersonalData: PersonalDataPolicy = {
     Customer: (customer) => customer.id as string,
     OfferResponse: (response) => response.customerId as string,
   },
-  // Eligibility is the same live-offer list for everyone until the offer engine personalises it.
+  // Customer.eligibleOffers and nextBestOffers are personal (BEHAVIOURAL): derived from purchases, value and segments.
   nonPersonalFields: [
     'Customer.id',
-    'Customer.eligibleOffers',
     'OfferResponse.id',
     'OfferResponse.eventId',
     'OfferResponse.offer',

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { buildFederatedSchema, createSubgraphServer, isUuid, ResolverContainer, type SubgraphAppOptions } from '@c360/shared';
+import { buildFederatedSchema, createSubgraphServer, isUuid, ResolverContainer, SubjectDataResolver, type SubgraphAppOptions } from '@c360/shared';
 import { createAnalyticsResolver } from './analytics';
 import type { TransactionsContext, TransactionsLoaders } from './context';
 import { createCustomerLoaders } from './customer/customer.loaders';
@@ -17,15 +17,19 @@ import { toProductType } from './product/product.mapper';
 import { ProductRepository } from './product/product.repository';
 import { ProductResolver } from './product/product.resolver';
 import { ProductService } from './product/product.service';
+import { createTargetingResolver } from './targeting';
 import { CustomerValueRepository } from './value/customer-value.repository';
 import { CustomerValueResolver } from './value/customer-value.resolver';
-import { CustomerValueService } from './value/customer-value.service';
+import { createValueService } from './value-analysis';
 import { PROFILING, profilingConsentFrom } from './value/profiling-consent';
 import { ValueRefreshResolver } from './value/value-refresh.resolver';
 import { createValueLoaders } from './value/value.loaders';
 import { readValueSettings } from './value/value.settings';
 
 import { transactionsPersonalData } from './privacy';
+import { OrderSubjectDataRepository } from './subject-data/subject-data.repository';
+import { OrderSubjectData } from './subject-data/subject-data.service';
+import { createSegmentConditionResolver } from './segment-conditions';
 
 export const SUBGRAPH_NAME = 'transactions';
 
@@ -36,17 +40,21 @@ export async function createTransactionsApp(dataSource: DataSource, options: Sub
   const summaries = new PurchaseSummaryRepository(dataSource);
   const valueSettings = readValueSettings();
   const values = new CustomerValueRepository(dataSource);
-  const valueService = new CustomerValueService(values, valueSettings);
+  const valueService = createValueService(dataSource, valueSettings);
   // Schema tooling builds the app without a database; a served app gets its first values here.
   if (dataSource.isInitialized) await valueService.refreshIfNeverRefreshed();
+  const subjectData = new OrderSubjectData(new OrderSubjectDataRepository(dataSource));
   const resolvers = new ResolverContainer([
     new ProductResolver(new ProductService(products)),
-    new OrderResolver(new OrderService(orders, products, (customerId) => valueService.refreshCustomers([customerId]))),
+    new OrderResolver(new OrderService(orders, products, (customerId) => valueService.refreshCustomers([customerId]), subjectData)),
     new OrderLineResolver(),
     new CustomerPurchasesResolver(),
     new CustomerValueResolver(),
     new ValueRefreshResolver(valueService),
     createAnalyticsResolver(dataSource),
+    new SubjectDataResolver(SUBGRAPH_NAME, subjectData),
+    createSegmentConditionResolver(dataSource),
+    createTargetingResolver(dataSource),
   ]);
   const schema = await buildFederatedSchema<TransactionsContext>({
     resolvers,

@@ -1,0 +1,4 @@
+export * from './subject-data.contract';
+export * from './subject-data.type';
+export * from './subject-data.resolver';
+export * from './customer-tombstones';

@@ -1,0 +1,34 @@
+import { Arg, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { assertUuid } from '../errors/ids';
+import { RequiresScope } from '../graphql/scope-auth';
+import { SUBJECT_DATA_SCOPE, type SubjectDataHandler } from './subject-data.contract';
+import { SubjectDataErasureType, SubjectDataExportType } from './subject-data.type';
+
+/**
+ * The privacy contract, one class for every subgraph: each app wires an instance with its own
+ * handler (the resolver container maps the class to that instance per app).
+ */
+@Resolver()
+export class SubjectDataResolver {
+  constructor(
+    private readonly subgraph: string,
+    private readonly handler: SubjectDataHandler,
+  ) {}
+
+  @Query(() => SubjectDataExportType, { description: 'Internal: this subgraph\'s data about a customer (privacy:admin)' })
+  @Directive('@shareable')
+  @Directive('@inaccessible')
+  @RequiresScope(SUBJECT_DATA_SCOPE)
+  async subjectDataExport(@Arg('customerId', () => ID) customerId: string): Promise<SubjectDataExportType> {
+    return { subgraph: this.subgraph, data: await this.handler.exportSubject(assertUuid(customerId, 'customerId')) };
+  }
+
+  @Mutation(() => SubjectDataErasureType, { description: 'Internal: erases or de-identifies a customer here; idempotent (privacy:admin)' })
+  @Directive('@shareable')
+  @Directive('@inaccessible')
+  @RequiresScope(SUBJECT_DATA_SCOPE)
+  async eraseSubjectData(@Arg('customerId', () => ID) customerId: string, @Arg('requestId', () => ID) requestId: string): Promise<SubjectDataErasureType> {
+    const counts = await this.handler.eraseSubject(assertUuid(customerId, 'customerId'), assertUuid(requestId, 'requestId'));
+    return { subgraph: this.subgraph, counts };
+  }
+}

@@ -1,0 +1,35 @@
+import { ErasureAction, type ErasureCount, type SubjectDataHandler } from '@c360/shared';
+import type { SubjectRequestRepository } from '../subject-request/subject-request.repository';
+import type { ConsentSubjectDataRepository } from './subject-data.repository';
+
+/**
+ * Retention here: the consent ledger and the disclosure ledger are append-only evidence (proof
+ * of consent, accountability for what was released), so their rows are kept, keyed only by the
+ * customer id, which no longer leads to a person once the profile is erased; they hold no name,
+ * contact or other profile value. Stored access documents are personal data and are removed.
+ */
+export class ConsentSubjectData implements SubjectDataHandler {
+  constructor(
+    private readonly ledgers: ConsentSubjectDataRepository,
+    private readonly requests: SubjectRequestRepository,
+  ) {}
+
+  async exportSubject(customerId: string): Promise<Record<string, unknown>> {
+    const [consentHistory, disclosures, subjectRequests] = await Promise.all([
+      this.ledgers.consentHistory(customerId),
+      this.ledgers.disclosures(customerId),
+      this.requests.summaries(customerId),
+    ]);
+    return { consentHistory, disclosures, subjectRequests };
+  }
+
+  async eraseSubject(customerId: string): Promise<ErasureCount[]> {
+    const documents = await this.requests.eraseAccessDocuments(customerId);
+    const kept = await this.ledgers.counts(customerId);
+    return [
+      { table: 'consent.subject_request', action: ErasureAction.DELETED, rows: documents },
+      { table: 'consent.consent_event', action: ErasureAction.RETAINED, rows: kept.events },
+      { table: 'consent.disclosure', action: ErasureAction.RETAINED, rows: kept.disclosures },
+    ];
+  }
+}

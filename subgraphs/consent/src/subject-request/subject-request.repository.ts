@@ -1,0 +1,161 @@
+import type { DataSource } from 'typeorm';
+import { DataSubjectRequestKind, DataSubjectRequestStatus } from './subject-request.enums';
+
+export interface SubjectRequestRow {
+  id: string;
+  customerId: string;
+  kind: DataSubjectRequestKind;
+  status: DataSubjectRequestStatus;
+  requestedBy: string;
+  requestedAt: Date;
+  completedAt: Date | null;
+  accessDocument: Record<string, unknown> | null;
+}
+
+export interface SubjectRequestPartRow {
+  requestId: string;
+  subgraph: string;
+  status: DataSubjectRequestStatus;
+  attempts: number;
+  roundAttempts: number;
+  reason: string | null;
+  nextAttemptAt: Date | null;
+  updatedAt: Date;
+  result: unknown;
+}
+
+const toRequest = (r: Record<string, unknown>): SubjectRequestRow => ({
+  id: r.id as string,
+  customerId: r.customer_id as string,
+  kind: r.kind as DataSubjectRequestKind,
+  status: r.status as DataSubjectRequestStatus,
+  requestedBy: r.requested_by as string,
+  requestedAt: new Date(r.requested_at as string),
+  completedAt: r.completed_at ? new Date(r.completed_at as string) : null,
+  accessDocument: (r.access_document as Record<string, unknown> | null) ?? null,
+});
+
+const toPart = (r: Record<string, unknown>): SubjectRequestPartRow => ({
+  requestId: r.request_id as string,
+  subgraph: r.subgraph as string,
+  status: r.status as DataSubjectRequestStatus,
+  attempts: r.attempts as number,
+  roundAttempts: r.round_attempts as number,
+  reason: (r.reason as string | null) ?? null,
+  nextAttemptAt: r.next_attempt_at ? new Date(r.next_attempt_at as string) : null,
+  updatedAt: new Date(r.updated_at as string),
+  result: r.result ?? null,
+});
+
+/** All SQL for data-subject requests and their per-subgraph parts. */
+export class SubjectRequestRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async create(request: Omit<SubjectRequestRow, 'completedAt' | 'accessDocument' | 'status'>, subgraphs: readonly string[]): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO consent.subject_request (id, customer_id, kind, status, requested_by, requested_at) VALUES ($1, $2, $3, 'PENDING', $4, $5)`,
+        [request.id, request.customerId, request.kind, request.requestedBy, request.requestedAt],
+      );
+      await manager.query(
+        `INSERT INTO consent.subject_request_part (request_id, subgraph, status, updated_at) SELECT $1, unnest($2::text[]), 'PENDING', $3`,
+        [request.id, subgraphs, request.requestedAt],
+      );
+    });
+  }
+
+  async find(ids: readonly string[]): Promise<SubjectRequestRow[]> {
+    return (await this.dataSource.query(`SELECT * FROM consent.subject_request WHERE id = ANY($1::uuid[])`, [ids])).map(toRequest);
+  }
+
+  async ofCustomer(customerId: string): Promise<SubjectRequestRow[]> {
+    return (await this.dataSource.query(`SELECT * FROM consent.subject_request WHERE customer_id = $1 ORDER BY requested_at DESC, id`, [customerId])).map(toRequest);
+  }
+
+  async parts(requestIds: readonly string[]): Promise<SubjectRequestPartRow[]> {
+    return (await this.dataSource.query(`SELECT * FROM consent.subject_request_part WHERE request_id = ANY($1::uuid[]) ORDER BY request_id, subgraph`, [requestIds])).map(toPart);
+  }
+
+  /**
+   * Claims the parts not DONE for one attempt (a RUNNING part whose attempt stopped with the
+   * process counts as abandoned after `leaseMs`); a resume first starts a new round of attempts.
+   */
+  async claim(requestId: string, now: Date, leaseMs: number, newRound: boolean): Promise<SubjectRequestPartRow[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      // As a CTE, so the driver answers with the rows (a bare UPDATE ... RETURNING answers [rows, count]).
+      `WITH claimed AS (
+         UPDATE consent.subject_request_part
+         SET status = 'RUNNING', attempts = attempts + 1, round_attempts = CASE WHEN $4 THEN 1 ELSE round_attempts + 1 END,
+             next_attempt_at = NULL, updated_at = $2
+         WHERE request_id = $1 AND (status IN ('PENDING', 'FAILED') OR (status = 'RUNNING' AND updated_at < $3))
+         RETURNING *
+       ) SELECT * FROM claimed`,
+      [requestId, now, new Date(now.getTime() - leaseMs), newRound],
+    );
+    if (rows.length > 0) await this.dataSource.query(`UPDATE consent.subject_request SET status = 'RUNNING' WHERE id = $1 AND status <> 'DONE'`, [requestId]);
+    return rows.map(toPart);
+  }
+
+  async partDone(requestId: string, subgraph: string, result: unknown, now: Date): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE consent.subject_request_part SET status = 'DONE', reason = NULL, result = $3::jsonb, updated_at = $4 WHERE request_id = $1 AND subgraph = $2`,
+      [requestId, subgraph, JSON.stringify(result), now],
+    );
+  }
+
+  async partFailed(requestId: string, subgraph: string, reason: string, nextAttemptAt: Date | null, now: Date): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE consent.subject_request_part SET status = 'FAILED', reason = $3, next_attempt_at = $4, updated_at = $5 WHERE request_id = $1 AND subgraph = $2`,
+      [requestId, subgraph, reason, nextAttemptAt, now],
+    );
+  }
+
+  /** Completes a request; an access request's document replaces the per-subgraph exports it was built from. */
+  async complete(requestId: string, accessDocument: Record<string, unknown> | null, now: Date): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`UPDATE consent.subject_request SET status = 'DONE', completed_at = $2, access_document = $3::jsonb WHERE id = $1`, [
+        requestId,
+        now,
+        accessDocument && JSON.stringify(accessDocument),
+      ]);
+      if (accessDocument) await manager.query(`UPDATE consent.subject_request_part SET result = NULL WHERE request_id = $1`, [requestId]);
+    });
+  }
+
+  async setStatus(requestId: string, status: DataSubjectRequestStatus): Promise<void> {
+    await this.dataSource.query(`UPDATE consent.subject_request SET status = $2 WHERE id = $1 AND status <> 'DONE'`, [requestId, status]);
+  }
+
+  /** Requests with a part still to run: automatic retries due, or attempts a stopped process left behind. */
+  async unfinished(): Promise<{ requestId: string; dueAt: Date | null }[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT request_id, min(CASE WHEN status = 'FAILED' THEN next_attempt_at END) AS due_at, bool_or(status IN ('PENDING', 'RUNNING')) AS interrupted
+       FROM consent.subject_request_part WHERE status <> 'DONE'
+       GROUP BY request_id
+       HAVING bool_or(status IN ('PENDING', 'RUNNING')) OR min(next_attempt_at) IS NOT NULL`,
+    );
+    return rows.map((r) => ({ requestId: r.request_id as string, dueAt: r.interrupted ? null : new Date(r.due_at as string) }));
+  }
+
+  /** Erasure of a customer removes every stored access document (and any export not yet assembled). */
+  async eraseAccessDocuments(customerId: string): Promise<number> {
+    const [row]: { n: number }[] = await this.dataSource.query(
+      `WITH documents AS (
+         UPDATE consent.subject_request SET access_document = NULL WHERE customer_id = $1 AND access_document IS NOT NULL RETURNING 1
+       ), exports AS (
+         UPDATE consent.subject_request_part p SET result = NULL FROM consent.subject_request r
+         WHERE r.id = p.request_id AND r.customer_id = $1 AND r.kind = 'ACCESS' AND p.result IS NOT NULL RETURNING 1
+       ) SELECT ((SELECT count(*) FROM documents) + (SELECT count(*) FROM exports))::int AS n`,
+      [customerId],
+    );
+    return row.n;
+  }
+
+  /** The customer's requests for their own access export: what was asked, when, and how it ended. */
+  summaries(customerId: string): Promise<Record<string, unknown>[]> {
+    return this.dataSource.query(
+      `SELECT id, kind, status, requested_at AS "requestedAt", completed_at AS "completedAt" FROM consent.subject_request WHERE customer_id = $1 ORDER BY requested_at, id`,
+      [customerId],
+    );
+  }
+}

@@ -1,0 +1,136 @@
+import { CallerKind, PeerUnavailableError, type Caller, type PeerClient, type SubgraphName } from '@c360/shared';
+import { allowAllDecider, internalCaller, RecordingDisclosureRecorder, startSubgraphHarness, storageLabel, TEST_SIGNING_KEY, type SubgraphHarness } from '@c360/shared/testing';
+import { randomUUID } from 'node:crypto';
+import { consentSubgraph } from '../src';
+
+const REQUEST_ERASURE = `mutation E($customerId: ID!) { requestErasure(customerId: $customerId) { id status parts { subgraph status reason attempts nextAttemptAt } } }`;
+const REQUEST_ACCESS = `mutation A($customerId: ID!) { requestDataAccess(customerId: $customerId) { id status accessDocument } }`;
+const GET = `query G($id: ID!) { dataSubjectRequest(id: $id) { id status accessDocument parts { subgraph status attempts reason nextAttemptAt } } }`;
+
+interface Part { subgraph: string; status: string; reason: string | null; attempts: number; nextAttemptAt: string | null }
+interface Request { id: string; status: string; parts: Part[]; accessDocument?: Record<string, any> | null } // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Peers that answer the privacy contract, except `failing` for its first `failures` calls. */
+class FakePeers implements PeerClient {
+  readonly callers: Caller[] = [];
+  constructor(private failing: SubgraphName | null = null, private failures = 0) {}
+  failFor(peer: SubgraphName, times: number) {
+    this.failing = peer;
+    this.failures = times;
+  }
+  async query<T>(peer: SubgraphName, caller: Caller, query: string): Promise<T> {
+    this.callers.push(caller);
+    if (peer === this.failing && this.failures-- > 0) throw new PeerUnavailableError(peer, 'connection refused');
+    if (query.includes('subjectDataExport')) return { subjectDataExport: { subgraph: peer, data: { from: peer } } } as T;
+    return { eraseSubjectData: { subgraph: peer, counts: [{ table: `${peer}.x`, action: 'DELETED', rows: 1 }] } } as T;
+  }
+}
+
+const staff = internalCaller({ scopes: ['privacy:admin', 'customers.pii:read'] });
+const until = async (check: () => Promise<boolean>, ms = 5000) => {
+  for (const end = Date.now() + ms; Date.now() < end; ) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('condition not met in time');
+};
+
+describe(`data-subject requests in the consent subgraph on ${storageLabel()}`, () => {
+  let harness: SubgraphHarness;
+  const peers = new FakePeers();
+  const run = <T>(query: string, variables: Record<string, unknown>, caller: Caller = staff) => harness.execute<T, Record<string, unknown>>(query, variables, caller);
+  const get = async (id: string) => (await run<{ dataSubjectRequest: Request }>(GET, { id })).data!.dataSubjectRequest;
+
+  beforeAll(async () => {
+    process.env.DSR_RETRY_BASE_MS = '50';
+    process.env.DSR_MAX_ATTEMPTS = '3';
+    harness = await startSubgraphHarness(consentSubgraph, { consentDecider: allowAllDecider, disclosureRecorder: new RecordingDisclosureRecorder() }, peers);
+  });
+  afterAll(async () => {
+    await harness.close();
+    delete process.env.DSR_RETRY_BASE_MS;
+    delete process.env.DSR_MAX_ATTEMPTS;
+  });
+
+  it('calls every peer as the subject-request service caller, with privacy:admin and nothing else', async () => {
+    const r = await run<{ requestErasure: Request }>(REQUEST_ERASURE, { customerId: randomUUID() });
+    expect(r.data!.requestErasure.status).toBe('DONE');
+    expect(peers.callers.at(-1)).toEqual({ clientId: 'consent:subject-requests', kind: CallerKind.INTERNAL_APP, scopes: ['privacy:admin'], purpose: 'SERVICE' });
+  });
+
+  it('retries a failed part automatically with backoff until it is DONE', async () => {
+    peers.failFor('transactions', 1);
+    const r = (await run<{ requestErasure: Request }>(REQUEST_ERASURE, { customerId: randomUUID() })).data!.requestErasure;
+    expect(r.status).toBe('FAILED');
+    expect(r.parts.find((p) => p.subgraph === 'transactions')).toMatchObject({ status: 'FAILED', attempts: 1, reason: 'transactions subgraph unavailable: connection refused' });
+    await until(async () => (await get(r.id)).status === 'DONE');
+    expect((await get(r.id)).parts.find((p) => p.subgraph === 'transactions')).toMatchObject({ status: 'DONE', attempts: 2, reason: null });
+  });
+
+  it('stops retrying after the configured attempts, stays FAILED, and a resume starts a new round', async () => {
+    peers.failFor('offers', 100);
+    const r = (await run<{ requestErasure: Request }>(REQUEST_ERASURE, { customerId: randomUUID() })).data!.requestErasure;
+    await until(async () => (await get(r.id)).parts.some((p) => p.subgraph === 'offers' && p.status === 'FAILED' && p.attempts === 3 && p.nextAttemptAt === null));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const exhausted = await get(r.id);
+    expect(exhausted.status).toBe('FAILED');
+    expect(exhausted.parts.find((p) => p.subgraph === 'offers')).toMatchObject({ status: 'FAILED', attempts: 3, nextAttemptAt: null });
+    expect(exhausted.parts.filter((p) => p.subgraph !== 'offers').every((p) => p.status === 'DONE' && p.attempts === 1)).toBe(true);
+
+    peers.failFor('offers', 0);
+    const resumed = await run<{ resumeDataSubjectRequest: Request }>(`mutation R($id: ID!) { resumeDataSubjectRequest(id: $id) { status parts { subgraph attempts } } }`, { id: r.id });
+    expect(resumed.data!.resumeDataSubjectRequest.status).toBe('DONE');
+    expect(resumed.data!.resumeDataSubjectRequest.parts.find((p) => p.subgraph === 'offers')!.attempts).toBe(4);
+  });
+
+  it('a restarted consent service resumes a request whose attempt died with the previous process', async () => {
+    peers.failFor('offers', 100);
+    const r = (await run<{ requestErasure: Request }>(REQUEST_ERASURE, { customerId: randomUUID() })).data!.requestErasure;
+    await until(async () => (await get(r.id)).parts.some((p) => p.subgraph === 'offers' && p.status === 'FAILED' && p.nextAttemptAt === null && p.attempts === 3));
+    // Wait for the third attempt to have finished: FAILED with no retry due. While it is still in
+    // flight it also shows attempts 3 and no retry time, and its last write would undo the crash
+    // simulated below. Then, as a crash mid-attempt leaves it: RUNNING, last touched long ago.
+    await harness.dataSource.query(`UPDATE consent.subject_request_part SET status = 'RUNNING', updated_at = now() - interval '1 hour' WHERE request_id = $1 AND subgraph = 'offers'`, [r.id]);
+    expect((await get(r.id)).status).not.toBe('DONE');
+
+    const restarted = await consentSubgraph.createApp(harness.dataSource, {
+      callerSigningKey: TEST_SIGNING_KEY,
+      production: false,
+      privacy: { consentDecider: allowAllDecider, disclosureRecorder: new RecordingDisclosureRecorder() },
+      peers: new FakePeers(),
+    });
+    try {
+      await until(async () => (await get(r.id)).status === 'DONE');
+      expect((await get(r.id)).parts.find((p) => p.subgraph === 'offers')).toMatchObject({ status: 'DONE', attempts: 4, reason: null });
+    } finally {
+      await restarted.apollo.stop();
+      peers.failFor('offers', 0);
+    }
+  });
+
+  it('builds the access document from every subgraph, and an erasure removes it', async () => {
+    const customerId = randomUUID();
+    const self: Caller = { clientId: 'privacy-centre', kind: CallerKind.CUSTOMER, scopes: ['customers.pii:read'], purpose: 'SERVICE', customerId };
+    const access = (await run<{ requestDataAccess: Request }>(REQUEST_ACCESS, { customerId }, self)).data!.requestDataAccess;
+    expect(access.status).toBe('DONE');
+    expect(Object.keys(access.accessDocument!.subgraphs).sort()).toEqual(['consent', 'customers', 'offers', 'transactions']);
+    expect(access.accessDocument!.subgraphs.offers).toEqual({ from: 'offers' });
+    expect(access.accessDocument!.subgraphs.consent).toMatchObject({ consentHistory: [], disclosures: [] });
+
+    await run(REQUEST_ERASURE, { customerId }, self);
+    expect((await get(access.id)).accessDocument).toBeNull();
+    const [{ n }]: { n: number }[] = await harness.dataSource.query(
+      `SELECT count(*)::int AS n FROM consent.subject_request_part p JOIN consent.subject_request r ON r.id = p.request_id WHERE r.customer_id = $1 AND r.kind = 'ACCESS' AND p.result IS NOT NULL`,
+      [customerId],
+    );
+    expect(n).toBe(0);
+  });
+
+  it('refuses a self-service caller for another customer, and staff without privacy:admin', async () => {
+    const self: Caller = { clientId: 'privacy-centre', kind: CallerKind.CUSTOMER, scopes: [], purpose: 'SERVICE', customerId: randomUUID() };
+    for (const caller of [self, internalCaller()]) {
+      const r = await run(REQUEST_ACCESS, { customerId: randomUUID() }, caller);
+      expect(r.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+});

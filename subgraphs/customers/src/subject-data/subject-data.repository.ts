@@ -1,0 +1,77 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { keyedTombstone } from '@c360/shared';
+import { CustomerEntity } from '../customer/customer.entity';
+
+export interface ExternalIdPair {
+  system: string;
+  id: string;
+}
+
+export interface CustomerErasureRows {
+  tombstoned: number;
+  interactions: number;
+  externalIds: number;
+  profiles: number;
+}
+
+const count = async (manager: EntityManager, sql: string, params: unknown[]): Promise<number> => {
+  const [row]: { n: number }[] = await manager.query(`WITH changed AS (${sql} RETURNING 1) SELECT count(*)::int AS n FROM changed`, params);
+  return row.n;
+};
+
+/** All SQL for a customer's data-subject requests: export, erasure, tombstones. */
+export class CustomerSubjectDataRepository {
+  private key?: Promise<string>;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  profileOf(customerId: string): Promise<CustomerEntity | null> {
+    return this.dataSource.getRepository(CustomerEntity).findOneBy({ id: customerId });
+  }
+
+  externalIdsOf(customerId: string): Promise<ExternalIdPair[]> {
+    return this.dataSource.query(`SELECT system, external_id AS id FROM customers.external_identity WHERE customer_id = $1 ORDER BY system, external_id`, [customerId]);
+  }
+
+  interactionsOf(customerId: string): Promise<Record<string, unknown>[]> {
+    return this.dataSource.query(
+      `SELECT id, channel, kind, type, occurred_at AS "occurredAt", attributes FROM customers.interaction WHERE customer_id = $1 ORDER BY occurred_at, id`,
+      [customerId],
+    );
+  }
+
+  /** Tombstones the customer's external ids, then deletes interactions, identities and profile, in one transaction. */
+  erase(customerId: string, requestId: string, now: Date): Promise<CustomerErasureRows> {
+    return this.dataSource.transaction(async (manager) => {
+      const ids: ExternalIdPair[] = await manager.query(`SELECT system, external_id AS id FROM customers.external_identity WHERE customer_id = $1`, [customerId]);
+      const hashes = await this.hashes(ids);
+      const tombstoned = await count(
+        manager,
+        `INSERT INTO customers.erased_identity (identity_hash, request_id, erased_at) SELECT unnest($1::text[]), $2, $3 ON CONFLICT DO NOTHING`,
+        [hashes, requestId, now],
+      );
+      const interactions = await count(manager, `DELETE FROM customers.interaction WHERE customer_id = $1`, [customerId]);
+      const externalIds = await count(manager, `DELETE FROM customers.external_identity WHERE customer_id = $1`, [customerId]);
+      const profiles = await count(manager, `DELETE FROM customers.customer WHERE id = $1`, [customerId]);
+      return { tombstoned, interactions, externalIds, profiles };
+    });
+  }
+
+  /** The given external ids that belonged to an erased customer. */
+  async erasedAmong(ids: readonly ExternalIdPair[]): Promise<ExternalIdPair[]> {
+    if (ids.length === 0) return [];
+    const hashes = await this.hashes(ids);
+    const rows: { identity_hash: string }[] = await this.dataSource.query(`SELECT identity_hash FROM customers.erased_identity WHERE identity_hash = ANY($1::text[])`, [hashes]);
+    const erased = new Set(rows.map((r) => r.identity_hash));
+    return ids.filter((_, i) => erased.has(hashes[i]));
+  }
+
+  private async hashes(ids: readonly ExternalIdPair[]): Promise<string[]> {
+    this.key ??= this.dataSource.query(`SELECT key FROM customers.erasure_key`).then((rows: { key: string }[]) => rows[0].key);
+    const key = await this.key.catch((error) => {
+      this.key = undefined;
+      throw error;
+    });
+    return ids.map((e) => keyedTombstone(key, e.system, e.id));
+  }
+}

@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { CustomerTombstones } from '@c360/shared';
+
+/** All SQL for a customer's data-subject requests in this subgraph. */
+export class ResponseSubjectDataRepository {
+  private readonly tombstones: CustomerTombstones;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.tombstones = new CustomerTombstones(dataSource, 'offers');
+  }
+
+  responsesOf(customerId: string): Promise<Record<string, unknown>[]> {
+    return this.dataSource.query(
+      `SELECT r.id, r.event_id AS "eventId", r.offer_id AS "offerId", o.name AS "offerName", r.type, r.channel, r.occurred_at AS "occurredAt",
+              r.order_id AS "orderId", r.revenue::text AS revenue, r.recorded_at AS "recordedAt"
+       FROM offers.offer_response r JOIN offers.offer o ON o.id = r.offer_id
+       WHERE r.customer_id = $1 ORDER BY r.occurred_at, r.id`,
+      [customerId],
+    );
+  }
+
+  /**
+   * Responses stay for campaign performance, de-identified: a random pseudonym per erasure
+   * replaces the customer, and the client's event id (it may embed anything) becomes a neutral one.
+   * A hash of the customer id stays as a tombstone, so replayed or late responses are refused.
+   */
+  deidentify(customerId: string, requestId: string, now: Date): Promise<{ deidentified: number; tombstoned: number }> {
+    return this.dataSource.transaction(async (manager) => {
+      const tombstoned = await this.tombstones.record(manager, customerId, requestId, now);
+      const [row]: { n: number }[] = await manager.query(
+        `WITH changed AS (
+           UPDATE offers.offer_response SET customer_id = $2, event_id = 'erased-' || id::text WHERE customer_id = $1 RETURNING 1
+         ) SELECT count(*)::int AS n FROM changed`,
+        [customerId, randomUUID()],
+      );
+      return { deidentified: row.n, tombstoned };
+    });
+  }
+
+  erasedAmong(customerIds: readonly string[]): Promise<string[]> {
+    return this.tombstones.erasedAmong(customerIds);
+  }
+}

@@ -1,0 +1,26 @@
+import { ErasureAction, type ErasureCount, type SubjectDataHandler } from '@c360/shared';
+import { customersErased } from './subject-data.errors';
+import type { ResponseSubjectDataRepository } from './subject-data.repository';
+
+/** Retention here: offer responses are kept for campaign performance, de-identified; a tombstone refuses new ones. */
+export class ResponseSubjectData implements SubjectDataHandler {
+  constructor(private readonly repository: ResponseSubjectDataRepository) {}
+
+  async exportSubject(customerId: string): Promise<Record<string, unknown>> {
+    return { offerResponses: await this.repository.responsesOf(customerId) };
+  }
+
+  async eraseSubject(customerId: string, requestId: string, now = new Date()): Promise<ErasureCount[]> {
+    const rows = await this.repository.deidentify(customerId, requestId, now);
+    return [
+      { table: 'offers.offer_response', action: ErasureAction.DEIDENTIFIED, rows: rows.deidentified },
+      { table: 'offers.erased_customer', action: ErasureAction.TOMBSTONED, rows: rows.tombstoned },
+    ];
+  }
+
+  /** Refuses responses for erased customers (typed CONFLICT, reason SUBJECT_ERASED). */
+  async refuseErased(customerIds: readonly string[]): Promise<void> {
+    const erased = await this.repository.erasedAmong([...new Set(customerIds)]);
+    if (erased.length > 0) throw customersErased(erased);
+  }
+}

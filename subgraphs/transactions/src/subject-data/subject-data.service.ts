@@ -1,0 +1,31 @@
+import { ErasureAction, type ErasureCount, type SubjectDataHandler } from '@c360/shared';
+import { customerErased } from './subject-data.errors';
+import type { OrderSubjectDataRepository } from './subject-data.repository';
+
+/**
+ * Retention here: orders and their lines are financial records kept for accounting, but
+ * de-identified (the customer id becomes a random pseudonym); the per-customer value row is
+ * deleted; a hash of the customer id stays as a tombstone so old orders cannot be re-ingested.
+ */
+export class OrderSubjectData implements SubjectDataHandler {
+  constructor(private readonly repository: OrderSubjectDataRepository) {}
+
+  async exportSubject(customerId: string): Promise<Record<string, unknown>> {
+    const [orders, value] = await Promise.all([this.repository.ordersOf(customerId), this.repository.valueOf(customerId)]);
+    return { orders, value };
+  }
+
+  async eraseSubject(customerId: string, requestId: string, now = new Date()): Promise<ErasureCount[]> {
+    const rows = await this.repository.erase(customerId, requestId, now);
+    return [
+      { table: 'transactions.customer_order', action: ErasureAction.DEIDENTIFIED, rows: rows.ordersDeidentified },
+      { table: 'transactions.customer_value', action: ErasureAction.DELETED, rows: rows.valuesDeleted },
+      { table: 'transactions.erased_customer', action: ErasureAction.TOMBSTONED, rows: rows.tombstoned },
+    ];
+  }
+
+  /** Refuses orders for an erased customer (typed CONFLICT, reason SUBJECT_ERASED). */
+  async refuseErased(customerId: string): Promise<void> {
+    if (await this.repository.isErased(customerId)) throw customerErased(customerId);
+  }
+}

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { internalCaller, storageLabel, type SubgraphHarness } from '@c360/shared/testing';
+import { inStockProducts, RECORD, startSeededHarness } from './fixtures';
+
+const EXPORT = `query E($customerId: ID!) { subjectDataExport(customerId: $customerId) { subgraph data } }`;
+const ERASE = `mutation X($customerId: ID!, $requestId: ID!) { eraseSubjectData(customerId: $customerId, requestId: $requestId) { counts { table action rows } } }`;
+const privacyService = internalCaller({ clientId: 'consent:subject-requests', scopes: ['privacy:admin'] });
+type Vars = Record<string, unknown>;
+type Counts = { table: string; action: string; rows: number }[];
+const rowsOf = (counts: Counts) => Object.fromEntries(counts.map((c) => [c.table, c.rows]));
+
+describe(`transactions privacy contract on ${storageLabel()}`, () => {
+  let harness: SubgraphHarness;
+  const run = <T>(query: string, variables: Vars, caller = internalCaller()) => harness.execute<T, Vars>(query, variables, caller);
+  const order = (customerId: string, externalId: string) =>
+    run<{ recordOrder: { id: string } }>(RECORD, { input: { customerId, sourceSystem: 'erp', externalId, channel: 'WEB', currency: inStockProducts[0].currency, lines: [{ sku: inStockProducts[0].sku, quantity: 1 }] } });
+  const ordersOf = async (customerId: string) => ((await harness.dataSource.query(`SELECT count(*)::int AS n FROM transactions.customer_order WHERE customer_id = $1`, [customerId])) as { n: number }[])[0].n;
+
+  beforeAll(async () => {
+    harness = await startSeededHarness();
+  });
+  afterAll(() => harness.close());
+
+  it('exports the orders with their lines and the value row', async () => {
+    const customerId = randomUUID();
+    expect((await order(customerId, `x-${customerId}`)).errors).toBeUndefined();
+    const r = await run<{ subjectDataExport: { subgraph: string; data: Record<string, any> } }>(EXPORT, { customerId }, privacyService); // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.subjectDataExport.data.orders).toMatchObject([{ externalId: `x-${customerId}`, lines: [{ sku: inStockProducts[0].sku, quantity: 1 }] }]);
+    expect(r.data!.subjectDataExport.data.value).toMatchObject({ order_count: 1 });
+  });
+
+  it('keeps orders for accounting but de-identified, deletes the value row, refuses new orders, and is idempotent', async () => {
+    const customerId = randomUUID();
+    await order(customerId, `a-${customerId}`);
+    await order(customerId, `b-${customerId}`);
+    const [{ n: totalBefore }]: { n: number }[] = await harness.dataSource.query(`SELECT count(*)::int AS n FROM transactions.customer_order`);
+    const first = await run<{ eraseSubjectData: { counts: Counts } }>(ERASE, { customerId, requestId: randomUUID() }, privacyService);
+    expect(rowsOf(first.data!.eraseSubjectData.counts)).toEqual({ 'transactions.customer_order': 2, 'transactions.customer_value': 1, 'transactions.erased_customer': 1 });
+    expect(await ordersOf(customerId)).toBe(0);
+    const [{ n: totalAfter }]: { n: number }[] = await harness.dataSource.query(`SELECT count(*)::int AS n FROM transactions.customer_order`);
+    expect(totalAfter).toBe(totalBefore);
+    const again = await run<{ eraseSubjectData: { counts: Counts } }>(ERASE, { customerId, requestId: randomUUID() }, privacyService);
+    expect(rowsOf(again.data!.eraseSubjectData.counts)).toEqual({ 'transactions.customer_order': 0, 'transactions.customer_value': 0, 'transactions.erased_customer': 0 });
+    const refused = await order(customerId, `c-${customerId}`);
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'SUBJECT_ERASED' });
+    expect(await ordersOf(customerId)).toBe(0);
+  });
+
+  it('refuses callers without privacy:admin', async () => {
+    const r = await run(ERASE, { customerId: randomUUID(), requestId: randomUUID() });
+    expect(r.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});
