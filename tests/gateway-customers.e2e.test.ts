@@ -1,3 +1,4 @@
+import { parse } from 'graphql';
 import { storageLabel } from '@c360/shared/testing';
 import { CALLER_HEADER } from '@c360/shared';
 import { CreateCustomerDocument, CustomerByExternalIdDocument, CustomerPageDocument, CustomerProfileDocument, RecordInteractionDocument } from './generated/graphql';
@@ -47,6 +48,25 @@ describe(`customer profiles through the gateway on ${storageLabel()}`, () => {
     const result = await postGraphQL(platform.gatewayUrl, CustomerPageDocument, { first: 1 }, { ...platform.internal, [CALLER_HEADER]: 'forged.token' });
     expect(result.errors).toBeUndefined();
     expect(result.data?.customers.edges).toHaveLength(1);
+  });
+
+  it('refuses operations nested too deep or with too many aliases before any subgraph is asked', async () => {
+    const customers = platform.subgraphs.find((s) => s.name === 'customers')!;
+    let subgraphCalls = 0;
+    const onRequest = () => subgraphCalls++;
+    customers.http.on('request', onRequest);
+    // customers > edges > node > orders > ... : 16 fields deep, through a fragment
+    const deep = parse(`query { customers(first: 1) { edges { node { ...Loop } } } }
+      fragment Loop on Customer { orders(first: 1) { edges { node { customer { orders(first: 1) { edges { node { customer { orders(first: 1) { edges { node { customer { id } } } } } } } } } } } } }`);
+    const tooDeep = await postGraphQL(platform.gatewayUrl, deep, {}, platform.internal);
+    const aliased = parse(`query { ${Array.from({ length: 31 }, (_, i) => `c${i}: customers(first: 1) { totalCount }`).join(' ')} }`);
+    const tooManyAliases = await postGraphQL(platform.gatewayUrl, aliased, {}, platform.internal);
+    customers.http.off('request', onRequest);
+    expect([tooDeep.status, tooDeep.data ?? null]).toEqual([400, null]);
+    expect(tooDeep.errors?.[0].message).toBe('Operation is 16 fields deep; at most 15 are allowed');
+    expect([tooManyAliases.status, tooManyAliases.data ?? null]).toEqual([400, null]);
+    expect(tooManyAliases.errors?.[0].message).toBe('Document has 31 aliased fields; at most 30 are allowed');
+    expect(subgraphCalls).toBe(0);
   });
 
   it('reuses connections to subgraphs instead of opening one per request', async () => {

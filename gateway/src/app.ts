@@ -1,27 +1,30 @@
 import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { createGraphQLHttpServer, maskError } from '@c360/shared';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { createGraphQLHttpServer, createKeepAliveFetch, maskError } from '@c360/shared';
 import { createBearerAuthenticator, type AuthOptions } from './auth/bearer-authenticator';
 import type { GatewayConfig, SubgraphName } from './config';
 import type { GatewayContext } from './gateway-context';
-import { SignedCallerDataSource, timeoutFetcher } from './signed-data-source';
+import { SignedCallerDataSource, subgraphFetcher } from './signed-data-source';
+import { DEFAULT_QUERY_LIMITS, queryLimitRules, type QueryLimits } from './query-limits';
 
 /** Builds the gateway over the static supergraph; never listens (tests and main decide). */
-export type GatewayAppConfig = Omit<GatewayConfig, 'port' | 'host' | 'auth'> & { auth: AuthOptions };
+export type GatewayAppConfig = Omit<GatewayConfig, 'port' | 'host' | 'auth' | 'limits'> & { auth: AuthOptions; limits?: QueryLimits };
 
 export async function createGatewayApp(config: GatewayAppConfig) {
   const authenticate = createBearerAuthenticator(config.auth);
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
-  const fetcher = timeoutFetcher(config.subgraphTimeoutMs);
+  const fetcher = subgraphFetcher(createKeepAliveFetch(), config.subgraphTimeoutMs);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => new SignedCallerDataSource(name, config.subgraphUrls[name as SubgraphName] ?? url ?? '', config.callerSigningKey, fetcher),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // No cache-control policy is computed: responses carry personal data and are never cached.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
+    validationRules: queryLimitRules(config.limits ?? DEFAULT_QUERY_LIMITS),
     formatError: maskError('gateway'),
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,

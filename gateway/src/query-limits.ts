@@ -1,0 +1,54 @@
+import { GraphQLError, Kind, type ASTVisitor, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
+
+export interface QueryLimits {
+  /** Deepest field nesting an operation may reach (fragments included). */
+  maxDepth: number;
+  /** Aliased fields a document may hold: aliases multiply the work of one request. */
+  maxAliases: number;
+}
+
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 15, maxAliases: 30 };
+
+function depthOf(selectionSet: SelectionSetNode | undefined, context: ValidationContext, visiting: Set<string>): number {
+  let deepest = 0;
+  for (const selection of selectionSet?.selections ?? []) {
+    if (selection.kind === Kind.FIELD) deepest = Math.max(deepest, selection.selectionSet ? 1 + depthOf(selection.selectionSet, context, visiting) : 1);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) deepest = Math.max(deepest, depthOf(selection.selectionSet, context, visiting));
+    else if (!visiting.has(selection.name.value)) {
+      // A cycle is reported by the standard NoFragmentCycles rule; here it only must not loop.
+      visiting.add(selection.name.value);
+      deepest = Math.max(deepest, depthOf(context.getFragment(selection.name.value)?.selectionSet, context, visiting));
+      visiting.delete(selection.name.value);
+    }
+  }
+  return deepest;
+}
+
+/** Refuses operations nested deeper than `maxDepth` fields, before anything is planned or fetched. */
+export const maxDepthRule =
+  (maxDepth: number): ValidationRule =>
+  (context): ASTVisitor => ({
+    OperationDefinition(operation) {
+      const depth = depthOf(operation.selectionSet, context, new Set());
+      if (depth > maxDepth) context.reportError(new GraphQLError(`Operation is ${depth} fields deep; at most ${maxDepth} are allowed`, { nodes: [operation] }));
+    },
+  });
+
+/** Refuses documents with more than `maxAliases` aliased fields. */
+export const maxAliasesRule =
+  (maxAliases: number): ValidationRule =>
+  (context): ASTVisitor => {
+    let aliases = 0;
+    return {
+      Field(field) {
+        if (field.alias) aliases += 1;
+      },
+      Document: {
+        leave(document) {
+          if (aliases > maxAliases) context.reportError(new GraphQLError(`Document has ${aliases} aliased fields; at most ${maxAliases} are allowed`, { nodes: [document] }));
+        },
+      },
+    };
+  };
+
+export const queryLimitRules = (limits: QueryLimits): ValidationRule[] => [maxDepthRule(limits.maxDepth), maxAliasesRule(limits.maxAliases)];
