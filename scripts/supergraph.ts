@@ -1,7 +1,7 @@
 import { parse, printSchema } from 'graphql';
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { createServiceDataSource, denyAllDecider, personalDataFields, type DataMapEntry, openStorage, refusingDisclosureRecorder, type SubgraphDefinition } from '@c360/shared';
+import { createServiceDataSource, denyAllDecider, noPeers, personalDataFields, type DataMapEntry, openStorage, refusingDisclosureRecorder, type SubgraphDefinition } from '@c360/shared';
 
 export interface SchemaFiles {
   subgraphs: Record<string, string>;
@@ -27,6 +27,7 @@ export async function buildSchemaFiles(definitions: SubgraphDefinition[]): Promi
         callerSigningKey: 'x'.repeat(32),
         production: false,
         privacy: { consentDecider: denyAllDecider, disclosureRecorder: refusingDisclosureRecorder },
+        peers: noPeers,
       });
       subgraphs[definition.name] = printSubgraphSchema(app.schema);
       dataMap.push(...personalDataFields(definition.name, app.schema));

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isObjectType } from 'graphql';
-import { denyAllDecider, personalDataCategoryOf, refusingDisclosureRecorder, createServiceDataSource, openStorage, type SubgraphApp, type SubgraphDefinition } from '@c360/shared';
+import { denyAllDecider, noPeers, personalDataCategoryOf, refusingDisclosureRecorder, createServiceDataSource, openStorage, type SubgraphApp, type SubgraphDefinition } from '@c360/shared';
 import { buildSchemaFiles } from '../scripts/supergraph';
 import { SUBGRAPHS } from '../scripts/subgraphs';
 
 async function buildApp(definition: SubgraphDefinition): Promise<SubgraphApp> {
   const storage = await openStorage({});
   const dataSource = createServiceDataSource(storage, { service: definition.name, ...definition.storage });
-  return definition.createApp(dataSource, { callerSigningKey: 'x'.repeat(32), production: false, privacy: { consentDecider: denyAllDecider, disclosureRecorder: refusingDisclosureRecorder } });
+  return definition.createApp(dataSource, { callerSigningKey: 'x'.repeat(32), production: false, privacy: { consentDecider: denyAllDecider, disclosureRecorder: refusingDisclosureRecorder }, peers: noPeers });
 }
 
 describe('personal data map', () => {
