@@ -5,13 +5,15 @@ import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { openServiceDataSource, openStorage, statementCounter } from '@c360/shared';
 import { transactionsSubgraph } from '../subgraphs/transactions/src';
-import { CustomerValueRepository } from '../subgraphs/transactions/src/value/customer-value.repository';
-import { CustomerValueService } from '../subgraphs/transactions/src/value/customer-value.service';
+import { createValueService } from '../subgraphs/transactions/src/value-analysis';
 
 /**
  * Times the full customer value refresh on a large base in the dedicated database c360_bench:
  * N customers (default 100,000) with 20 × N orders, built once from SQL and reused while the size
  * matches. Usage: npm run bench:value [-- --customers N] (BENCH_DATABASE_URL overrides the database).
+ * Its orders have no lines, so the co-purchase rebuild that runs with each full refresh has nothing
+ * to pair: `--graph-data` times the same refresh on the data set `npm run bench` seeded
+ * (c360_bench_graph: demo orders with ~3.5 lines each), as of now, without building anything.
  */
 const ORDERS_PER_CUSTOMER = 20;
 const RUNS = 3;
@@ -21,7 +23,8 @@ const AS_OF = new Date('2026-01-01T00:00:00.000Z');
 const CHUNK = 200_000;
 
 const customers = Number(argument('--customers') ?? 100_000);
-const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/c360_bench';
+const graphData = process.argv.includes('--graph-data');
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? `postgres://postgres@127.0.0.1:5432/${graphData ? 'c360_bench_graph' : 'c360_bench'}`;
 
 function argument(name: string): string | undefined {
   const at = process.argv.indexOf(name);
@@ -85,23 +88,32 @@ async function buildDataSet(orders: number): Promise<{ reused: boolean; seconds:
   }
 }
 
+/** The graph benchmark's data set as it is: refused when `npm run bench` has not seeded it. */
+async function describeGraphData(dataSource: { query(sql: string): Promise<Array<Record<string, number>>> }): Promise<Record<string, unknown>> {
+  const [size] = await dataSource.query(
+    `SELECT (SELECT count(DISTINCT customer_id)::int FROM transactions.customer_order) AS customers, (SELECT count(*)::int FROM transactions.customer_order) AS orders, (SELECT count(*)::int FROM transactions.order_line) AS lines`,
+  );
+  if (!size.orders) throw new Error('c360_bench_graph has no orders: run `npm run bench` first');
+  return { source: 'npm run bench data set (c360_bench_graph)', ...size };
+}
+
 async function main(): Promise<void> {
   if (!Number.isInteger(customers) || customers < 10) throw new Error('--customers must be an integer >= 10');
   const orders = customers * ORDERS_PER_CUSTOMER;
-  await ensureDatabase(databaseUrl);
+  if (!graphData) await ensureDatabase(databaseUrl);
   const storage = await openStorage({ databaseUrl });
   const dataSource = await openServiceDataSource(storage, { service: 'transactions', ...transactionsSubgraph.storage });
   try {
-    const dataSet = await buildDataSet(orders);
-    log(`data set ${dataSet.reused ? 'reused' : 'built'} in ${dataSet.seconds} s`);
-    const repository = new CustomerValueRepository(dataSource);
-    const service = new CustomerValueService(repository, { windowDays: 365 });
+    const dataSet = graphData ? await describeGraphData(dataSource) : await buildDataSet(orders);
+    log(`data set ${JSON.stringify(dataSet)}`);
+    const asOf = graphData ? new Date() : AS_OF;
+    const service = createValueService(dataSource, { windowDays: 365 });
 
     const runs: { ms: number; statements: number; customersValued: number; customersScored: number }[] = [];
     for (let run = 1; run <= RUNS; run++) {
       statementCounter.reset();
       const started = performance.now();
-      const result = await service.refreshAll(AS_OF);
+      const result = await service.refreshAll(asOf);
       const ms = Math.round(performance.now() - started);
       runs.push({ ms, statements: statementCounter.total(), customersValued: result.customersValued, customersScored: result.customersScored });
       log(`full refresh ${run}/${RUNS}: ${ms} ms, ${statementCounter.total()} statements, ${result.customersValued} valued, ${result.customersScored} scored`);
@@ -114,7 +126,7 @@ async function main(): Promise<void> {
     const perCustomer: number[] = [];
     for (const { customer_id } of sample) {
       const started = performance.now();
-      await service.refreshCustomers([customer_id], AS_OF);
+      await service.refreshCustomers([customer_id], asOf);
       perCustomer.push(Number((performance.now() - started).toFixed(2)));
     }
 
@@ -122,10 +134,10 @@ async function main(): Promise<void> {
     const [{ version }] = await dataSource.query(`SELECT current_setting('server_version') AS version`);
     const results = {
       benchmark: 'value-refresh',
-      command: `npm run -s build && node dist/bench/value-refresh.js${customers === 100_000 ? '' : ` --customers ${customers}`}`,
+      command: `npm run -s build && node dist/bench/value-refresh.js${graphData ? ' --graph-data' : customers === 100_000 ? '' : ` --customers ${customers}`}`,
       measuredAt: new Date().toISOString(),
       machine: { cpus: cpus().length, postgres: version },
-      dataSet: { customers, orders, asOf: AS_OF.toISOString(), ...dataSet },
+      dataSet: graphData ? { ...dataSet, asOf: asOf.toISOString() } : { customers, orders, asOf: AS_OF.toISOString(), ...dataSet },
       fullRefresh: {
         runs: ms,
         medianMs: median(ms),
@@ -140,9 +152,10 @@ async function main(): Promise<void> {
     };
     const dir = resolve(process.cwd(), 'bench/results');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(resolve(dir, 'value-refresh.json'), `${JSON.stringify(results, null, 2)}\n`);
+    const file = graphData ? 'value-refresh-graph-data.json' : 'value-refresh.json';
+    writeFileSync(resolve(dir, file), `${JSON.stringify(results, null, 2)}\n`);
     log(`full refresh median ${results.fullRefresh.medianMs} ms (min ${results.fullRefresh.minMs}, max ${results.fullRefresh.maxMs}), ${results.fullRefresh.statementsPerRefresh} statements; single-customer refresh median ${results.singleCustomerRefresh.medianMs} ms`);
-    log(`written to bench/results/value-refresh.json`);
+    log(`written to bench/results/${file}`);
   } finally {
     await dataSource.destroy();
     await storage.close();

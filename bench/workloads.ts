@@ -19,10 +19,3 @@ export async function cursorAtRow(databaseUrl: string, row: number): Promise<str
     return encodeCursor([new Date(rows[0].created_at).toISOString(), rows[0].id]);
   });
 }
-
-/** Whether the composed graph has Customer.value (the value analysis); reported, since the query shape is fixed. */
-export function supergraphHasCustomerValue(supergraphPath: string): boolean {
-  const sdl = readFileSync(supergraphPath, 'utf8');
-  const customer = /\ntype Customer\b[^{]*\{([\s\S]*?)\n\}/.exec(sdl)?.[1] ?? '';
-  return /\n\s+value\b[(:]/.test(customer);
-}
