@@ -18,8 +18,23 @@ class FakePeers implements PeerClient {
     this.failing = peer;
     this.failures = times;
   }
+  private held: { peer: SubgraphName; arrived: () => void; release: Promise<void> } | null = null;
+  /** The next export from `peer` waits until released; `arrived` resolves once it has been asked for. */
+  holdExport(peer: SubgraphName): { arrived: Promise<void>; release: () => void } {
+    let release!: () => void;
+    let arrived!: () => void;
+    const arrival = new Promise<void>((resolve) => (arrived = resolve));
+    this.held = { peer, arrived, release: new Promise<void>((resolve) => (release = resolve)) };
+    return { arrived: arrival, release };
+  }
   async query<T>(peer: SubgraphName, caller: Caller, query: string): Promise<T> {
     this.callers.push(caller);
+    const held = this.held;
+    if (held?.peer === peer && query.includes('subjectDataExport')) {
+      this.held = null;
+      held.arrived();
+      await held.release;
+    }
     if (peer === this.failing && this.failures-- > 0) throw new PeerUnavailableError(peer, 'connection refused');
     if (query.includes('subjectDataExport')) return { subjectDataExport: { subgraph: peer, data: { from: peer } } } as T;
     return { eraseSubjectData: { subgraph: peer, counts: [{ table: `${peer}.x`, action: 'DELETED', rows: 1 }] } } as T;
@@ -124,6 +139,51 @@ describe(`data-subject requests in the consent subgraph on ${storageLabel()}`, (
       [customerId],
     );
     expect(n).toBe(0);
+  });
+
+  const storedExports = async (customerId: string) => {
+    const [{ n }]: { n: number }[] = await harness.dataSource.query(
+      `SELECT (count(*) FILTER (WHERE r.access_document IS NOT NULL) + count(p.result))::int AS n
+       FROM consent.subject_request r LEFT JOIN consent.subject_request_part p ON p.request_id = r.id
+       WHERE r.customer_id = $1 AND r.kind = 'ACCESS'`,
+      [customerId],
+    );
+    return n;
+  };
+
+  const selfOf = (customerId: string): Caller => ({ clientId: 'privacy-centre', kind: CallerKind.CUSTOMER, scopes: ['customers.pii:read'], purpose: 'SERVICE', customerId });
+
+  it('keeps no access document whose exports were taken before an erasure that overlapped it', async () => {
+    const customerId = randomUUID();
+    const customersExport = peers.holdExport('customers');
+    const access = run<{ requestDataAccess: Request }>(REQUEST_ACCESS, { customerId }, selfOf(customerId));
+    await customersExport.arrived;
+
+    const erasure = (await run<{ requestErasure: Request }>(REQUEST_ERASURE, { customerId })).data!.requestErasure;
+    expect(erasure.status).toBe('DONE');
+    customersExport.release();
+
+    const late = await access;
+    expect(late.errors).toBeUndefined();
+    expect(late.data!.requestDataAccess).toMatchObject({ status: 'DONE', accessDocument: null });
+    expect(await storedExports(customerId)).toBe(0);
+  });
+
+  it('keeps no access document made while an erasure of the customer is unfinished, and one made afterwards', async () => {
+    const customerId = randomUUID();
+    peers.failFor('transactions', 3);
+    const erasure = (await run<{ requestErasure: Request }>(REQUEST_ERASURE, { customerId })).data!.requestErasure;
+    await until(async () => (await get(erasure.id)).parts.some((p) => p.subgraph === 'transactions' && p.status === 'FAILED' && p.attempts === 3 && p.nextAttemptAt === null));
+
+    const during = await run<{ requestDataAccess: Request }>(REQUEST_ACCESS, { customerId }, selfOf(customerId));
+    expect(during.errors).toBeUndefined();
+    expect(during.data!.requestDataAccess).toMatchObject({ status: 'DONE', accessDocument: null });
+    expect(await storedExports(customerId)).toBe(0);
+
+    const resumed = await run<{ resumeDataSubjectRequest: Request }>(`mutation R($id: ID!) { resumeDataSubjectRequest(id: $id) { status } }`, { id: erasure.id });
+    expect(resumed.data!.resumeDataSubjectRequest.status).toBe('DONE');
+    const after = (await run<{ requestDataAccess: Request }>(REQUEST_ACCESS, { customerId }, selfOf(customerId))).data!.requestDataAccess;
+    expect(after.accessDocument!.subgraphs.consent).toMatchObject({ consentHistory: [], disclosures: [] });
   });
 
   it('refuses a self-service caller for another customer, and staff without privacy:admin', async () => {

@@ -47,6 +47,23 @@ const toPart = (r: Record<string, unknown>): SubjectRequestPartRow => ({
   result: r.result ?? null,
 });
 
+/**
+ * True for an access request `r` that an erasure of the same customer overlaps: one still
+ * running, or one completed after the access request was made. Its exports may have been taken
+ * before the erasure reached a subgraph, so they must not be kept once the erasure is done.
+ */
+const OVERLAPPING_ERASURE = `EXISTS (
+  SELECT 1 FROM consent.subject_request e
+  WHERE e.customer_id = r.customer_id AND e.kind = 'ERASURE' AND (e.completed_at IS NULL OR e.completed_at > r.requested_at))`;
+
+/** Removes a customer's stored access documents and unassembled exports; answers how many. */
+const ERASE_ACCESS_DOCUMENTS = `WITH documents AS (
+    UPDATE consent.subject_request SET access_document = NULL WHERE customer_id = $1 AND access_document IS NOT NULL RETURNING 1
+  ), exports AS (
+    UPDATE consent.subject_request_part p SET result = NULL FROM consent.subject_request r
+    WHERE r.id = p.request_id AND r.customer_id = $1 AND r.kind = 'ACCESS' AND p.result IS NOT NULL RETURNING 1
+  ) SELECT ((SELECT count(*) FROM documents) + (SELECT count(*) FROM exports))::int AS n`;
+
 /** All SQL for data-subject requests and their per-subgraph parts. */
 export class SubjectRequestRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -96,9 +113,14 @@ export class SubjectRequestRepository {
     return rows.map(toPart);
   }
 
+  /** An access export is not kept when an erasure of the customer overlaps the request (see OVERLAPPING_ERASURE). */
   async partDone(requestId: string, subgraph: string, result: unknown, now: Date): Promise<void> {
     await this.dataSource.query(
-      `UPDATE consent.subject_request_part SET status = 'DONE', reason = NULL, result = $3::jsonb, updated_at = $4 WHERE request_id = $1 AND subgraph = $2`,
+      `UPDATE consent.subject_request_part p
+       SET status = 'DONE', reason = NULL, updated_at = $4,
+           result = CASE WHEN r.kind = 'ACCESS' AND ${OVERLAPPING_ERASURE} THEN NULL ELSE $3::jsonb END
+       FROM consent.subject_request r
+       WHERE r.id = p.request_id AND p.request_id = $1 AND p.subgraph = $2`,
       [requestId, subgraph, JSON.stringify(result), now],
     );
   }
@@ -110,15 +132,21 @@ export class SubjectRequestRepository {
     );
   }
 
-  /** Completes a request; an access request's document replaces the per-subgraph exports it was built from. */
-  async complete(requestId: string, accessDocument: Record<string, unknown> | null, now: Date): Promise<void> {
+  /**
+   * Completes a request. An access request's document replaces the per-subgraph exports it was
+   * built from, and is withheld when an erasure of the customer overlaps the request; a completed
+   * erasure removes again every access document, so none stored meanwhile survives it.
+   */
+  async complete(request: SubjectRequestRow, accessDocument: Record<string, unknown> | null, now: Date): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`UPDATE consent.subject_request SET status = 'DONE', completed_at = $2, access_document = $3::jsonb WHERE id = $1`, [
-        requestId,
-        now,
-        accessDocument && JSON.stringify(accessDocument),
-      ]);
-      if (accessDocument) await manager.query(`UPDATE consent.subject_request_part SET result = NULL WHERE request_id = $1`, [requestId]);
+      await manager.query(
+        `UPDATE consent.subject_request r
+         SET status = 'DONE', completed_at = $2, access_document = CASE WHEN ${OVERLAPPING_ERASURE} THEN NULL ELSE $3::jsonb END
+         WHERE id = $1`,
+        [request.id, now, accessDocument && JSON.stringify(accessDocument)],
+      );
+      if (request.kind === DataSubjectRequestKind.ACCESS) await manager.query(`UPDATE consent.subject_request_part SET result = NULL WHERE request_id = $1`, [request.id]);
+      else await manager.query(ERASE_ACCESS_DOCUMENTS, [request.customerId]);
     });
   }
 
@@ -139,15 +167,7 @@ export class SubjectRequestRepository {
 
   /** Erasure of a customer removes every stored access document (and any export not yet assembled). */
   async eraseAccessDocuments(customerId: string): Promise<number> {
-    const [row]: { n: number }[] = await this.dataSource.query(
-      `WITH documents AS (
-         UPDATE consent.subject_request SET access_document = NULL WHERE customer_id = $1 AND access_document IS NOT NULL RETURNING 1
-       ), exports AS (
-         UPDATE consent.subject_request_part p SET result = NULL FROM consent.subject_request r
-         WHERE r.id = p.request_id AND r.customer_id = $1 AND r.kind = 'ACCESS' AND p.result IS NOT NULL RETURNING 1
-       ) SELECT ((SELECT count(*) FROM documents) + (SELECT count(*) FROM exports))::int AS n`,
-      [customerId],
-    );
+    const [row]: { n: number }[] = await this.dataSource.query(ERASE_ACCESS_DOCUMENTS, [customerId]);
     return row.n;
   }
 

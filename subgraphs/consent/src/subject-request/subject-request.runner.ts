@@ -74,7 +74,7 @@ export class SubjectRequestRunner {
     if (parts.every((p) => p.status === DataSubjectRequestStatus.DONE)) {
       const now = new Date();
       const document = request.kind === DataSubjectRequestKind.ACCESS ? accessDocument(request, parts, now) : null;
-      await this.repository.complete(request.id, document, now);
+      await this.repository.complete(request, document, now);
       if (request.kind === DataSubjectRequestKind.ERASURE) this.log(`[consent] erasure ${request.id} completed at ${now.toISOString()}: ${describeCounts(parts)}`);
       return { nextAttemptAt: null };
     }

@@ -49,7 +49,8 @@ export class DataSubjectRequestType {
 
   @Field(() => GraphQLJSONObject, {
     nullable: true,
-    description: 'Personal data. ACCESS requests once DONE: one machine-readable document of everything held on the customer (the customer themself or privacy:admin); erasure removes it',
+    description:
+      'Personal data. ACCESS requests once DONE: one machine-readable document of everything held on the customer (the customer themself or privacy:admin). Erasure removes it, and it is null when an erasure of the customer overlapped the request: ask again for what remains',
   })
   @PersonalData(PersonalDataCategory.IDENTITY)
   accessDocument: Record<string, unknown> | null;
