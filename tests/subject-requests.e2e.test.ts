@@ -13,6 +13,7 @@ import {
   RequestDataAccessDocument,
   RequestErasureDocument,
   ResumeDataSubjectRequestDocument,
+  VerifyConsentLedgerDocument,
 } from './generated/graphql';
 import { postGraphQL } from './support/graphql-client';
 import { startTestPlatform, type TestPlatform } from './support/test-platform';
@@ -136,6 +137,27 @@ describe(`data-subject requests through the gateway on ${storageLabel()}`, () =>
     expect(await tablesHolding(values)).toEqual([]);
     const profile = await ask(CustomerContactDocument, { id: p.id }, platform.internal);
     expect(profile.data?.customer ?? null).toBeNull();
+  });
+
+  it('ends every consent still in force with a withdrawal in the customer\'s hash chain, which still verifies', async () => {
+    const p = await person('Withdraw');
+    const erased = ok(await ask(RequestErasureDocument, { customerId: p.id }, privacyStaff)).data!.requestErasure;
+    expect(erased.status).toBe('DONE');
+    const ledger: { status: string; partner_id: string | null; client_id: string; channel: string }[] = await platform.subgraphs[0].dataSource.query(
+      `SELECT status, partner_id, client_id, channel FROM consent.consent_event WHERE customer_id = $1 ORDER BY seq`,
+      [p.id],
+    );
+    expect(ledger).toEqual([
+      { status: 'GRANTED', partner_id: PARTNER, client_id: expect.any(String), channel: 'WEB' },
+      { status: 'WITHDRAWN', partner_id: PARTNER, client_id: 'consent:subject-requests', channel: 'API' },
+    ]);
+    const verified = ok(await ask(VerifyConsentLedgerDocument, { customerId: p.id }, privacyStaff)).data!.verifyConsentLedger;
+    expect(verified).toEqual({ valid: true, eventsChecked: 2, firstBrokenEventId: null });
+
+    // Erasing again (a replayed request) appends nothing more.
+    ok(await ask(RequestErasureDocument, { customerId: p.id }, privacyStaff));
+    const [{ n }]: { n: number }[] = await platform.subgraphs[0].dataSource.query(`SELECT count(*)::int AS n FROM consent.consent_event WHERE customer_id = $1`, [p.id]);
+    expect(n).toBe(2);
   });
 
   it('keeps the person out: re-ingesting their old profile or orders is refused with a typed error', async () => {

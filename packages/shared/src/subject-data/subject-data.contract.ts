@@ -8,6 +8,8 @@ export enum ErasureAction {
   DEIDENTIFIED = 'DEIDENTIFIED',
   TOMBSTONED = 'TOMBSTONED',
   RETAINED = 'RETAINED',
+  /** Consents in force ended by appending withdrawals to an append-only ledger. */
+  WITHDRAWN = 'WITHDRAWN',
 }
 
 export interface ErasureCount {

@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { appendChainedEvents } from '../ledger/chained-batch';
+import { ConsentChannel, ConsentStatus } from '../consent/consent.enums';
 
-/** All SQL for what the consent ledgers hold on a customer (read only: both ledgers are append-only). */
+/** All SQL for what the consent ledgers hold on a customer (both ledgers are append-only). */
 export class ConsentSubjectDataRepository {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -20,6 +23,37 @@ export class ConsentSubjectDataRepository {
        FROM consent.disclosure WHERE customer_id = $1 ORDER BY seq`,
       [customerId],
     );
+  }
+
+  /**
+   * Ends every consent still in force (latest event GRANTED) by appending a WITHDRAWN event to
+   * the customer's hash chain; answers how many. Running it again appends nothing.
+   */
+  withdrawConsentsInForce(customerId: string, clientId: string, now: Date): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const inForce: { purpose_code: string; partner_id: string | null }[] = await manager.query(
+        `SELECT purpose_code, partner_id FROM (
+           SELECT DISTINCT ON (purpose_code, partner_id) purpose_code, partner_id, status
+           FROM consent.consent_event WHERE customer_id = $1 ORDER BY purpose_code, partner_id, seq DESC
+         ) latest WHERE status = $2`,
+        [customerId, ConsentStatus.GRANTED],
+      );
+      await appendChainedEvents(
+        manager,
+        inForce.map((grant) => ({
+          id: randomUUID(),
+          customer_id: customerId,
+          purpose_code: grant.purpose_code,
+          partner_id: grant.partner_id,
+          status: ConsentStatus.WITHDRAWN,
+          notice_version: null,
+          channel: ConsentChannel.API,
+          client_id: clientId,
+          recorded_at: now.toISOString(),
+        })),
+      );
+      return inForce.length;
+    });
   }
 
   async counts(customerId: string): Promise<{ events: number; disclosures: number }> {

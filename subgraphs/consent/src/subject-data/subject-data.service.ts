@@ -1,4 +1,5 @@
 import { ErasureAction, type ErasureCount, type SubjectDataHandler } from '@c360/shared';
+import { SUBJECT_REQUEST_CALLER } from '../subject-request/subject-data-participants';
 import type { SubjectRequestRepository } from '../subject-request/subject-request.repository';
 import type { ConsentSubjectDataRepository } from './subject-data.repository';
 
@@ -6,7 +7,9 @@ import type { ConsentSubjectDataRepository } from './subject-data.repository';
  * Retention here: the consent ledger and the disclosure ledger are append-only evidence (proof
  * of consent, accountability for what was released), so their rows are kept, keyed only by the
  * customer id, which no longer leads to a person once the profile is erased; they hold no name,
- * contact or other profile value. Stored access documents are personal data and are removed.
+ * contact or other profile value. An erasure also ends every consent still in force, by
+ * appending withdrawals: the ledger then says what is true, and no decision can rely on a grant
+ * of an erased customer. Stored access documents are personal data and are removed.
  */
 export class ConsentSubjectData implements SubjectDataHandler {
   constructor(
@@ -23,11 +26,13 @@ export class ConsentSubjectData implements SubjectDataHandler {
     return { consentHistory, disclosures, subjectRequests };
   }
 
-  async eraseSubject(customerId: string): Promise<ErasureCount[]> {
+  async eraseSubject(customerId: string, _requestId: string, now = new Date()): Promise<ErasureCount[]> {
     const documents = await this.requests.eraseAccessDocuments(customerId);
+    const withdrawn = await this.ledgers.withdrawConsentsInForce(customerId, SUBJECT_REQUEST_CALLER.clientId, now);
     const kept = await this.ledgers.counts(customerId);
     return [
       { table: 'consent.subject_request', action: ErasureAction.DELETED, rows: documents },
+      { table: 'consent.consent_event', action: ErasureAction.WITHDRAWN, rows: withdrawn },
       { table: 'consent.consent_event', action: ErasureAction.RETAINED, rows: kept.events },
       { table: 'consent.disclosure', action: ErasureAction.RETAINED, rows: kept.disclosures },
     ];
