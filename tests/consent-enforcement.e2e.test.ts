@@ -10,6 +10,8 @@ import {
   PartnerCustomerListDocument,
   PartnerViewDocument,
   RecordOrderDocument,
+  RegisterPartnerDocument,
+  SetPartnerActiveDocument,
   TwoCustomersByAliasDocument,
   WithdrawConsentDocument,
 } from './generated/graphql';
@@ -101,6 +103,27 @@ describe(`field-level consent enforcement through the gateway on ${storageLabel(
       });
       const body = (await response.json()) as { data: { _entities: ({ id: string; email: string } | null)[] } };
       expect(body.data._entities).toEqual([null, { id: consenting, email: 'cora@example.com' }]);
+    });
+
+    it('once registered and granted, reaches the customer; once deactivated, nothing from the very next request', async () => {
+      const admin = await platform.tokens.headers(CallerKind.INTERNAL_APP, { client_id: 'partner-desk', scope: 'privacy:admin' });
+      const registered = await ask(RegisterPartnerDocument, { input: { id: 'partner-fresh-fruit', name: 'Fresh Fruit Co' } }, admin);
+      expect(registered.data!.registerPartner).toEqual({ id: 'partner-fresh-fruit', name: 'Fresh Fruit Co', active: true });
+      await grant(consenting, 'PARTNER_SHARING', 'partner-fresh-fruit');
+      const fresh = await platform.tokens.headers(CallerKind.PARTNER, { partner_id: 'partner-fresh-fruit', scope: 'customers:read customers.pii:read' });
+      expect((await ask(CustomerContactDocument, { id: consenting }, fresh)).data!.customer!.email).toBe('cora@example.com');
+
+      expect((await ask(SetPartnerActiveDocument, { id: 'partner-fresh-fruit', active: false }, admin)).data!.setPartnerActive.active).toBe(false);
+      const cutOff = await ask(CustomerContactDocument, { id: consenting }, fresh);
+      expect(cutOff.data?.customer ?? null).toBeNull();
+      expect(codes(cutOff.errors)).toEqual(['NOT_FOUND']);
+      const list = await ask(PartnerCustomerListDocument, {}, fresh);
+      expect(list.data!.customers).toEqual({ totalCount: 0, edges: [] });
+      const regrant = await ask(GrantConsentDocument, { input: { customerId: silent, purposeCode: 'PARTNER_SHARING', partnerId: 'partner-fresh-fruit', channel: 'WEB' } }, platform.internal);
+      expect(codes(regrant.errors)).toEqual(['BAD_USER_INPUT']);
+
+      await ask(SetPartnerActiveDocument, { id: 'partner-fresh-fruit', active: true }, admin);
+      expect((await ask(CustomerContactDocument, { id: consenting }, fresh)).data!.customer!.email).toBe('cora@example.com');
     });
 
     it('B never sees what only A may see', async () => {

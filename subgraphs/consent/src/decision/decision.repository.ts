@@ -23,12 +23,18 @@ export class DecisionRepository {
   }
 
   /**
-   * The purpose's rule and the latest event for (purpose, partner) of each customer, in one
-   * statement: per-customer decisions need both, read together as they are now.
+   * The purpose's rule, whether the partner (if any) is registered and active, and the latest
+   * event for (purpose, partner) of each customer, in one statement: per-customer decisions
+   * need all three, read together as they are now.
    */
-  async purposeWithLatest(customerIds: readonly string[], purposeCode: string, partnerId: string | null): Promise<{ purpose: PurposeRule | null; latest: LatestConsent[] }> {
-    const rows: (PurposeRule & Partial<LatestConsent>)[] = await this.dataSource.query(
+  async purposeWithLatest(
+    customerIds: readonly string[],
+    purposeCode: string,
+    partnerId: string | null,
+  ): Promise<{ purpose: PurposeRule | null; partnerActive: boolean; latest: LatestConsent[] }> {
+    const rows: (PurposeRule & Partial<LatestConsent> & { partnerActive: boolean | null })[] = await this.dataSource.query(
       `SELECT p.code, p.legal_basis AS "legalBasis", p.required_notice_version AS "requiredNoticeVersion",
+              (SELECT active FROM consent.partner WHERE id = $3) AS "partnerActive",
               l.id AS "eventId", l.customer_id AS "customerId", l.status, l.notice_version AS "noticeVersion"
        FROM consent.purpose p
        LEFT JOIN LATERAL (
@@ -40,13 +46,16 @@ export class DecisionRepository {
        WHERE p.code = $2`,
       [customerIds, purposeCode, partnerId],
     );
-    if (rows.length === 0) return { purpose: null, latest: [] };
-    const { code, legalBasis, requiredNoticeVersion } = rows[0];
+    if (rows.length === 0) return { purpose: null, partnerActive: false, latest: [] };
+    const { code, legalBasis, requiredNoticeVersion, partnerActive } = rows[0];
     const latest = rows.filter((r) => r.eventId).map((r) => ({ eventId: r.eventId!, customerId: r.customerId!, status: r.status!, noticeVersion: r.noticeVersion ?? null }));
-    return { purpose: { code, legalBasis, requiredNoticeVersion }, latest };
+    return { purpose: { code, legalBasis, requiredNoticeVersion }, partnerActive: partnerActive === true, latest };
   }
 
-  /** Every customer whose latest event for (purpose, partner) is a grant under a notice the purpose still accepts. */
+  /**
+   * Every customer whose latest event for (purpose, partner) is a grant under a notice the
+   * purpose still accepts; nobody when the partner is unregistered or inactive.
+   */
   async granted(purposeCode: string, partnerId: string | null): Promise<string[]> {
     const rows: { customerId: string }[] = await this.dataSource.query(
       `SELECT latest.customer_id AS "customerId" FROM (
@@ -56,7 +65,8 @@ export class DecisionRepository {
          ORDER BY customer_id, seq DESC
        ) latest
        JOIN consent.purpose p ON p.code = $1
-       WHERE latest.status = 'GRANTED' AND (p.required_notice_version IS NULL OR latest.notice_version >= p.required_notice_version)`,
+       WHERE latest.status = 'GRANTED' AND (p.required_notice_version IS NULL OR latest.notice_version >= p.required_notice_version)
+         AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM consent.partner WHERE id = $2 AND active))`,
       [purposeCode, partnerId],
     );
     return rows.map((r) => r.customerId);

@@ -29,7 +29,7 @@ const WITHHELD: Record<LatestConsent['status'], DecisionReason> = {
 
 /**
  * (customer, category, purpose, recipient) -> allow / deny with a reason.
- * Partners always need a grant naming them; self-service callers see only themselves;
+ * Partners always need a grant naming them and must be registered and active; self-service callers see only themselves;
  * otherwise the declared purpose's legal basis decides, and CONSENT purposes need a current grant.
  */
 export class ConsentDecisionService implements ConsentDecider {
@@ -76,10 +76,12 @@ export class ConsentDecisionService implements ConsentDecider {
     if (standingOnly) return requests.map((r) => applyStandingDecision(standingOnly, r));
     const { purposeCode, partnerId } = this.basisOf(caller);
     const customerIds = [...new Set(requests.map((r) => r.customerId))];
-    const { purpose, latest } = await this.repository.purposeWithLatest(customerIds, purposeCode!, partnerId);
+    const { purpose, partnerActive, latest } = await this.repository.purposeWithLatest(customerIds, purposeCode!, partnerId);
     const standing = this.purposeStanding(purpose, partnerId);
     if (!standing.perCustomer || !purpose) return requests.map((r) => applyStandingDecision(standing, r));
     const deny = (r: DecisionRequest, reason: DecisionReason): ConsentDecision => ({ ...r, allowed: false, reason });
+    // A partner that is not registered and active receives nothing, whatever it was granted.
+    if (caller.kind === CallerKind.PARTNER && !partnerActive) return requests.map((r) => deny(r, DecisionReason.PARTNER_INACTIVE));
     const covered = new Set(dataCategoriesOf(purpose.code));
     const latestByCustomer = new Map(latest.map((l) => [l.customerId, l]));
     return requests.map((r) => {
