@@ -7,6 +7,7 @@ import { CreateConsent1732300003000 } from './migrations/1732300003000-create-co
 import { ChainConsentLedger1732300013000 } from './migrations/1732300013000-chain-consent-ledger';
 import { CreateDisclosureLedger1732300014000 } from './migrations/1732300014000-create-disclosure-ledger';
 import { CreateSubjectRequests1732300023000 } from './migrations/1732300023000-create-subject-requests';
+import { PurposeCatalogue1732300024000 } from './migrations/1732300024000-purpose-catalogue';
 import { PartnerEntity } from './partner/partner.entity';
 import { NoticeEntity } from './purpose/notice.entity';
 import { PurposeEntity } from './purpose/purpose.entity';
@@ -20,7 +21,7 @@ export const consentSubgraph: SubgraphDefinition = {
   storage: {
     schema: 'consent',
     entities: [PurposeEntity, NoticeEntity, PartnerEntity, ConsentEventEntity],
-    migrations: [CreateConsent1732300003000, ChainConsentLedger1732300013000, CreateDisclosureLedger1732300014000, CreateSubjectRequests1732300023000],
+    migrations: [CreateConsent1732300003000, ChainConsentLedger1732300013000, CreateDisclosureLedger1732300014000, CreateSubjectRequests1732300023000, PurposeCatalogue1732300024000],
   },
   createApp: createConsentApp,
   personalData: consentPersonalData,

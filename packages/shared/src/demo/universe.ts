@@ -30,16 +30,6 @@ export const DEMO_PARTNERS = [
   { id: 'partner-city-bank', name: 'City Bank Rewards' },
 ] as const;
 
-export const DEMO_PURPOSES = [
-  { code: 'SERVICE', legalBasis: 'CONTRACT', description: 'Delivering orders and servicing the customer relationship' },
-  { code: 'FRAUD_PREVENTION', legalBasis: 'LEGITIMATE_INTEREST', description: 'Preventing fraud and securing accounts' },
-  { code: 'MARKETING', legalBasis: 'CONSENT', description: 'Sending offers and news by email, SMS or post' },
-  { code: 'PERSONALISATION', legalBasis: 'CONSENT', description: 'Tailoring offers and content to the customer' },
-  { code: 'PROFILING', legalBasis: 'CONSENT', description: 'Computing value scores and segments about the customer' },
-  { code: 'ANALYTICS', legalBasis: 'CONSENT', description: 'Including the customer in aggregate business analytics' },
-  { code: 'PARTNER_SHARING', legalBasis: 'CONSENT', description: 'Sharing data with a named partner for their offers' },
-] as const;
-
 const ADJECTIVES = ['Trail', 'Classic', 'Smart', 'Compact', 'Organic', 'Deluxe', 'Everyday', 'Pro', 'Mini', 'Eco'];
 const NOUNS: Record<string, string[]> = {
   Outdoor: ['Tent', 'Backpack', 'Lantern', 'Sleeping Bag'],

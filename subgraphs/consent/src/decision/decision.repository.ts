@@ -1,10 +1,15 @@
 import type { DataSource } from 'typeorm';
+import type { PersonalDataCategory } from '@c360/shared';
 
 export interface PurposeRule {
   code: string;
   legalBasis: 'CONTRACT' | 'LEGITIMATE_INTEREST' | 'CONSENT';
   requiredNoticeVersion: number | null;
+  /** The categories the purpose covers; every other category is denied. */
+  dataCategories: PersonalDataCategory[];
 }
+
+const PURPOSE_RULE_COLUMNS = `p.code, p.legal_basis AS "legalBasis", p.required_notice_version AS "requiredNoticeVersion", p.data_categories AS "dataCategories"`;
 
 export interface LatestConsent {
   eventId: string;
@@ -18,7 +23,7 @@ export class DecisionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async purpose(code: string): Promise<PurposeRule | null> {
-    const [row] = await this.dataSource.query(`SELECT code, legal_basis AS "legalBasis", required_notice_version AS "requiredNoticeVersion" FROM consent.purpose WHERE code = $1`, [code]);
+    const [row] = await this.dataSource.query(`SELECT ${PURPOSE_RULE_COLUMNS} FROM consent.purpose p WHERE p.code = $1`, [code]);
     return (row as PurposeRule | undefined) ?? null;
   }
 
@@ -33,7 +38,7 @@ export class DecisionRepository {
     partnerId: string | null,
   ): Promise<{ purpose: PurposeRule | null; partnerActive: boolean; latest: LatestConsent[] }> {
     const rows: (PurposeRule & Partial<LatestConsent> & { partnerActive: boolean | null })[] = await this.dataSource.query(
-      `SELECT p.code, p.legal_basis AS "legalBasis", p.required_notice_version AS "requiredNoticeVersion",
+      `SELECT ${PURPOSE_RULE_COLUMNS},
               (SELECT active FROM consent.partner WHERE id = $3) AS "partnerActive",
               l.id AS "eventId", l.customer_id AS "customerId", l.status, l.notice_version AS "noticeVersion"
        FROM consent.purpose p
@@ -47,9 +52,9 @@ export class DecisionRepository {
       [customerIds, purposeCode, partnerId],
     );
     if (rows.length === 0) return { purpose: null, partnerActive: false, latest: [] };
-    const { code, legalBasis, requiredNoticeVersion, partnerActive } = rows[0];
+    const { code, legalBasis, requiredNoticeVersion, dataCategories, partnerActive } = rows[0];
     const latest = rows.filter((r) => r.eventId).map((r) => ({ eventId: r.eventId!, customerId: r.customerId!, status: r.status!, noticeVersion: r.noticeVersion ?? null }));
-    return { purpose: { code, legalBasis, requiredNoticeVersion }, partnerActive: partnerActive === true, latest };
+    return { purpose: { code, legalBasis, requiredNoticeVersion, dataCategories }, partnerActive: partnerActive === true, latest };
   }
 
   /**

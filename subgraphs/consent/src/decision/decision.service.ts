@@ -1,6 +1,5 @@
 import { applyStandingDecision, CallerKind, DecisionReason, PER_CUSTOMER, PersonalDataCategory, type Caller, type ConsentDecider, type ConsentDecision, type DecisionRequest, type StandingDecision } from '@c360/shared';
 import { grantSatisfiesNotice } from '../purpose/notice-requirement';
-import { dataCategoriesOf } from '../purpose/purpose-categories';
 import type { DecisionRepository, LatestConsent, PurposeRule } from './decision.repository';
 
 const ALL_CATEGORIES: readonly PersonalDataCategory[] = Object.values(PersonalDataCategory);
@@ -65,7 +64,7 @@ export class ConsentDecisionService implements ConsentDecider {
     if (!purpose) return fixed([], DecisionReason.UNKNOWN_PURPOSE, DecisionReason.UNKNOWN_PURPOSE);
     if (purpose.legalBasis !== 'CONSENT' && partnerId === null) {
       const reason = purpose.legalBasis === 'CONTRACT' ? DecisionReason.LEGAL_BASIS_CONTRACT : DecisionReason.LEGAL_BASIS_LEGITIMATE_INTEREST;
-      return fixed(dataCategoriesOf(purpose.code), reason, DecisionReason.CATEGORY_NOT_COVERED);
+      return fixed(purpose.dataCategories, reason, DecisionReason.CATEGORY_NOT_COVERED);
     }
     return PER_CUSTOMER;
   }
@@ -82,7 +81,7 @@ export class ConsentDecisionService implements ConsentDecider {
     const deny = (r: DecisionRequest, reason: DecisionReason): ConsentDecision => ({ ...r, allowed: false, reason });
     // A partner that is not registered and active receives nothing, whatever it was granted.
     if (caller.kind === CallerKind.PARTNER && !partnerActive) return requests.map((r) => deny(r, DecisionReason.PARTNER_INACTIVE));
-    const covered = new Set(dataCategoriesOf(purpose.code));
+    const covered = new Set<PersonalDataCategory>(purpose.dataCategories);
     const latestByCustomer = new Map(latest.map((l) => [l.customerId, l]));
     return requests.map((r) => {
       if (!covered.has(r.category)) return deny(r, DecisionReason.CATEGORY_NOT_COVERED);

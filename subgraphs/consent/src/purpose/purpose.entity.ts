@@ -22,6 +22,10 @@ export class PurposeEntity {
   @Column('int', { name: 'required_notice_version', nullable: true })
   requiredNoticeVersion: number | null;
 
+  /** The personal-data categories processed for this purpose (data minimisation): decisions deny every other category. */
+  @Column('text', { name: 'data_categories', array: true })
+  dataCategories: string[];
+
   @Column({ type: 'timestamptz', name: 'created_at', precision: 3 })
   createdAt: Date;
 }

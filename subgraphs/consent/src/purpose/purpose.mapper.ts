@@ -1,5 +1,4 @@
 import type { NoticeEntity } from './notice.entity';
-import { dataCategoriesOf } from './purpose-categories';
 import type { NoticeType } from './notice.type';
 import type { PurposeEntity } from './purpose.entity';
 import { LegalBasis } from './purpose.enums';
@@ -13,7 +12,7 @@ export const toPurposeType = (e: PurposeEntity): PurposeType => ({
   requiresConsent: e.legalBasis === LegalBasis.CONSENT,
   partnerScoped: e.partnerScoped,
   requiredNoticeVersion: e.requiredNoticeVersion,
-  dataCategories: [...dataCategoriesOf(e.code)],
+  dataCategories: [...e.dataCategories],
 });
 
 export const toNoticeType = (e: NoticeEntity): NoticeType => ({

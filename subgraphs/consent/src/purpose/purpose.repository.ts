@@ -38,6 +38,11 @@ export class PurposeRepository {
     return entity;
   }
 
+  /** Fails with the database's unique violation when the code is taken. */
+  async insert(purpose: PurposeEntity): Promise<void> {
+    await this.dataSource.getRepository(PurposeEntity).insert(purpose);
+  }
+
   async setRequiredNoticeVersion(code: string, version: number | null): Promise<void> {
     await this.dataSource.getRepository(PurposeEntity).update({ code }, { requiredNoticeVersion: version });
   }

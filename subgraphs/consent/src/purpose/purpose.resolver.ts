@@ -3,7 +3,7 @@ import { RequiresScope } from '@c360/shared';
 import type { ConsentContext } from '../context';
 import { assertConsentAdmin } from '../ledger/consent-admin';
 import { NoticeType } from './notice.type';
-import { PublishNoticeInput } from './purpose.input';
+import { DefinePurposeInput, PublishNoticeInput } from './purpose.input';
 import { toNoticeType, toPurposeType } from './purpose.mapper';
 import { PurposeService } from './purpose.service';
 import { PurposeType } from './purpose.type';
@@ -32,6 +32,17 @@ export class PurposeResolver {
   @FieldResolver(() => [NoticeType], { description: 'Every published notice version, newest first' })
   async notices(@Root() purpose: PurposeType, @Ctx() ctx: ConsentContext): Promise<NoticeType[]> {
     return (await ctx.loaders.noticesByPurpose.load(purpose.code)).map(toNoticeType);
+  }
+
+  @Mutation(() => PurposeType, {
+    description:
+      'Admin (privacy:admin): adds a purpose callers can declare; CONFLICT when the code is taken. Processes that cached an unknown-purpose answer learn it within 30 s',
+  })
+  async definePurpose(@Arg('input', () => DefinePurposeInput) input: DefinePurposeInput, @Ctx() ctx: ConsentContext): Promise<PurposeType> {
+    assertConsentAdmin(ctx.caller, 'definePurpose');
+    const purpose = await this.service.define(input);
+    ctx.loaders.purposeByCode.clear(purpose.code);
+    return toPurposeType(purpose);
   }
 
   @RequiresScope('privacy:admin')

@@ -1,8 +1,9 @@
-import { isUniqueViolation } from '@c360/shared';
+import { isUniqueViolation, PersonalDataCategory } from '@c360/shared';
 import type { NoticeEntity } from './notice.entity';
 import type { PurposeEntity } from './purpose.entity';
-import { noticeRaced, unknownNoticeVersion, unknownPurpose } from './purpose.errors';
-import type { PublishNoticeInput } from './purpose.input';
+import { LegalBasis } from './purpose.enums';
+import { noticeRaced, partnerScopeNeedsConsent, purposeExists, unknownDataCategory, unknownNoticeVersion, unknownPurpose } from './purpose.errors';
+import type { DefinePurposeInput, PublishNoticeInput } from './purpose.input';
 import type { PurposeRepository } from './purpose.repository';
 
 /** The purpose catalogue and its versioned privacy notices. */
@@ -11,6 +12,35 @@ export class PurposeService {
 
   list(): Promise<PurposeEntity[]> {
     return this.purposes.all();
+  }
+
+  /**
+   * Adds a purpose. Its legal basis and categories never change afterwards (grants and receipts
+   * were given for them): a different processing is a new purpose. A CONSENT purpose can be
+   * granted once its first notice is published.
+   */
+  async define(input: DefinePurposeInput, now = new Date()): Promise<PurposeEntity> {
+    const known = new Set<string>(Object.values(PersonalDataCategory));
+    const unknown = input.dataCategories.find((c) => !known.has(c));
+    if (unknown !== undefined) throw unknownDataCategory(unknown);
+    if (input.partnerScoped && input.legalBasis !== LegalBasis.CONSENT) throw partnerScopeNeedsConsent();
+    const purpose: PurposeEntity = {
+      code: input.code,
+      name: input.name.trim(),
+      description: input.description.trim(),
+      legalBasis: input.legalBasis,
+      partnerScoped: input.partnerScoped,
+      requiredNoticeVersion: null,
+      dataCategories: [...input.dataCategories],
+      createdAt: now,
+    };
+    try {
+      await this.purposes.insert(purpose);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw purposeExists(input.code);
+      throw error;
+    }
+    return purpose;
   }
 
   /** Appends version n+1; the unique (purpose, version) key turns a concurrent publication into CONFLICT. */

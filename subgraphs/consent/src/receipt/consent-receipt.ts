@@ -1,5 +1,4 @@
 import type { PurposeEntity } from '../purpose/purpose.entity';
-import { dataCategoriesOf } from '../purpose/purpose-categories';
 import { CONSENT_CONTROLLER, NOTICE_BASE_URL, RECEIPT_JURISDICTION, RECEIPT_LANGUAGE, WITHDRAWAL_METHOD } from './receipt-controller';
 
 /** The ledger event a receipt is for. */
@@ -58,7 +57,7 @@ export function buildConsentReceipt(event: ReceiptEvent, purpose: PurposeEntity,
             purposeDescription: purpose.description,
             purposeCategory: [PURPOSE_CATEGORY[purpose.code] ?? purpose.name],
             consentType: 'EXPLICIT',
-            piiCategory: [...dataCategoriesOf(purpose.code)],
+            piiCategory: [...purpose.dataCategories],
             primaryPurpose: true,
             termination: WITHDRAWAL_METHOD,
             thirdPartyDisclosure: partner !== null,

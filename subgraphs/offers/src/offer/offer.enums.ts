@@ -36,7 +36,7 @@ export enum OfferStatus {
   EXPIRED = 'EXPIRED',
 }
 
-/** The consent purposes (DEMO_PURPOSES codes) an offer's targeting may rely on. */
+/** The consent purposes (codes of the consent subgraph's catalogue) an offer's targeting may rely on. */
 export const OFFER_CONSENT_PURPOSES = ['MARKETING', 'PERSONALISATION'] as const;
 export type OfferConsentPurpose = (typeof OFFER_CONSENT_PURPOSES)[number];
 
