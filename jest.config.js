@@ -5,7 +5,7 @@ module.exports = {
   roots: ['<rootDir>/dist'],
   testMatch: ['**/*.test.js'],
   moduleNameMapper: { '^@c360/shared(.*)$': '<rootDir>/dist/packages/shared/src$1' },
-  setupFiles: ['reflect-metadata'],
+  setupFiles: ['reflect-metadata', '<rootDir>/jest.setup-env.js'],
   testTimeout: 60000,
   maxWorkers: 2,
 };

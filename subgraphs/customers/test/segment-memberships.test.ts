@@ -103,9 +103,43 @@ describe(`segment memberships and freshness on ${storageLabel()}`, () => {
     });
   });
 
-  it('reads SEGMENT_MAX_AGE_SECONDS once, 300 by default, refusing nonsense', () => {
-    expect(readSegmentSettings({})).toEqual({ maxAgeSeconds: 300 });
-    expect(readSegmentSettings({ SEGMENT_MAX_AGE_SECONDS: '60' })).toEqual({ maxAgeSeconds: 60 });
+  describe('with a background refresh (SEGMENT_MAX_AGE_SECONDS=1, SEGMENT_REFRESH_SECONDS=1)', () => {
+    let refreshed: SubgraphHarness;
+    beforeAll(async () => {
+      Object.assign(process.env, { SEGMENT_MAX_AGE_SECONDS: '1', SEGMENT_REFRESH_SECONDS: '1' });
+      try {
+        refreshed = await startSubgraphHarness(customersSubgraph, undefined, peers);
+      } finally {
+        process.env.SEGMENT_REFRESH_SECONDS = '0';
+        delete process.env.SEGMENT_MAX_AGE_SECONDS;
+      }
+    });
+    afterAll(() => refreshed.close());
+
+    it('brings memberships read without re-evaluation (offer targeting) up to date, as the refresh service caller', async () => {
+      const first = await createCustomer(refreshed, 'Tongan A', { address: { countryCode: 'TO' } });
+      peers.answer('CHURN_RISK', ['0.9'], [first]);
+      const created = await refreshed.execute<{ createSegment: SegmentResult }>(CREATE_SEGMENT, {
+        input: { name: 'Tongan churners', rule: { all: [condition('COUNTRY', 'EQ', ['TO']), condition('CHURN_RISK', 'GTE', ['0.9'])] } },
+      } as never);
+      const id = created.data!.createSegment.id;
+      const later = await createCustomer(refreshed, 'Tongan B', { address: { countryCode: 'TO' } });
+      peers.answer('CHURN_RISK', ['0.9'], [first, later]);
+      const membershipOf = async (customerId: string) =>
+        (await refreshed.execute<{ segmentMemberships: Membership[] }>(MEMBERSHIPS, { ids: [customerId] } as never)).data!.segmentMemberships[0].segmentIds;
+      expect(await membershipOf(later)).toEqual([]);
+
+      const deadline = Date.now() + 10_000;
+      while (!(await membershipOf(later)).includes(id) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await membershipOf(later)).toEqual([id]);
+      expect(peers.calls.at(-1)!.caller).toMatchObject({ clientId: 'customers:segment-refresh', kind: 'INTERNAL_APP', purpose: 'PROFILING' });
+    });
+  });
+
+  it('reads SEGMENT_MAX_AGE_SECONDS and SEGMENT_REFRESH_SECONDS once, 300 and 60 by default, refusing nonsense', () => {
+    expect(readSegmentSettings({})).toEqual({ maxAgeSeconds: 300, refreshSeconds: 60 });
+    expect(readSegmentSettings({ SEGMENT_MAX_AGE_SECONDS: '60', SEGMENT_REFRESH_SECONDS: '0' })).toEqual({ maxAgeSeconds: 60, refreshSeconds: 0 });
     expect(() => readSegmentSettings({ SEGMENT_MAX_AGE_SECONDS: '-1' })).toThrow(/SEGMENT_MAX_AGE_SECONDS/);
+    expect(() => readSegmentSettings({ SEGMENT_REFRESH_SECONDS: 'soon' })).toThrow(/SEGMENT_REFRESH_SECONDS/);
   });
 });

@@ -55,6 +55,15 @@ export class SegmentRepository {
     return rows.map(toSegmentRow);
   }
 
+  /** Segments whose current version was evaluated before `before` (or never), the oldest first. */
+  async evaluatedBefore(before: Date, limit: number): Promise<SegmentRow[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT ${SEGMENT_COLUMNS} FROM ${SEGMENT_FROM} WHERE v.evaluated_at IS NULL OR v.evaluated_at < $1 ORDER BY v.evaluated_at NULLS FIRST, s.id LIMIT $2`,
+      [before, limit],
+    );
+    return rows.map(toSegmentRow);
+  }
+
   /** One page in (created_at, id) order plus one row to tell whether more follow, and the total. */
   async page(size: number, after: readonly [string, string] | undefined): Promise<{ rows: SegmentRow[]; totalCount: number }> {
     const [rows, [count]] = await Promise.all([

@@ -9,6 +9,9 @@ import { parseSegmentRule, type SegmentRule } from './segment-rule';
 import type { SegmentType } from './segment.type';
 import type { SegmentSettings } from './segment.settings';
 
+/** Segments one background refresh re-evaluates at most; the rest wait for the next one. */
+const STALE_BATCH = 500;
+
 const segmentCursor = (s: SegmentRow) => encodeCursor([s.createdAt.toISOString(), s.id]);
 
 /**
@@ -58,6 +61,17 @@ export class SegmentService {
   /** Re-evaluates the current version's members now. */
   async refresh(id: string, caller: Caller, now = new Date()): Promise<SegmentRow> {
     return this.evaluate(await this.find(id), caller, now);
+  }
+
+  /**
+   * Re-evaluates, one at a time, every segment whose members are older than the maximum age
+   * (the background refresh). A segment whose evaluation fails keeps its last members.
+   */
+  async refreshStale(caller: Caller, now = new Date()): Promise<{ refreshed: number; failed: number }> {
+    const stale = await this.segments.evaluatedBefore(new Date(now.getTime() - this.settings.maxAgeSeconds * 1000), STALE_BATCH);
+    let refreshed = 0;
+    for (const row of stale) if ((await this.fresh(row, caller, now)) !== row) refreshed++;
+    return { refreshed, failed: stale.length - refreshed };
   }
 
   /** The segment, re-evaluated first when its members are older than the maximum age. */

@@ -2,16 +2,22 @@ import { parseEnv, setting, type Env } from '@c360/shared';
 
 /**
  * SEGMENT_MAX_AGE_SECONDS (default 300): a segment read whose members were evaluated longer
- * ago than this is re-evaluated first; 0 re-evaluates on every read. Read once at boot.
+ * ago than this is re-evaluated first; 0 re-evaluates on every read.
+ * SEGMENT_REFRESH_SECONDS (default 60; 0 turns it off): how often a background job re-evaluates
+ * the segments older than the maximum age, so that offer targeting, which reads memberships
+ * without re-evaluating, never relies on much older ones. Read once at boot.
  */
 export const segmentEnvSettings = {
   SEGMENT_MAX_AGE_SECONDS: setting.int({ default: 300, min: 0, max: 7 * 86_400 }),
+  SEGMENT_REFRESH_SECONDS: setting.int({ default: 60, min: 0, max: 86_400 }),
 };
 
 export interface SegmentSettings {
   maxAgeSeconds: number;
+  refreshSeconds: number;
 }
 
 export function readSegmentSettings(env: Env = process.env): SegmentSettings {
-  return { maxAgeSeconds: parseEnv(segmentEnvSettings, env).SEGMENT_MAX_AGE_SECONDS };
+  const parsed = parseEnv(segmentEnvSettings, env);
+  return { maxAgeSeconds: parsed.SEGMENT_MAX_AGE_SECONDS, refreshSeconds: parsed.SEGMENT_REFRESH_SECONDS };
 }
