@@ -14,7 +14,14 @@ const script = (name: string) => join(__dirname, '..', 'servers', `${name}.js`);
 
 /** Subgraphs in one child process and our gateway in another, with extra environment (e.g. a switch). */
 export async function startOurServers(databaseUrl: string, callers: BenchCallers, label: string, env: Record<string, string> = {}): Promise<ServerSet> {
-  const subgraphs = await startServerProcess(`subgraphs${label}`, script('subgraphs-main'), { ...env, DATABASE_URL: databaseUrl, CALLER_SIGNING_KEY: callers.callerSigningKey });
+  // The background segment refresh is off: rounds compare request paths, and statement counts
+  // (R3) must see only the request being measured.
+  const subgraphs = await startServerProcess(`subgraphs${label}`, script('subgraphs-main'), {
+    SEGMENT_REFRESH_SECONDS: '0',
+    ...env,
+    DATABASE_URL: databaseUrl,
+    CALLER_SIGNING_KEY: callers.callerSigningKey,
+  });
   const gateway = await startServerProcess(`our-gateway${label}`, script('gateway-main'), {
     ...env,
     CALLER_SIGNING_KEY: callers.callerSigningKey,
