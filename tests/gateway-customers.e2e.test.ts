@@ -50,7 +50,7 @@ describe(`customer profiles through the gateway on ${storageLabel()}`, () => {
     expect(result.data?.customers.edges).toHaveLength(1);
   });
 
-  it('refuses operations nested too deep or with too many aliases before any subgraph is asked', async () => {
+  it('refuses operations nested too deep, with too many aliases or too costly before any subgraph is asked', async () => {
     const customers = platform.subgraphs.find((s) => s.name === 'customers')!;
     let subgraphCalls = 0;
     const onRequest = () => subgraphCalls++;
@@ -61,12 +61,21 @@ describe(`customer profiles through the gateway on ${storageLabel()}`, () => {
     const tooDeep = await postGraphQL(platform.gatewayUrl, deep, {}, platform.internal);
     const aliased = parse(`query { ${Array.from({ length: 31 }, (_, i) => `c${i}: customers(first: 1) { totalCount }`).join(' ')} }`);
     const tooManyAliases = await postGraphQL(platform.gatewayUrl, aliased, {}, platform.internal);
+    // 100 customers x 100 orders x their lines: a page size given as a variable counts too.
+    const costly = parse(`query Costly($n: Int!) { customers(first: 100) { edges { node { id orders(first: $n) { edges { node { id lines { sku quantity } } } } } } } }`);
+    const tooCostly = await postGraphQL(platform.gatewayUrl, costly, { n: 100 }, platform.internal);
     customers.http.off('request', onRequest);
     expect([tooDeep.status, tooDeep.data ?? null]).toEqual([400, null]);
     expect(tooDeep.errors?.[0].message).toBe('Operation is 16 fields deep; at most 15 are allowed');
     expect([tooManyAliases.status, tooManyAliases.data ?? null]).toEqual([400, null]);
     expect(tooManyAliases.errors?.[0].message).toBe('Document has 31 aliased fields; at most 30 are allowed');
+    expect([tooCostly.status, tooCostly.data ?? null]).toEqual([400, null]);
+    expect(tooCostly.errors?.[0].extensions).toEqual({ code: 'OPERATION_TOO_COSTLY', cost: 60401, maxCost: 20000 });
     expect(subgraphCalls).toBe(0);
+
+    // The same operation with a small page is served.
+    const affordable = await postGraphQL(platform.gatewayUrl, costly, { n: 2 }, platform.internal);
+    expect([affordable.status, affordable.errors]).toEqual([200, undefined]);
   });
 
   it('reuses connections to subgraphs instead of opening one per request', async () => {

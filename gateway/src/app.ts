@@ -7,6 +7,7 @@ import { createBearerAuthenticator, type AuthOptions } from './auth/bearer-authe
 import type { GatewayConfig, SubgraphName } from './config';
 import type { GatewayContext } from './gateway-context';
 import { SignedCallerDataSource, subgraphFetcher } from './signed-data-source';
+import { costLimitPlugin } from './operation-cost';
 import { DEFAULT_QUERY_LIMITS, queryLimitRules, type QueryLimits } from './query-limits';
 
 /** Builds the gateway over the static supergraph; never listens (tests and main decide). */
@@ -20,11 +21,12 @@ export async function createGatewayApp(config: GatewayAppConfig) {
     supergraphSdl,
     buildService: ({ name, url }) => new SignedCallerDataSource(name, config.subgraphUrls[name as SubgraphName] ?? url ?? '', config.callerSigningKey, fetcher),
   });
+  const limits = config.limits ?? DEFAULT_QUERY_LIMITS;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // No cache-control policy is computed: responses carry personal data and are never cached.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
-    validationRules: queryLimitRules(config.limits ?? DEFAULT_QUERY_LIMITS),
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), costLimitPlugin<GatewayContext>(limits.maxCost)],
+    validationRules: queryLimitRules(limits),
     formatError: maskError('gateway'),
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,

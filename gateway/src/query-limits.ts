@@ -5,9 +5,12 @@ export interface QueryLimits {
   maxDepth: number;
   /** Aliased fields a document may hold: aliases multiply the work of one request. */
   maxAliases: number;
+  /** Estimated cost an operation may have (see operationCost): page sizes multiply the fields below them. */
+  maxCost: number;
 }
 
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 15, maxAliases: 30 };
+/** maxCost 20,000 admits the heaviest customer-360 page (100 customers, 10 orders each: 14,601). */
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 15, maxAliases: 30, maxCost: 20_000 };
 
 function depthOf(selectionSet: SelectionSetNode | undefined, context: ValidationContext, visiting: Set<string>): number {
   let deepest = 0;

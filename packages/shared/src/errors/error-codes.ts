@@ -8,5 +8,7 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   CONSENT_REQUIRED = 'CONSENT_REQUIRED',
   SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE',
+  /** The gateway refused an operation whose estimated cost is above its limit. */
+  OPERATION_TOO_COSTLY = 'OPERATION_TOO_COSTLY',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
