@@ -33,3 +33,4 @@ export * from './privacy';
 export * from './graphql/scope-auth';
 export * from './peers';
 export * from './subject-data';
+export * from './analytics';

@@ -8,7 +8,7 @@ import { CreateCustomers1732300000000 } from './migrations/1732300000000-create-
 import { CreateErasureTombstones1732300021000 } from './migrations/1732300021000-create-erasure-tombstones';
 import { CreateSegments1732300022000 } from './migrations/1732300022000-create-segments';
 import { customersPersonalData } from './privacy';
-import { analyticsEnvSettings } from './analytics/analytics.settings';
+import { analyticsEnvSettings } from '@c360/shared';
 import { SegmentEntity } from './segment/segment.entity';
 import { SegmentVersionEntity } from './segment/segment-version.entity';
 import { segmentEnvSettings } from './segment/segment.settings';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CallerKind, DecisionReason, statementCounter, type ConsentDecider } from '@c360/shared';
 import { internalCaller, RecordingDisclosureRecorder, startSubgraphHarness, storageLabel, type SubgraphHarness } from '@c360/shared/testing';
 import { customersSubgraph } from '../src';
-import { readMinGroupSize } from '../src/analytics/analytics.settings';
+import { readMinGroupSize } from '@c360/shared';
 
 const K = readMinGroupSize();
 
@@ -23,10 +23,13 @@ const smallGroup = Array.from({ length: K - 1 }, () => randomUUID());
 const refusing = Array.from({ length: 5 }, () => randomUUID());
 consenting.push(...fullGroup, ...smallGroup);
 
-/** Consent as the consent service would answer for ANALYTICS, without SQL; other purposes reach nobody. */
+/** Who consented to PROFILING: every analytics-consenting customer unless a test says otherwise. */
+let profilingConsented = [...consenting];
+
+/** Consent as the consent service would answer for ANALYTICS and PROFILING, without SQL; other purposes reach nobody. */
 const analyticsDecider: ConsentDecider = {
   decide: async (_caller, requests) => requests.map((r) => ({ ...r, allowed: false, reason: DecisionReason.NO_CONSENT })),
-  audience: async (caller) => ({ everyone: false, customerIds: caller.purpose === 'ANALYTICS' ? [...consenting] : [] }),
+  audience: async (caller) => ({ everyone: false, customerIds: caller.purpose === 'ANALYTICS' ? [...consenting] : caller.purpose === 'PROFILING' ? profilingConsented : [] }),
 };
 
 describe(`customers BI aggregates on ${storageLabel()}`, () => {
@@ -82,6 +85,55 @@ describe(`customers BI aggregates on ${storageLabel()}`, () => {
     statementCounter.reset();
     await counts('ACQUISITION_CHANNEL');
     expect(statementCounter.total()).toBe(1);
+  });
+
+  describe('by segment', () => {
+    beforeAll(async () => {
+      // "Big spenders": version 1 held the small group, the current version 2 holds the full group.
+      // "Everyone": both groups, and the refusing customers (who are never counted).
+      const segment = async (name: string, versions: string[][]) => {
+        const id = randomUUID();
+        await harness.dataSource.query(`INSERT INTO customers.segment (id, name, current_version, created_at, updated_at) VALUES ($1, $2, $3, now(), now())`, [id, name, versions.length]);
+        for (const [i, members] of versions.entries()) {
+          await harness.dataSource.query(
+            `INSERT INTO customers.segment_version (segment_id, version, name, rule, created_by, created_at, evaluated_at, member_count) VALUES ($1, $2, $3, '{}', 'test', now(), now(), $4)`,
+            [id, i + 1, name, members.length],
+          );
+          await harness.dataSource.query(`INSERT INTO customers.segment_member (segment_id, version, customer_id) SELECT $1, $2, unnest($3::uuid[])`, [id, i + 1, members]);
+        }
+      };
+      await segment('Big spenders', [smallGroup, fullGroup]);
+      await segment('Everyone', [[...fullGroup, ...smallGroup, ...refusing]]);
+    });
+
+    it("counts each segment's current members who consented to analytics, a customer in every segment it is in", async () => {
+      const result = await counts('SEGMENT');
+      expect(result).toMatchObject({
+        suppressedGroups: 0,
+        countedCustomers: 3 * K - 1,
+        buckets: [
+          { key: 'Big spenders', customers: K },
+          { key: 'Everyone', customers: 2 * K - 1 },
+        ],
+      });
+    });
+
+    it('counts customers who did not consent to profiling apart, never by segment', async () => {
+      profilingConsented = [...smallGroup];
+      try {
+        const result = await counts('SEGMENT');
+        // The small group (k − 1, in "Everyone" only) is suppressed; the full group is withheld.
+        expect(result).toMatchObject({ suppressedGroups: 1, buckets: [{ key: 'PROFILING_WITHHELD', customers: K }] });
+      } finally {
+        profilingConsented = [...consenting];
+      }
+    });
+
+    it('answers with one SQL statement', async () => {
+      statementCounter.reset();
+      await counts('SEGMENT');
+      expect(statementCounter.total()).toBe(1);
+    });
   });
 });
 

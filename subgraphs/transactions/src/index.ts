@@ -11,7 +11,7 @@ import { ProductEntity } from './product/product.entity';
 import { createValueService } from './value-analysis';
 import { CreateCoPurchase1732300033000 } from './migrations/1732300033000-create-co-purchase';
 import { readValueSettings, valueEnvSettings } from './value/value.settings';
-import { analyticsEnvSettings } from './analytics/analytics.settings';
+import { analyticsEnvSettings } from '@c360/shared';
 
 export const transactionsSubgraph: SubgraphDefinition = {
   name: SUBGRAPH_NAME,

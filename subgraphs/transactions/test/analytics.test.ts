@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { CallerKind, DecisionReason, statementCounter, type ConsentDecider } from '@c360/shared';
 import { internalCaller, RecordingDisclosureRecorder, startSubgraphHarness, storageLabel, type SubgraphHarness } from '@c360/shared/testing';
 import { transactionsSubgraph } from '../src';
-import { readMinGroupSize } from '../src/analytics/analytics.settings';
+import { RevenueAggregateRepository } from '../src/analytics/revenue-aggregate.repository';
+import { RevenueDimension } from '../src/analytics/revenue-dimension';
+import { readMinGroupSize } from '@c360/shared';
 
 const K = readMinGroupSize();
 import { valueService } from './value-fixtures';
@@ -26,10 +28,16 @@ const full = Array.from({ length: K }, () => randomUUID());
 const small = Array.from({ length: K - 1 }, () => randomUUID());
 const refusing = Array.from({ length: 3 }, () => randomUUID());
 
-/** Consent as the consent service would answer for ANALYTICS, without SQL; other purposes reach nobody. */
+/** Who consented to PROFILING: every analytics-consenting customer unless a test says otherwise. */
+let profilingConsented = [...full, ...small];
+
+/** Consent as the consent service would answer for ANALYTICS and PROFILING, without SQL; other purposes reach nobody. */
 const analyticsDecider: ConsentDecider = {
   decide: async (_caller, requests) => requests.map((r) => ({ ...r, allowed: false, reason: DecisionReason.NO_CONSENT })),
-  audience: async (caller) => ({ everyone: false, customerIds: caller.purpose === 'ANALYTICS' ? [...full, ...small] : [] }),
+  audience: async (caller) => ({
+    everyone: false,
+    customerIds: caller.purpose === 'ANALYTICS' ? [...full, ...small] : caller.purpose === 'PROFILING' ? profilingConsented : [],
+  }),
 };
 
 describe(`transactions BI revenue on ${storageLabel()}`, () => {
@@ -112,5 +120,35 @@ describe(`transactions BI revenue on ${storageLabel()}`, () => {
     await valueService(harness).refreshAll(new Date('2025-05-01T00:00:00.000Z'));
     const result = await revenue('LIFECYCLE_STAGE');
     expect(result).toMatchObject({ suppressedGroups: 1, buckets: [{ key: 'NEW', customers: 2 * K - 2 }] });
+  });
+
+  it('groups by named RFM segment, and the customers who did not consent to profiling apart (before suppression)', async () => {
+    const byKey = (rows: { key: string; customers: number }[]) => rows.map(({ key, customers }) => ({ key, customers })).sort((a, b) => (a.key < b.key ? -1 : 1));
+    const groups = async (profiled: string[] | null) =>
+      byKey(await new RevenueAggregateRepository(harness.dataSource).revenueBy({ dimension: RevenueDimension.RFM_SEGMENT, onlyIds: null, profiled, from: null, to: null }));
+    const bySegment: { key: string; customers: number }[] = await harness.dataSource.query(
+      `SELECT coalesce(segment, 'NOT_SCORED') AS key, count(*)::int AS customers FROM transactions.customer_value WHERE customer_id = ANY($1::uuid[]) GROUP BY 1 ORDER BY 1`,
+      [[...full, ...small, ...refusing]],
+    );
+    expect(await groups(null)).toEqual(byKey(bySegment));
+
+    const smallOnly = await groups(small);
+    const smallSegments: { key: string; customers: number }[] = await harness.dataSource.query(
+      `SELECT coalesce(segment, 'NOT_SCORED') AS key, count(*)::int AS customers FROM transactions.customer_value WHERE customer_id = ANY($1::uuid[]) GROUP BY 1 ORDER BY 1`,
+      [small],
+    );
+    expect(smallOnly).toEqual(byKey([...smallSegments, { key: 'SCORING_WITHHELD', customers: full.length + refusing.length }]));
+  });
+
+  it('never groups customers who did not consent to profiling by their scores', async () => {
+    profilingConsented = [];
+    try {
+      for (const dimension of ['LIFECYCLE_STAGE', 'RFM_SEGMENT']) {
+        const result = await revenue(dimension);
+        expect(result).toMatchObject({ suppressedGroups: 0, buckets: [{ key: 'SCORING_WITHHELD', customers: 2 * K - 1, orders: 2 * K }] });
+      }
+    } finally {
+      profilingConsented = [...full, ...small];
+    }
   });
 });

@@ -7,7 +7,7 @@ export interface CustomerGroup {
 }
 
 /** Fixed SQL per dimension: the argument picks one of these, never text from the caller. */
-const KEY: Record<CustomerDimension, string> = {
+const KEY: Record<Exclude<CustomerDimension, CustomerDimension.SEGMENT>, string> = {
   [CustomerDimension.ACQUISITION_CHANNEL]: 'c.acquisition_channel',
   [CustomerDimension.COUNTRY]: "coalesce(c.country_code, 'UNKNOWN')",
   [CustomerDimension.REGION]: "coalesce(c.region, 'UNKNOWN')",
@@ -19,7 +19,7 @@ export class CustomerAggregateRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** `onlyIds` null counts every customer. */
-  countBy(dimension: CustomerDimension, onlyIds: string[] | null): Promise<CustomerGroup[]> {
+  countBy(dimension: Exclude<CustomerDimension, CustomerDimension.SEGMENT>, onlyIds: string[] | null): Promise<CustomerGroup[]> {
     return this.dataSource.query(
       `SELECT ${KEY[dimension]} AS key, count(*)::int AS customers
          FROM customers.customer c
@@ -27,6 +27,30 @@ export class CustomerAggregateRepository {
         GROUP BY 1
         ORDER BY 1`,
       [onlyIds],
+    );
+  }
+
+  /**
+   * Customers per segment (members of its current version): `profiled` null means everyone may
+   * be grouped by segment; the others are counted under PROFILING_WITHHELD.
+   */
+  countBySegment(onlyIds: string[] | null, profiled: string[] | null): Promise<CustomerGroup[]> {
+    return this.dataSource.query(
+      `WITH counted AS (
+         SELECT c.id, ($2::uuid[] IS NULL OR c.id = ANY($2::uuid[])) AS profiled
+           FROM customers.customer c
+          WHERE $1::uuid[] IS NULL OR c.id = ANY($1::uuid[])
+       ), current_member AS (
+         SELECT m.customer_id, s.name
+           FROM customers.segment_member m JOIN customers.segment s ON s.id = m.segment_id AND s.current_version = m.version
+       )
+       SELECT CASE WHEN NOT counted.profiled THEN 'PROFILING_WITHHELD' ELSE coalesce(cm.name, 'NO_SEGMENT') END AS key,
+              count(DISTINCT counted.id)::int AS customers
+         FROM counted
+         LEFT JOIN current_member cm ON counted.profiled AND cm.customer_id = counted.id
+        GROUP BY 1
+        ORDER BY 1`,
+      [onlyIds, profiled],
     );
   }
 }

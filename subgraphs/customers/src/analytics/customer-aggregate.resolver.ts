@@ -1,7 +1,6 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { RequiresScope } from '@c360/shared';
+import { analyticsPopulation, profilingPopulation, RequiresScope } from '@c360/shared';
 import type { CustomersContext } from '../context';
-import { analyticsPopulation } from './analytics-population';
 import { CustomerDimension } from './customer-dimension';
 import { CustomerAggregate } from './customer-aggregate.type';
 import { CustomerAggregateService } from './customer-aggregate.service';
@@ -14,6 +13,7 @@ export class CustomerAggregateResolver {
   @Query(() => CustomerAggregate, { description: 'Customer counts per group (analytics-consenting customers only, small groups suppressed)' })
   @RequiresScope('analytics:read')
   async customerCounts(@Arg('groupBy', () => CustomerDimension) groupBy: CustomerDimension, @Ctx() ctx: CustomersContext): Promise<CustomerAggregate> {
-    return this.service.countBy(groupBy, await analyticsPopulation(ctx));
+    const [population, profiled] = await Promise.all([analyticsPopulation(ctx), groupBy === CustomerDimension.SEGMENT ? profilingPopulation(ctx) : null]);
+    return this.service.countBy(groupBy, population, profiled);
   }
 }

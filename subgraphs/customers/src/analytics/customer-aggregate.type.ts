@@ -18,7 +18,7 @@ export class CustomerAggregate {
   @Field(() => Int, { description: 'k: smaller groups are suppressed (BI_MIN_GROUP_SIZE)' })
   minimumGroupSize!: number;
 
-  @Field(() => Int, { description: 'Customers in the listed buckets (suppressed groups excluded)' })
+  @Field(() => Int, { description: 'Sum of the listed buckets (suppressed groups excluded); for SEGMENT, where a customer can be in several, a count of memberships' })
   countedCustomers!: number;
 
   @Field(() => Int, { description: 'How many groups were left out for being smaller than minimumGroupSize' })

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { readMinGroupSize } from './analytics.settings';
+import { readMinGroupSize } from '@c360/shared';
 import { CustomerAggregateRepository } from './customer-aggregate.repository';
 import { CustomerAggregateResolver } from './customer-aggregate.resolver';
 import { CustomerAggregateService } from './customer-aggregate.service';

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { readMinGroupSize } from './analytics.settings';
+import { readMinGroupSize } from '@c360/shared';
 import { RevenueAggregateRepository } from './revenue-aggregate.repository';
 import { RevenueAggregateResolver } from './revenue-aggregate.resolver';
 import { RevenueAggregateService } from './revenue-aggregate.service';

@@ -1,10 +1,10 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { RequiresScope } from '@c360/shared';
 import type { TransactionsContext } from '../context';
-import { analyticsPopulation } from './analytics-population';
+import { analyticsPopulation, profilingPopulation } from '@c360/shared';
 import { RevenueAggregate } from './revenue-aggregate.type';
 import { RevenueAggregateService } from './revenue-aggregate.service';
-import { RevenueDimension } from './revenue-dimension';
+import { RevenueDimension, SCORE_DIMENSIONS } from './revenue-dimension';
 
 /** BI reads aggregates, never rows: only customers whose consent covers analytics are counted. */
 @Resolver()
@@ -19,6 +19,7 @@ export class RevenueAggregateResolver {
     @Arg('to', () => Date, { nullable: true }) to: Date | null,
     @Ctx() ctx: TransactionsContext,
   ): Promise<RevenueAggregate> {
-    return this.service.revenueBy({ dimension: groupBy, onlyIds: await analyticsPopulation(ctx), from: from ?? null, to: to ?? null });
+    const [onlyIds, profiled] = await Promise.all([analyticsPopulation(ctx), SCORE_DIMENSIONS.has(groupBy) ? profilingPopulation(ctx) : null]);
+    return this.service.revenueBy({ dimension: groupBy, onlyIds, profiled, from: from ?? null, to: to ?? null });
   }
 }

@@ -1,7 +1,7 @@
 import { badInput } from '@c360/shared';
 import type { RevenueAggregateRepository, RevenueQuery } from './revenue-aggregate.repository';
 import type { RevenueAggregate } from './revenue-aggregate.type';
-import { suppressSmallGroups } from './small-groups';
+import { suppressSmallGroups } from '@c360/shared';
 
 export class RevenueAggregateService {
   constructor(

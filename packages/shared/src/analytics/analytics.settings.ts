@@ -1,4 +1,4 @@
-import { parseEnv, setting, type Env } from '@c360/shared';
+import { parseEnv, setting, type Env } from '../config/env-schema';
 
 /** BI_MIN_GROUP_SIZE (k, default 10, at least 2): validated at boot; an invalid value stops the service from starting. */
 export const analyticsEnvSettings = {
