@@ -23,6 +23,7 @@ export * from './service/start-subgraph';
 export * from './service/start-subgraphs';
 export * from './service/run-subgraph-main';
 export * from './service/shutdown';
+export * from './service/periodic-job';
 export * from './storage/storage';
 export * from './storage/data-source';
 export * from './storage/statement-counter';

@@ -22,7 +22,7 @@ import { SegmentRepository } from './segment/segment.repository';
 import { SegmentResolver } from './segment/segment.resolver';
 import { SegmentService } from './segment/segment.service';
 import { readSegmentSettings } from './segment/segment.settings';
-import { SegmentRefresher } from './segment/segment-refresher';
+import { segmentRefreshJob } from './segment/segment-refresher';
 
 export const SUBGRAPH_NAME = 'customers';
 
@@ -34,7 +34,7 @@ export async function createCustomersApp(dataSource: DataSource, options: Subgra
   const segments = new SegmentRepository(dataSource);
   const segmentSettings = readSegmentSettings();
   const segmentService = new SegmentService(segments, new RemoteConditions(options.peers), segmentSettings);
-  const refresher = new SegmentRefresher(segmentService, segmentSettings.refreshSeconds * 1000);
+  const segmentRefresh = segmentRefreshJob(segmentService, segmentSettings.refreshSeconds * 1000);
   const resolvers = new ResolverContainer([
     new CustomerResolver(new CustomerService(customers, subjectData)),
     new InteractionResolver(new InteractionService(interactions, customers)),
@@ -65,14 +65,6 @@ export async function createCustomersApp(dataSource: DataSource, options: Subgra
     production: options.production,
     ...options.privacy,
     createLoaders: () => ({ ...createCustomerLoaders(customers), ...createInteractionLoaders(interactions), ...createSegmentLoaders(segments) }),
-    plugins: [
-      {
-        async serverWillStart() {
-          // Schema tooling builds the app without a database: nothing to refresh then.
-          if (dataSource.isInitialized) refresher.start();
-          return { serverWillStop: () => refresher.stop() };
-        },
-      },
-    ],
+    plugins: [segmentRefresh.plugin(() => dataSource.isInitialized)],
   });
 }

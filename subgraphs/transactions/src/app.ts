@@ -20,7 +20,7 @@ import { ProductService } from './product/product.service';
 import { createTargetingResolver } from './targeting';
 import { CustomerValueRepository } from './value/customer-value.repository';
 import { CustomerValueResolver } from './value/customer-value.resolver';
-import { createValueService } from './value-analysis';
+import { createValueService, valueRefreshJob } from './value-analysis';
 import { PROFILING, profilingConsentFrom } from './value/profiling-consent';
 import { ValueRefreshResolver } from './value/value-refresh.resolver';
 import { createValueLoaders } from './value/value.loaders';
@@ -81,6 +81,7 @@ export async function createTransactionsApp(dataSource: DataSource, options: Sub
     callerSigningKey: options.callerSigningKey,
     production: options.production,
     ...options.privacy,
+    plugins: [valueRefreshJob(valueService, valueSettings).plugin(() => dataSource.isInitialized)],
     createLoaders: ({ consentFor }) => ({
       ...createProductLoaders(products),
       ...createOrderLoaders(orders),

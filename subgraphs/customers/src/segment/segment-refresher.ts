@@ -1,4 +1,4 @@
-import { CallerKind, type Caller } from '@c360/shared';
+import { CallerKind, PeriodicJob, type Caller } from '@c360/shared';
 import type { SegmentService } from './segment.service';
 
 /** Who the background refresh is when it asks peers to evaluate conditions: a service, for profiling. */
@@ -10,46 +10,12 @@ export const SEGMENT_REFRESH_CALLER: Caller = {
 };
 
 /**
- * Re-evaluates stale segments every `intervalMs`, one refresh at a time, so memberships read
- * without re-evaluation (offer targeting) are at most about the maximum age plus one interval
- * old. A pending tick never keeps the process alive; stop() waits for a refresh in flight.
+ * Re-evaluates stale segments every `intervalMs`, so memberships read without re-evaluation
+ * (offer targeting) are at most about the maximum age plus one interval old.
  */
-export class SegmentRefresher {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-
-  constructor(
-    private readonly segments: SegmentService,
-    private readonly intervalMs: number,
-    private readonly log: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
-  ) {}
-
-  /** Does nothing when the interval is 0 (turned off). */
-  start(): void {
-    if (this.intervalMs <= 0 || this.timer) return;
-    this.timer = setInterval(() => void this.refreshNow(), this.intervalMs);
-    this.timer.unref();
-  }
-
-  /** One refresh now; while one is running, the same one. */
-  refreshNow(): Promise<void> {
-    this.running ??= this.segments
-      .refreshStale(SEGMENT_REFRESH_CALLER)
-      .then(
-        ({ refreshed, failed }) => {
-          if (refreshed + failed > 0) this.log(`[customers] stale segments re-evaluated: ${refreshed}${failed ? `; ${failed} kept their last members (a peer did not answer)` : ''}`);
-        },
-        (error: Error) => this.log(`[customers] segment refresh failed: ${error.message}`),
-      )
-      .finally(() => {
-        this.running = null;
-      });
-    return this.running;
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-}
+export const segmentRefreshJob = (segments: SegmentService, intervalMs: number) =>
+  new PeriodicJob('customers segment refresh', intervalMs, async () => {
+    const { refreshed, failed } = await segments.refreshStale(SEGMENT_REFRESH_CALLER);
+    if (refreshed + failed === 0) return null;
+    return `stale segments re-evaluated: ${refreshed}${failed ? `; ${failed} kept their last members (a peer did not answer)` : ''}`;
+  });

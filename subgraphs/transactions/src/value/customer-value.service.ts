@@ -15,7 +15,7 @@ export interface DerivedAnalysis {
 export class CustomerValueService {
   constructor(
     private readonly values: CustomerValueRepository,
-    private readonly settings: ValueSettings,
+    private readonly settings: Pick<ValueSettings, 'windowDays'>,
     private readonly derived: readonly DerivedAnalysis[] = [],
   ) {}
 
