@@ -1,8 +1,7 @@
-import { ConfigError, parseEnv, setting, type Env } from '@c360/shared';
+import { ConfigError, parseEnv, setting, type Env, type SubgraphName } from '@c360/shared';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits';
 
-export const SUBGRAPH_NAMES = ['customers', 'transactions', 'offers', 'consent'] as const;
-export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+export { SUBGRAPH_NAMES, type SubgraphName } from '@c360/shared';
 
 export const gatewaySettings = {
   PORT: setting.port({ default: 4000 }),

@@ -1,5 +1,6 @@
 import {
   getNamedType,
+  getVariableValues,
   GraphQLError,
   isInterfaceType,
   isObjectType,
@@ -14,16 +15,15 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ErrorCode } from '@c360/shared';
-
-/** The page size a paged field returns when `first` is not given (the subgraphs' default). */
-const DEFAULT_PAGE = 20;
+import { DEFAULT_PAGE_SIZE, ErrorCode } from '@c360/shared';
 
 interface CostContext {
   schema: GraphQLSchema;
   fragments: Map<string, FragmentDefinitionNode>;
   variables: Record<string, unknown>;
   visiting: Set<string>;
+  /** A fragment's cost does not depend on where it is spread: each is walked once per operation. */
+  fragmentCosts: Map<string, number>;
 }
 
 /** How many times a field's selection runs per parent: its `first` argument when it has one. */
@@ -32,7 +32,7 @@ function multiplierOf(field: FieldNode, definition: GraphQLField<unknown, unknow
   if (!first) return 1;
   const node = field.arguments?.find((a) => a.name.value === 'first');
   const given = node ? valueFromAST(node.value, first.type, context.variables) : undefined;
-  const size = typeof given === 'number' ? given : typeof first.defaultValue === 'number' ? first.defaultValue : DEFAULT_PAGE;
+  const size = typeof given === 'number' ? given : typeof first.defaultValue === 'number' ? first.defaultValue : DEFAULT_PAGE_SIZE;
   return Math.max(1, size);
 }
 
@@ -49,9 +49,14 @@ function selectionCost(parent: GraphQLNamedType | undefined, selectionSet: Selec
     } else {
       const fragment = context.fragments.get(selection.name.value);
       if (!fragment || context.visiting.has(fragment.name.value)) continue; // cycles are a validation error already
-      context.visiting.add(fragment.name.value);
-      cost += selectionCost(context.schema.getType(fragment.typeCondition.name.value) ?? undefined, fragment.selectionSet, context);
-      context.visiting.delete(fragment.name.value);
+      let fragmentCost = context.fragmentCosts.get(fragment.name.value);
+      if (fragmentCost === undefined) {
+        context.visiting.add(fragment.name.value);
+        fragmentCost = selectionCost(context.schema.getType(fragment.typeCondition.name.value) ?? undefined, fragment.selectionSet, context);
+        context.visiting.delete(fragment.name.value);
+        context.fragmentCosts.set(fragment.name.value, fragmentCost);
+      }
+      cost += fragmentCost;
     }
   }
   return cost;
@@ -60,16 +65,20 @@ function selectionCost(parent: GraphQLNamedType | undefined, selectionSet: Selec
 /**
  * An estimate of the work an operation asks for: every field costs 1, and a field with a
  * `first` argument (a page) multiplies the cost of its selection by the page size asked for
- * (variables included; the default page size when omitted). Lists without `first` count once:
+ * (coerced variables, so declared defaults count; the default page size when omitted). Lists without `first` count once:
  * their size is bounded by the page above them or by the entity they belong to.
  */
 export function operationCost(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: readonly FragmentDefinitionNode[], variables: Record<string, unknown> = {}): number {
   const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  // As execution will see them: declared defaults filled in (an omitted `$n: Int = 100` is 100).
+  // Variables that do not coerce fail execution anyway; the raw values are then as good as any.
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
   return selectionCost(root ?? undefined, operation.selectionSet, {
     schema,
     fragments: new Map(fragments.map((f) => [f.name.value, f])),
-    variables,
+    variables: coerced.coerced ?? variables,
     visiting: new Set(),
+    fragmentCosts: new Map(),
   });
 }
 

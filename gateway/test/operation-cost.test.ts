@@ -35,6 +35,12 @@ describe('operation cost', () => {
     expect(costOf(`{ customers { edges { node { id } } } }`)).toBe(1 + 20 * 3);
   });
 
+  it("counts a variable's declared default when the variable is left out", () => {
+    const withDefault = `query($n: Int = 50) { customers(first: $n) { edges { node { id } } } }`;
+    expect(costOf(withDefault)).toBe(1 + 50 * 3);
+    expect(costOf(withDefault, { n: 2 })).toBe(1 + 2 * 3);
+  });
+
   it('follows named and inline fragments, and interface paths', () => {
     const viaFragments = `{ customers(first: 3) { edges { node { ...Page } } } }
       fragment Page on Customer { name ... on Customer { orders(first: 2) { totalCount } } }`;
@@ -44,6 +50,14 @@ describe('operation cost', () => {
 
   it('counts mutations from the mutation type, and no meta fields', () => {
     expect(costOf(`mutation { rename(id: "1", name: "x") { __typename id name } }`)).toBe(3);
+  });
+
+  it('walks each fragment once: a chain where every fragment spreads the next twice stays linear', () => {
+    // F0 spreads F1 twice, F1 spreads F2 twice, ...: 2^40 walks without remembering fragments.
+    const chain = Array.from({ length: 40 }, (_, i) => `fragment F${i} on Customer { name ${i < 39 ? `...F${i + 1} ...F${i + 1}` : ''} }`).join(' ');
+    const cost = costOf(`{ customers(first: 1) { edges { node { ...F0 } } } } ${chain}`);
+    // Each F_i costs 1 + 2 x F_(i+1): 2^40 - 1 for F0, counted, not walked.
+    expect(cost).toBe(1 + 1 + 1 + (2 ** 40 - 1));
   });
 
   it('does not loop on a fragment cycle (validation reports it)', () => {

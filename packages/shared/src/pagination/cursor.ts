@@ -21,9 +21,11 @@ export function decodeCursor(cursor: string, arity: number): CursorKey {
 }
 
 export const MAX_PAGE_SIZE = 100;
+/** The page size a list returns when `first` is not given (the gateway's cost estimate assumes it too). */
+export const DEFAULT_PAGE_SIZE = 20;
 
 /** Validates `first` and returns the page size; callers fetch one extra row to learn hasNextPage. */
-export function pageSize(first: number | null | undefined, defaultSize = 20): number {
+export function pageSize(first: number | null | undefined, defaultSize = DEFAULT_PAGE_SIZE): number {
   const size = first ?? defaultSize;
   if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
     throw badInput(`"first" must be between 0 and ${MAX_PAGE_SIZE}`, { argument: 'first' });

@@ -20,11 +20,15 @@ export function selectsField(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'frag
   return info.fieldNodes.some((node) => selects(node.selectionSet, name, info.fragments, new Set()));
 }
 
-function onlySelects(selectionSet: SelectionSetNode | undefined, allowed: ReadonlySet<string>, fragments: Record<string, FragmentDefinitionNode>): boolean {
+/** `checked`: fragments already found to select only allowed fields (a failing one ends the walk), so each is walked once. */
+function onlySelects(selectionSet: SelectionSetNode | undefined, allowed: ReadonlySet<string>, fragments: Record<string, FragmentDefinitionNode>, checked: Set<string>): boolean {
   for (const selection of selectionSet?.selections ?? []) {
     if (selection.kind === Kind.FIELD && !allowed.has(selection.name.value) && selection.name.value !== '__typename') return false;
-    if (selection.kind === Kind.INLINE_FRAGMENT && !onlySelects(selection.selectionSet, allowed, fragments)) return false;
-    if (selection.kind === Kind.FRAGMENT_SPREAD && !onlySelects(fragments[selection.name.value]?.selectionSet, allowed, fragments)) return false;
+    if (selection.kind === Kind.INLINE_FRAGMENT && !onlySelects(selection.selectionSet, allowed, fragments, checked)) return false;
+    if (selection.kind === Kind.FRAGMENT_SPREAD && !checked.has(selection.name.value)) {
+      checked.add(selection.name.value);
+      if (!onlySelects(fragments[selection.name.value]?.selectionSet, allowed, fragments, checked)) return false;
+    }
   }
   return true;
 }
@@ -35,5 +39,6 @@ function onlySelects(selectionSet: SelectionSetNode | undefined, allowed: Readon
  */
 export function selectsOnly(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, fields: readonly string[]): boolean {
   const allowed = new Set(fields);
-  return info.fieldNodes.every((node) => onlySelects(node.selectionSet, allowed, info.fragments));
+  const checked = new Set<string>();
+  return info.fieldNodes.every((node) => onlySelects(node.selectionSet, allowed, info.fragments, checked));
 }
