@@ -109,6 +109,19 @@ describe(`data-subject requests through the gateway on ${storageLabel()}`, () =>
     expect(again.data!.dataSubjectRequest!.accessDocument).toEqual(doc);
   });
 
+  it('withholds the access document from privacy staff whose purpose does not cover every category in it', async () => {
+    const p = await person('Scoped');
+    ok(await ask(GrantConsentDocument, { input: { customerId: p.id, purposeCode: 'PERSONALISATION', channel: 'WEB' } }, platform.internal));
+    const access = ok(await ask(RequestDataAccessDocument, { customerId: p.id }, privacyStaff)).data!.requestDataAccess;
+    expect(access.accessDocument).not.toBeNull(); // SERVICE covers every category
+
+    // PERSONALISATION (granted) covers IDENTITY, the category the field declares, but not CONTACT, which the document holds.
+    const personalisationStaff = await platform.tokens.headers(CallerKind.INTERNAL_APP, { client_id: 'privacy-desk', scope: 'customers.pii:read privacy:admin', purpose: 'PERSONALISATION' });
+    const r = await ask(DataSubjectRequestDocument, { id: access.id }, personalisationStaff);
+    expect(r.data?.dataSubjectRequest?.accessDocument ?? null).toBeNull();
+    expect(r.errors?.map((e) => e.extensions)).toEqual([expect.objectContaining({ code: 'CONSENT_REQUIRED', category: 'CONTACT', purpose: 'PERSONALISATION' })]);
+  });
+
   it('refuses a self-service caller asking for another customer, and hides other customers\' requests from them', async () => {
     const [me, other] = [await person('Self'), await person('Other')];
     const mine = await selfService(me.id);

@@ -1,5 +1,6 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { assertUuid } from '@c360/shared';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { assertUuid, DomainError, ErrorCode, PersonalDataCategory } from '@c360/shared';
 import type { ConsentContext } from '../context';
 import { DataSubjectRequestKind } from './subject-request.enums';
 import { SubjectRequestService } from './subject-request.service';
@@ -34,5 +35,27 @@ export class SubjectRequestResolver {
   @Query(() => [DataSubjectRequestType], { description: `A customer's data-subject requests, newest first. ${WHO}` })
   dataSubjectRequests(@Arg('customerId', () => ID) customerId: string, @Ctx() ctx: ConsentContext): Promise<DataSubjectRequestType[]> {
     return this.service.ofCustomer(ctx.caller, assertUuid(customerId, 'customerId'));
+  }
+
+  /**
+   * The document holds every category of personal data. The field's guard has decided IDENTITY
+   * (the one category a field declares); the others must be allowed too, each recorded as
+   * disclosed when released. Self-service and SERVICE callers are allowed all of them at once.
+   */
+  @FieldResolver(() => GraphQLJSONObject, { nullable: true })
+  async accessDocument(@Root() request: DataSubjectRequestType, @Ctx() ctx: ConsentContext): Promise<Record<string, unknown> | null> {
+    if (!request.accessDocument) return null;
+    const others = Object.values(PersonalDataCategory).filter((c) => c !== PersonalDataCategory.IDENTITY);
+    const decisions = await Promise.all(others.map((category) => ctx.consent.decide(request.customerId, category)));
+    const denied = decisions.find((d) => !d.allowed);
+    if (denied) {
+      throw new DomainError(ErrorCode.CONSENT_REQUIRED, `DataSubjectRequest.accessDocument is withheld: it holds ${denied.category} data, which no consent covers for purpose ${ctx.caller.purpose ?? '(none)'}`, {
+        purpose: ctx.caller.purpose ?? null,
+        category: denied.category,
+        reason: denied.reason,
+      });
+    }
+    for (const d of decisions) ctx.disclosures.record(request.customerId, d.category, d.consentRecordId ?? null);
+    return request.accessDocument;
   }
 }
