@@ -186,6 +186,19 @@ describe(`data-subject requests in the consent subgraph on ${storageLabel()}`, (
     expect(after.accessDocument!.subgraphs.consent).toMatchObject({ consentHistory: [], disclosures: [] });
   });
 
+  it('lets a customer whose token carries their id in upper case ask for their own data', async () => {
+    // Who may ask only; whether the document's fields are released is the consent decision's call.
+    const customerId = randomUUID();
+    const caller = selfOf(customerId.toUpperCase());
+    const r = await run<{ requestDataAccess: Request }>(`mutation A($customerId: ID!) { requestDataAccess(customerId: $customerId) { id status } }`, { customerId }, caller);
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.requestDataAccess.status).toBe('DONE');
+    const mine = await run<{ dataSubjectRequest: Request | null }>(`query G($id: ID!) { dataSubjectRequest(id: $id) { id } }`, { id: r.data!.requestDataAccess.id }, caller);
+    expect(mine.data!.dataSubjectRequest?.id).toBe(r.data!.requestDataAccess.id);
+    const list = await run<{ dataSubjectRequests: Request[] }>(`query L($customerId: ID!) { dataSubjectRequests(customerId: $customerId) { id } }`, { customerId }, caller);
+    expect(list.data!.dataSubjectRequests.map((x) => x.id)).toEqual([r.data!.requestDataAccess.id]);
+  });
+
   it('refuses a self-service caller for another customer, and staff without privacy:admin', async () => {
     const self: Caller = { clientId: 'privacy-centre', kind: CallerKind.CUSTOMER, scopes: [], purpose: 'SERVICE', customerId: randomUUID() };
     for (const caller of [self, internalCaller()]) {
