@@ -2,6 +2,8 @@ import { CallerKind, PeerUnavailableError, type Caller, type PeerClient, type Su
 import { allowAllDecider, internalCaller, RecordingDisclosureRecorder, startSubgraphHarness, storageLabel, TEST_SIGNING_KEY, type SubgraphHarness } from '@c360/shared/testing';
 import { randomUUID } from 'node:crypto';
 import { consentSubgraph } from '../src';
+import { appendChainedEvents } from '../src/ledger/chained-batch';
+import { ConsentSubjectDataRepository } from '../src/subject-data/subject-data.repository';
 
 const REQUEST_ERASURE = `mutation E($customerId: ID!) { requestErasure(customerId: $customerId) { id status parts { subgraph status reason attempts nextAttemptAt } } }`;
 const REQUEST_ACCESS = `mutation A($customerId: ID!) { requestDataAccess(customerId: $customerId) { id status accessDocument } }`;
@@ -197,6 +199,35 @@ describe(`data-subject requests in the consent subgraph on ${storageLabel()}`, (
     expect(mine.data!.dataSubjectRequest?.id).toBe(r.data!.requestDataAccess.id);
     const list = await run<{ dataSubjectRequests: Request[] }>(`query L($customerId: ID!) { dataSubjectRequests(customerId: $customerId) { id } }`, { customerId }, caller);
     expect(list.data!.dataSubjectRequests.map((x) => x.id)).toEqual([r.data!.requestDataAccess.id]);
+  });
+
+  // Needs a second connection, which only PostgreSQL has: an erasure waits for a grant appended
+  // concurrently, and withdraws it too.
+  (process.env.DATABASE_URL ? it : it.skip)('an erasure also withdraws a grant committed while it was starting', async () => {
+    const customerId = randomUUID();
+    const grant = harness.dataSource.createQueryRunner();
+    await grant.connect();
+    try {
+      await grant.startTransaction();
+      await appendChainedEvents(grant.manager, [
+        { id: randomUUID(), customer_id: customerId, purpose_code: 'MARKETING', partner_id: null, status: 'GRANTED', notice_version: null, channel: 'API', client_id: 'test', recorded_at: new Date().toISOString() },
+      ]);
+      let finished = false;
+      const withdrawn = new ConsentSubjectDataRepository(harness.dataSource).withdrawConsentsInForce(customerId, 'test', new Date()).finally(() => (finished = true));
+      // Commit the grant once the erasure waits for the ledger (or has, wrongly, not waited at all).
+      const waiting = async () => (await harness.dataSource.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`))[0].n > 0;
+      await until(async () => finished || (await waiting()));
+      await grant.commitTransaction();
+      expect(await withdrawn).toBe(1);
+    } finally {
+      if (grant.isTransactionActive) await grant.rollbackTransaction();
+      await grant.release();
+    }
+    const [latest]: { status: string }[] = await harness.dataSource.query(
+      `SELECT status FROM consent.consent_event WHERE customer_id = $1 AND purpose_code = 'MARKETING' ORDER BY seq DESC LIMIT 1`,
+      [customerId],
+    );
+    expect(latest.status).toBe('WITHDRAWN');
   });
 
   it('refuses a self-service caller for another customer, and staff without privacy:admin', async () => {
