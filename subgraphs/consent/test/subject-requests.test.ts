@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { consentSubgraph } from '../src';
 import { appendChainedEvents } from '../src/ledger/chained-batch';
 import { ConsentSubjectDataRepository } from '../src/subject-data/subject-data.repository';
+import { DataSubjectRequestKind } from '../src/subject-request/subject-request.enums';
+import { SubjectRequestRepository } from '../src/subject-request/subject-request.repository';
 
 const REQUEST_ERASURE = `mutation E($customerId: ID!) { requestErasure(customerId: $customerId) { id status parts { subgraph status reason attempts nextAttemptAt } } }`;
 const REQUEST_ACCESS = `mutation A($customerId: ID!) { requestDataAccess(customerId: $customerId) { id status accessDocument } }`;
@@ -186,6 +188,30 @@ describe(`data-subject requests in the consent subgraph on ${storageLabel()}`, (
     expect(resumed.data!.resumeDataSubjectRequest.status).toBe('DONE');
     const after = (await run<{ requestDataAccess: Request }>(REQUEST_ACCESS, { customerId }, selfOf(customerId))).data!.requestDataAccess;
     expect(after.accessDocument!.subgraphs.consent).toMatchObject({ consentHistory: [], disclosures: [] });
+  });
+
+  it('completes a request once: a second completion (another replica) changes nothing', async () => {
+    const customerId = randomUUID();
+    const repository = new SubjectRequestRepository(harness.dataSource);
+    const accessDocument = async (id: string) => (await repository.find([id]))[0].accessDocument;
+    const access = (await run<{ requestDataAccess: Request }>(REQUEST_ACCESS, { customerId }, selfOf(customerId))).data!.requestDataAccess;
+    const [done] = await repository.find([access.id]);
+    expect(await repository.complete(done, { format: 'late', subgraphs: {} }, new Date())).toBe(false);
+    expect((await repository.find([access.id]))[0]).toEqual(done);
+    expect(await accessDocument(access.id)).toEqual(access.accessDocument);
+
+    // An erasure that does complete still removes the customer's access documents...
+    const erasure = { id: randomUUID(), customerId, kind: DataSubjectRequestKind.ERASURE, requestedBy: 'test', requestedAt: new Date() };
+    await repository.create(erasure, []);
+    const [erasureRow] = await repository.find([erasure.id]);
+    expect(await repository.complete(erasureRow, null, new Date())).toBe(true);
+    expect(await accessDocument(access.id)).toBeNull();
+
+    // ...but completing it again removes none made after it was done.
+    const after = (await run<{ requestDataAccess: Request }>(REQUEST_ACCESS, { customerId }, selfOf(customerId))).data!.requestDataAccess;
+    expect(after.accessDocument).not.toBeNull();
+    expect(await repository.complete(erasureRow, null, new Date())).toBe(false);
+    expect(await accessDocument(after.id)).toEqual(after.accessDocument);
   });
 
   it('lets a customer whose token carries their id in upper case ask for their own data', async () => {

@@ -133,20 +133,28 @@ export class SubjectRequestRepository {
   }
 
   /**
-   * Completes a request. An access request's document replaces the per-subgraph exports it was
-   * built from, and is withheld when an erasure of the customer overlaps the request; a completed
-   * erasure removes again every access document, so none stored meanwhile survives it.
+   * Completes a request, once: answers false, changing nothing, when it is already DONE (another
+   * replica completed it), so a late completion never overwrites a finished access document.
+   * An access request's document replaces the per-subgraph exports it was built from, and is
+   * withheld when an erasure of the customer overlaps the request; a completed erasure removes
+   * again every access document, so none stored meanwhile survives it.
    */
-  async complete(request: SubjectRequestRow, accessDocument: Record<string, unknown> | null, now: Date): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `UPDATE consent.subject_request r
-         SET status = 'DONE', completed_at = $2, access_document = CASE WHEN ${OVERLAPPING_ERASURE} THEN NULL ELSE $3::jsonb END
-         WHERE id = $1`,
+  async complete(request: SubjectRequestRow, accessDocument: Record<string, unknown> | null, now: Date): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const [{ n }]: { n: number }[] = await manager.query(
+        // As a CTE, so both drivers answer with the count (a bare UPDATE answers differently).
+        `WITH completed AS (
+           UPDATE consent.subject_request r
+           SET status = 'DONE', completed_at = $2, access_document = CASE WHEN ${OVERLAPPING_ERASURE} THEN NULL ELSE $3::jsonb END
+           WHERE id = $1 AND status <> 'DONE'
+           RETURNING 1
+         ) SELECT count(*)::int AS n FROM completed`,
         [request.id, now, accessDocument && JSON.stringify(accessDocument)],
       );
+      if (n === 0) return false;
       if (request.kind === DataSubjectRequestKind.ACCESS) await manager.query(`UPDATE consent.subject_request_part SET result = NULL WHERE request_id = $1`, [request.id]);
       else await manager.query(ERASE_ACCESS_DOCUMENTS, [request.customerId]);
+      return true;
     });
   }
 

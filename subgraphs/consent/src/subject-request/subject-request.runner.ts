@@ -74,8 +74,9 @@ export class SubjectRequestRunner {
     if (parts.every((p) => p.status === DataSubjectRequestStatus.DONE)) {
       const now = new Date();
       const document = request.kind === DataSubjectRequestKind.ACCESS ? accessDocument(request, parts, now) : null;
-      await this.repository.complete(request, document, now);
-      if (request.kind === DataSubjectRequestKind.ERASURE) this.log(`[consent] erasure ${request.id} completed at ${now.toISOString()}: ${describeCounts(parts)}`);
+      // Another replica may have completed it meanwhile; then its outcome stands, and is logged there.
+      const completed = await this.repository.complete(request, document, now);
+      if (completed && request.kind === DataSubjectRequestKind.ERASURE) this.log(`[consent] erasure ${request.id} completed at ${now.toISOString()}: ${describeCounts(parts)}`);
       return { nextAttemptAt: null };
     }
     if (parts.some((p) => p.status === DataSubjectRequestStatus.FAILED)) await this.repository.setStatus(request.id, DataSubjectRequestStatus.FAILED);
