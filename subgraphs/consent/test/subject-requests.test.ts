@@ -6,6 +6,7 @@ import { appendChainedEvents } from '../src/ledger/chained-batch';
 import { ConsentSubjectDataRepository } from '../src/subject-data/subject-data.repository';
 import { DataSubjectRequestKind } from '../src/subject-request/subject-request.enums';
 import { SubjectRequestRepository } from '../src/subject-request/subject-request.repository';
+import { ABANDONED_AFTER_MS } from '../src/subject-request/subject-request.runner';
 
 const REQUEST_ERASURE = `mutation E($customerId: ID!) { requestErasure(customerId: $customerId) { id status parts { subgraph status reason attempts nextAttemptAt } } }`;
 const REQUEST_ACCESS = `mutation A($customerId: ID!) { requestDataAccess(customerId: $customerId) { id status accessDocument } }`;
@@ -120,6 +121,32 @@ describe(`data-subject requests in the consent subgraph on ${storageLabel()}`, (
     });
     try {
       await until(async () => (await get(r.id)).status === 'DONE');
+      expect((await get(r.id)).parts.find((p) => p.subgraph === 'offers')).toMatchObject({ status: 'DONE', attempts: 4, reason: null });
+    } finally {
+      await restarted.apollo.stop();
+      peers.failFor('offers', 0);
+    }
+  });
+
+  it('a consent service restarted within the lease of an interrupted attempt resumes it when the lease runs out', async () => {
+    peers.failFor('offers', 100);
+    const r = (await run<{ requestErasure: Request }>(REQUEST_ERASURE, { customerId: randomUUID() })).data!.requestErasure;
+    await until(async () => (await get(r.id)).parts.some((p) => p.subgraph === 'offers' && p.status === 'FAILED' && p.nextAttemptAt === null && p.attempts === 3));
+    // As a crash mid-attempt leaves it, but only just: RUNNING, its lease running out in 1.5 s,
+    // after the restarted app has started. It must then wait for the lease, not give up on it.
+    await harness.dataSource.query(
+      `UPDATE consent.subject_request_part SET status = 'RUNNING', updated_at = now() - $2::int * interval '1 millisecond' WHERE request_id = $1 AND subgraph = 'offers'`,
+      [r.id, ABANDONED_AFTER_MS - 1500],
+    );
+
+    const restarted = await consentSubgraph.createApp(harness.dataSource, {
+      callerSigningKey: TEST_SIGNING_KEY,
+      production: false,
+      privacy: { consentDecider: allowAllDecider, disclosureRecorder: new RecordingDisclosureRecorder() },
+      peers: new FakePeers(),
+    });
+    try {
+      await until(async () => (await get(r.id)).status === 'DONE', 10_000);
       expect((await get(r.id)).parts.find((p) => p.subgraph === 'offers')).toMatchObject({ status: 'DONE', attempts: 4, reason: null });
     } finally {
       await restarted.apollo.stop();
