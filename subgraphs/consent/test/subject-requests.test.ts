@@ -2,6 +2,11 @@ import { CallerKind, PeerUnavailableError, type Caller, type PeerClient, type Su
 import { allowAllDecider, internalCaller, RecordingDisclosureRecorder, startSubgraphHarness, storageLabel, TEST_SIGNING_KEY, type SubgraphHarness } from '@c360/shared/testing';
 import { randomUUID } from 'node:crypto';
 import { consentSubgraph } from '../src';
+import { appendChainedEvents } from '../src/ledger/chained-batch';
+import { ConsentSubjectDataRepository } from '../src/subject-data/subject-data.repository';
+import { DataSubjectRequestKind } from '../src/subject-request/subject-request.enums';
+import { SubjectRequestRepository } from '../src/subject-request/subject-request.repository';
+import { ABANDONED_AFTER_MS } from '../src/subject-request/subject-request.runner';
 
 const REQUEST_ERASURE = `mutation E($customerId: ID!) { requestErasure(customerId: $customerId) { id status parts { subgraph status reason attempts nextAttemptAt } } }`;
 const REQUEST_ACCESS = `mutation A($customerId: ID!) { requestDataAccess(customerId: $customerId) { id status accessDocument } }`;
@@ -123,6 +128,32 @@ describe(`data-subject requests in the consent subgraph on ${storageLabel()}`, (
     }
   });
 
+  it('a consent service restarted within the lease of an interrupted attempt resumes it when the lease runs out', async () => {
+    peers.failFor('offers', 100);
+    const r = (await run<{ requestErasure: Request }>(REQUEST_ERASURE, { customerId: randomUUID() })).data!.requestErasure;
+    await until(async () => (await get(r.id)).parts.some((p) => p.subgraph === 'offers' && p.status === 'FAILED' && p.nextAttemptAt === null && p.attempts === 3));
+    // As a crash mid-attempt leaves it, but only just: RUNNING, its lease running out in 1.5 s,
+    // after the restarted app has started. It must then wait for the lease, not give up on it.
+    await harness.dataSource.query(
+      `UPDATE consent.subject_request_part SET status = 'RUNNING', updated_at = now() - $2::int * interval '1 millisecond' WHERE request_id = $1 AND subgraph = 'offers'`,
+      [r.id, ABANDONED_AFTER_MS - 1500],
+    );
+
+    const restarted = await consentSubgraph.createApp(harness.dataSource, {
+      callerSigningKey: TEST_SIGNING_KEY,
+      production: false,
+      privacy: { consentDecider: allowAllDecider, disclosureRecorder: new RecordingDisclosureRecorder() },
+      peers: new FakePeers(),
+    });
+    try {
+      await until(async () => (await get(r.id)).status === 'DONE', 10_000);
+      expect((await get(r.id)).parts.find((p) => p.subgraph === 'offers')).toMatchObject({ status: 'DONE', attempts: 4, reason: null });
+    } finally {
+      await restarted.apollo.stop();
+      peers.failFor('offers', 0);
+    }
+  });
+
   it('builds the access document from every subgraph, and an erasure removes it', async () => {
     const customerId = randomUUID();
     const self: Caller = { clientId: 'privacy-centre', kind: CallerKind.CUSTOMER, scopes: ['customers.pii:read'], purpose: 'SERVICE', customerId };
@@ -184,6 +215,72 @@ describe(`data-subject requests in the consent subgraph on ${storageLabel()}`, (
     expect(resumed.data!.resumeDataSubjectRequest.status).toBe('DONE');
     const after = (await run<{ requestDataAccess: Request }>(REQUEST_ACCESS, { customerId }, selfOf(customerId))).data!.requestDataAccess;
     expect(after.accessDocument!.subgraphs.consent).toMatchObject({ consentHistory: [], disclosures: [] });
+  });
+
+  it('completes a request once: a second completion (another replica) changes nothing', async () => {
+    const customerId = randomUUID();
+    const repository = new SubjectRequestRepository(harness.dataSource);
+    const accessDocument = async (id: string) => (await repository.find([id]))[0].accessDocument;
+    const access = (await run<{ requestDataAccess: Request }>(REQUEST_ACCESS, { customerId }, selfOf(customerId))).data!.requestDataAccess;
+    const [done] = await repository.find([access.id]);
+    expect(await repository.complete(done, { format: 'late', subgraphs: {} }, new Date())).toBe(false);
+    expect((await repository.find([access.id]))[0]).toEqual(done);
+    expect(await accessDocument(access.id)).toEqual(access.accessDocument);
+
+    // An erasure that does complete still removes the customer's access documents...
+    const erasure = { id: randomUUID(), customerId, kind: DataSubjectRequestKind.ERASURE, requestedBy: 'test', requestedAt: new Date() };
+    await repository.create(erasure, []);
+    const [erasureRow] = await repository.find([erasure.id]);
+    expect(await repository.complete(erasureRow, null, new Date())).toBe(true);
+    expect(await accessDocument(access.id)).toBeNull();
+
+    // ...but completing it again removes none made after it was done.
+    const after = (await run<{ requestDataAccess: Request }>(REQUEST_ACCESS, { customerId }, selfOf(customerId))).data!.requestDataAccess;
+    expect(after.accessDocument).not.toBeNull();
+    expect(await repository.complete(erasureRow, null, new Date())).toBe(false);
+    expect(await accessDocument(after.id)).toEqual(after.accessDocument);
+  });
+
+  it('lets a customer whose token carries their id in upper case ask for their own data', async () => {
+    // Who may ask only; whether the document's fields are released is the consent decision's call.
+    const customerId = randomUUID();
+    const caller = selfOf(customerId.toUpperCase());
+    const r = await run<{ requestDataAccess: Request }>(`mutation A($customerId: ID!) { requestDataAccess(customerId: $customerId) { id status } }`, { customerId }, caller);
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.requestDataAccess.status).toBe('DONE');
+    const mine = await run<{ dataSubjectRequest: Request | null }>(`query G($id: ID!) { dataSubjectRequest(id: $id) { id } }`, { id: r.data!.requestDataAccess.id }, caller);
+    expect(mine.data!.dataSubjectRequest?.id).toBe(r.data!.requestDataAccess.id);
+    const list = await run<{ dataSubjectRequests: Request[] }>(`query L($customerId: ID!) { dataSubjectRequests(customerId: $customerId) { id } }`, { customerId }, caller);
+    expect(list.data!.dataSubjectRequests.map((x) => x.id)).toEqual([r.data!.requestDataAccess.id]);
+  });
+
+  // Needs a second connection, which only PostgreSQL has: an erasure waits for a grant appended
+  // concurrently, and withdraws it too.
+  (process.env.DATABASE_URL ? it : it.skip)('an erasure also withdraws a grant committed while it was starting', async () => {
+    const customerId = randomUUID();
+    const grant = harness.dataSource.createQueryRunner();
+    await grant.connect();
+    try {
+      await grant.startTransaction();
+      await appendChainedEvents(grant.manager, [
+        { id: randomUUID(), customer_id: customerId, purpose_code: 'MARKETING', partner_id: null, status: 'GRANTED', notice_version: null, channel: 'API', client_id: 'test', recorded_at: new Date().toISOString() },
+      ]);
+      let finished = false;
+      const withdrawn = new ConsentSubjectDataRepository(harness.dataSource).withdrawConsentsInForce(customerId, 'test', new Date()).finally(() => (finished = true));
+      // Commit the grant once the erasure waits for the ledger (or has, wrongly, not waited at all).
+      const waiting = async () => (await harness.dataSource.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`))[0].n > 0;
+      await until(async () => finished || (await waiting()));
+      await grant.commitTransaction();
+      expect(await withdrawn).toBe(1);
+    } finally {
+      if (grant.isTransactionActive) await grant.rollbackTransaction();
+      await grant.release();
+    }
+    const [latest]: { status: string }[] = await harness.dataSource.query(
+      `SELECT status FROM consent.consent_event WHERE customer_id = $1 AND purpose_code = 'MARKETING' ORDER BY seq DESC LIMIT 1`,
+      [customerId],
+    );
+    expect(latest.status).toBe('WITHDRAWN');
   });
 
   it('refuses a self-service caller for another customer, and staff without privacy:admin', async () => {

@@ -37,9 +37,17 @@ export class LedgerRepository {
     return { seq: Number(row.seq), prevHash: row.head ?? GENESIS_HASH };
   }
 
+  /**
+   * Holds the whole ledger until the transaction ends, as a batch append does: no event is
+   * appended meanwhile by anyone else. Taken again by the same transaction, it is already held.
+   */
+  async lockLedger(manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(${LEDGER_LOCK})`);
+  }
+
   /** Heads of many chains and as many fresh seqs, in order (for batch appends such as the demo seed). */
   async reserveLinks(manager: EntityManager, customerIds: string[], count: number): Promise<{ heads: Map<string, string>; seqs: number[] }> {
-    await manager.query(`SELECT pg_advisory_xact_lock(${LEDGER_LOCK})`);
+    await this.lockLedger(manager);
     const heads: { customer_id: string; hash: string }[] = await manager.query(
       `SELECT DISTINCT ON (customer_id) customer_id, hash FROM consent.consent_event WHERE customer_id = ANY($1::uuid[]) ORDER BY customer_id, seq DESC`,
       [customerIds],

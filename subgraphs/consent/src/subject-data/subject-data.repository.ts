@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { appendChainedEvents } from '../ledger/chained-batch';
+import { LedgerRepository } from '../ledger/ledger.repository';
 import { ConsentChannel, ConsentStatus } from '../consent/consent.enums';
 
 /** All SQL for what the consent ledgers hold on a customer (both ledgers are append-only). */
@@ -28,9 +29,12 @@ export class ConsentSubjectDataRepository {
   /**
    * Ends every consent still in force (latest event GRANTED) by appending a WITHDRAWN event to
    * the customer's hash chain; answers how many. Running it again appends nothing.
+   * The ledger lock the append takes is taken first, before reading what is in force: a grant
+   * appended between the read and the append would otherwise stay in force, never withdrawn.
    */
   withdrawConsentsInForce(customerId: string, clientId: string, now: Date): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
+      await new LedgerRepository(this.dataSource).lockLedger(manager);
       const inForce: { purpose_code: string; partner_id: string | null }[] = await manager.query(
         `SELECT purpose_code, partner_id FROM (
            SELECT DISTINCT ON (purpose_code, partner_id) purpose_code, partner_id, status

@@ -1,5 +1,5 @@
 import type { SubjectRequestRepository } from './subject-request.repository';
-import type { AttemptOutcome, SubjectRequestRunner } from './subject-request.runner';
+import { ABANDONED_AFTER_MS, type AttemptOutcome, type SubjectRequestRunner } from './subject-request.runner';
 
 /**
  * Automatic retries: one timer per request with a part due, armed after each attempt and, at
@@ -21,11 +21,16 @@ export class SubjectRequestRetryTimer {
     else this.cancel(requestId);
   }
 
-  /** Resumes what a previous process left: interrupted attempts after `delayMs`, retries when due. */
+  /**
+   * Resumes what a previous process left, each request when its soonest part is due but not
+   * before `delayMs`: parts never attempted at once, retries when due, and attempts that were
+   * interrupted when their lease runs out (the claim takes them back only then).
+   */
   async resumeUnfinished(delayMs: number): Promise<number> {
-    const unfinished = await this.repository.unfinished();
-    const soonest = Date.now() + delayMs;
-    for (const { requestId, dueAt } of unfinished) this.schedule(requestId, new Date(Math.max(soonest, dueAt?.getTime() ?? soonest)));
+    const now = new Date();
+    const unfinished = await this.repository.unfinished(now, ABANDONED_AFTER_MS);
+    const soonest = now.getTime() + delayMs;
+    for (const { requestId, dueAt } of unfinished) this.schedule(requestId, new Date(Math.max(soonest, dueAt.getTime())));
     return unfinished.length;
   }
 

@@ -133,20 +133,28 @@ export class SubjectRequestRepository {
   }
 
   /**
-   * Completes a request. An access request's document replaces the per-subgraph exports it was
-   * built from, and is withheld when an erasure of the customer overlaps the request; a completed
-   * erasure removes again every access document, so none stored meanwhile survives it.
+   * Completes a request, once: answers false, changing nothing, when it is already DONE (another
+   * replica completed it), so a late completion never overwrites a finished access document.
+   * An access request's document replaces the per-subgraph exports it was built from, and is
+   * withheld when an erasure of the customer overlaps the request; a completed erasure removes
+   * again every access document, so none stored meanwhile survives it.
    */
-  async complete(request: SubjectRequestRow, accessDocument: Record<string, unknown> | null, now: Date): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `UPDATE consent.subject_request r
-         SET status = 'DONE', completed_at = $2, access_document = CASE WHEN ${OVERLAPPING_ERASURE} THEN NULL ELSE $3::jsonb END
-         WHERE id = $1`,
+  async complete(request: SubjectRequestRow, accessDocument: Record<string, unknown> | null, now: Date): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const [{ n }]: { n: number }[] = await manager.query(
+        // As a CTE, so both drivers answer with the count (a bare UPDATE answers differently).
+        `WITH completed AS (
+           UPDATE consent.subject_request r
+           SET status = 'DONE', completed_at = $2, access_document = CASE WHEN ${OVERLAPPING_ERASURE} THEN NULL ELSE $3::jsonb END
+           WHERE id = $1 AND status <> 'DONE'
+           RETURNING 1
+         ) SELECT count(*)::int AS n FROM completed`,
         [request.id, now, accessDocument && JSON.stringify(accessDocument)],
       );
+      if (n === 0) return false;
       if (request.kind === DataSubjectRequestKind.ACCESS) await manager.query(`UPDATE consent.subject_request_part SET result = NULL WHERE request_id = $1`, [request.id]);
       else await manager.query(ERASE_ACCESS_DOCUMENTS, [request.customerId]);
+      return true;
     });
   }
 
@@ -154,15 +162,23 @@ export class SubjectRequestRepository {
     await this.dataSource.query(`UPDATE consent.subject_request SET status = $2 WHERE id = $1 AND status <> 'DONE'`, [requestId, status]);
   }
 
-  /** Requests with a part still to run: automatic retries due, or attempts a stopped process left behind. */
-  async unfinished(): Promise<{ requestId: string; dueAt: Date | null }[]> {
+  /**
+   * Requests with a part still to run, and when the soonest is due: a PENDING part now, a FAILED
+   * one at its automatic retry (none when its attempts are used up), and a RUNNING one, whose
+   * attempt a stopped process may have left behind, when its lease of `leaseMs` runs out.
+   */
+  async unfinished(now: Date, leaseMs: number): Promise<{ requestId: string; dueAt: Date }[]> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT request_id, min(CASE WHEN status = 'FAILED' THEN next_attempt_at END) AS due_at, bool_or(status IN ('PENDING', 'RUNNING')) AS interrupted
-       FROM consent.subject_request_part WHERE status <> 'DONE'
-       GROUP BY request_id
-       HAVING bool_or(status IN ('PENDING', 'RUNNING')) OR min(next_attempt_at) IS NOT NULL`,
+      `SELECT request_id, due_at FROM (
+         SELECT request_id, min(CASE status WHEN 'PENDING' THEN $1::timestamptz
+                                            WHEN 'RUNNING' THEN updated_at + $2::int * interval '1 millisecond'
+                                            ELSE next_attempt_at END) AS due_at
+         FROM consent.subject_request_part WHERE status <> 'DONE'
+         GROUP BY request_id
+       ) due WHERE due_at IS NOT NULL`,
+      [now, leaseMs],
     );
-    return rows.map((r) => ({ requestId: r.request_id as string, dueAt: r.interrupted ? null : new Date(r.due_at as string) }));
+    return rows.map((r) => ({ requestId: r.request_id as string, dueAt: new Date(r.due_at as string) }));
   }
 
   /** Erasure of a customer removes every stored access document (and any export not yet assembled). */

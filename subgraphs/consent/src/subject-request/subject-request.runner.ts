@@ -4,8 +4,11 @@ import type { SubjectRequestPartRow, SubjectRequestRepository, SubjectRequestRow
 import { retryDelay, type SubjectRequestSettings } from './subject-request.settings';
 import { failureReason, type SubjectDataParticipant } from './subject-data-participants';
 
-/** An attempt left behind by a stopped process is taken over after this long. */
-const ABANDONED_AFTER_MS = 5 * 60_000;
+/**
+ * The lease of an attempt, the one place it is set: a part still RUNNING this long after it was
+ * claimed was left behind by a stopped process; it is due, and is claimed again, then.
+ */
+export const ABANDONED_AFTER_MS = 5 * 60_000;
 
 export const ACCESS_DOCUMENT_FORMAT = 'c360.subject-access/v1';
 
@@ -74,12 +77,17 @@ export class SubjectRequestRunner {
     if (parts.every((p) => p.status === DataSubjectRequestStatus.DONE)) {
       const now = new Date();
       const document = request.kind === DataSubjectRequestKind.ACCESS ? accessDocument(request, parts, now) : null;
-      await this.repository.complete(request, document, now);
-      if (request.kind === DataSubjectRequestKind.ERASURE) this.log(`[consent] erasure ${request.id} completed at ${now.toISOString()}: ${describeCounts(parts)}`);
+      // Another replica may have completed it meanwhile; then its outcome stands, and is logged there.
+      const completed = await this.repository.complete(request, document, now);
+      if (completed && request.kind === DataSubjectRequestKind.ERASURE) this.log(`[consent] erasure ${request.id} completed at ${now.toISOString()}: ${describeCounts(parts)}`);
       return { nextAttemptAt: null };
     }
     if (parts.some((p) => p.status === DataSubjectRequestStatus.FAILED)) await this.repository.setStatus(request.id, DataSubjectRequestStatus.FAILED);
-    const due = parts.map((p) => p.nextAttemptAt?.getTime()).filter((t): t is number => t !== undefined);
+    // A part still RUNNING here is another process's attempt, or one that died with its process:
+    // it is due again when its lease runs out, so it is taken over if it has not finished by then.
+    const due = parts
+      .map((p) => (p.status === DataSubjectRequestStatus.RUNNING ? p.updatedAt.getTime() + ABANDONED_AFTER_MS : p.nextAttemptAt?.getTime()))
+      .filter((t): t is number => t !== undefined);
     return { nextAttemptAt: due.length ? new Date(Math.min(...due)) : null };
   }
 }

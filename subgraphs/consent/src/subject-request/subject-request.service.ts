@@ -8,7 +8,8 @@ import type { SubjectRequestRepository, SubjectRequestRow } from './subject-requ
 import type { SubjectRequestRunner } from './subject-request.runner';
 import type { DataSubjectRequestType } from './subject-request.type';
 
-const isSelf = (caller: Caller, customerId: string) => caller.kind === CallerKind.CUSTOMER && caller.customerId === customerId;
+/** Ids compare in lower case, as in the consent and ledger services (a token may carry an upper-case id). */
+const isSelf = (caller: Caller, customerId: string) => caller.kind === CallerKind.CUSTOMER && caller.customerId?.toLowerCase() === customerId.toLowerCase();
 const isPrivacyStaff = (caller: Caller) => caller.kind !== CallerKind.CUSTOMER && hasScope(caller, SUBJECT_DATA_SCOPE);
 
 /**
