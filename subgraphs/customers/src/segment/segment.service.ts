@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { decodeCursor, encodeCursor, isUniqueViolation, pageSize, toPage, type Caller, type Page } from '@c360/shared';
 import type { RemoteConditions } from './remote-conditions';
-import { badSegmentName, nothingToUpdate, segmentNameTaken, segmentNotFound } from './segment.errors';
+import { NO_SEGMENT_KEY, PROFILING_WITHHELD_KEY } from '../analytics/customer-aggregate.repository';
+import { badSegmentName, nothingToUpdate, reservedSegmentName, segmentNameTaken, segmentNotFound } from './segment.errors';
 import type { CreateSegmentInput, UpdateSegmentInput } from './segment.input';
 import type { SegmentRepository, SegmentRow } from './segment.repository';
 import { toSegmentType } from './segment.mapper';
@@ -11,6 +12,9 @@ import type { SegmentSettings } from './segment.settings';
 
 /** Segments one background refresh re-evaluates at most; the rest wait for the next one. */
 const STALE_BATCH = 500;
+
+/** Keys the BI count by segment groups under beside segment names (upper case; names are compared case-insensitively). */
+const RESERVED_NAMES = new Set([NO_SEGMENT_KEY, PROFILING_WITHHELD_KEY]);
 
 const segmentCursor = (s: SegmentRow) => encodeCursor([s.createdAt.toISOString(), s.id]);
 
@@ -127,5 +131,6 @@ export class SegmentService {
 function checkName(raw: string): string {
   const name = raw.trim();
   if (name.length < 1 || name.length > 100) throw badSegmentName();
+  if (RESERVED_NAMES.has(name.toUpperCase())) throw reservedSegmentName(name);
   return name;
 }
