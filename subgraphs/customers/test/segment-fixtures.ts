@@ -54,6 +54,8 @@ export class FakeConditionPeers implements PeerClient {
   readonly calls: { peer: SubgraphName; caller: Caller; conditions: ContractCondition[] }[] = [];
   private readonly answers = new Map<string, string[]>();
   down = false;
+  /** Runs once, before the next call is answered: a write interleaved while a request waits on its peers. */
+  beforeNextCall?: () => Promise<unknown>;
 
   answer(field: string, values: (string | number)[], customerIds: string[]): void {
     this.answers.set(`${field}:${values.map(String).join(',')}`, customerIds);
@@ -61,6 +63,9 @@ export class FakeConditionPeers implements PeerClient {
 
   async query<T>(peer: SubgraphName, caller: Caller, _query: string, variables: Record<string, unknown> = {}): Promise<T> {
     if (this.down) throw new PeerUnavailableError(peer, 'down for the test');
+    const before = this.beforeNextCall;
+    this.beforeNextCall = undefined;
+    if (before) await before();
     const conditions = variables.conditions as ContractCondition[];
     this.calls.push({ peer, caller, conditions });
     const field = peer === 'transactions' ? 'transactionSegmentMatches' : 'consentSegmentMatches';

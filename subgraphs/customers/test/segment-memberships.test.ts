@@ -1,5 +1,5 @@
-import { statementCounter } from '@c360/shared';
-import { startSubgraphHarness, storageLabel, type SubgraphHarness } from '@c360/shared/testing';
+import { CallerKind, statementCounter } from '@c360/shared';
+import { internalCaller, startSubgraphHarness, storageLabel, type SubgraphHarness } from '@c360/shared/testing';
 import { customersSubgraph } from '../src';
 import { readSegmentSettings } from '../src/segment/segment.settings';
 import { allMembers, condition, CREATE_SEGMENT, createCustomer, FakeConditionPeers, UPDATE_SEGMENT, type SegmentResult } from './segment-fixtures';
@@ -44,6 +44,19 @@ describe(`segment memberships and freshness on ${storageLabel()}`, () => {
       { customerId: nobody, segmentIds: [] },
       { customerId: ids[20], segmentIds: [store.id] },
     ]);
+  });
+
+  it('refuses partners, self-service and BI callers (offers forwards its caller): membership is profiling', async () => {
+    const callers = [
+      internalCaller({ kind: CallerKind.PARTNER, partnerId: '00000000-0000-4000-8000-000000000001' }),
+      internalCaller({ kind: CallerKind.CUSTOMER, customerId: ids[0] }),
+      internalCaller({ kind: CallerKind.BI }),
+    ];
+    for (const caller of callers) {
+      const result = await harness.execute<{ segmentMemberships: Membership[] }>(MEMBERSHIPS, { ids: [ids[0]] } as never, caller);
+      expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(result.data?.segmentMemberships).toBeUndefined();
+    }
   });
 
   it("follows the segment's current version only", async () => {

@@ -3,7 +3,7 @@ import { ACQUISITION_CHANNELS, INTERACTION_CHANNELS } from '@c360/shared/segment
 import { customersSubgraph } from '../src';
 import { AcquisitionChannel } from '../src/customer/customer.enums';
 import { InteractionChannel } from '../src/interaction/interaction.enums';
-import { condition, CREATE_SEGMENT, FakeConditionPeers, SEGMENT_COUNT, type SegmentResult } from './segment-fixtures';
+import { condition, CREATE_SEGMENT, FakeConditionPeers, SEGMENT_COUNT, UPDATE_SEGMENT, type SegmentResult } from './segment-fixtures';
 
 describe(`segment rule validation on ${storageLabel()}`, () => {
   let harness: SubgraphHarness;
@@ -82,6 +82,21 @@ describe(`segment rule validation on ${storageLabel()}`, () => {
     expect((await create(dk, 'Danes')).errors).toBeUndefined();
     expect((await create(dk, 'DANES')).errors?.[0].extensions?.code).toBe('CONFLICT');
     expect((await create(dk, '  ')).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it("refuses the BI count's own keys NO_SEGMENT and PROFILING_WITHHELD as names (case-insensitively), writing nothing", async () => {
+    const before = await segmentCount();
+    for (const name of ['NO_SEGMENT', 'no_segment', ' Profiling_Withheld ']) {
+      expect((await create(dk, name)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+    }
+    expect(await segmentCount()).toBe(before);
+    const created = await create(dk, 'Not reserved');
+    expect(created.errors).toBeUndefined();
+    const segment = created.data!.createSegment;
+    const renamed = await harness.execute<{ updateSegment: SegmentResult }>(UPDATE_SEGMENT, { id: segment.id, input: { name: 'PROFILING_withheld' } } as never);
+    expect(renamed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+    const after = await harness.execute<{ segment: { name: string; version: number } }>(`query S($id: ID!) { segment(id: $id) { name version } }`, { id: segment.id } as never);
+    expect(after.data!.segment).toEqual({ name: 'Not reserved', version: 1 });
   });
 
   it('keeps the shared vocabulary in step with the profile and interaction enums', () => {

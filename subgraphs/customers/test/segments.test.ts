@@ -99,6 +99,21 @@ describe(`segments on ${storageLabel()}`, () => {
     expect(await allMembers(harness, segment.id)).toEqual([c.bo]);
   });
 
+  it('refuses an update when another one made a newer version current while it waited on the peers, keeping that one', async () => {
+    const segment = await create('Racing', { all: [inTv, condition('RFM_SEGMENT', 'IN', ['CHAMPIONS', 'LOYAL'])] });
+    let concurrent: { errors?: unknown } | undefined;
+    peers.beforeNextCall = async () => {
+      concurrent = await harness.execute(UPDATE_SEGMENT, { id: segment.id, input: { name: 'Racing renamed', rule: inTv } } as never);
+    };
+    const late = await harness.execute<{ updateSegment: SegmentResult }>(UPDATE_SEGMENT, { id: segment.id, input: { description: 'late' } } as never);
+    expect(concurrent?.errors).toBeUndefined();
+    expect(late.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'SEGMENT_CHANGED', currentVersion: 2 });
+    const now = await harness.execute<{ segment: SegmentResult }>(`query S($id: ID!) { segment(id: $id) { name description version rule versions { version } } }`, { id: segment.id } as never);
+    expect(now.data!.segment).toMatchObject({ name: 'Racing renamed', description: null, version: 2, rule: inTv });
+    expect(now.data!.segment.versions.map((v) => v.version)).toEqual([2, 1]);
+    expect(sorted(await allMembers(harness, segment.id))).toEqual(sorted([c.ann, c.bo, c.cy, c.di]));
+  });
+
   it('shows a change in source data after refreshSegment', async () => {
     const segment = await create('Book buyers in TV', { all: [inTv, condition('PURCHASED_CATEGORY', 'EQ', ['Books'])] });
     expect(await allMembers(harness, segment.id)).toEqual([c.bo, c.cy]); // in customer order

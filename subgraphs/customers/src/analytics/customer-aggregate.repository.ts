@@ -6,6 +6,10 @@ export interface CustomerGroup {
   customers: number;
 }
 
+/** The SEGMENT dimension's fixed keys beside segment names; segment.service refuses these as names so groups never merge. */
+export const NO_SEGMENT_KEY = 'NO_SEGMENT';
+export const PROFILING_WITHHELD_KEY = 'PROFILING_WITHHELD';
+
 /** Fixed SQL per dimension: the argument picks one of these, never text from the caller. */
 const KEY: Record<Exclude<CustomerDimension, CustomerDimension.SEGMENT>, string> = {
   [CustomerDimension.ACQUISITION_CHANNEL]: 'c.acquisition_channel',
@@ -44,7 +48,7 @@ export class CustomerAggregateRepository {
          SELECT m.customer_id, s.name
            FROM customers.segment_member m JOIN customers.segment s ON s.id = m.segment_id AND s.current_version = m.version
        )
-       SELECT CASE WHEN NOT counted.profiled THEN 'PROFILING_WITHHELD' ELSE coalesce(cm.name, 'NO_SEGMENT') END AS key,
+       SELECT CASE WHEN NOT counted.profiled THEN '${PROFILING_WITHHELD_KEY}' ELSE coalesce(cm.name, '${NO_SEGMENT_KEY}') END AS key,
               count(DISTINCT counted.id)::int AS customers
          FROM counted
          LEFT JOIN current_member cm ON counted.profiled AND cm.customer_id = counted.id

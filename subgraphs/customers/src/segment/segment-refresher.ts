@@ -1,4 +1,4 @@
-import { CallerKind, PeriodicJob, type Caller } from '@c360/shared';
+import { CallerKind, PeriodicJob, PROFILING, type Caller } from '@c360/shared';
 import type { SegmentService } from './segment.service';
 
 /** Who the background refresh is when it asks peers to evaluate conditions: a service, for profiling. */
@@ -6,7 +6,7 @@ export const SEGMENT_REFRESH_CALLER: Caller = {
   clientId: 'customers:segment-refresh',
   kind: CallerKind.INTERNAL_APP,
   scopes: ['customers:read'],
-  purpose: 'PROFILING',
+  purpose: PROFILING,
 };
 
 /**

@@ -3,6 +3,12 @@ import { badInput, conflict, notFound, DomainError, ErrorCode } from '@c360/shar
 export const segmentNotFound = (id: string) => notFound('Segment', id);
 export const segmentNameTaken = (name: string) => conflict(`A segment named "${name}" already exists`, { field: 'name' });
 export const badSegmentName = () => badInput('A segment name is 1 to 100 characters', { field: 'name' });
+export const reservedSegmentName = (name: string) => badInput(`"${name}" is reserved: customer counts by segment use it as a group of their own`, { field: 'name' });
+export const segmentChanged = (id: string, readVersion: number, currentVersion: number) =>
+  conflict(`Segment ${id} changed while this update was prepared (version ${readVersion} became ${currentVersion}); nothing was written, read it again and retry`, {
+    reason: 'SEGMENT_CHANGED',
+    currentVersion,
+  });
 export const nothingToUpdate = () => badInput('Give at least one of name, description, rule', { field: 'input' });
 export const conditionsUnavailable = (peer: string) =>
   new DomainError(ErrorCode.SUBGRAPH_UNAVAILABLE, `The ${peer} subgraph could not evaluate this segment's conditions; nothing was changed`, { subgraph: peer });

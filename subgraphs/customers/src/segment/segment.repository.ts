@@ -83,14 +83,16 @@ export class SegmentRepository {
     await this.insertVersion(manager, id, 1, version, now);
   }
 
-  /** Writes the next version and makes it current; null when there is no such segment. */
-  async addVersion(manager: EntityManager, id: string, version: NewVersion, now: Date): Promise<number | null> {
+  /** Locks the segment row until the transaction ends and returns its current version; null when there is no such segment. */
+  async lockCurrentVersion(manager: EntityManager, id: string): Promise<number | null> {
     const [row] = await manager.query(`SELECT current_version FROM customers.segment WHERE id = $1 FOR UPDATE`, [id]);
-    if (!row) return null;
-    const next = Number(row.current_version) + 1;
+    return row ? Number(row.current_version) : null;
+  }
+
+  /** Writes version `next` and makes it current; the caller holds the row lock (lockCurrentVersion) and read the version under it. */
+  async addVersion(manager: EntityManager, id: string, next: number, version: NewVersion, now: Date): Promise<void> {
     await this.insertVersion(manager, id, next, version, now);
     await manager.query(`UPDATE customers.segment SET name = $2, current_version = $3, updated_at = $4 WHERE id = $1`, [id, version.name, next, now]);
-    return next;
   }
 
   private async insertVersion(manager: EntityManager, id: string, version: number, data: NewVersion, now: Date): Promise<void> {

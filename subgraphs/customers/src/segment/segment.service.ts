@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { decodeCursor, encodeCursor, isUniqueViolation, pageSize, toPage, type Caller, type Page } from '@c360/shared';
 import type { RemoteConditions } from './remote-conditions';
-import { badSegmentName, nothingToUpdate, segmentNameTaken, segmentNotFound } from './segment.errors';
+import { NO_SEGMENT_KEY, PROFILING_WITHHELD_KEY } from '../analytics/customer-aggregate.repository';
+import { badSegmentName, nothingToUpdate, reservedSegmentName, segmentChanged, segmentNameTaken, segmentNotFound } from './segment.errors';
 import type { CreateSegmentInput, UpdateSegmentInput } from './segment.input';
 import type { SegmentRepository, SegmentRow } from './segment.repository';
 import { toSegmentType } from './segment.mapper';
@@ -11,6 +12,9 @@ import type { SegmentSettings } from './segment.settings';
 
 /** Segments one background refresh re-evaluates at most; the rest wait for the next one. */
 const STALE_BATCH = 500;
+
+/** Keys the BI count by segment groups under beside segment names (upper case; names are compared case-insensitively). */
+const RESERVED_NAMES = new Set([NO_SEGMENT_KEY, PROFILING_WITHHELD_KEY]);
 
 const segmentCursor = (s: SegmentRow) => encodeCursor([s.createdAt.toISOString(), s.id]);
 
@@ -41,6 +45,11 @@ export class SegmentService {
     return id;
   }
 
+  /**
+   * Unchanged fields come from the version read first (its rule is what the peers evaluate, outside
+   * the transaction); when another update made a newer version current meanwhile, the write would
+   * silently revert it, so it is refused (CONFLICT, SEGMENT_CHANGED) and nothing is written.
+   */
   async update(id: string, input: UpdateSegmentInput, caller: Caller, now = new Date()): Promise<string> {
     if (input.name == null && input.description === undefined && input.rule == null) throw nothingToUpdate();
     const current = await this.find(id);
@@ -50,9 +59,11 @@ export class SegmentService {
     const description = input.description === undefined ? current.description : input.description;
     await this.named(name, () =>
       this.segments.transaction(async (manager) => {
-        const version = await this.segments.addVersion(manager, id, { name, description, rule, createdBy: caller.clientId }, now);
-        if (version === null) throw segmentNotFound(id);
-        await this.segments.materialise(manager, id, version, rule, remote, now);
+        const locked = await this.segments.lockCurrentVersion(manager, id);
+        if (locked === null) throw segmentNotFound(id);
+        if (locked !== current.version) throw segmentChanged(id, current.version, locked);
+        await this.segments.addVersion(manager, id, locked + 1, { name, description, rule, createdBy: caller.clientId }, now);
+        await this.segments.materialise(manager, id, locked + 1, rule, remote, now);
       }),
     );
     return id;
@@ -127,5 +138,6 @@ export class SegmentService {
 function checkName(raw: string): string {
   const name = raw.trim();
   if (name.length < 1 || name.length > 100) throw badSegmentName();
+  if (RESERVED_NAMES.has(name.toUpperCase())) throw reservedSegmentName(name);
   return name;
 }

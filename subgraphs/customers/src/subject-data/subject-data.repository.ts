@@ -7,10 +7,18 @@ export interface ExternalIdPair {
   id: string;
 }
 
+/** A segment the customer is a member of (its current version, as last evaluated). */
+export interface SegmentMembershipExport {
+  segmentId: string;
+  name: string;
+  version: number;
+}
+
 export interface CustomerErasureRows {
   tombstoned: number;
   interactions: number;
   externalIds: number;
+  segmentMemberships: number;
   profiles: number;
 }
 
@@ -40,7 +48,22 @@ export class CustomerSubjectDataRepository {
     );
   }
 
-  /** Tombstones the customer's external ids, then deletes interactions, identities and profile, in one transaction. */
+  /** Profiling output: the segments whose current version the customer is a member of. */
+  async segmentsOf(customerId: string): Promise<SegmentMembershipExport[]> {
+    const rows: { segment_id: string; name: string; version: number }[] = await this.dataSource.query(
+      `SELECT s.id AS segment_id, s.name, s.current_version AS version
+         FROM customers.segment_member m JOIN customers.segment s ON s.id = m.segment_id AND s.current_version = m.version
+        WHERE m.customer_id = $1
+        ORDER BY s.name, s.id`,
+      [customerId],
+    );
+    return rows.map((r) => ({ segmentId: r.segment_id, name: r.name, version: Number(r.version) }));
+  }
+
+  /**
+   * Tombstones the customer's external ids, then deletes interactions, identities and profile
+   * (segment memberships go with the profile, by cascade: counted just before), in one transaction.
+   */
   erase(customerId: string, requestId: string, now: Date): Promise<CustomerErasureRows> {
     return this.dataSource.transaction(async (manager) => {
       const ids: ExternalIdPair[] = await manager.query(`SELECT system, external_id AS id FROM customers.external_identity WHERE customer_id = $1`, [customerId]);
@@ -52,8 +75,9 @@ export class CustomerSubjectDataRepository {
       );
       const interactions = await count(manager, `DELETE FROM customers.interaction WHERE customer_id = $1`, [customerId]);
       const externalIds = await count(manager, `DELETE FROM customers.external_identity WHERE customer_id = $1`, [customerId]);
+      const [members]: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM customers.segment_member WHERE customer_id = $1`, [customerId]);
       const profiles = await count(manager, `DELETE FROM customers.customer WHERE id = $1`, [customerId]);
-      return { tombstoned, interactions, externalIds, profiles };
+      return { tombstoned, interactions, externalIds, segmentMemberships: members.n, profiles };
     });
   }
 
