@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { internalCaller, storageLabel, type SubgraphHarness } from '@c360/shared/testing';
+import { createValueService } from '../src/value-analysis';
+import { readValueSettings } from '../src/value/value.settings';
 import { inStockProducts, RECORD, startSeededHarness } from './fixtures';
 
 const EXPORT = `query E($customerId: ID!) { subjectDataExport(customerId: $customerId) { subgraph data } }`;
@@ -8,6 +10,7 @@ const privacyService = internalCaller({ clientId: 'consent:subject-requests', sc
 type Vars = Record<string, unknown>;
 type Counts = { table: string; action: string; rows: number }[];
 const rowsOf = (counts: Counts) => Object.fromEntries(counts.map((c) => [c.table, c.rows]));
+const SET_STATUS = `mutation S($id: ID!, $status: OrderStatus!) { setOrderStatus(id: $id, status: $status) { id status } }`;
 
 describe(`transactions privacy contract on ${storageLabel()}`, () => {
   let harness: SubgraphHarness;
@@ -45,6 +48,37 @@ describe(`transactions privacy contract on ${storageLabel()}`, () => {
     const refused = await order(customerId, `c-${customerId}`);
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'SUBJECT_ERASED' });
     expect(await ordersOf(customerId)).toBe(0);
+  });
+
+  it('keeps an erased customer out of the value analysis: no profile for the pseudonym, in full or per-customer refreshes', async () => {
+    const customerId = randomUUID();
+    const orderIds = [(await order(customerId, `v1-${customerId}`)).data!.recordOrder.id, (await order(customerId, `v2-${customerId}`)).data!.recordOrder.id];
+    const values = createValueService(harness.dataSource, readValueSettings());
+    const before = await values.refreshAll();
+    expect((await run(ERASE, { customerId, requestId: randomUUID() }, privacyService)).errors).toBeUndefined();
+    const orders: { customer_id: string; deidentified_at: Date | null }[] = await harness.dataSource.query(
+      `SELECT customer_id, deidentified_at FROM transactions.customer_order WHERE id = ANY($1::uuid[])`,
+      [orderIds],
+    );
+    const pseudonyms = [...new Set(orders.map((o) => o.customer_id))];
+    expect(pseudonyms).not.toContain(customerId);
+    expect(orders.every((o) => o.deidentified_at !== null)).toBe(true);
+    const valuedAmong = async (ids: string[]) =>
+      ((await harness.dataSource.query(`SELECT count(*)::int AS n FROM transactions.customer_value WHERE customer_id = ANY($1::uuid[])`, [ids])) as { n: number }[])[0].n;
+
+    // A status change on a de-identified order refreshes its (pseudonymous) customer: still no profile.
+    expect((await run(SET_STATUS, { id: orderIds[0], status: 'REFUNDED' })).errors).toBeUndefined();
+    expect(await valuedAmong(pseudonyms)).toBe(0);
+
+    const after = await values.refreshAll();
+    expect(await valuedAmong(pseudonyms)).toBe(0);
+    const [{ n: pseudonymsValued }]: { n: number }[] = await harness.dataSource.query(
+      `SELECT count(*)::int AS n FROM transactions.customer_value v WHERE v.customer_id IN (SELECT customer_id FROM transactions.customer_order WHERE deidentified_at IS NOT NULL)`,
+    );
+    expect(pseudonymsValued).toBe(0);
+    // The erased customer was valued and scored (bought in the window); nobody takes their place in the counts or the quintiles.
+    expect(after.customersValued).toBe(before.customersValued - 1);
+    expect(after.customersScored).toBe(before.customersScored - 1);
   });
 
   it('refuses callers without privacy:admin', async () => {

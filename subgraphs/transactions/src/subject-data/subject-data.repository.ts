@@ -38,13 +38,18 @@ export class OrderSubjectDataRepository {
   }
 
   /**
-   * Orders stay for accounting, re-keyed to a random pseudonym nothing links back to; the derived
-   * value row is deleted; the tombstone refuses new orders for the customer. One transaction.
+   * Orders stay for accounting, re-keyed to a random pseudonym nothing links back to and marked
+   * de-identified (so the value analysis never profiles the pseudonym); the derived value row is
+   * deleted; the tombstone refuses new orders for the customer. One transaction.
    */
   erase(customerId: string, requestId: string, now: Date): Promise<OrderErasureRows> {
     return this.dataSource.transaction(async (manager) => {
       const tombstoned = await this.tombstones.record(manager, customerId, requestId, now);
-      const ordersDeidentified = await count(manager, `UPDATE transactions.customer_order SET customer_id = $2 WHERE customer_id = $1`, [customerId, randomUUID()]);
+      const ordersDeidentified = await count(manager, `UPDATE transactions.customer_order SET customer_id = $2, deidentified_at = $3 WHERE customer_id = $1`, [
+        customerId,
+        randomUUID(),
+        now,
+      ]);
       const valuesDeleted = await count(manager, `DELETE FROM transactions.customer_value WHERE customer_id = $1`, [customerId]);
       return { tombstoned, ordersDeidentified, valuesDeleted };
     });
