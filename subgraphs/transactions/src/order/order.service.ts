@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import { isUniqueViolation } from '@c360/shared';
 import { fromCents, toCents } from '../money';
 import type { ProductEntity } from '../product/product.entity';
@@ -16,8 +17,13 @@ export type OrdersChangedListener = (customerId: string) => Promise<void>;
 
 /** Refuses orders for customers whose data was erased (the subject-data tombstones). */
 export interface ErasedCustomerGuard {
+  /** Early refusal, before any work: a replay of an erased customer's order is refused too, never answered with its de-identified order. */
   refuseErased(customerId: string): Promise<void>;
+  /** The deciding refusal, first in the inserting transaction: waits for a concurrent erasure of the customer to commit, then sees it. */
+  refuseErasedWithin(manager: EntityManager, customerId: string): Promise<void>;
 }
+
+const noErasures: ErasedCustomerGuard = { refuseErased: async () => undefined, refuseErasedWithin: async () => undefined };
 
 /** Order ingest and status changes: idempotent, all-or-nothing, never overselling. */
 export class OrderService {
@@ -25,7 +31,7 @@ export class OrderService {
     private readonly orders: OrderRepository,
     private readonly products: ProductRepository,
     private readonly ordersChanged: OrdersChangedListener = async () => undefined,
-    private readonly erased: ErasedCustomerGuard = { refuseErased: async () => undefined },
+    private readonly erased: ErasedCustomerGuard = noErasures,
   ) {}
 
   async record(input: RecordOrderInput, now = new Date()): Promise<OrderEntity> {
@@ -36,6 +42,8 @@ export class OrderService {
     const [order, lines] = this.price(request, await this.products.findBySkus([...new Set(request.lines.map((l) => l.sku))]), now);
     try {
       await this.orders.transaction(async (manager) => {
+        // Checked again here, not only above: an erasure committing after that check would otherwise leave this order under the real id.
+        await this.erased.refuseErasedWithin(manager, order.customerId);
         // The header goes first: a concurrent replay then waits on its unique key and never touches stock.
         await this.orders.insertOrder(manager, order);
         const short = await this.products.takeStock(manager, demandsOf(lines), now);

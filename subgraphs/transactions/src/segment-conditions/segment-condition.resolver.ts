@@ -1,10 +1,9 @@
 import { Arg, Ctx, Directive, ID, Query, Resolver } from 'type-graphql';
+import { profilingPopulation } from '@c360/shared';
 import { assertMayEvaluateConditions } from '@c360/shared/segments';
 import type { TransactionsContext } from '../context';
-import { PROFILING } from '../value/profiling-consent';
 import { TransactionSegmentConditionInput } from './segment-condition.input';
 import { SegmentConditionService } from './segment-condition.service';
-
 
 /** Internal contract for segment evaluation (customers subgraph): one customer id list per condition, in order. */
 @Resolver()
@@ -15,9 +14,6 @@ export class SegmentConditionResolver {
   @Directive('@inaccessible')
   async transactionSegmentMatches(@Arg('conditions', () => [TransactionSegmentConditionInput]) conditions: TransactionSegmentConditionInput[], @Ctx() ctx: TransactionsContext): Promise<string[][]> {
     assertMayEvaluateConditions(ctx.caller, conditions);
-    return this.service.matches(conditions, async () => {
-      const audience = await ctx.consentFor(PROFILING).audience();
-      return audience.everyone ? null : audience.customerIds;
-    });
+    return this.service.matches(conditions, () => profilingPopulation(ctx));
   }
 }

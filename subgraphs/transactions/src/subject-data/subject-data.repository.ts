@@ -1,12 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CustomerTombstones } from '@c360/shared';
+import { CustomerTombstones, tombstoneOfId } from '@c360/shared';
 
 export interface OrderErasureRows {
   tombstoned: number;
   ordersDeidentified: number;
   valuesDeleted: number;
 }
+
+/**
+ * Serialises, per customer, the erasure with order ingest: both take this transaction-scoped
+ * lock first (PostgreSQL and PGlite alike), so no order can commit under the real id once the
+ * erasure has committed. Ids are lower-cased as the tombstone hash does.
+ */
+const lockCustomer = (manager: EntityManager, customerId: string): Promise<unknown> =>
+  manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [customerId.toLowerCase()]);
 
 const count = async (manager: EntityManager, sql: string, params: unknown[]): Promise<number> => {
   const [row]: { n: number }[] = await manager.query(`WITH changed AS (${sql} RETURNING 1) SELECT count(*)::int AS n FROM changed`, params);
@@ -38,13 +46,20 @@ export class OrderSubjectDataRepository {
   }
 
   /**
-   * Orders stay for accounting, re-keyed to a random pseudonym nothing links back to; the derived
-   * value row is deleted; the tombstone refuses new orders for the customer. One transaction.
+   * Orders stay for accounting, re-keyed to a random pseudonym nothing links back to and marked
+   * de-identified (so the value analysis never profiles the pseudonym); the derived value row is
+   * deleted; the tombstone refuses new orders for the customer. One transaction, serialised with
+   * order ingest for the same customer (see lockCustomer).
    */
   erase(customerId: string, requestId: string, now: Date): Promise<OrderErasureRows> {
     return this.dataSource.transaction(async (manager) => {
+      await lockCustomer(manager, customerId);
       const tombstoned = await this.tombstones.record(manager, customerId, requestId, now);
-      const ordersDeidentified = await count(manager, `UPDATE transactions.customer_order SET customer_id = $2 WHERE customer_id = $1`, [customerId, randomUUID()]);
+      const ordersDeidentified = await count(manager, `UPDATE transactions.customer_order SET customer_id = $2, deidentified_at = $3 WHERE customer_id = $1`, [
+        customerId,
+        randomUUID(),
+        now,
+      ]);
       const valuesDeleted = await count(manager, `DELETE FROM transactions.customer_value WHERE customer_id = $1`, [customerId]);
       return { tombstoned, ordersDeidentified, valuesDeleted };
     });
@@ -52,5 +67,17 @@ export class OrderSubjectDataRepository {
 
   async isErased(customerId: string): Promise<boolean> {
     return (await this.tombstones.erasedAmong([customerId])).length > 0;
+  }
+
+  /**
+   * Whether the customer is erased, read in the caller's transaction after taking the customer's
+   * lock: an erasure either committed before (its tombstone is seen here) or waits for the caller
+   * to commit (and then de-identifies what the caller wrote). CustomerTombstones only reads
+   * through its DataSource, hence this one query on the same table and hash.
+   */
+  async isErasedWithin(manager: EntityManager, customerId: string): Promise<boolean> {
+    await lockCustomer(manager, customerId);
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM transactions.erased_customer WHERE customer_hash = $1`, [tombstoneOfId(customerId)]);
+    return rows.length > 0;
   }
 }

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { ErasureAction, type ErasureCount, type SubjectDataHandler } from '@c360/shared';
 import { customerErased } from './subject-data.errors';
 import type { OrderSubjectDataRepository } from './subject-data.repository';
@@ -27,5 +28,10 @@ export class OrderSubjectData implements SubjectDataHandler {
   /** Refuses orders for an erased customer (typed CONFLICT, reason SUBJECT_ERASED). */
   async refuseErased(customerId: string): Promise<void> {
     if (await this.repository.isErased(customerId)) throw customerErased(customerId);
+  }
+
+  /** The same refusal inside the inserting transaction, serialised with a concurrent erasure of the customer. */
+  async refuseErasedWithin(manager: EntityManager, customerId: string): Promise<void> {
+    if (await this.repository.isErasedWithin(manager, customerId)) throw customerErased(customerId);
   }
 }

@@ -27,7 +27,11 @@ const REBUILD_LOCK = `pg_advisory_xact_lock(hashtext('transactions.co_purchase')
 export class CoPurchaseRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** For every sku, the skus found in the same COMPLETED orders since `bounds.since`, strongest first, at most `perSku`. */
+  /**
+   * For every sku, the skus found in the same COMPLETED orders since `bounds.since`, strongest first, at most `perSku`.
+   * De-identified orders (erased customers', under a pseudonym) are counted on purpose: the pairs are sku-to-sku
+   * counts over the whole base, keyed by no customer, so they profile nobody (unlike the value analysis, which skips them).
+   */
   async rebuild(bounds: CoPurchaseBounds): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT ${REBUILD_LOCK}`);

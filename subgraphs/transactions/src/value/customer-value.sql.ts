@@ -4,6 +4,9 @@
  * the first instants of the window and of the one before it (given, not computed per order row).
  * Only COMPLETED orders up to $1 count, in the customer's main currency (the one most of
  * their completed orders use, as in PurchaseSummary); other currencies are left out.
+ * De-identified orders (an erased customer's, kept under a pseudonym for accounting) are
+ * nobody's: they are never valued, so the pseudonym gets no profile and takes no place in the
+ * quintiles or the base rates, in full and per-customer refreshes alike.
  */
 
 const WINDOW_START = '$3::timestamptz';
@@ -21,7 +24,7 @@ per_currency AS (
          coalesce(sum(total) FILTER (WHERE occurred_at >= ${WINDOW_START}), 0) AS monetary,
          bool_or(occurred_at >= ${PREVIOUS_WINDOW_START} AND occurred_at < ${WINDOW_START}) AS bought_in_previous_window
   FROM transactions.customer_order
-  WHERE status = 'COMPLETED' AND occurred_at <= $1::timestamptz ${filter}
+  WHERE status = 'COMPLETED' AND occurred_at <= $1::timestamptz AND deidentified_at IS NULL ${filter}
   GROUP BY customer_id, currency
 ), metrics AS (
   SELECT DISTINCT ON (customer_id) *,

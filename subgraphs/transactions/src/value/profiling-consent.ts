@@ -1,6 +1,7 @@
-import { PersonalDataCategory, type RequestConsentDecisions } from '@c360/shared';
+import { PersonalDataCategory, PROFILING, type RequestConsentDecisions } from '@c360/shared';
 
-export const PROFILING = 'PROFILING';
+/** The purpose is named once, in @c360/shared (as for the analytics populations); re-exported for this subgraph's wiring. */
+export { PROFILING };
 
 /**
  * "No PROFILING consent, no scores": whoever asks, a customer who has not consented to
