@@ -141,6 +141,21 @@ describe(`Customer.nextBestOffers in the offers subgraph on ${storageLabel()}`, 
       expect(await offeredTo(active)).toEqual([plain.id]);
     });
 
+    it("explains a value match without the customer's monetary, predicted value or churn risk figures", async () => {
+      const valued = await api.createOffer(campaign, { targeting: { minMonetary: 150, minPredictedValue: 600, maxChurnRisk: 0.45 } });
+      const customer = randomUUID();
+      world.customers.set(customer, { lifecycleStage: 'ACTIVE', monetary: 357.25, monetaryScore: 4, predictedValue: 1234.5, churnRisk: 0.1375 });
+      const texts = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { nextBestOffers { offer { id } reasons { code text } } } } }`;
+      type Texts = { _entities: { nextBestOffers: { offer: { id: string }; reasons: { code: string; text: string }[] }[] }[] };
+      const r = await harness.execute<Texts, Record<string, unknown>>(texts, { r: reps([customer]) });
+      expect(r.errors).toBeUndefined();
+      const [pick] = r.data!._entities[0].nextBestOffers;
+      expect(pick.offer.id).toBe(valued.id);
+      expect(pick.reasons.map((x) => x.code)).toContain('VALUE_MATCH');
+      const said = pick.reasons.map((x) => x.text).join('\n');
+      for (const figure of ['357', '1234', '0.1375', '13.75', '14%', '150', '600', '0.45']) expect(said).not.toContain(figure);
+    });
+
     it('ignores representations that are not customer ids, without failing the others', async () => {
       const offer = await api.createOffer(campaign);
       const r = await page(['not-a-uuid', randomUUID()]);

@@ -181,6 +181,18 @@ describe('next best offers (pure ranking)', () => {
     ]);
   });
 
+  it('names the value thresholds the customer met without their FINANCIAL figures (the picks are guarded as BEHAVIOURAL only)', () => {
+    const valued = facts({ ...buyer, purchases: { ...buyer.purchases!, value: { lifecycleStage: 'ACTIVE', monetary: 357.25, monetaryScore: 4, predictedValue: 1234.5, churnRisk: 0.1375 } } });
+    const [pick] = nextBestOffers([candidate('a', { targeting: { minMonetary: 150, minPredictedValue: 600, maxChurnRisk: 0.45 } })], valued, NOW, 1);
+    expect(pick.reasons.find((r) => r.code === OfferReasonCode.VALUE_MATCH)).toEqual({
+      code: OfferReasonCode.VALUE_MATCH,
+      text: "Meets the offer's value thresholds on monetary value, predicted value, churn risk",
+      contribution: 0,
+    });
+    const texts = pick.reasons.map((r) => r.text).join('\n');
+    for (const figure of ['357', '1234', '0.1375', '13.75', '14%', '150', '600', '0.45']) expect(texts).not.toContain(figure);
+  });
+
   it('leaves value out of the score when it is withheld, and says so', () => {
     const withheld = facts({ ...buyer, purchases: { ...buyer.purchases!, value: null } });
     const [pick] = nextBestOffers([candidate('a', { priority: 10 })], withheld, NOW, 1);
