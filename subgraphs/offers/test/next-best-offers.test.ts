@@ -186,6 +186,32 @@ describe(`Customer.nextBestOffers in the offers subgraph on ${storageLabel()}`, 
     expect((world.calls.find((c) => c.peer === 'transactions')!.variables.customerIds as string[]).length).toBe(40);
   });
 
+  it("draws each customer's COLLABORATIVE content from the co-purchases of what that customer bought", async () => {
+    const collaborative = await api.createOffer(campaign, { personalisationType: 'COLLABORATIVE', consentPurpose: 'PERSONALISATION' });
+    const [gardener, cook, newcomer] = [randomUUID(), randomUUID(), randomUUID()];
+    world.customers.set(gardener, { skus: ['SKU-00001'] });
+    world.customers.set(cook, { skus: ['SKU-00003'] });
+    world.coPurchases = [
+      { sku: 'SKU-00003', alsoBought: 'SKU-00001', together: 4, support: 0.04, confidence: 0.4 },
+      { sku: 'SKU-00001', alsoBought: 'SKU-00002', together: 9, support: 0.09, confidence: 0.9 },
+      { sku: 'SKU-00001', alsoBought: 'SKU-00003', together: 5, support: 0.05, confidence: 0.5 },
+    ];
+    try {
+      const r = await page([gardener, cook, newcomer]);
+      const picks = r.data!._entities.map((c) => c.nextBestOffers!);
+      expect(picks.map((p) => p.map((x) => x.offer.id))).toEqual([[collaborative.id], [collaborative.id], [collaborative.id]]);
+      // SKU-00002 is out of stock, so never recommended however strong its pair.
+      expect(picks.map((p) => [p[0].content.basis, p[0].content.products.map((x) => x.sku)])).toEqual([
+        ['CO_PURCHASE', ['SKU-00003']],
+        ['CO_PURCHASE', ['SKU-00001']],
+        ['AS_DESIGNED', []],
+      ]);
+      expect(picks.map((p) => p[0].reasons.find((x) => x.code === 'CO_PURCHASE')?.contribution)).toEqual([0.175, 0.14, undefined]);
+    } finally {
+      world.coPurchases = [];
+    }
+  });
+
   it('gives ADAPTIVE offers options to choose between', async () => {
     const adaptive = await api.createOffer(campaign, { personalisationType: 'ADAPTIVE', skus: ['SKU-00003', 'SKU-00002', 'SKU-00001'] });
     const [pick] = (await page([randomUUID()])).data!._entities[0].nextBestOffers!;

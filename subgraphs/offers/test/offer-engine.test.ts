@@ -234,6 +234,21 @@ describe('next best offers (pure ranking)', () => {
       });
     });
 
+    it("looks a COLLABORATIVE offer's co-purchases up once, for both its score and its content", () => {
+      let scans = 0;
+      const pairs = buyer.coPurchases;
+      const counted = Object.assign([...pairs], {
+        [Symbol.iterator]() {
+          scans += 1;
+          return pairs[Symbol.iterator]();
+        },
+      });
+      const collaborative = (id: string) => candidate(id, { personalisationType: PersonalisationType.COLLABORATIVE, consentPurpose: 'PERSONALISATION' });
+      const picks = nextBestOffers([collaborative('a'), collaborative('b'), candidate('c')], facts({ ...buyer, coPurchases: counted }), NOW, 3);
+      expect(picks.map((p) => p.content.skus)).toEqual([['SKU-00004', 'SKU-00002'], ['SKU-00004', 'SKU-00002'], []]);
+      expect(scans).toBe(2);
+    });
+
     it('COLLABORATIVE without products recommends in-stock co-purchased products the customer has not bought', () => {
       const offer = candidate('a', { personalisationType: PersonalisationType.COLLABORATIVE, consentPurpose: 'PERSONALISATION' });
       const [pick] = nextBestOffers([offer], buyer, NOW, 1);
