@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { statementCounter } from '@c360/shared';
 import { RecordingDisclosureRecorder, startSubgraphHarness, storageLabel, type SubgraphHarness } from '@c360/shared/testing';
 import { offersSubgraph } from '../src';
+import { ExposureRepository } from '../src/eligibility/exposure.repository';
 import { fakeConsent, fakeConsentDecider, fakePeers, fakeWorld } from './fake-peers';
 import { offersApi } from './fixtures';
 import { responseInput, responsesApi } from './response-fixtures';
@@ -162,6 +163,32 @@ describe(`Customer.nextBestOffers in the offers subgraph on ${storageLabel()}`, 
       expect(r.errors).toBeUndefined();
       expect(r.data!._entities.map((c) => c.nextBestOffers!.map((p) => p.offer.id))).toEqual([[], [offer.id]]);
     });
+  });
+
+  it('reads exposures only as far back as the longest cap window or the 30-day recency window', async () => {
+    const capped = await api.createOffer(campaign, { targeting: { frequencyCap: { maxExposures: 5, withinDays: 60 } } });
+    const plain = await api.createOffer(campaign);
+    const now = new Date('2025-06-01T12:00:00.000Z');
+    const ago = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
+    const [regular, lapsed, stale] = [randomUUID(), randomUUID(), randomUUID()];
+    const shown: [string, string, number][] = [
+      [regular, capped.id, 10], [regular, capped.id, 45], [regular, capped.id, 61], [regular, plain.id, 29.9], [regular, plain.id, 45],
+      [lapsed, capped.id, 61], [lapsed, plain.id, 100],
+      [stale, plain.id, 45],
+    ];
+    for (const [customer, offer, days] of shown) await responsesApi(harness).record(responseInput(offer, customer, 'SHOWN', { occurredAt: ago(days) }));
+    const exposures = new ExposureRepository(harness.dataSource);
+    const read = async (offerIds: string[]) =>
+      (await exposures.exposures([regular, lapsed, stale], offerIds, now))
+        .map((e) => ({ ...e, lastShownAt: e.lastShownAt.toISOString() }))
+        .sort((a, b) => (a.customerId + a.offerId < b.customerId + b.offerId ? -1 : 1));
+
+    const both = await read([capped.id, plain.id]);
+    expect(both.find((e) => e.customerId === regular && e.offerId === capped.id)).toEqual({ customerId: regular, offerId: capped.id, shownInCapWindow: 2, lastShownAt: ago(10) });
+    expect(both.find((e) => e.customerId === regular && e.offerId === plain.id)).toEqual({ customerId: regular, offerId: plain.id, shownInCapWindow: 0, lastShownAt: ago(29.9) });
+    // Nothing in the 60-day window: neither a cap count nor a recency penalty could come of it.
+    expect(both.filter((e) => e.customerId === lapsed)).toEqual([]);
+    expect((await read([plain.id])).map((e) => [e.customerId, e.offerId])).toEqual([[regular, plain.id]]);
   });
 
   it('costs the same statements for 10 and 40 customers, and one call per peer per request', async () => {
