@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { statementCounter } from '@c360/shared';
 import { RecordingDisclosureRecorder, startSubgraphHarness, storageLabel, type SubgraphHarness } from '@c360/shared/testing';
 import { offersSubgraph } from '../src';
+import { ExposureRepository } from '../src/eligibility/exposure.repository';
 import { fakeConsent, fakeConsentDecider, fakePeers, fakeWorld } from './fake-peers';
 import { offersApi } from './fixtures';
 import { responseInput, responsesApi } from './response-fixtures';
@@ -141,12 +142,53 @@ describe(`Customer.nextBestOffers in the offers subgraph on ${storageLabel()}`, 
       expect(await offeredTo(active)).toEqual([plain.id]);
     });
 
+    it("explains a value match without the customer's monetary, predicted value or churn risk figures", async () => {
+      const valued = await api.createOffer(campaign, { targeting: { minMonetary: 150, minPredictedValue: 600, maxChurnRisk: 0.45 } });
+      const customer = randomUUID();
+      world.customers.set(customer, { lifecycleStage: 'ACTIVE', monetary: 357.25, monetaryScore: 4, predictedValue: 1234.5, churnRisk: 0.1375 });
+      const texts = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { nextBestOffers { offer { id } reasons { code text } } } } }`;
+      type Texts = { _entities: { nextBestOffers: { offer: { id: string }; reasons: { code: string; text: string }[] }[] }[] };
+      const r = await harness.execute<Texts, Record<string, unknown>>(texts, { r: reps([customer]) });
+      expect(r.errors).toBeUndefined();
+      const [pick] = r.data!._entities[0].nextBestOffers;
+      expect(pick.offer.id).toBe(valued.id);
+      expect(pick.reasons.map((x) => x.code)).toContain('VALUE_MATCH');
+      const said = pick.reasons.map((x) => x.text).join('\n');
+      for (const figure of ['357', '1234', '0.1375', '13.75', '14%', '150', '600', '0.45']) expect(said).not.toContain(figure);
+    });
+
     it('ignores representations that are not customer ids, without failing the others', async () => {
       const offer = await api.createOffer(campaign);
       const r = await page(['not-a-uuid', randomUUID()]);
       expect(r.errors).toBeUndefined();
       expect(r.data!._entities.map((c) => c.nextBestOffers!.map((p) => p.offer.id))).toEqual([[], [offer.id]]);
     });
+  });
+
+  it('reads exposures only as far back as the longest cap window or the 30-day recency window', async () => {
+    const capped = await api.createOffer(campaign, { targeting: { frequencyCap: { maxExposures: 5, withinDays: 60 } } });
+    const plain = await api.createOffer(campaign);
+    const now = new Date('2025-06-01T12:00:00.000Z');
+    const ago = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
+    const [regular, lapsed, stale] = [randomUUID(), randomUUID(), randomUUID()];
+    const shown: [string, string, number][] = [
+      [regular, capped.id, 10], [regular, capped.id, 45], [regular, capped.id, 61], [regular, plain.id, 29.9], [regular, plain.id, 45],
+      [lapsed, capped.id, 61], [lapsed, plain.id, 100],
+      [stale, plain.id, 45],
+    ];
+    for (const [customer, offer, days] of shown) await responsesApi(harness).record(responseInput(offer, customer, 'SHOWN', { occurredAt: ago(days) }));
+    const exposures = new ExposureRepository(harness.dataSource);
+    const read = async (offerIds: string[]) =>
+      (await exposures.exposures([regular, lapsed, stale], offerIds, now))
+        .map((e) => ({ ...e, lastShownAt: e.lastShownAt.toISOString() }))
+        .sort((a, b) => (a.customerId + a.offerId < b.customerId + b.offerId ? -1 : 1));
+
+    const both = await read([capped.id, plain.id]);
+    expect(both.find((e) => e.customerId === regular && e.offerId === capped.id)).toEqual({ customerId: regular, offerId: capped.id, shownInCapWindow: 2, lastShownAt: ago(10) });
+    expect(both.find((e) => e.customerId === regular && e.offerId === plain.id)).toEqual({ customerId: regular, offerId: plain.id, shownInCapWindow: 0, lastShownAt: ago(29.9) });
+    // Nothing in the 60-day window: neither a cap count nor a recency penalty could come of it.
+    expect(both.filter((e) => e.customerId === lapsed)).toEqual([]);
+    expect((await read([plain.id])).map((e) => [e.customerId, e.offerId])).toEqual([[regular, plain.id]]);
   });
 
   it('costs the same statements for 10 and 40 customers, and one call per peer per request', async () => {
@@ -169,6 +211,32 @@ describe(`Customer.nextBestOffers in the offers subgraph on ${storageLabel()}`, 
     expect(forForty).toEqual(forTen);
     expect(forTen).toEqual({ statements: 2, calls: ['customers', 'transactions'] });
     expect((world.calls.find((c) => c.peer === 'transactions')!.variables.customerIds as string[]).length).toBe(40);
+  });
+
+  it("draws each customer's COLLABORATIVE content from the co-purchases of what that customer bought", async () => {
+    const collaborative = await api.createOffer(campaign, { personalisationType: 'COLLABORATIVE', consentPurpose: 'PERSONALISATION' });
+    const [gardener, cook, newcomer] = [randomUUID(), randomUUID(), randomUUID()];
+    world.customers.set(gardener, { skus: ['SKU-00001'] });
+    world.customers.set(cook, { skus: ['SKU-00003'] });
+    world.coPurchases = [
+      { sku: 'SKU-00003', alsoBought: 'SKU-00001', together: 4, support: 0.04, confidence: 0.4 },
+      { sku: 'SKU-00001', alsoBought: 'SKU-00002', together: 9, support: 0.09, confidence: 0.9 },
+      { sku: 'SKU-00001', alsoBought: 'SKU-00003', together: 5, support: 0.05, confidence: 0.5 },
+    ];
+    try {
+      const r = await page([gardener, cook, newcomer]);
+      const picks = r.data!._entities.map((c) => c.nextBestOffers!);
+      expect(picks.map((p) => p.map((x) => x.offer.id))).toEqual([[collaborative.id], [collaborative.id], [collaborative.id]]);
+      // SKU-00002 is out of stock, so never recommended however strong its pair.
+      expect(picks.map((p) => [p[0].content.basis, p[0].content.products.map((x) => x.sku)])).toEqual([
+        ['CO_PURCHASE', ['SKU-00003']],
+        ['CO_PURCHASE', ['SKU-00001']],
+        ['AS_DESIGNED', []],
+      ]);
+      expect(picks.map((p) => p[0].reasons.find((x) => x.code === 'CO_PURCHASE')?.contribution)).toEqual([0.175, 0.14, undefined]);
+    } finally {
+      world.coPurchases = [];
+    }
   });
 
   it('gives ADAPTIVE offers options to choose between', async () => {

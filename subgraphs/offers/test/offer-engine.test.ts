@@ -181,6 +181,18 @@ describe('next best offers (pure ranking)', () => {
     ]);
   });
 
+  it('names the value thresholds the customer met without their FINANCIAL figures (the picks are guarded as BEHAVIOURAL only)', () => {
+    const valued = facts({ ...buyer, purchases: { ...buyer.purchases!, value: { lifecycleStage: 'ACTIVE', monetary: 357.25, monetaryScore: 4, predictedValue: 1234.5, churnRisk: 0.1375 } } });
+    const [pick] = nextBestOffers([candidate('a', { targeting: { minMonetary: 150, minPredictedValue: 600, maxChurnRisk: 0.45 } })], valued, NOW, 1);
+    expect(pick.reasons.find((r) => r.code === OfferReasonCode.VALUE_MATCH)).toEqual({
+      code: OfferReasonCode.VALUE_MATCH,
+      text: "Meets the offer's value thresholds on monetary value, predicted value, churn risk",
+      contribution: 0,
+    });
+    const texts = pick.reasons.map((r) => r.text).join('\n');
+    for (const figure of ['357', '1234', '0.1375', '13.75', '14%', '150', '600', '0.45']) expect(texts).not.toContain(figure);
+  });
+
   it('leaves value out of the score when it is withheld, and says so', () => {
     const withheld = facts({ ...buyer, purchases: { ...buyer.purchases!, value: null } });
     const [pick] = nextBestOffers([candidate('a', { priority: 10 })], withheld, NOW, 1);
@@ -220,6 +232,21 @@ describe('next best offers (pure ranking)', () => {
         text: '60% of orders with SKU-00001, which you bought, also held SKU-00004',
         contribution: 0.21,
       });
+    });
+
+    it("looks a COLLABORATIVE offer's co-purchases up once, for both its score and its content", () => {
+      let scans = 0;
+      const pairs = buyer.coPurchases;
+      const counted = Object.assign([...pairs], {
+        [Symbol.iterator]() {
+          scans += 1;
+          return pairs[Symbol.iterator]();
+        },
+      });
+      const collaborative = (id: string) => candidate(id, { personalisationType: PersonalisationType.COLLABORATIVE, consentPurpose: 'PERSONALISATION' });
+      const picks = nextBestOffers([collaborative('a'), collaborative('b'), candidate('c')], facts({ ...buyer, coPurchases: counted }), NOW, 3);
+      expect(picks.map((p) => p.content.skus)).toEqual([['SKU-00004', 'SKU-00002'], ['SKU-00004', 'SKU-00002'], []]);
+      expect(scans).toBe(2);
     });
 
     it('COLLABORATIVE without products recommends in-stock co-purchased products the customer has not bought', () => {

@@ -1,4 +1,5 @@
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from '@c360/shared';
+import { hasAtMostDecimals } from '../common/numeric';
 import { assertTransition } from '../common/status-transitions';
 import type { CampaignEntity } from './campaign.entity';
 import { CAMPAIGN_TRANSITIONS, CampaignStatus, INITIAL_CAMPAIGN_STATUSES } from './campaign.enums';
@@ -27,7 +28,7 @@ export class CampaignService {
     if (input.endsAt && input.endsAt.getTime() <= input.startsAt.getTime()) throw campaignWindowReversed();
     const holdoutPercent = input.holdoutPercent ?? 0;
     // Membership compares buckets with holdoutPercent × 100, so finer shares cannot be honoured.
-    if (Math.abs(Math.round(holdoutPercent * 100) - holdoutPercent * 100) > 1e-6) throw holdoutNotInBasisPoints();
+    if (!hasAtMostDecimals(holdoutPercent, 2)) throw holdoutNotInBasisPoints();
     return this.campaigns.insert(
       {
         name: input.name, description: input.description ?? null, objective: input.objective ?? null, status, startsAt: input.startsAt, endsAt: input.endsAt ?? null,

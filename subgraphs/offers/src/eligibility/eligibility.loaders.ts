@@ -9,7 +9,7 @@ import type { OfferRepository } from '../offer/offer.repository';
 import { CONSENT_CATEGORY, needsValue, type CandidateOffer } from './eligibility.rules';
 import type { ExposureRepository } from './exposure.repository';
 import type { TargetingSources, TransactionsFacts } from './targeting-sources';
-import type { ConsentVerdict, CustomerTargetingFacts, Exposure } from './targeting-facts';
+import type { CoPurchase, ConsentVerdict, CustomerTargetingFacts, Exposure } from './targeting-facts';
 
 /** Whether the asking field ranks (nextBestOffers needs affinities and co-purchases; eligibleOffers does not). */
 export interface FactsKey {
@@ -81,20 +81,45 @@ async function gatherFacts(deps: EligibilityLoaderDeps, candidates: CandidateOff
     if (!exposuresOf.has(e.customerId)) exposuresOf.set(e.customerId, new Map());
     exposuresOf.get(e.customerId)!.set(e.offerId, { shownInCapWindow: e.shownInCapWindow, lastShownAt: e.lastShownAt });
   }
+  const pairsFrom = indexBySourceSku(transactions?.coPurchases ?? []);
   return new Map(
-    ids.map((customerId) => [
-      customerId,
-      {
+    ids.map((customerId) => {
+      const purchases = transactionsPart(transactions, customerId);
+      return [
         customerId,
-        consent: consent.get(customerId) ?? {},
-        segments: segments === null ? null : (segments.get(customerId) ?? []),
-        purchases: transactionsPart(transactions, customerId),
-        products: transactions?.products ?? null,
-        coPurchases: transactions?.coPurchases ?? [],
-        exposures: exposuresOf.get(customerId) ?? new Map(),
-      },
-    ]),
+        {
+          customerId,
+          consent: consent.get(customerId) ?? {},
+          segments: segments === null ? null : (segments.get(customerId) ?? []),
+          purchases,
+          products: transactions?.products ?? null,
+          coPurchases: pairsBoughtFrom(pairsFrom, purchases?.skus ?? []),
+          exposures: exposuresOf.get(customerId) ?? new Map(),
+        },
+      ];
+    }),
   );
+}
+
+/** The batch's co-purchase pairs by the sku bought first, each with its place in the peer's list; built once per batch. */
+function indexBySourceSku(pairs: readonly CoPurchase[]): Map<string, { at: number; pair: CoPurchase }[]> {
+  const index = new Map<string, { at: number; pair: CoPurchase }[]>();
+  pairs.forEach((pair, at) => {
+    if (!index.has(pair.sku)) index.set(pair.sku, []);
+    index.get(pair.sku)!.push({ at, pair });
+  });
+  return index;
+}
+
+/**
+ * Only the pairs whose source sku the customer bought (the engine ignores every other pair),
+ * in the peer's order so ties resolve as before: each COLLABORATIVE offer then scans a few
+ * pairs, not the whole batch's list.
+ */
+function pairsBoughtFrom(index: ReadonlyMap<string, { at: number; pair: CoPurchase }[]>, skus: readonly string[]): CoPurchase[] {
+  if (index.size === 0) return [];
+  const mine = [...new Set(skus)].flatMap((sku) => index.get(sku) ?? []);
+  return mine.sort((a, b) => a.at - b.at).map((p) => p.pair);
 }
 
 const transactionsPart = (facts: TransactionsFacts | null, customerId: string) => (facts ? (facts.purchases.get(customerId) ?? null) : null);

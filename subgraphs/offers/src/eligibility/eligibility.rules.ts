@@ -64,20 +64,22 @@ export function checkEligibility(candidate: CandidateOffer, facts: CustomerTarge
       if (!value.lifecycleStage || !t.lifecycleStages.includes(value.lifecycleStage as never)) return no(OfferExclusion.LIFECYCLE_MISMATCH, `Lifecycle stage ${value.lifecycleStage ?? 'unknown'} is not targeted`);
       matched.push({ code: OfferReasonCode.LIFECYCLE_MATCH, text: `Lifecycle stage ${value.lifecycleStage} is targeted` });
     }
+    // Only which thresholds matched: the reason reaches the customer and staff under a BEHAVIOURAL
+    // guard, so it must not carry FINANCIAL figures (the customer's amounts, or the bounds they cleared).
     const thresholds: string[] = [];
     if (t.minMonetary !== null) {
       if (value.monetary === null || value.monetary < t.minMonetary) return no(OfferExclusion.BELOW_VALUE_THRESHOLD, `Monetary ${value.monetary ?? 'unknown'} is below ${t.minMonetary}`);
-      thresholds.push(`monetary ${value.monetary} >= ${t.minMonetary}`);
+      thresholds.push('monetary value');
     }
     if (t.minPredictedValue !== null) {
       if (value.predictedValue === null || value.predictedValue < t.minPredictedValue) return no(OfferExclusion.BELOW_VALUE_THRESHOLD, `Predicted value ${value.predictedValue ?? 'unknown'} is below ${t.minPredictedValue}`);
-      thresholds.push(`predicted value ${value.predictedValue} >= ${t.minPredictedValue}`);
+      thresholds.push('predicted value');
     }
     if (t.maxChurnRisk !== null) {
       if (value.churnRisk === null || value.churnRisk > t.maxChurnRisk) return no(OfferExclusion.BELOW_VALUE_THRESHOLD, `Churn risk ${value.churnRisk ?? 'unknown'} is above ${t.maxChurnRisk}`);
-      thresholds.push(`churn risk ${value.churnRisk} <= ${t.maxChurnRisk}`);
+      thresholds.push('churn risk');
     }
-    if (thresholds.length) matched.push({ code: OfferReasonCode.VALUE_MATCH, text: `Meets the value thresholds: ${thresholds.join(', ')}` });
+    if (thresholds.length) matched.push({ code: OfferReasonCode.VALUE_MATCH, text: `Meets the offer's value thresholds on ${thresholds.join(', ')}` });
   }
 
   let inStockSkus: string[] = [];

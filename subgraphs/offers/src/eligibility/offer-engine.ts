@@ -1,6 +1,6 @@
 import type { OfferChannel } from '../offer/offer.enums';
 import { checkEligibility, type CandidateOffer, type Eligibility } from './eligibility.rules';
-import { scoreOffer, type ScoreReason } from './offer-score';
+import { collaborativePairs, scoreOffer, type ScoreReason } from './offer-score';
 import { personalise, type PersonalisationPlan } from './personalisation';
 import type { CustomerTargetingFacts } from './targeting-facts';
 
@@ -22,13 +22,17 @@ export const eligibleOffers = (candidates: readonly CandidateOffer[], facts: Cus
 
 /** The `first` best eligible offers by the documented score (offer-score.ts), ties by offer id, each explained and personalised. */
 export function nextBestOffers(candidates: readonly CandidateOffer[], facts: CustomerTargetingFacts, now: Date, first: number, channel: OfferChannel | null = null): OfferPickPlan[] {
-  const scored = eligibleOffers(candidates, facts, now, channel).map((eligibility) => ({ eligibility, ...scoreOffer(eligibility, facts, now) }));
+  const scored = eligibleOffers(candidates, facts, now, channel).map((eligibility) => {
+    // A COLLABORATIVE offer's co-purchase pairs are looked up once, for its score and its content.
+    const pairs = collaborativePairs(eligibility, facts);
+    return { eligibility, pairs, ...scoreOffer(eligibility, facts, now, pairs) };
+  });
   scored.sort((a, b) => b.score - a.score || (a.eligibility.offer.offer.id < b.eligibility.offer.offer.id ? -1 : 1));
-  return scored.slice(0, Math.max(0, first)).map(({ eligibility, score, reasons }, i) => ({
+  return scored.slice(0, Math.max(0, first)).map(({ eligibility, pairs, score, reasons }, i) => ({
     candidate: eligibility.offer,
     rank: i + 1,
     score,
     reasons,
-    ...personalise(eligibility, facts),
+    ...personalise(eligibility, facts, pairs),
   }));
 }

@@ -33,6 +33,17 @@ const round4 = (v: number) => Math.round(v * 10_000) / 10_000;
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
 /**
+ * The best co-purchase pairs of a COLLABORATIVE offer for this customer (null for other types):
+ * its in-stock products, or without products every in-stock product the customer could be offered.
+ * nextBestOffers computes them once per eligible offer and hands them to both scoreOffer and personalise.
+ */
+export function collaborativePairs(eligibility: Extract<Eligibility, { eligible: true }>, facts: CustomerTargetingFacts): CoPurchase[] | null {
+  if (eligibility.offer.offer.personalisationType !== PersonalisationType.COLLABORATIVE) return null;
+  const candidates = eligibility.inStockSkus.length ? eligibility.inStockSkus : [...(facts.products?.values() ?? [])].filter((p) => p.inStock).map((p) => p.sku);
+  return bestCoPurchases(facts, candidates);
+}
+
+/**
  * "Customers who bought X also bought Y" for the candidate skus Y the customer has not bought
  * yet, best first: for each Y its strongest pair (confidence, then orders together, then skus).
  */
@@ -59,8 +70,13 @@ export function categoryShares(facts: CustomerTargetingFacts, categories: Readon
   return bought.filter((c) => categories.has(c.category)).map((c) => ({ category: c.category, share: c.lines / total }));
 }
 
-/** The documented score of one eligible offer for one customer, with the reasons that make it up. */
-export function scoreOffer(eligibility: Extract<Eligibility, { eligible: true }>, facts: CustomerTargetingFacts, now: Date): OfferScore {
+/** The documented score of one eligible offer for one customer, with the reasons that make it up; `pairs` as collaborativePairs gives them. */
+export function scoreOffer(
+  eligibility: Extract<Eligibility, { eligible: true }>,
+  facts: CustomerTargetingFacts,
+  now: Date,
+  pairs: CoPurchase[] | null = collaborativePairs(eligibility, facts),
+): OfferScore {
   const { offer } = eligibility.offer;
   const reasons: ScoreReason[] = eligibility.matched.map((m) => ({ ...m, contribution: 0 }));
   const add = (code: OfferReasonCode, text: string, contribution: number) => reasons.push({ code, text, contribution: round4(contribution) });
@@ -69,8 +85,7 @@ export function scoreOffer(eligibility: Extract<Eligibility, { eligible: true }>
   add(OfferReasonCode.PRIORITY, `Offer priority ${offer.priority}`, WEIGHTS.priority * priority);
 
   if (offer.personalisationType === PersonalisationType.COLLABORATIVE) {
-    const candidates = eligibility.inStockSkus.length ? eligibility.inStockSkus : [...(facts.products?.values() ?? [])].filter((p) => p.inStock).map((p) => p.sku);
-    const [best] = bestCoPurchases(facts, candidates);
+    const [best] = pairs ?? [];
     if (best) add(OfferReasonCode.CO_PURCHASE, `${pct(best.confidence)} of orders with ${best.sku}, which you bought, also held ${best.alsoBought}`, WEIGHTS.affinity * best.confidence);
   } else {
     const categories = new Set(eligibility.inStockSkus.map((sku) => facts.products?.get(sku)?.category).filter((c): c is string => !!c));

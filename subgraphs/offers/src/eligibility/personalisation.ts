@@ -1,7 +1,7 @@
 import { PersonalisationType } from '../offer/offer.enums';
 import type { Eligibility } from './eligibility.rules';
-import { bestCoPurchases, categoryShares } from './offer-score';
-import type { CustomerTargetingFacts } from './targeting-facts';
+import { categoryShares, collaborativePairs } from './offer-score';
+import type { CoPurchase, CustomerTargetingFacts } from './targeting-facts';
 
 /** Where the offered products of a pick come from. */
 export enum ContentBasis {
@@ -52,7 +52,11 @@ export interface PersonalisationPlan {
  *   TRANSPARENT: content only (in-stock products of the customer's categories), standard presentation;
  *   COLLABORATIVE: content from co-purchases and a tailored presentation (greeting, "because you bought").
  */
-export function personalise(eligibility: Extract<Eligibility, { eligible: true }>, facts: CustomerTargetingFacts): PersonalisationPlan {
+export function personalise(
+  eligibility: Extract<Eligibility, { eligible: true }>,
+  facts: CustomerTargetingFacts,
+  coPurchases: CoPurchase[] | null = collaborativePairs(eligibility, facts),
+): PersonalisationPlan {
   const { offer } = eligibility.offer;
   const designed = eligibility.inStockSkus;
   const standard: PresentationPlan = { headline: offer.headline, greetingTemplate: null, becauseYouBought: [], personalised: false };
@@ -65,8 +69,7 @@ export function personalise(eligibility: Extract<Eligibility, { eligible: true }
     case PersonalisationType.TRANSPARENT:
       return { presentation: standard, content: byAffinity(designed, facts) ?? asDesigned, options: [] };
     case PersonalisationType.COLLABORATIVE: {
-      const candidates = designed.length ? designed : [...(facts.products?.values() ?? [])].filter((p) => p.inStock).map((p) => p.sku);
-      const pairs = bestCoPurchases(facts, candidates).slice(0, MAX_PRODUCTS);
+      const pairs = (coPurchases ?? []).slice(0, MAX_PRODUCTS);
       const presentation = { ...standard, greetingTemplate: GREETING_TEMPLATE, personalised: true };
       if (pairs.length === 0) return { presentation, content: asDesigned, options: [] };
       return {

@@ -55,6 +55,7 @@ export interface CustomerTargetingFacts {
   purchases: PurchaseFacts | null;
   /** Stock and category of the offered (and co-purchased) skus; null when the transactions subgraph could not answer. */
   products: ReadonlyMap<string, ProductFacts> | null;
+  /** Co-purchase pairs whose source sku the customer bought, in the peer's order (only these can ever match). */
   coPurchases: CoPurchase[];
   /** By offer id. */
   exposures: ReadonlyMap<string, Exposure>;

@@ -1,3 +1,4 @@
+import { hasAtMostDecimals } from '../common/numeric';
 import { BenefitType } from './offer.enums';
 import { badBenefit } from './offer.errors';
 
@@ -8,7 +9,6 @@ export interface Benefit {
 }
 
 const MAX_AMOUNT = 9_999_999_999.99; // numeric(12,2)
-const hasCents = (v: number) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6;
 
 /** The value each benefit type needs (WHAT the customer gets); returns the normalised benefit. */
 export function checkBenefit(type: BenefitType, value: number | null | undefined, currency: string | null | undefined): Benefit {
@@ -20,7 +20,7 @@ export function checkBenefit(type: BenefitType, value: number | null | undefined
       if (c !== null) throw badBenefit(`${type} without a benefitValue takes no currency`, 'currency');
       return { benefitType: type, benefitValue: null, currency: null };
     }
-    if (!(v > 0) || v > MAX_AMOUNT || !hasCents(v)) throw badBenefit(`${type} needs a benefitValue > 0 with at most 2 decimals`);
+    if (!(v > 0) || v > MAX_AMOUNT || !hasAtMostDecimals(v, 2)) throw badBenefit(`${type} needs a benefitValue > 0 with at most 2 decimals`);
     if (c === null) throw badBenefit(`${type} with a benefitValue needs a currency`, 'currency');
     return { benefitType: type, benefitValue: v, currency: c };
   };
@@ -30,7 +30,7 @@ export function checkBenefit(type: BenefitType, value: number | null | undefined
   switch (type) {
     case BenefitType.PERCENT_DISCOUNT:
       noCurrency();
-      if (v === null || !(v > 0 && v <= 100) || !hasCents(v)) throw badBenefit('PERCENT_DISCOUNT needs a benefitValue with 0 < value <= 100');
+      if (v === null || !(v > 0 && v <= 100) || !hasAtMostDecimals(v, 2)) throw badBenefit('PERCENT_DISCOUNT needs a benefitValue with 0 < value <= 100');
       return { benefitType: type, benefitValue: v, currency: null };
     case BenefitType.AMOUNT_DISCOUNT:
       return money(true);

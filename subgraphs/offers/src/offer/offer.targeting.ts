@@ -1,3 +1,4 @@
+import { hasAtMostDecimals } from '../common/numeric';
 import type { LifecycleStage } from './lifecycle-stage.enum';
 import type { OfferEntity } from './offer.entity';
 import { badTargeting } from './offer.errors';
@@ -19,7 +20,6 @@ export const NO_TARGETING: TargetingColumns = {
   frequencyCapDays: null,
 };
 
-const hasDecimals = (v: number, places: number) => Math.abs(Math.round(v * 10 ** places) - v * 10 ** places) < 1e-6;
 const duplicates = <T>(values: readonly T[]) => values.filter((v, i) => values.indexOf(v) !== i);
 
 /** Validates the targeting rules (WHO and HOW OFTEN) and turns them into columns; throws BAD_USER_INPUT before any SQL. */
@@ -30,9 +30,9 @@ export function checkTargeting(input: OfferTargetingInput | null | undefined): T
   if (duplicates(segmentIds).length) throw badTargeting('Each segment id may appear only once', 'segmentIds');
   if (duplicates(stages).length) throw badTargeting('Each lifecycle stage may appear only once', 'lifecycleStages');
   for (const [field, value] of [['minMonetary', input.minMonetary], ['minPredictedValue', input.minPredictedValue]] as const) {
-    if (value != null && !hasDecimals(value, 2)) throw badTargeting(`${field} must have at most two decimals`, field);
+    if (value != null && !hasAtMostDecimals(value, 2)) throw badTargeting(`${field} must have at most two decimals`, field);
   }
-  if (input.maxChurnRisk != null && !hasDecimals(input.maxChurnRisk, 4)) throw badTargeting('maxChurnRisk must have at most four decimals', 'maxChurnRisk');
+  if (input.maxChurnRisk != null && !hasAtMostDecimals(input.maxChurnRisk, 4)) throw badTargeting('maxChurnRisk must have at most four decimals', 'maxChurnRisk');
   return {
     targetSegmentIds: segmentIds,
     targetLifecycleStages: stages,

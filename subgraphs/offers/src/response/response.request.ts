@@ -1,4 +1,5 @@
 import { assertUuid } from '@c360/shared';
+import { hasAtMostDecimals } from '../common/numeric';
 import type { OfferResponseEntity } from './offer-response.entity';
 import { OfferResponseType } from './response.enums';
 import { occurredInFuture, orderOnlyForRedemption, redemptionNeedsOrder, revenueNotInCents } from './response.errors';
@@ -29,7 +30,7 @@ export function toResponseRequest(input: RecordOfferResponseInput, now: Date): R
   if (redeemed && !orderId) throw redemptionNeedsOrder();
   if (!redeemed && orderId) throw orderOnlyForRedemption('orderId');
   if (!redeemed && revenue !== null) throw orderOnlyForRedemption('revenue');
-  if (revenue !== null && Math.abs(Math.round(revenue * 100) - revenue * 100) > 1e-6) throw revenueNotInCents();
+  if (revenue !== null && !hasAtMostDecimals(revenue, 2)) throw revenueNotInCents();
   return {
     eventId: input.eventId,
     offerId: assertUuid(input.offerId, 'offerId'),
