@@ -103,16 +103,26 @@ describe(`data-subject requests in the consent subgraph on ${storageLabel()}`, (
     expect(resumed.data!.resumeDataSubjectRequest.parts.find((p) => p.subgraph === 'offers')!.attempts).toBe(4);
   });
 
-  it('a restarted consent service resumes a request whose attempt died with the previous process', async () => {
+  /**
+   * An erasure whose offers part ran out of attempts, then left as a crash mid-attempt leaves it:
+   * RUNNING, last touched `agoMs` before now. Waits for the third attempt to have finished first
+   * (FAILED, no retry due): while in flight it also shows attempts 3 and no retry time, and its
+   * last write would undo the simulated crash.
+   */
+  const interruptedErasure = async (agoMs: number): Promise<string> => {
     peers.failFor('offers', 100);
     const r = (await run<{ requestErasure: Request }>(REQUEST_ERASURE, { customerId: randomUUID() })).data!.requestErasure;
     await until(async () => (await get(r.id)).parts.some((p) => p.subgraph === 'offers' && p.status === 'FAILED' && p.nextAttemptAt === null && p.attempts === 3));
-    // Wait for the third attempt to have finished: FAILED with no retry due. While it is still in
-    // flight it also shows attempts 3 and no retry time, and its last write would undo the crash
-    // simulated below. Then, as a crash mid-attempt leaves it: RUNNING, last touched long ago.
-    await harness.dataSource.query(`UPDATE consent.subject_request_part SET status = 'RUNNING', updated_at = now() - interval '1 hour' WHERE request_id = $1 AND subgraph = 'offers'`, [r.id]);
+    await harness.dataSource.query(
+      `UPDATE consent.subject_request_part SET status = 'RUNNING', updated_at = now() - $2::int * interval '1 millisecond' WHERE request_id = $1 AND subgraph = 'offers'`,
+      [r.id, agoMs],
+    );
     expect((await get(r.id)).status).not.toBe('DONE');
+    return r.id;
+  };
 
+  /** A second consent app over the same database, as a restarted process, whose peers answer; waits until `id` is DONE. */
+  const restartUntilDone = async (id: string, ms: number) => {
     const restarted = await consentSubgraph.createApp(harness.dataSource, {
       callerSigningKey: TEST_SIGNING_KEY,
       production: false,
@@ -120,38 +130,21 @@ describe(`data-subject requests in the consent subgraph on ${storageLabel()}`, (
       peers: new FakePeers(),
     });
     try {
-      await until(async () => (await get(r.id)).status === 'DONE');
-      expect((await get(r.id)).parts.find((p) => p.subgraph === 'offers')).toMatchObject({ status: 'DONE', attempts: 4, reason: null });
+      await until(async () => (await get(id)).status === 'DONE', ms);
+      expect((await get(id)).parts.find((p) => p.subgraph === 'offers')).toMatchObject({ status: 'DONE', attempts: 4, reason: null });
     } finally {
       await restarted.apollo.stop();
       peers.failFor('offers', 0);
     }
+  };
+
+  it('a restarted consent service resumes a request whose attempt died with the previous process', async () => {
+    await restartUntilDone(await interruptedErasure(3_600_000), 5_000);
   });
 
   it('a consent service restarted within the lease of an interrupted attempt resumes it when the lease runs out', async () => {
-    peers.failFor('offers', 100);
-    const r = (await run<{ requestErasure: Request }>(REQUEST_ERASURE, { customerId: randomUUID() })).data!.requestErasure;
-    await until(async () => (await get(r.id)).parts.some((p) => p.subgraph === 'offers' && p.status === 'FAILED' && p.nextAttemptAt === null && p.attempts === 3));
-    // As a crash mid-attempt leaves it, but only just: RUNNING, its lease running out in 1.5 s,
-    // after the restarted app has started. It must then wait for the lease, not give up on it.
-    await harness.dataSource.query(
-      `UPDATE consent.subject_request_part SET status = 'RUNNING', updated_at = now() - $2::int * interval '1 millisecond' WHERE request_id = $1 AND subgraph = 'offers'`,
-      [r.id, ABANDONED_AFTER_MS - 1500],
-    );
-
-    const restarted = await consentSubgraph.createApp(harness.dataSource, {
-      callerSigningKey: TEST_SIGNING_KEY,
-      production: false,
-      privacy: { consentDecider: allowAllDecider, disclosureRecorder: new RecordingDisclosureRecorder() },
-      peers: new FakePeers(),
-    });
-    try {
-      await until(async () => (await get(r.id)).status === 'DONE', 10_000);
-      expect((await get(r.id)).parts.find((p) => p.subgraph === 'offers')).toMatchObject({ status: 'DONE', attempts: 4, reason: null });
-    } finally {
-      await restarted.apollo.stop();
-      peers.failFor('offers', 0);
-    }
+    // The lease runs out 1.5 s from now, after the restarted app has started: it must wait for it, not give up.
+    await restartUntilDone(await interruptedErasure(ABANDONED_AFTER_MS - 1500), 10_000);
   });
 
   it('builds the access document from every subgraph, and an erasure removes it', async () => {
