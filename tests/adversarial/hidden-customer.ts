@@ -206,7 +206,7 @@ export function hiddenCustomerArguments(hidden: HiddenCustomer): ArgumentFiller 
       case 'purposeCode':
         return { value: 'MARKETING' };
       case 'first':
-        return { value: enclosingLists === 0 ? 30 : 3 };
+        return { value: [20, 2][enclosingLists] ?? 1 };
       case 'id':
         if (field.args.some((a) => a.name === 'system')) return owned(HIDDEN_PROFILE.externalId, ABSENT.externalId);
         return (byReturnType[returns] ?? byReturnType.Customer)();
