@@ -38,7 +38,7 @@ export async function createCustomersApp(dataSource: DataSource, options: Subgra
   const resolvers = new ResolverContainer([
     new CustomerResolver(new CustomerService(customers, subjectData)),
     new InteractionResolver(new InteractionService(interactions, customers)),
-    createAnalyticsResolver(dataSource),
+    createAnalyticsResolver(dataSource, options.aggregateNoise),
     new SubjectDataResolver(SUBGRAPH_NAME, subjectData),
     new SegmentResolver(segmentService),
     new SegmentMembershipResolver(new SegmentMembershipService(segments)),
