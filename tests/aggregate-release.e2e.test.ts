@@ -7,6 +7,7 @@ import {
   CreateCampaignDocument,
   CreateCustomerDocument,
   CreateOfferDocument,
+  CreateSegmentDocument,
   CustomerCountsByChannelDocument,
   CustomerCountsPrivacyBudgetDocument,
   GrantConsentDocument,
@@ -14,6 +15,8 @@ import {
   RecordOrderDocument,
   RevenueBySalesChannelDocument,
   RevenuePrivacyBudgetDocument,
+  SegmentListDocument,
+  SegmentVersionSizesDocument,
   WithdrawConsentDocument,
 } from './generated/graphql';
 import { postGraphQL } from './support/graphql-client';
@@ -152,6 +155,7 @@ describe(`the aggregate release policy through the gateway on ${storageLabel()}`
       const offer = await postGraphQL(
         platform.gatewayUrl,
         CreateOfferDocument,
+  CreateSegmentDocument,
         {
           input: { campaignId, name: 'lone', headline: 'Lone', benefitType: 'PERCENT_DISCOUNT', benefitValue: 10, channel: 'EMAIL', personalisationType: 'COSMETIC', status: 'ACTIVE', priority: 1, validFrom: '2025-09-01T00:00:00.000Z', validUntil: '2099-12-31T00:00:00.000Z' },
         } as never,
@@ -176,6 +180,33 @@ describe(`the aggregate release policy through the gateway on ${storageLabel()}`
       }
       const spent = await postGraphQL(platform.gatewayUrl, CampaignPerformancePrivacyBudgetDocument, {}, partner);
       expect(spent.data!.campaignPerformancePrivacyBudget).toEqual({ epsilonSpent: EPSILON, epsilonRemaining: DAILY_BUDGET - EPSILON });
+    });
+  });
+
+  describe('segment sizes', () => {
+    it('reach staff exactly and no other caller: partners, customers and BI get FORBIDDEN, not a number', async () => {
+      const created = await postGraphQL(
+        platform.gatewayUrl,
+        CreateSegmentDocument,
+        { input: { name: 'Oslo aggregate', rule: { condition: { field: 'COUNTRY', operator: 'EQ', values: ['NO'] } } } } as never,
+        platform.internal,
+      );
+      expect(created.errors).toBeUndefined();
+      const staff = await postGraphQL(platform.gatewayUrl, SegmentListDocument, {}, platform.internal);
+      expect(staff.data!.segments.edges.find((e) => e.node.id === created.data!.createSegment.id)?.node.memberCount).toBeGreaterThan(0);
+
+      const self = await customer('WEB');
+      const callers = [
+        await platform.tokens.headers(CallerKind.PARTNER, { partner_id: 'partner-agg-e2e' }),
+        await platform.tokens.headers(CallerKind.CUSTOMER, { customer_id: self }),
+        await platform.tokens.headers(CallerKind.BI, { scope: 'analytics:read customers:read' }),
+      ];
+      for (const caller of callers)
+        for (const document of [SegmentListDocument, SegmentVersionSizesDocument]) {
+          const r = await postGraphQL(platform.gatewayUrl, document as typeof SegmentListDocument, {}, caller);
+          expect(r.errors?.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
+          expect(JSON.stringify(r.data ?? null)).not.toMatch(/"memberCount":\d/);
+        }
     });
   });
 

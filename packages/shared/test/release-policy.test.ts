@@ -85,10 +85,12 @@ describe('the aggregate release policy', () => {
       expect(sd).toBeGreaterThan(0.8 * (geometricStandardDeviation(1 / 3, 3 * 50_000) / 100));
     });
 
-    it('publishes a group only when its noisy count reaches k', () => {
+    it('publishes a group only when both its true and its noisy count reach k: never a group of one, however lucky the noise', () => {
       const release = new AggregateReleasePolicy(settings, cryptoNoise).release(1);
-      expect(release.releasable(9)).toBe(false);
-      expect(release.releasable(10)).toBe(true);
+      expect(release.releasable(10, 10)).toBe(true);
+      expect(release.releasable(10, 9)).toBe(false);
+      expect(release.releasable(1, 40)).toBe(false);
+      expect(release.releasable(9, 10)).toBe(false);
     });
   });
 

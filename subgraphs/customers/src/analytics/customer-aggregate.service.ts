@@ -18,8 +18,8 @@ export class CustomerAggregateService {
     const groups = bySegment ? await this.repository.countBySegment(population, profiled, maxGroups) : await this.repository.countBy(dimension, population);
     // Other dimensions partition the customers (one group each); segments overlap, up to maxGroups each.
     const release = policy.release(1);
-    const noisy = groups.map((g) => ({ key: g.key, customers: release.count(g.customers, { groups: bySegment ? maxGroups : 1, perGroup: 1 }) }));
-    const shown = noisy.filter((g) => release.releasable(g.customers));
+    const noisy = groups.map((g) => ({ key: g.key, exact: g.customers, customers: release.count(g.customers, { groups: bySegment ? maxGroups : 1, perGroup: 1 }) }));
+    const shown = noisy.filter((g) => release.releasable(g.exact, g.customers)).map(({ key, customers }) => ({ key, customers }));
     return {
       dimension,
       minimumGroupSize: policy.minimumGroupSize,

@@ -29,7 +29,7 @@ export const contributionBounds = (policy: AggregateReleasePolicy): ResponseCont
 /**
  * One campaign's figures through the release policy: every cell of the fixed grid (group × type ×
  * channel, empty ones included, so a cell's presence says nothing) gets noise; null when the
- * treated group's noisy reach is under k; channels and the holdout under k are left out.
+ * treated group's reach (exact or noisy) is under k; channels and the holdout under k are left out.
  */
 export function releasePerformance(campaignId: string, rows: readonly PerformanceRow[], release: AggregateRelease, bounds: ResponseContributionBounds): ReleasedPerformance | null {
   const exact = (group: ResponseGroup, type: string, channel: string | null) => rows.find((r) => r.group === group && r.type === type && r.channel === channel);
@@ -50,10 +50,12 @@ export function releasePerformance(campaignId: string, rows: readonly Performanc
           revenue: type === OfferResponseType.REDEEMED ? release.amount(row?.revenue ?? 0, groups) : 0,
         });
       }
-  const reachOf = (group: ResponseGroup, channel: string | null) => noisy.find((r) => r.group === group && r.type === OfferResponseType.SHOWN && r.channel === channel)!.customers;
-  if (!release.releasable(reachOf('TREATED', null))) return null;
-  const hiddenChannels = new Set(CHANNELS.filter((c) => c !== null && !release.releasable(reachOf('TREATED', c))));
-  const holdoutReleased = release.releasable(reachOf('HOLDOUT', null));
+  const reachOf = (from: readonly PerformanceRow[], group: ResponseGroup, channel: string | null) =>
+    from.find((r) => r.group === group && r.type === OfferResponseType.SHOWN && r.channel === channel)?.customers ?? 0;
+  const releasable = (group: ResponseGroup, channel: string | null) => release.releasable(reachOf(rows, group, channel), reachOf(noisy, group, channel));
+  if (!releasable('TREATED', null)) return null;
+  const hiddenChannels = new Set(CHANNELS.filter((c) => c !== null && !releasable('TREATED', c)));
+  const holdoutReleased = releasable('HOLDOUT', null);
   return {
     rows: noisy.filter((r) => (r.channel === null || (r.group === 'TREATED' && !hiddenChannels.has(r.channel))) && (r.group === 'TREATED' || holdoutReleased)),
     holdoutReleased,

@@ -13,7 +13,7 @@ export class CampaignPerformanceResolver {
   @FieldResolver(() => CampaignPerformance, {
     nullable: true,
     description:
-      "Funnel, revenue, channels and uplift over the holdout, from recorded responses, through the aggregate release policy (noise on every figure; spends epsilon per campaign from the caller's daily campaignPerformance budget). Null when the noisy reach is under k (BI_MIN_GROUP_SIZE)",
+      "Funnel, revenue, channels and uplift over the holdout, from recorded responses, through the aggregate release policy (noise on every figure; spends epsilon per campaign from the caller's daily campaignPerformance budget). Null when the true or noisy reach is under k (BI_MIN_GROUP_SIZE)",
   })
   async performance(@Root() campaign: CampaignType, @Ctx() ctx: OffersContext): Promise<CampaignPerformance | null> {
     const released = await ctx.loaders.performanceRelease.load(campaign.id);

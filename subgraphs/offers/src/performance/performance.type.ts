@@ -108,9 +108,9 @@ export class CampaignPerformance {
   @Field(() => Float, { description: 'Sum of revenue of the treated REDEEMED responses' })
   attributedRevenue: number;
 
-  @Field(() => [CampaignChannelPerformance], { description: 'Channels whose noisy treated reach is at least k, in OfferChannel order' })
+  @Field(() => [CampaignChannelPerformance], { description: 'Channels whose true and noisy treated reach are at least k, in OfferChannel order' })
   byChannel: CampaignChannelPerformance[];
 
-  @Field(() => CampaignUplift, { nullable: true, description: 'Null when the campaign has no holdout (holdoutPercent 0) or its noisy holdout reach is under k' })
+  @Field(() => CampaignUplift, { nullable: true, description: 'Null when the campaign has no holdout (holdoutPercent 0) or its true or noisy holdout reach is under k' })
   uplift: CampaignUplift | null;
 }

@@ -19,7 +19,8 @@ export class RevenueAggregateService {
     const rows = await this.repository.revenueBy(query, { maxGroupsPerCustomer: groups, maxOrdersPerCustomer: maxEventsPerCustomer, maxAmountPerCustomer });
     const release = policy.release(MEASURES);
     const noisy = rows.map(
-      (g): RevenueBucket => ({
+      (g): RevenueBucket & { exact: number } => ({
+        exact: g.customers,
         key: g.key,
         currency: g.currency,
         customers: release.count(g.customers, { groups, perGroup: 1 }),
@@ -27,7 +28,7 @@ export class RevenueAggregateService {
         revenue: release.amount(g.revenue, groups),
       }),
     );
-    const shown = noisy.filter((g) => release.releasable(g.customers));
+    const shown = noisy.filter((g) => release.releasable(g.exact, g.customers)).map(({ exact: _exact, ...bucket }) => bucket);
     return { dimension: query.dimension, minimumGroupSize: policy.minimumGroupSize, suppressedGroups: noisy.length - shown.length, buckets: shown, epsilon: policy.settings.epsilonPerQuery, privacyBudget };
   }
 

@@ -2,7 +2,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { PrivacyBudgetType } from '@c360/shared';
 import { RevenueDimension } from './revenue-dimension';
 
-@ObjectType({ description: 'Completed orders of one group in one currency whose noisy customer count reached minimumGroupSize; every figure carries noise' })
+@ObjectType({ description: 'Completed orders of one group in one currency whose true and noisy customer counts reached minimumGroupSize; every figure carries noise' })
 export class RevenueBucket {
   @Field()
   key!: string;
@@ -22,16 +22,16 @@ export class RevenueBucket {
 
 @ObjectType({
   description:
-    'Noisy revenue per group, over customers whose consent covers analytics; a group whose noisy customer count is under minimumGroupSize is left out, key included (README: BI and aggregates)',
+    'Noisy revenue per group, over customers whose consent covers analytics; a group whose true or noisy customer count is under minimumGroupSize is left out, key included (README: BI and aggregates)',
 })
 export class RevenueAggregate {
   @Field(() => RevenueDimension)
   dimension!: RevenueDimension;
 
-  @Field(() => Int, { description: 'k: groups with a smaller noisy customer count are suppressed (BI_MIN_GROUP_SIZE)' })
+  @Field(() => Int, { description: 'k: groups with a smaller true or noisy customer count are suppressed (BI_MIN_GROUP_SIZE)' })
   minimumGroupSize!: number;
 
-  @Field(() => Int, { description: 'How many (key, currency) groups were left out for a noisy customer count under minimumGroupSize' })
+  @Field(() => Int, { description: 'How many (key, currency) groups were left out for a true or noisy customer count under minimumGroupSize' })
   suppressedGroups!: number;
 
   @Field(() => [RevenueBucket])

@@ -31,9 +31,14 @@ export class AggregateRelease {
     return Math.max(0, cents) / 100;
   }
 
-  /** A group is published only if its noisy customer count reaches k: the choice itself then depends on noise, not on one customer. */
-  releasable(noisyCustomers: number): boolean {
-    return noisyCustomers >= this.policy.settings.minimumGroupSize;
+  /**
+   * A group is published only if it truly has k customers (never a group of one, however lucky the
+   * noise) and its noisy count reaches k too, so whether a group near k appears depends on noise,
+   * not on one customer joining or leaving.
+   */
+  releasable(exactCustomers: number, noisyCustomers: number): boolean {
+    const k = this.policy.settings.minimumGroupSize;
+    return exactCustomers >= k && noisyCustomers >= k;
   }
 }
 

@@ -8,3 +8,4 @@ export * from './privacy-budget.repository';
 export * from './privacy-budget.type';
 export * from './release-window';
 export * from './aggregate-release.setup';
+export * from './exact-sizes';
