@@ -155,7 +155,6 @@ describe(`the aggregate release policy through the gateway on ${storageLabel()}`
       const offer = await postGraphQL(
         platform.gatewayUrl,
         CreateOfferDocument,
-  CreateSegmentDocument,
         {
           input: { campaignId, name: 'lone', headline: 'Lone', benefitType: 'PERCENT_DISCOUNT', benefitValue: 10, channel: 'EMAIL', personalisationType: 'COSMETIC', status: 'ACTIVE', priority: 1, validFrom: '2025-09-01T00:00:00.000Z', validUntil: '2099-12-31T00:00:00.000Z' },
         } as never,
