@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CallerKind, DecisionReason, statementCounter, type ConsentDecider } from '@c360/shared';
 import { internalCaller, noNoise, RecordingDisclosureRecorder, startSubgraphHarness, storageLabel, type SubgraphHarness } from '@c360/shared/testing';
 import { customersSubgraph } from '../src';
+import { CustomerAggregateRepository } from '../src/analytics/customer-aggregate.repository';
 import { readMinGroupSize } from '@c360/shared';
 
 const K = readMinGroupSize();
@@ -134,6 +135,20 @@ describe(`customers BI aggregates on ${storageLabel()}`, () => {
       statementCounter.reset();
       await counts('SEGMENT');
       expect(statementCounter.total()).toBe(2);
+    });
+
+    it('counts a customer in at most maxSegmentsPerCustomer segments', async () => {
+      const joiner = randomUUID();
+      await harness.dataSource.query(`INSERT INTO customers.customer (id, display_name, locale, acquisition_channel, created_at, updated_at) VALUES ($1, 'x', 'en', 'WEB', now(), now())`, [joiner]);
+      for (let i = 0; i < 5; i++) {
+        const id = randomUUID();
+        await harness.dataSource.query(`INSERT INTO customers.segment (id, name, current_version, created_at, updated_at) VALUES ($1, $2, 1, now(), now())`, [id, `Bounded ${i}`]);
+        await harness.dataSource.query(`INSERT INTO customers.segment_version (segment_id, version, name, rule, created_by, created_at) VALUES ($1, 1, $2, '{}', 'test', now())`, [id, `Bounded ${i}`]);
+        await harness.dataSource.query(`INSERT INTO customers.segment_member (segment_id, version, customer_id) VALUES ($1, 1, $2)`, [id, joiner]);
+      }
+      const groups = await new CustomerAggregateRepository(harness.dataSource).countBySegment([joiner], null, 3);
+      expect(groups).toHaveLength(3);
+      expect(groups.every((g) => g.key.startsWith('Bounded ') && g.customers === 1)).toBe(true);
     });
   });
 });

@@ -154,4 +154,13 @@ describe(`transactions BI revenue on ${storageLabel()}`, () => {
       profilingConsented = [...full, ...small];
     }
   });
+
+  it('bounds what one customer adds: at most maxGroups groups, maxOrders orders and maxAmount money per group', async () => {
+    const whale = randomUUID();
+    for (const month of ['01', '02', '03', '04']) for (let i = 0; i < 7; i++) await order(whale, `2024-${month}-1${i}T12:00:00.000Z`, 'WEB', 'BI-A', 2000);
+    const bounds = { maxGroupsPerCustomer: 3, maxOrdersPerCustomer: 5, maxAmountPerCustomer: 500 };
+    const rows = await new RevenueAggregateRepository(harness.dataSource).revenueBy({ dimension: RevenueDimension.MONTH, onlyIds: [whale], profiled: null, from: null, to: null }, bounds);
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(row).toMatchObject({ customers: 1, orders: 5, revenue: 500 });
+  });
 });
