@@ -182,6 +182,37 @@ describe(`the aggregate release policy through the gateway on ${storageLabel()}`
     });
   });
 
+  describe('class 5: campaign performance before and after one more responder', () => {
+    it("does not move the released revenue by that customer's amount", async () => {
+      const campaign = await postGraphQL(platform.gatewayUrl, CreateCampaignDocument, { input: { name: 'Crowd', startsAt: '2025-09-01T00:00:00Z', status: 'ACTIVE' } } as never, platform.internal);
+      const campaignId = campaign.data!.createCampaign.id;
+      const input = { campaignId, name: 'crowd', headline: 'Crowd', benefitType: 'PERCENT_DISCOUNT', benefitValue: 10, channel: 'EMAIL', personalisationType: 'COSMETIC', status: 'ACTIVE', priority: 1, validFrom: '2025-09-01T00:00:00.000Z', validUntil: '2099-12-31T00:00:00.000Z' };
+      const offerId = (await postGraphQL(platform.gatewayUrl, CreateOfferDocument, { input } as never, platform.internal)).data!.createOffer.id;
+      const respond = async (customerId: string, revenue: number) => {
+        const orderId = await order(customerId, '2026-02-03T10:00:00.000Z', 1);
+        const inputs = ['SHOWN', 'REDEEMED'].map((type) => ({ eventId: `crowd-${type}-${customerId}`, offerId, customerId, type, channel: 'EMAIL', ...(type === 'REDEEMED' ? { orderId, revenue } : {}) }));
+        expect((await postGraphQL(platform.gatewayUrl, RecordOfferResponsesDocument, { inputs } as never, platform.internal)).errors).toBeUndefined();
+      };
+      for (let i = 0; i < 40; i++) await respond(await customer('EMAIL'), 20);
+      const revenueFor = async (partner: Record<string, string>) => {
+        const r = await postGraphQL(platform.gatewayUrl, CampaignPerformanceFiguresDocument, { id: campaignId }, partner);
+        expect(r.errors).toBeUndefined();
+        return r.data!.campaign!.performance?.attributedRevenue ?? null;
+      };
+      const partners = await Promise.all(Array.from({ length: 8 }, (_, i) => platform.tokens.headers(CallerKind.PARTNER, { partner_id: 'partner-agg-e2e', client_id: `partner-crowd-${i}` })));
+      const before: (number | null)[] = [];
+      for (const p of partners) before.push(await revenueFor(p));
+      await respond(await customer('EMAIL'), 4321.99);
+      const after: (number | null)[] = [];
+      for (const p of partners) after.push(await revenueFor(p));
+      // Exactly: after − before = 4321.99 every time. Released: clamped to 500 per customer and drowned in noise.
+      const differences = after.map((a, i) => (a ?? 0) - (before[i] ?? 0));
+      expect(differences.filter((d) => Math.abs(d - 4321.99) < 1)).toEqual([]);
+      expect(Math.max(...differences) - Math.min(...differences)).toBeGreaterThan(4321.99);
+      expect(JSON.stringify([before, after])).not.toContain('4321.99');
+    });
+  });
+
   describe('segment sizes', () => {
     it('reach staff exactly and no other caller: partners, customers and BI get FORBIDDEN, not a number', async () => {
       const created = await postGraphQL(
