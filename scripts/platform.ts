@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { closeServer, listen, startSubgraphs, type DemoOptions, type RunningSubgraph, type Storage } from '@c360/shared';
+import { closeServer, listen, startSubgraphs, type DemoOptions, type NoiseSource, type RunningSubgraph, type Storage } from '@c360/shared';
 import { createGatewayApp } from '../gateway/src/app';
 import type { AuthOptions } from '../gateway/src/auth/bearer-authenticator';
 import type { SubgraphName } from '../gateway/src/config';
@@ -22,6 +22,8 @@ export interface PlatformOptions {
   /** How the gateway verifies access tokens. */
   auth: AuthOptions;
   log?: (line: string) => void;
+  /** Tests only: where aggregate noise is drawn from. */
+  aggregateNoise?: NoiseSource;
 }
 
 export interface RunningPlatform {
@@ -48,6 +50,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         consentEnforcement: options.consentEnforcement,
         demo: options.demo,
         log: options.log,
+        aggregateNoise: options.aggregateNoise,
       })),
     );
     const gateway = await createGatewayApp({

@@ -1,5 +1,5 @@
 import { CallerKind } from '@c360/shared';
-import { storageLabel } from '@c360/shared/testing';
+import { noNoise, storageLabel } from '@c360/shared/testing';
 import { BiRowsAttemptDocument, CreateCustomerDocument, CustomerCountsByCountryDocument, GrantConsentDocument } from './generated/graphql';
 import { postGraphQL } from './support/graphql-client';
 import { startTestPlatform, type TestPlatform } from './support/test-platform';
@@ -9,7 +9,8 @@ describe(`BI callers through the gateway on ${storageLabel()}`, () => {
   let bi: Record<string, string>;
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ demo: { seed: 9, customers: 20 } });
+    // k and the analytics population are checked on exact figures; noise, windows and budgets: aggregate-release.e2e.
+    platform = await startTestPlatform({ demo: { seed: 9, customers: 20 }, aggregateNoise: noNoise });
     bi = await platform.tokens.headers(CallerKind.BI);
   });
   afterAll(() => platform.close());

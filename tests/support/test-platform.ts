@@ -1,5 +1,5 @@
 import { openTestStorage } from '@c360/shared/testing';
-import type { DemoOptions, Storage } from '@c360/shared';
+import type { DemoOptions, NoiseSource, Storage } from '@c360/shared';
 import { startPlatform, type RunningPlatform } from '../../scripts/platform';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
 import { CallerKind, createTestTokenIssuer, type TestTokenIssuer } from './test-tokens';
@@ -13,7 +13,7 @@ export interface TestPlatform extends RunningPlatform {
 }
 
 /** The whole graph on free loopback ports over test storage (PGlite, or PostgreSQL with DATABASE_URL). */
-export async function startTestPlatform(options: { demo?: DemoOptions; subgraphTimeoutMs?: number } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(options: { demo?: DemoOptions; subgraphTimeoutMs?: number; aggregateNoise?: NoiseSource } = {}): Promise<TestPlatform> {
   const storage = await openTestStorage(SUBGRAPHS.map((s) => s.storage.schema));
   const tokens = await createTestTokenIssuer();
   const platform = await startPlatform({
@@ -25,6 +25,7 @@ export async function startTestPlatform(options: { demo?: DemoOptions; subgraphT
     demo: options.demo,
     subgraphTimeoutMs: options.subgraphTimeoutMs,
     log: () => undefined,
+    aggregateNoise: options.aggregateNoise,
   });
   return {
     ...platform,

@@ -20,6 +20,7 @@ import { SegmentMembershipResolver } from './segment/segment-membership.resolver
 import { SegmentMembershipService } from './segment/segment-membership.service';
 import { SegmentRepository } from './segment/segment.repository';
 import { SegmentResolver } from './segment/segment.resolver';
+import { SegmentVersionResolver } from './segment/segment-version.resolver';
 import { SegmentService } from './segment/segment.service';
 import { readSegmentSettings } from './segment/segment.settings';
 import { segmentRefreshJob } from './segment/segment-refresher';
@@ -38,9 +39,10 @@ export async function createCustomersApp(dataSource: DataSource, options: Subgra
   const resolvers = new ResolverContainer([
     new CustomerResolver(new CustomerService(customers, subjectData)),
     new InteractionResolver(new InteractionService(interactions, customers)),
-    createAnalyticsResolver(dataSource),
+    createAnalyticsResolver(dataSource, options.aggregateNoise),
     new SubjectDataResolver(SUBGRAPH_NAME, subjectData),
     new SegmentResolver(segmentService),
+    new SegmentVersionResolver(),
     new SegmentMembershipResolver(new SegmentMembershipService(segments)),
   ]);
   const schema = await buildFederatedSchema<CustomersContext>({

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { CallerKind, DecisionReason, statementCounter, type ConsentDecider } from '@c360/shared';
-import { internalCaller, RecordingDisclosureRecorder, startSubgraphHarness, storageLabel, type SubgraphHarness } from '@c360/shared/testing';
+import { internalCaller, noNoise, RecordingDisclosureRecorder, startSubgraphHarness, storageLabel, type SubgraphHarness } from '@c360/shared/testing';
 import { customersSubgraph } from '../src';
+import { CustomerAggregateRepository } from '../src/analytics/customer-aggregate.repository';
 import { readMinGroupSize } from '@c360/shared';
 
 const K = readMinGroupSize();
@@ -36,7 +37,8 @@ describe(`customers BI aggregates on ${storageLabel()}`, () => {
   let harness: SubgraphHarness;
 
   beforeAll(async () => {
-    harness = await startSubgraphHarness(customersSubgraph, { consentDecider: analyticsDecider, disclosureRecorder: new RecordingDisclosureRecorder() });
+    // Grouping and thresholds are checked on the exact figures; noise has its own tests (aggregate-release.e2e).
+    harness = await startSubgraphHarness(customersSubgraph, { consentDecider: analyticsDecider, disclosureRecorder: new RecordingDisclosureRecorder() }, undefined, noNoise);
     const insert = (id: string, country: string, createdAt: string) =>
       harness.dataSource.query(
         `INSERT INTO customers.customer (id, display_name, locale, acquisition_channel, country_code, created_at, updated_at) VALUES ($1, 'x', 'en', 'WEB', $2, $3, $3)`,
@@ -81,10 +83,10 @@ describe(`customers BI aggregates on ${storageLabel()}`, () => {
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('answers with one SQL statement', async () => {
+  it('answers with two SQL statements: the budget spend and the aggregate', async () => {
     statementCounter.reset();
     await counts('ACQUISITION_CHANNEL');
-    expect(statementCounter.total()).toBe(1);
+    expect(statementCounter.total()).toBe(2);
   });
 
   describe('by segment', () => {
@@ -129,10 +131,24 @@ describe(`customers BI aggregates on ${storageLabel()}`, () => {
       }
     });
 
-    it('answers with one SQL statement', async () => {
+    it('answers with two SQL statements: the budget spend and the aggregate', async () => {
       statementCounter.reset();
       await counts('SEGMENT');
-      expect(statementCounter.total()).toBe(1);
+      expect(statementCounter.total()).toBe(2);
+    });
+
+    it('counts a customer in at most maxSegmentsPerCustomer segments', async () => {
+      const joiner = randomUUID();
+      await harness.dataSource.query(`INSERT INTO customers.customer (id, display_name, locale, acquisition_channel, created_at, updated_at) VALUES ($1, 'x', 'en', 'WEB', now(), now())`, [joiner]);
+      for (let i = 0; i < 5; i++) {
+        const id = randomUUID();
+        await harness.dataSource.query(`INSERT INTO customers.segment (id, name, current_version, created_at, updated_at) VALUES ($1, $2, 1, now(), now())`, [id, `Bounded ${i}`]);
+        await harness.dataSource.query(`INSERT INTO customers.segment_version (segment_id, version, name, rule, created_by, created_at) VALUES ($1, 1, $2, '{}', 'test', now())`, [id, `Bounded ${i}`]);
+        await harness.dataSource.query(`INSERT INTO customers.segment_member (segment_id, version, customer_id) VALUES ($1, 1, $2)`, [id, joiner]);
+      }
+      const groups = await new CustomerAggregateRepository(harness.dataSource).countBySegment([joiner], null, 3);
+      expect(groups).toHaveLength(3);
+      expect(groups.every((g) => g.key.startsWith('Bounded ') && g.customers === 1)).toBe(true);
     });
   });
 });
@@ -141,7 +157,7 @@ describe(`customers BI aggregates when every customer may be counted, on ${stora
   let harness: SubgraphHarness;
 
   beforeAll(async () => {
-    harness = await startSubgraphHarness(customersSubgraph);
+    harness = await startSubgraphHarness(customersSubgraph, undefined, undefined, noNoise);
     for (let i = 0; i < K; i++) {
       await harness.dataSource.query(
         `INSERT INTO customers.customer (id, display_name, locale, acquisition_channel, created_at, updated_at) VALUES ($1, 'x', 'en', 'STORE', now(), now())`,

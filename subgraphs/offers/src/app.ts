@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { buildFederatedSchema, createSubgraphServer, ResolverContainer, SubjectDataResolver, type SubgraphAppOptions } from '@c360/shared';
+import { buildFederatedSchema, createAggregateRelease, createSubgraphServer, ResolverContainer, SubjectDataResolver, type SubgraphAppOptions } from '@c360/shared';
 import { createCampaignLoaders } from './campaign/campaign.loaders';
 import { CampaignRepository } from './campaign/campaign.repository';
 import { CampaignResolver } from './campaign/campaign.resolver';
@@ -39,6 +39,7 @@ export async function createOffersApp(dataSource: DataSource, options: SubgraphA
   const subjectData = new ResponseSubjectData(new ResponseSubjectDataRepository(dataSource));
   const performance = new PerformanceRepository(dataSource);
   const exposures = new ExposureRepository(dataSource);
+  const release = createAggregateRelease(dataSource, SUBGRAPH_NAME, options.aggregateNoise);
   const resolvers = new ResolverContainer([
     new CampaignResolver(new CampaignService(campaigns)),
     new OfferResolver(new OfferService(offers, campaigns)),
@@ -47,7 +48,7 @@ export async function createOffersApp(dataSource: DataSource, options: SubgraphA
     new ResponseResolver(new ResponseService(responses, offers, subjectData)),
     new OfferResponsesResolver(),
     new CustomerResponsesResolver(),
-    new CampaignPerformanceResolver(),
+    new CampaignPerformanceResolver(release.budget),
     new SubjectDataResolver(SUBGRAPH_NAME, subjectData),
   ]);
   const schema = await buildFederatedSchema<OffersContext>({
@@ -78,7 +79,7 @@ export async function createOffersApp(dataSource: DataSource, options: SubgraphA
         ...offerLoaders,
         ...createEligibilityLoaders({ offers, offerLoaders, campaignLoaders, exposures, sources, consentFor }),
         ...createResponseLoaders(responses),
-        ...createPerformanceLoaders(performance),
+        ...createPerformanceLoaders(performance, release, caller),
       };
     },
   });

@@ -7,6 +7,8 @@ import { CreateOffers1732300002000 } from './migrations/1732300002000-create-off
 import { CreateOfferResponses1732300012000 } from './migrations/1732300012000-create-offer-responses';
 import { CreateErasedCustomers1732300032000 } from './migrations/1732300032000-create-erased-customers';
 import { AddOfferTargeting1732300031000 } from './migrations/1732300031000-add-offer-targeting';
+import { CreatePrivacyBudget1732300103000 } from './migrations/1732300103000-create-privacy-budget';
+import { analyticsEnvSettings } from '@c360/shared';
 import { OfferProductEntity } from './offer/offer-product.entity';
 import { OfferEntity } from './offer/offer.entity';
 import { OfferResponseEntity } from './response/offer-response.entity';
@@ -15,10 +17,11 @@ export const offersSubgraph: SubgraphDefinition = {
   name: SUBGRAPH_NAME,
   envPrefix: 'OFFERS',
   defaultPort: 4003,
+  settings: { ...analyticsEnvSettings },
   storage: {
     schema: 'offers',
     entities: [CampaignEntity, OfferEntity, OfferProductEntity, OfferResponseEntity],
-    migrations: [CreateOffers1732300002000, CreateOfferResponses1732300012000, AddOfferTargeting1732300031000, CreateErasedCustomers1732300032000],
+    migrations: [CreateOffers1732300002000, CreateOfferResponses1732300012000, AddOfferTargeting1732300031000, CreateErasedCustomers1732300032000, CreatePrivacyBudget1732300103000],
   },
   createApp: createOffersApp,
   personalData: offersPersonalData,

@@ -1,5 +1,5 @@
 import { demoCustomerId } from '@c360/shared';
-import { startSubgraphHarness, storageLabel, type SubgraphHarness } from '@c360/shared/testing';
+import { noNoise, startSubgraphHarness, storageLabel, type SubgraphHarness } from '@c360/shared/testing';
 import { offersSubgraph } from '../src';
 import { buildDemoResponses } from '../src/demo/demo-responses';
 import { buildOffersDemo, seedOffersDemoData } from '../src/demo/seed-offers';
@@ -13,7 +13,8 @@ describe(`offers demo responses on ${storageLabel()}`, () => {
   let campaigns: { name: string; holdoutPercent: number; performance: Performance }[];
 
   beforeAll(async () => {
-    harness = await startSubgraphHarness(offersSubgraph);
+    // The demo's shape is checked on exact figures; noise has its own tests (aggregate-release.e2e).
+    harness = await startSubgraphHarness(offersSubgraph, undefined, undefined, noNoise);
     await seedOffersDemoData(harness.dataSource, options);
     const result = await harness.execute<{ campaigns: { edges: { node: (typeof campaigns)[number] }[] } }>(`{ campaigns { edges { node { name holdoutPercent performance {
       reach attributedRevenue shown { customers } clicked { customers } accepted { customers } redeemed { customers } declined { customers } uplift { holdoutReach absoluteUplift }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { demoId, statementCounter } from '@c360/shared';
-import { startSubgraphHarness, storageLabel, type SubgraphHarness } from '@c360/shared/testing';
+import { noNoise, startSubgraphHarness, storageLabel, type SubgraphHarness } from '@c360/shared/testing';
 import { offersSubgraph } from '../src';
 import { isHeldOut } from '../src/performance/holdout';
 import { offersApi } from './fixtures';
@@ -39,12 +39,23 @@ describe(`campaign performance and holdouts on ${storageLabel()}`, () => {
     return found;
   };
 
+  const saved = { BI_MIN_GROUP_SIZE: process.env.BI_MIN_GROUP_SIZE, AGGREGATE_DAILY_EPSILON_BUDGET: process.env.AGGREGATE_DAILY_EPSILON_BUDGET };
   beforeAll(async () => {
-    harness = await startSubgraphHarness(offersSubgraph);
+    // Formulas are checked on exact figures of small hand-made campaigns: no noise, k = 2 (the least the
+    // settings allow) and a budget for every campaign read here (budgets have their own tests).
+    process.env.BI_MIN_GROUP_SIZE = '2';
+    process.env.AGGREGATE_DAILY_EPSILON_BUDGET = '1000';
+    harness = await startSubgraphHarness(offersSubgraph, undefined, undefined, noNoise);
     api = offersApi(harness);
     responses = responsesApi(harness);
   });
-  afterAll(() => harness.close());
+  afterAll(async () => {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    await harness.close();
+  });
 
   describe('performance', () => {
     it('adds up the funnel, rates, revenue and channels of a hand-made campaign', async () => {
@@ -78,16 +89,15 @@ describe(`campaign performance and holdouts on ${storageLabel()}`, () => {
         byChannel: [
           { channel: 'EMAIL', reach: 3, clicked: 2, accepted: 1, redeemed: 0, declined: 1, conversionRate: 0, attributedRevenue: 0 },
           { channel: 'WEB', reach: 2, clicked: 1, accepted: 1, redeemed: 1, declined: 0, conversionRate: 0.5, attributedRevenue: 49.5 },
-          { channel: 'STORE', reach: 0, clicked: 0, accepted: 0, redeemed: 1, declined: 0, conversionRate: null, attributedRevenue: 100.5 },
+          // STORE reached no one (0 < k): left out whole, its redemption and revenue included.
         ],
         uplift: null,
       });
     });
 
-    it('reports zeros and null rates for a campaign nobody responded to', async () => {
+    it('releases no figures for a campaign that reached fewer than k customers', async () => {
       const performance = await performanceOf(await api.createCampaign({ holdoutPercent: 10 }));
-      expect(performance).toMatchObject({ reach: 0, conversionRate: null, attributedRevenue: 0, byChannel: [], clicked: { customers: 0, rateFromPrevious: null, rateOfReach: null } });
-      expect(performance.uplift).toMatchObject({ holdoutPercent: 10, holdoutReach: 0, holdoutConversionRate: null, absoluteUplift: null, relativeUplift: null });
+      expect(performance).toBeNull();
     });
 
     it('measures uplift against the holdout and keeps held-out customers out of reach and revenue', async () => {
@@ -107,7 +117,8 @@ describe(`campaign performance and holdouts on ${storageLabel()}`, () => {
       const performance = await performanceOf(campaignId);
 
       expect(performance).toMatchObject({ reach: 4, conversionRate: 0.5, attributedRevenue: 20, shown: { customers: 4, responses: 4 } });
-      expect(performance.byChannel.map((c: { channel: string }) => c.channel)).toEqual(['EMAIL', 'WEB']);
+      // WEB only redeemed (reach 0 < k), so only EMAIL is listed.
+      expect(performance.byChannel.map((c: { channel: string }) => c.channel)).toEqual(['EMAIL']);
       expect(performance.uplift).toEqual({
         holdoutPercent: 50, treatedConversionRate: 0.5, holdoutReach: 4, holdoutRedeemed: 1, holdoutConversionRate: 0.25, holdoutRevenue: 30,
         absoluteUplift: 0.25, relativeUplift: 1, incrementalRedemptions: 1,

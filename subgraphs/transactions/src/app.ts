@@ -51,7 +51,7 @@ export async function createTransactionsApp(dataSource: DataSource, options: Sub
     new CustomerPurchasesResolver(),
     new CustomerValueResolver(),
     new ValueRefreshResolver(valueService),
-    createAnalyticsResolver(dataSource),
+    createAnalyticsResolver(dataSource, options.aggregateNoise),
     new SubjectDataResolver(SUBGRAPH_NAME, subjectData),
     createSegmentConditionResolver(dataSource),
     createTargetingResolver(dataSource),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CallerKind, DecisionReason, statementCounter, type ConsentDecider } from '@c360/shared';
-import { internalCaller, RecordingDisclosureRecorder, startSubgraphHarness, storageLabel, type SubgraphHarness } from '@c360/shared/testing';
+import { internalCaller, noNoise, RecordingDisclosureRecorder, startSubgraphHarness, storageLabel, type SubgraphHarness } from '@c360/shared/testing';
 import { transactionsSubgraph } from '../src';
 import { RevenueAggregateRepository } from '../src/analytics/revenue-aggregate.repository';
 import { RevenueDimension } from '../src/analytics/revenue-dimension';
@@ -16,6 +16,8 @@ const REVENUE = `query Revenue($groupBy: RevenueDimension!, $from: DateTimeISO, 
 interface Revenue {
   revenue: { dimension: string; minimumGroupSize: number; suppressedGroups: number; buckets: { key: string; customers: number; orders: number; revenue: number; currency: string }[] };
 }
+
+const UNBOUNDED = { maxGroupsPerCustomer: 100, maxOrdersPerCustomer: 1000, maxAmountPerCustomer: 1e6 };
 
 const BI = internalCaller({ clientId: 'bi-dashboard', kind: CallerKind.BI, scopes: ['analytics:read'], purpose: 'ANALYTICS' });
 
@@ -54,7 +56,8 @@ describe(`transactions BI revenue on ${storageLabel()}`, () => {
   };
 
   beforeAll(async () => {
-    harness = await startSubgraphHarness(transactionsSubgraph, { consentDecider: analyticsDecider, disclosureRecorder: new RecordingDisclosureRecorder() });
+    // Grouping, bounds and thresholds are checked on the exact figures; noise has its own tests (aggregate-release.e2e).
+    harness = await startSubgraphHarness(transactionsSubgraph, { consentDecider: analyticsDecider, disclosureRecorder: new RecordingDisclosureRecorder() }, undefined, noNoise);
     await harness.dataSource.query(
       `INSERT INTO transactions.product (sku, name, category, price, currency, stock_level, updated_at)
        VALUES ('BI-A', 'A', 'Alpha', 10, 'EUR', 100, now()), ('BI-B', 'B', 'Beta', 20, 'EUR', 100, now())`,
@@ -95,7 +98,7 @@ describe(`transactions BI revenue on ${storageLabel()}`, () => {
   });
 
   it('counts only orders placed in [from, to)', async () => {
-    const result = await revenue('SALES_CHANNEL', { from: '2025-03-01T00:00:00.000Z', to: '2025-04-10T12:00:00.000Z' });
+    const result = await revenue('SALES_CHANNEL', { from: '2025-03-01T00:00:00.000Z', to: '2025-04-10T00:00:00.000Z' });
     expect(result).toMatchObject({ suppressedGroups: 0, buckets: [{ key: 'STORE', customers: K, orders: K, revenue: 10 * K }] });
   });
 
@@ -109,10 +112,10 @@ describe(`transactions BI revenue on ${storageLabel()}`, () => {
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('answers with one SQL statement', async () => {
+  it('answers with two SQL statements: the budget spend and the aggregate', async () => {
     statementCounter.reset();
     await revenue('PRODUCT_CATEGORY');
-    expect(statementCounter.total()).toBe(1);
+    expect(statementCounter.total()).toBe(2);
   });
 
   it('groups by lifecycle stage from the value analysis', async () => {
@@ -125,7 +128,7 @@ describe(`transactions BI revenue on ${storageLabel()}`, () => {
   it('groups by named RFM segment, and the customers who did not consent to profiling apart (before suppression)', async () => {
     const byKey = (rows: { key: string; customers: number }[]) => rows.map(({ key, customers }) => ({ key, customers })).sort((a, b) => (a.key < b.key ? -1 : 1));
     const groups = async (profiled: string[] | null) =>
-      byKey(await new RevenueAggregateRepository(harness.dataSource).revenueBy({ dimension: RevenueDimension.RFM_SEGMENT, onlyIds: null, profiled, from: null, to: null }));
+      byKey(await new RevenueAggregateRepository(harness.dataSource).revenueBy({ dimension: RevenueDimension.RFM_SEGMENT, onlyIds: null, profiled, from: null, to: null }, UNBOUNDED));
     const bySegment: { key: string; customers: number }[] = await harness.dataSource.query(
       `SELECT coalesce(segment, 'NOT_SCORED') AS key, count(*)::int AS customers FROM transactions.customer_value WHERE customer_id = ANY($1::uuid[]) GROUP BY 1 ORDER BY 1`,
       [[...full, ...small, ...refusing]],
@@ -150,5 +153,14 @@ describe(`transactions BI revenue on ${storageLabel()}`, () => {
     } finally {
       profilingConsented = [...full, ...small];
     }
+  });
+
+  it('bounds what one customer adds: at most maxGroups groups, maxOrders orders and maxAmount money per group', async () => {
+    const whale = randomUUID();
+    for (const month of ['01', '02', '03', '04']) for (let i = 0; i < 7; i++) await order(whale, `2024-${month}-1${i}T12:00:00.000Z`, 'WEB', 'BI-A', 2000);
+    const bounds = { maxGroupsPerCustomer: 3, maxOrdersPerCustomer: 5, maxAmountPerCustomer: 500 };
+    const rows = await new RevenueAggregateRepository(harness.dataSource).revenueBy({ dimension: RevenueDimension.MONTH, onlyIds: [whale], profiled: null, from: null, to: null }, bounds);
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(row).toMatchObject({ customers: 1, orders: 5, revenue: 500 });
   });
 });

@@ -1,4 +1,4 @@
-// BI aggregates: which customers may be counted, and k-anonymity for the groups published.
+// Aggregates: which customers may be counted, and the one release policy for every published figure.
 export * from './analytics-population';
 export * from './analytics.settings';
-export * from './small-groups';
+export * from './release-policy';

@@ -72,6 +72,21 @@ export const setting = {
       },
     };
   },
+  number(opts: { default?: number; min?: number; max?: number } = {}): Setting<number> {
+    return {
+      read(name, raw) {
+        if (raw === undefined || raw === '') {
+          if (opts.default !== undefined) return opts.default;
+          return fail(`${name} is required`);
+        }
+        const n = Number(raw);
+        if (!Number.isFinite(n)) return fail(`${name} must be a number, got "${raw}"`);
+        if (opts.min !== undefined && n < opts.min) return fail(`${name} must be >= ${opts.min}, got ${n}`);
+        if (opts.max !== undefined && n > opts.max) return fail(`${name} must be <= ${opts.max}, got ${n}`);
+        return n;
+      },
+    };
+  },
   url(opts: { protocols: string[]; optional?: boolean; default?: string }): Setting<string | undefined> {
     return {
       read(name, raw) {

@@ -10,5 +10,7 @@ export enum ErrorCode {
   SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE',
   /** The gateway refused an operation whose estimated cost is above its limit. */
   OPERATION_TOO_COSTLY = 'OPERATION_TOO_COSTLY',
+  /** The caller spent its daily privacy budget (epsilon) for aggregates of one subgraph; extensions carry resetsAt. */
+  PRIVACY_BUDGET_EXHAUSTED = 'PRIVACY_BUDGET_EXHAUSTED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

@@ -9,6 +9,7 @@ import { discardingDisclosureRecorder, enforcementOffDecider } from '../privacy/
 import type { Storage } from '../storage/storage';
 import { httpPeerClient, type PeerDirectory } from '../peers';
 import type { SubgraphDefinition } from './subgraph-definition';
+import type { NoiseSource } from '../analytics/release-policy/noise-source';
 
 export interface StartSubgraphOptions {
   storage: Storage;
@@ -23,6 +24,8 @@ export interface StartSubgraphOptions {
   /** Seed demo data on first start (empty tables); omit to start empty. */
   demo?: DemoOptions;
   log?: (line: string) => void;
+  /** Tests only: where aggregate noise is drawn from. */
+  aggregateNoise?: NoiseSource;
 }
 
 export interface RunningSubgraph {
@@ -47,7 +50,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     options.consentEnforcement === 'off'
       ? { consentDecider: enforcementOffDecider, disclosureRecorder: discardingDisclosureRecorder }
       : { consentDecider: remoteConsentDecider(peers), disclosureRecorder: remoteDisclosureRecorder(peers) };
-  const app = await definition.createApp(dataSource, { callerSigningKey: options.callerSigningKey, production: options.production ?? false, privacy, peers });
+  const app = await definition.createApp(dataSource, { callerSigningKey: options.callerSigningKey, production: options.production ?? false, privacy, peers, aggregateNoise: options.aggregateNoise });
   const url = await listen(app.http, options.port, options.host);
   let stopped = false;
   return {

@@ -9,6 +9,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { ServiceDataSourceOptions } from '../storage/data-source';
 import type { PeerClient } from '../peers/peer-client';
 import type { Setting } from '../config/env-schema';
+import type { NoiseSource } from '../analytics/release-policy/noise-source';
 
 /** What the bootstrap needs of a built subgraph (its loaders' type erased). */
 export interface SubgraphApp {
@@ -25,6 +26,8 @@ export interface SubgraphAppOptions {
   privacy: { consentDecider: ConsentDecider; disclosureRecorder: DisclosureRecorder };
   /** Signed service-to-service calls to the other subgraphs' internal contracts. */
   peers: PeerClient;
+  /** Tests only: where aggregate noise is drawn from (default: the release policy settings, crypto randomness). */
+  aggregateNoise?: NoiseSource;
 }
 
 /** Everything the shared bootstrap needs to run one subgraph; each subgraph exports one. */

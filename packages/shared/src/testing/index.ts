@@ -1,2 +1,3 @@
 export * from './test-storage';
 export * from './subgraph-harness';
+export * from './test-noise';

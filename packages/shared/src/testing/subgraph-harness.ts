@@ -13,6 +13,7 @@ import type { DisclosureRecorder } from '../privacy/disclosure-recorder';
 import type { Disclosure } from '../privacy/disclosures';
 import { openTestStorage } from './test-storage';
 import { noPeers, type PeerClient } from '../peers/peer-client';
+import type { NoiseSource } from '../analytics/release-policy/noise-source';
 
 export const TEST_SIGNING_KEY = 'test-only-signing-key-0123456789abcdef';
 
@@ -60,10 +61,12 @@ export async function startSubgraphHarness(
   privacy: SubgraphAppOptions['privacy'] = { consentDecider: allowAllDecider, disclosureRecorder: new RecordingDisclosureRecorder() },
   /** The subgraph's view of its peers; by default none answers. */
   peers: PeerClient = noPeers,
+  /** Where aggregate noise is drawn from; by default the release policy settings'. */
+  aggregateNoise?: NoiseSource,
 ): Promise<SubgraphHarness> {
   const storage = await openTestStorage([definition.storage.schema]);
   const dataSource = await openServiceDataSource(storage, { service: definition.name, ...definition.storage });
-  const app = await definition.createApp(dataSource, { callerSigningKey: TEST_SIGNING_KEY, production: false, privacy, peers });
+  const app = await definition.createApp(dataSource, { callerSigningKey: TEST_SIGNING_KEY, production: false, privacy, peers, aggregateNoise });
   return {
     dataSource,
     storage,

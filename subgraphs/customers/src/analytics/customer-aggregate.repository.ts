@@ -36,25 +36,27 @@ export class CustomerAggregateRepository {
 
   /**
    * Customers per segment (members of its current version): `profiled` null means everyone may
-   * be grouped by segment; the others are counted under PROFILING_WITHHELD.
+   * be grouped by segment; the others are counted under PROFILING_WITHHELD. A customer counts in
+   * at most `maxSegmentsPerCustomer` segments (a stable pseudo-random pick), bounding what one customer moves.
    */
-  countBySegment(onlyIds: string[] | null, profiled: string[] | null): Promise<CustomerGroup[]> {
+  countBySegment(onlyIds: string[] | null, profiled: string[] | null, maxSegmentsPerCustomer: number): Promise<CustomerGroup[]> {
     return this.dataSource.query(
       `WITH counted AS (
          SELECT c.id, ($2::uuid[] IS NULL OR c.id = ANY($2::uuid[])) AS profiled
            FROM customers.customer c
           WHERE $1::uuid[] IS NULL OR c.id = ANY($1::uuid[])
        ), current_member AS (
-         SELECT m.customer_id, s.name
+         SELECT m.customer_id, s.name,
+                row_number() OVER (PARTITION BY m.customer_id ORDER BY md5(m.customer_id::text || s.id::text)) AS nth
            FROM customers.segment_member m JOIN customers.segment s ON s.id = m.segment_id AND s.current_version = m.version
        )
        SELECT CASE WHEN NOT counted.profiled THEN '${PROFILING_WITHHELD_KEY}' ELSE coalesce(cm.name, '${NO_SEGMENT_KEY}') END AS key,
               count(DISTINCT counted.id)::int AS customers
          FROM counted
-         LEFT JOIN current_member cm ON counted.profiled AND cm.customer_id = counted.id
+         LEFT JOIN current_member cm ON counted.profiled AND cm.customer_id = counted.id AND cm.nth <= $3
         GROUP BY 1
         ORDER BY 1`,
-      [onlyIds, profiled],
+      [onlyIds, profiled, maxSegmentsPerCustomer],
     );
   }
 }

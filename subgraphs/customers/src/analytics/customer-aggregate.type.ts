@@ -1,29 +1,39 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { PrivacyBudgetType } from '@c360/shared';
 import { CustomerDimension } from './customer-dimension';
 
-@ObjectType({ description: 'One group of customers at least minimumGroupSize large' })
+@ObjectType({ description: 'One group of customers whose true and noisy counts reached minimumGroupSize' })
 export class AggregateBucket {
   @Field()
   key!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Customers in the group plus two-sided geometric noise (never negative)' })
   customers!: number;
 }
 
-@ObjectType({ description: 'Customer counts per group, over customers whose consent covers analytics; groups smaller than minimumGroupSize are left out' })
+@ObjectType({
+  description:
+    'Noisy customer counts per group, over customers whose consent covers analytics; a group whose true or noisy count is under minimumGroupSize is left out, key included (README: BI and aggregates)',
+})
 export class CustomerAggregate {
   @Field(() => CustomerDimension)
   dimension!: CustomerDimension;
 
-  @Field(() => Int, { description: 'k: smaller groups are suppressed (BI_MIN_GROUP_SIZE)' })
+  @Field(() => Int, { description: 'k: groups whose true or noisy count is smaller are suppressed (BI_MIN_GROUP_SIZE)' })
   minimumGroupSize!: number;
 
-  @Field(() => Int, { description: 'Sum of the listed buckets (suppressed groups excluded); for SEGMENT, where a customer can be in several, a count of memberships' })
+  @Field(() => Int, { description: 'Sum of the listed (noisy) buckets; for SEGMENT, where a customer can be in several, a count of memberships' })
   countedCustomers!: number;
 
-  @Field(() => Int, { description: 'How many groups were left out for being smaller than minimumGroupSize' })
+  @Field(() => Int, { description: 'How many groups were left out for a true or noisy count under minimumGroupSize' })
   suppressedGroups!: number;
 
   @Field(() => [AggregateBucket])
   buckets!: AggregateBucket[];
+
+  @Field(() => Float, { description: 'ε this query spent (AGGREGATE_EPSILON_PER_QUERY)' })
+  epsilon!: number;
+
+  @Field(() => PrivacyBudgetType, { description: "The caller's customerCounts budget after this query" })
+  privacyBudget!: PrivacyBudgetType;
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { assertUuid, ConnectionType, RequiresScope } from '@c360/shared';
+import { assertMayReadExactSize, assertUuid, ConnectionType, RequiresScope } from '@c360/shared';
 import type { CustomersContext } from '../context';
 import { CustomerConnection } from '../customer/customer.resolver';
 import { assertMayUseSegments } from '@c360/shared/segments';
@@ -60,8 +60,9 @@ export class SegmentResolver {
     return ctx.loaders.segmentVersions.load(segment.id);
   }
 
-  @FieldResolver(() => Int, { description: 'Members of the current version (as of evaluatedAt)' })
+  @FieldResolver(() => Int, { description: 'Members of the current version (as of evaluatedAt); staff only (FORBIDDEN for others, who read segment sizes through customerCounts(groupBy: SEGMENT))' })
   memberCount(@Root() segment: SegmentType, @Ctx() ctx: CustomersContext): Promise<number> {
+    assertMayReadExactSize(ctx.caller, 'Segment.memberCount');
     return ctx.loaders.segmentMemberCount.load(segment.id);
   }
 

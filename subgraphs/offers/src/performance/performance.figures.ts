@@ -12,8 +12,8 @@ interface Tally {
 }
 const NONE: Tally = { customers: 0, responses: 0, revenue: 0 };
 
-/** Turns one campaign's counts into the published figures (formulas on the GraphQL types). */
-export function toPerformance(rows: readonly PerformanceRow[], holdoutPercent: number): CampaignPerformance {
+/** Turns one campaign's released (noisy) counts into the published figures (formulas on the GraphQL types); rates are post-processing. */
+export function toPerformance(rows: readonly PerformanceRow[], holdoutPercent: number, holdoutReleased: boolean): CampaignPerformance {
   const tally = (group: string, type: OfferResponseType, channel: string | null = null): Tally =>
     rows.find((r) => r.group === group && r.type === type && r.channel === channel) ?? NONE;
   const treated = (type: OfferResponseType) => tally('TREATED', type);
@@ -52,7 +52,7 @@ export function toPerformance(rows: readonly PerformanceRow[], holdoutPercent: n
     conversionRate,
     attributedRevenue: treated(OfferResponseType.REDEEMED).revenue,
     byChannel,
-    uplift: holdoutPercent > 0 ? upliftOf(rows, holdoutPercent, reach, conversionRate) : null,
+    uplift: holdoutPercent > 0 && holdoutReleased ? upliftOf(rows, holdoutPercent, reach, conversionRate) : null,
   };
 }
 

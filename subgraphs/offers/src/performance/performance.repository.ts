@@ -14,12 +14,26 @@ export interface PerformanceRow {
   revenue: number;
 }
 
+/** How much one customer may add to a campaign's figures (the aggregate release policy's bounds). */
+export interface ResponseContributionBounds {
+  /** Channels of one campaign a customer counts in. */
+  maxChannelsPerCustomer: number;
+  /** Responses of one type (and channel) a customer adds. */
+  maxResponsesPerCustomer: number;
+  /** Revenue of one type (and channel) a customer adds. */
+  maxRevenuePerCustomer: number;
+}
+
 /** All SQL for campaign performance. */
 export class PerformanceRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** One statement for any number of campaigns: distinct customers per type, per channel and over all channels. */
-  async countsFor(campaignIds: readonly string[]): Promise<PerformanceRow[]> {
+  /**
+   * One statement for any number of campaigns: distinct customers per type, per channel and over
+   * all channels, with each customer's contribution bounded first (responses and revenue per
+   * cell clamped; at most maxChannels channels per customer and campaign, a stable pseudo-random pick).
+   */
+  async countsFor(campaignIds: readonly string[], bounds: ResponseContributionBounds): Promise<PerformanceRow[]> {
     const raw: Array<Record<string, unknown>> = await this.dataSource.query(
       `WITH r AS (
          SELECT o.campaign_id, r.customer_id, r.type, r.channel, r.revenue,
@@ -28,12 +42,28 @@ export class PerformanceRepository {
          JOIN offers.offer o ON o.id = r.offer_id
          JOIN offers.campaign c ON c.id = o.campaign_id
          WHERE o.campaign_id = ANY($1::uuid[])
+       ), channel_pick AS (
+         SELECT campaign_id, customer_id, channel,
+                row_number() OVER (PARTITION BY campaign_id, customer_id ORDER BY md5(customer_id::text || channel)) AS nth
+         FROM (SELECT DISTINCT campaign_id, customer_id, channel FROM r) d
+       ), per_customer AS (
+         SELECT campaign_id, grp, type, channel, customer_id, count(*) AS responses, coalesce(sum(revenue), 0) AS revenue
+         FROM r GROUP BY campaign_id, grp, type, channel, customer_id
+       ), per_type AS (
+         SELECT campaign_id, grp, type, NULL::text AS channel, customer_id,
+                least(sum(responses), $2::int) AS responses, least(greatest(sum(revenue), 0), $3::numeric) AS revenue
+         FROM per_customer GROUP BY campaign_id, grp, type, customer_id
+       ), per_channel AS (
+         SELECT p.campaign_id, p.grp, p.type, p.channel::text AS channel, p.customer_id,
+                least(p.responses, $2::int) AS responses, least(greatest(p.revenue, 0), $3::numeric) AS revenue
+         FROM per_customer p JOIN channel_pick k USING (campaign_id, customer_id, channel)
+         WHERE k.nth <= $4::int
        )
-       SELECT campaign_id, grp, type, CASE WHEN GROUPING(channel) = 1 THEN NULL ELSE channel END AS channel,
-              count(DISTINCT customer_id)::int AS customers, count(*)::int AS responses, coalesce(sum(revenue), 0)::float8 AS revenue
-       FROM r
-       GROUP BY GROUPING SETS ((campaign_id, grp, type, channel), (campaign_id, grp, type))`,
-      [campaignIds],
+       SELECT campaign_id, grp, type, channel,
+              count(*)::int AS customers, sum(responses)::int AS responses, coalesce(sum(revenue), 0)::float8 AS revenue
+       FROM (SELECT * FROM per_type UNION ALL SELECT * FROM per_channel) bounded
+       GROUP BY campaign_id, grp, type, channel`,
+      [campaignIds, bounds.maxResponsesPerCustomer, bounds.maxRevenuePerCustomer, bounds.maxChannelsPerCustomer],
     );
     return raw.map((r) => ({
       campaignId: r.campaign_id as string,

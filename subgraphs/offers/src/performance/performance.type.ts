@@ -81,7 +81,7 @@ export class CampaignUplift {
 
 @ObjectType('CampaignPerformance', {
   description:
-    'How the campaign did, from its offers\' responses. Figures are for the treated group (customers not held out); held-out customers only feed `uplift`. Stages count distinct customers per response type, independently of each other',
+    'How the campaign did, from its offers\' responses, released through the aggregate release policy: every count and sum carries two-sided geometric noise and each customer\'s contribution is bounded (README: BI and aggregates); rates are computed from the noisy counts. Figures are for the treated group (customers not held out); held-out customers only feed `uplift`. Stages count distinct customers per response type, independently of each other',
 })
 export class CampaignPerformance {
   @Field(() => Int, { description: 'Distinct treated customers with at least one SHOWN' })
@@ -108,9 +108,9 @@ export class CampaignPerformance {
   @Field(() => Float, { description: 'Sum of revenue of the treated REDEEMED responses' })
   attributedRevenue: number;
 
-  @Field(() => [CampaignChannelPerformance], { description: 'Channels with at least one treated response, in OfferChannel order' })
+  @Field(() => [CampaignChannelPerformance], { description: 'Channels whose true and noisy treated reach are at least k, in OfferChannel order' })
   byChannel: CampaignChannelPerformance[];
 
-  @Field(() => CampaignUplift, { nullable: true, description: 'Null when the campaign has no holdout (holdoutPercent 0)' })
+  @Field(() => CampaignUplift, { nullable: true, description: 'Null when the campaign has no holdout (holdoutPercent 0) or its true or noisy holdout reach is under k' })
   uplift: CampaignUplift | null;
 }

@@ -1,0 +1,63 @@
+import type { AggregateRelease, AggregateReleasePolicy } from '@c360/shared';
+import { OfferChannel } from '../offer/offer.enums';
+import { OfferResponseType } from '../response/response.enums';
+import type { PerformanceRow, ResponseGroup, ResponseContributionBounds } from './performance.repository';
+
+/**
+ * Values one customer can move in the published figures: over all channels, customers and
+ * responses per type (10) and REDEEMED revenue (1); per channel, customers per type (5) and
+ * REDEEMED revenue (1), in up to maxChannels channels. Treated and held-out customers are
+ * disjoint, so the holdout's figures reuse the same shares (parallel composition).
+ */
+export const PERFORMANCE_MEASURES = 17;
+
+const GROUPS: ResponseGroup[] = ['TREATED', 'HOLDOUT'];
+const CHANNELS: (string | null)[] = [null, ...Object.values(OfferChannel)];
+
+export interface ReleasedPerformance {
+  rows: PerformanceRow[];
+  /** The holdout's noisy reach reached k: uplift may be published. */
+  holdoutReleased: boolean;
+}
+
+export const contributionBounds = (policy: AggregateReleasePolicy): ResponseContributionBounds => ({
+  maxChannelsPerCustomer: policy.settings.maxGroupsPerCustomer,
+  maxResponsesPerCustomer: policy.settings.maxEventsPerCustomer,
+  maxRevenuePerCustomer: policy.settings.maxAmountPerCustomer,
+});
+
+/**
+ * One campaign's figures through the release policy: every cell of the fixed grid (group × type ×
+ * channel, empty ones included, so a cell's presence says nothing) gets noise; null when the
+ * treated group's reach (exact or noisy) is under k; channels and the holdout under k are left out.
+ */
+export function releasePerformance(campaignId: string, rows: readonly PerformanceRow[], release: AggregateRelease, bounds: ResponseContributionBounds): ReleasedPerformance | null {
+  const exact = (group: ResponseGroup, type: string, channel: string | null) => rows.find((r) => r.group === group && r.type === type && r.channel === channel);
+  const noisy: PerformanceRow[] = [];
+  for (const group of GROUPS)
+    for (const type of Object.values(OfferResponseType))
+      for (const channel of CHANNELS) {
+        const row = exact(group, type, channel);
+        const groups = channel === null ? 1 : bounds.maxChannelsPerCustomer;
+        noisy.push({
+          campaignId,
+          group,
+          type,
+          channel,
+          customers: release.count(row?.customers ?? 0, { groups, perGroup: 1 }),
+          // Per-channel responses are never published, so they spend nothing.
+          responses: channel === null ? release.count(row?.responses ?? 0, { groups: 1, perGroup: bounds.maxResponsesPerCustomer }) : 0,
+          revenue: type === OfferResponseType.REDEEMED ? release.amount(row?.revenue ?? 0, groups) : 0,
+        });
+      }
+  const reachOf = (from: readonly PerformanceRow[], group: ResponseGroup, channel: string | null) =>
+    from.find((r) => r.group === group && r.type === OfferResponseType.SHOWN && r.channel === channel)?.customers ?? 0;
+  const releasable = (group: ResponseGroup, channel: string | null) => release.releasable(reachOf(rows, group, channel), reachOf(noisy, group, channel));
+  if (!releasable('TREATED', null)) return null;
+  const hiddenChannels = new Set(CHANNELS.filter((c) => c !== null && !releasable('TREATED', c)));
+  const holdoutReleased = releasable('HOLDOUT', null);
+  return {
+    rows: noisy.filter((r) => (r.channel === null || (r.group === 'TREATED' && !hiddenChannels.has(r.channel))) && (r.group === 'TREATED' || holdoutReleased)),
+    holdoutReleased,
+  };
+}
