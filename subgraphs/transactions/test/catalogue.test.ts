@@ -70,6 +70,7 @@ describe(`ERP catalogue upserts on ${storageLabel()}`, () => {
     ['a lower-case currency', (p) => [p, { ...newProduct(), currency: 'eur' }], 'inputs[1].currency'],
     ['a negative price', (p) => [{ ...p, price: -1 }], 'inputs[0].price'],
     ['fractions of a cent', (p) => [{ ...p, price: 1.005 }], 'inputs[0].price'],
+    ['a sku with a space', (p) => [{ ...p, sku: 'ERP 42' }], 'inputs[0].sku'],
     ['an empty name', (p) => [{ ...p, name: '  ' }], 'inputs[0].name'],
     ['a sku twice', (p) => [p, { ...p, price: 2 }], 'inputs[1].sku'],
     ['no products', () => [], 'inputs'],

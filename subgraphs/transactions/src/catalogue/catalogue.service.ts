@@ -1,5 +1,6 @@
+import { SKU_PATTERN } from '@c360/shared';
 import { hasAtMostCents } from '../money';
-import { badCurrency, badPrice, badText, noProducts, repeatedSku, tooManyProducts } from './catalogue.errors';
+import { badCurrency, badPrice, badSku, badText, noProducts, repeatedSku, tooManyProducts } from './catalogue.errors';
 import type { ProductUpsertInput } from './catalogue.input';
 import type { CatalogueRepository, CatalogueRow } from './catalogue.repository';
 import { CatalogueChange, type UpsertProductsResultType } from './catalogue.type';
@@ -29,7 +30,7 @@ export function toCatalogueRows(inputs: ProductUpsertInput[]): CatalogueRow[] {
   const seen = new Set<string>();
   return inputs.map((input, i) => {
     const at = (field: string) => `inputs[${i}].${field}`;
-    checkText(input.sku, at('sku'), 64);
+    if (!SKU_PATTERN.test(input.sku)) throw badSku(at('sku'));
     checkText(input.name, at('name'), 200);
     checkText(input.category, at('category'), 64);
     if (seen.has(input.sku)) throw repeatedSku(at('sku'));
