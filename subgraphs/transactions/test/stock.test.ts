@@ -178,6 +178,7 @@ describe(`ERP stock levels and movements on ${storageLabel()}`, () => {
     ['a negative level', (sku: string) => [{ sku, level: -1 }], 'levels[0].level'],
     ['a sku twice', (sku: string) => [{ sku, level: 1 }, { sku, level: 2 }], 'levels[1].sku'],
     ['no levels', () => [], 'levels'],
+    ['more than 5000 levels', (sku: string) => Array.from({ length: 5001 }, (_, i) => ({ sku: `${sku}-${i}`, level: 1 })), 'levels'],
   ])('refuses %s with BAD_USER_INPUT naming the field, not the value, and keeps the snapshot id free', async (_what, levels, field) => {
     const sku = await product();
     await snapshot(sku, minutesAgo(60), 10);

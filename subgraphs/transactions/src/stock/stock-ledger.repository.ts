@@ -55,6 +55,7 @@ export class StockLedgerRepository {
   /**
    * The one set-wise write of the ledger: new entries go in, and each product's cached level moves
    * by the entries dated after its last ERP level (earlier ones are already in that count).
+   * The caller locks the touched products first (lockProducts), in the same transaction.
    */
   async appendFrom(manager: EntityManager, source: LedgerSource, now: Date): Promise<number> {
     const at = `$${source.params.length + 1}::timestamptz`;
