@@ -52,6 +52,7 @@ export class OrderService {
     if (existing) return this.replay(request, existing);
     const skus = [...new Set(request.lines.map((l) => l.sku))];
     const [known, prices] = await Promise.all([this.catalogue.products.findBySkus(skus), this.catalogue.prices.pricesAt(skus, request.occurredAt ?? now)]);
+    // A product without price history (written before it existed) is priced at its current price.
     const [order, lines] = this.price(request, known.map((p) => prices.find((q) => q.sku === p.sku) ?? p), now);
     try {
       await this.orders.transaction(async (manager) => {
