@@ -17,7 +17,7 @@ export interface CallerClaims extends JWTPayload {
 export const DEFAULT_SCOPES: Record<CallerKind, string> = {
   [CallerKind.INTERNAL_APP]: 'customers:read customers.pii:read customers:write orders:read orders:write offers:read offers:write consent:read consent:write',
   [CallerKind.PARTNER]: 'customers:read customers.pii:read offers:read',
-  [CallerKind.ERP_INTEGRATION]: 'customers:read customers:write orders:read orders:write',
+  [CallerKind.ERP_INTEGRATION]: 'customers:read customers:write orders:read orders:write catalogue:write stock:write',
   [CallerKind.BI]: 'analytics:read',
   [CallerKind.CUSTOMER]: 'customers:read customers.pii:read customers:write orders:read offers:read consent:read consent:write',
 };

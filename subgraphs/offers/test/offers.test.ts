@@ -93,7 +93,7 @@ describe(`offers subgraph on ${storageLabel()}`, () => {
       ['free shipping with a value', { benefitType: 'FREE_SHIPPING', benefitValue: 5 }],
       ['fractional loyalty points', { benefitType: 'LOYALTY_POINTS', benefitValue: 10.5 }],
       ['a currency on a percent discount', { benefitType: 'PERCENT_DISCOUNT', benefitValue: 5, currency: 'EUR' }],
-      ['a malformed sku', { skus: ['ABC-1'] }],
+      ['a malformed sku', { skus: ['SKU 42'] }],
       ['a repeated sku', { skus: ['SKU-00001', 'SKU-00001'] }],
       ['an unknown consent purpose', { consentPurpose: 'PROFILING' }],
       ['a transparent offer on marketing consent', { personalisationType: 'TRANSPARENT', consentPurpose: 'MARKETING' }],

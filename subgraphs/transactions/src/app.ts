@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { buildFederatedSchema, createSubgraphServer, isUuid, ResolverContainer, SubjectDataResolver, type SubgraphAppOptions } from '@c360/shared';
 import { createAnalyticsResolver } from './analytics';
+import { CatalogueRepository, createCatalogueResolver } from './catalogue';
+import { createStockResolver, StockLedgerRepository } from './stock';
 import type { TransactionsContext, TransactionsLoaders } from './context';
 import { createCustomerLoaders } from './customer/customer.loaders';
 import { CustomerPurchasesResolver } from './customer/customer.resolver';
@@ -37,6 +39,8 @@ export const SUBGRAPH_NAME = 'transactions';
 export async function createTransactionsApp(dataSource: DataSource, options: SubgraphAppOptions) {
   const products = new ProductRepository(dataSource);
   const orders = new OrderRepository(dataSource);
+  const catalogue = new CatalogueRepository(dataSource);
+  const stockLedger = new StockLedgerRepository();
   const summaries = new PurchaseSummaryRepository(dataSource);
   const valueSettings = readValueSettings();
   const values = new CustomerValueRepository(dataSource);
@@ -46,7 +50,9 @@ export async function createTransactionsApp(dataSource: DataSource, options: Sub
   const subjectData = new OrderSubjectData(new OrderSubjectDataRepository(dataSource));
   const resolvers = new ResolverContainer([
     new ProductResolver(new ProductService(products)),
-    new OrderResolver(new OrderService(orders, products, (customerId) => valueService.refreshCustomers([customerId]), subjectData)),
+    createCatalogueResolver(catalogue),
+    createStockResolver(dataSource, stockLedger),
+    new OrderResolver(new OrderService(orders, { products, prices: catalogue, ledger: stockLedger }, (customerId) => valueService.refreshCustomers([customerId]), subjectData)),
     new OrderLineResolver(),
     new CustomerPurchasesResolver(),
     new CustomerValueResolver(),

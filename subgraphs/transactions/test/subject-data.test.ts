@@ -4,6 +4,8 @@ import { OrderRepository } from '../src/order/order.repository';
 import { OrderService } from '../src/order/order.service';
 import { SalesChannel } from '../src/order/order.enums';
 import { ProductRepository } from '../src/product/product.repository';
+import { CatalogueRepository } from '../src/catalogue/catalogue.repository';
+import { StockLedgerRepository } from '../src/stock/stock-ledger.repository';
 import { OrderSubjectDataRepository } from '../src/subject-data/subject-data.repository';
 import { OrderSubjectData } from '../src/subject-data/subject-data.service';
 import { createValueService } from '../src/value-analysis';
@@ -102,7 +104,7 @@ describe(`transactions privacy contract on ${storageLabel()}`, () => {
         return products.findBySkus(skus);
       },
     });
-    const service = new OrderService(new OrderRepository(dataSource), erasingWhilePricing, undefined, subjectData);
+    const service = new OrderService(new OrderRepository(dataSource), { products: erasingWhilePricing, prices: new CatalogueRepository(dataSource), ledger: new StockLedgerRepository() }, undefined, subjectData);
     const input = { customerId, sourceSystem: 'erp', externalId: `r-${customerId}`, channel: SalesChannel.WEB, currency: inStockProducts[0].currency, lines: [{ sku: inStockProducts[0].sku, quantity: 1 }] };
     await expect(service.record(input)).rejects.toMatchObject({ extensions: { code: 'CONFLICT', reason: 'SUBJECT_ERASED' } });
     expect(await ordersOf(customerId)).toBe(0);

@@ -1,9 +1,8 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { BenefitType, OFFER_CONSENT_PURPOSES, OfferChannel, OfferStatus, PersonalisationType } from './offer.enums';
+import { SKU_PATTERN, SKU_RULE } from '@c360/shared';
 import { OfferTargetingInput } from './offer-targeting.input';
-
-export const SKU_PATTERN = /^SKU-\d{5}$/;
 
 @InputType()
 export class CreateOfferInput {
@@ -39,7 +38,7 @@ export class CreateOfferInput {
   @Field(() => [String], { nullable: true, description: 'Skus of the transactions catalogue, e.g. SKU-00042' })
   @IsOptional()
   @ArrayMaxSize(100)
-  @Matches(SKU_PATTERN, { each: true, message: 'each sku must look like SKU-00042' })
+  @Matches(SKU_PATTERN, { each: true, message: `each sku ${SKU_RULE}` })
   skus?: string[] | null;
 
   @Field()

@@ -24,9 +24,14 @@ export async function seedTransactionsDemoData(dataSource: DataSource, options: 
   const products = demoProducts(options);
   const { orders, lines } = generateDemoOrders(options, products);
   await dataSource.transaction(async (manager) => {
+    // The universe's levels are the ERP's count as of the end of the demo history: no demo order moves them.
     await bulkInsert(manager, 'transactions.product', {
-      sku: 'text', name: 'text', category: 'text', price: 'numeric', currency: 'text', stock_level: 'int', updated_at: 'timestamptz',
-    }, products.map((p) => ({ sku: p.sku, name: p.name, category: p.category, price: p.price, currency: p.currency, stock_level: p.stockLevel, updated_at: DEMO_WINDOW.from.toISOString() })));
+      sku: 'text', name: 'text', category: 'text', price: 'numeric', currency: 'text', stock_level: 'int', stock_erp_level: 'int', stock_as_of: 'timestamptz', updated_at: 'timestamptz',
+    }, products.map((p) => ({
+      sku: p.sku, name: p.name, category: p.category, price: p.price, currency: p.currency,
+      stock_level: p.stockLevel, stock_erp_level: p.stockLevel, stock_as_of: DEMO_WINDOW.to.toISOString(), updated_at: DEMO_WINDOW.from.toISOString(),
+    })));
+    await manager.query(`INSERT INTO transactions.product_price_history (sku, valid_from, price, currency) SELECT sku, updated_at, price, currency FROM transactions.product`);
     await bulkInsert(manager, 'transactions.customer_order', {
       id: 'uuid', customer_id: 'uuid', total: 'numeric', currency: 'text', channel: 'text', status: 'text', occurred_at: 'timestamptz',
       source_system: 'text', external_id: 'text', recorded_at: 'timestamptz',
@@ -34,6 +39,14 @@ export async function seedTransactionsDemoData(dataSource: DataSource, options: 
     await bulkInsert(manager, 'transactions.order_line', {
       order_id: 'uuid', line_no: 'int', sku: 'text', quantity: 'int', unit_price: 'numeric', line_total: 'numeric',
     }, lines);
+    // Demo sales go to the stock ledger too (all before the count, so levels stay as given), as any recorded order's do.
+    await manager.query(
+      `INSERT INTO transactions.stock_movement (movement_key, source, sku, delta, occurred_at, recorded_at)
+       SELECT 'sale:' || o.id || ':' || l.sku, 'SALE', l.sku, -sum(l.quantity)::int, o.occurred_at, o.recorded_at
+       FROM transactions.customer_order o JOIN transactions.order_line l ON l.order_id = o.id
+       WHERE o.status <> 'CANCELLED'
+       GROUP BY o.id, l.sku, o.occurred_at, o.recorded_at`,
+    );
   });
   return true;
 }

@@ -1,4 +1,4 @@
-import { badInput, conflict, DomainError, ErrorCode, notFound } from '@c360/shared';
+import { badInput, conflict, notFound } from '@c360/shared';
 
 export const orderNotFound = (id: string) => notFound('Order', id);
 export const unknownSkus = (skus: string[]) => badInput(`Unknown product sku(s): ${skus.join(', ')}`, { field: 'lines', skus });
@@ -6,8 +6,6 @@ export const currencyMismatch = (currency: string, skus: string[]) =>
   badInput(`Product(s) ${skus.join(', ')} are not sold in ${currency}`, { field: 'currency', skus });
 export const priceNotInCents = () => badInput('unitPrice must have at most two decimals', { field: 'unitPrice' });
 export const occurredInFuture = () => badInput('occurredAt must not be in the future', { field: 'occurredAt' });
-export const insufficientStock = (skus: string[]) =>
-  new DomainError(ErrorCode.INSUFFICIENT_STOCK, `Not enough stock for: ${skus.join(', ')}`, { skus });
 export const externalKeyConflict = (sourceSystem: string, externalId: string, orderId: string) =>
   conflict(`Order ${sourceSystem}/${externalId} was already recorded with different content`, { sourceSystem, externalId, orderId });
 export const statusNotChangeable = (id: string, from: string, to: string) =>

@@ -36,7 +36,7 @@ export class OrderResolver {
   }
 
   @Mutation(() => OrderType, {
-    description: 'Records an order and takes its units out of stock, all or nothing. Replaying the same sourceSystem + externalId returns the recorded order',
+    description: 'Records an order, all or nothing: a sale the source system accepted, never refused for stock; it takes its units from stock when dated after the last ERP count. Replaying the same sourceSystem + externalId returns the recorded order',
   })
   @RequiresScope('orders:write')
   async recordOrder(@Arg('input', () => RecordOrderInput) input: RecordOrderInput): Promise<OrderType> {

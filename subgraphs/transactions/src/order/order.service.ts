@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { isUniqueViolation } from '@c360/shared';
 import { fromCents, toCents } from '../money';
-import type { ProductEntity } from '../product/product.entity';
-import type { ProductRepository, StockDemand } from '../product/product.repository';
+import type { CatalogueRepository, PriceInForce } from '../catalogue/catalogue.repository';
+import type { ProductRepository } from '../product/product.repository';
+import type { StockLedgerRepository } from '../stock/stock-ledger.repository';
 import { OrderLineEntity } from './order-line.entity';
 import { OrderEntity } from './order.entity';
 import { OrderStatus } from './order.enums';
-import { completedIsNotATarget, currencyMismatch, externalKeyConflict, insufficientStock, orderNotFound, statusNotChangeable, unknownSkus } from './order.errors';
+import { completedIsNotATarget, currencyMismatch, externalKeyConflict, orderNotFound, statusNotChangeable, unknownSkus } from './order.errors';
 import type { RecordOrderInput } from './order.input';
 import type { OrderRepository } from './order.repository';
 import { describesOrder, toOrderRequest, type OrderRequest } from './order.request';
@@ -25,11 +26,21 @@ export interface ErasedCustomerGuard {
 
 const noErasures: ErasedCustomerGuard = { refuseErased: async () => undefined, refuseErasedWithin: async () => undefined };
 
-/** Order ingest and status changes: idempotent, all-or-nothing, never overselling. */
+/** What orders need of the catalogue: which skus exist, their price at a time, and the stock ledger their sales go to. */
+export interface OrderCatalogue {
+  products: ProductRepository;
+  prices: CatalogueRepository;
+  ledger: StockLedgerRepository;
+}
+
+/**
+ * Order ingest and status changes: idempotent and all-or-nothing. Orders record sales: the ERP
+ * accepted them, so they are never refused for stock (README, "Catalogue and stock").
+ */
 export class OrderService {
   constructor(
     private readonly orders: OrderRepository,
-    private readonly products: ProductRepository,
+    private readonly catalogue: OrderCatalogue,
     private readonly ordersChanged: OrdersChangedListener = async () => undefined,
     private readonly erased: ErasedCustomerGuard = noErasures,
   ) {}
@@ -39,16 +50,18 @@ export class OrderService {
     await this.erased.refuseErased(request.customerId);
     const existing = await this.orders.findByExternalKey(request.sourceSystem, request.externalId);
     if (existing) return this.replay(request, existing);
-    const [order, lines] = this.price(request, await this.products.findBySkus([...new Set(request.lines.map((l) => l.sku))]), now);
+    const skus = [...new Set(request.lines.map((l) => l.sku))];
+    const [known, prices] = await Promise.all([this.catalogue.products.findBySkus(skus), this.catalogue.prices.pricesAt(skus, request.occurredAt ?? now)]);
+    // A product without price history (written before it existed) is priced at its current price.
+    const [order, lines] = this.price(request, known.map((p) => prices.find((q) => q.sku === p.sku) ?? p), now);
     try {
       await this.orders.transaction(async (manager) => {
         // Checked again here, not only above: an erasure committing after that check would otherwise leave this order under the real id.
         await this.erased.refuseErasedWithin(manager, order.customerId);
         // The header goes first: a concurrent replay then waits on its unique key and never touches stock.
         await this.orders.insertOrder(manager, order);
-        const short = await this.products.takeStock(manager, demandsOf(lines), now);
-        if (short.length > 0) throw insufficientStock(short);
         await this.orders.insertLines(manager, lines);
+        await this.catalogue.ledger.recordSales(manager, [order.id], now);
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -62,14 +75,14 @@ export class OrderService {
 
   /**
    * COMPLETED -> REFUNDED (money returned; goods are not put back on sale automatically)
-   * or COMPLETED -> CANCELLED (the goods never left, so their units return to stock).
+   * or COMPLETED -> CANCELLED (the goods never left: a CANCELLATION entry, dated now, returns the units).
    * Setting the status an order already has is a no-op.
    */
   async setStatus(id: string, status: OrderStatus, now = new Date()): Promise<void> {
     if (status === OrderStatus.COMPLETED) throw completedIsNotATarget();
     const changedFor = await this.orders.transaction(async (manager) => {
       const changed = await this.orders.changeStatus(manager, id, OrderStatus.COMPLETED, status);
-      if (changed && status === OrderStatus.CANCELLED) await this.products.returnStock(manager, demandsOf(await this.orders.linesOf([id], manager)), now);
+      if (changed && status === OrderStatus.CANCELLED) await this.catalogue.ledger.recordCancellations(manager, [id], now);
       const [current] = await this.orders.findByIds([id], manager);
       if (!current) throw orderNotFound(id);
       if (!changed && current.status !== status) throw statusNotChangeable(id, current.status, status);
@@ -93,8 +106,8 @@ export class OrderService {
     return existing;
   }
 
-  /** Builds the order and its lines from the catalogue; unknown skus and foreign currencies are refused. */
-  private price(request: OrderRequest, products: ProductEntity[], now: Date): [OrderEntity, OrderLineEntity[]] {
+  /** Builds the order and its lines at the prices in force when it occurred; unknown skus and foreign currencies are refused. */
+  private price(request: OrderRequest, products: PriceInForce[], now: Date): [OrderEntity, OrderLineEntity[]] {
     const bySku = new Map(products.map((p) => [p.sku, p]));
     const missing = [...new Set(request.lines.map((l) => l.sku).filter((sku) => !bySku.has(sku)))];
     if (missing.length > 0) throw unknownSkus(missing);
@@ -128,11 +141,4 @@ export class OrderService {
     });
     return [order, lines];
   }
-}
-
-/** Units per sku (a sku may appear on several lines). */
-function demandsOf(lines: OrderLineEntity[]): StockDemand[] {
-  const bySku = new Map<string, number>();
-  for (const line of lines) bySku.set(line.sku, (bySku.get(line.sku) ?? 0) + line.quantity);
-  return [...bySku].map(([sku, quantity]) => ({ sku, quantity }));
 }

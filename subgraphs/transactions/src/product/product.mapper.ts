@@ -8,6 +8,9 @@ export const toProductType = (e: ProductEntity): ProductType => ({
   category: e.category,
   price: e.price,
   currency: e.currency,
-  stockLevel: e.stockLevel,
-  inStock: e.stockLevel > 0,
+  stockLevel: Math.max(0, e.stockLevel),
+  stockBalance: e.stockLevel,
+  stockAsOf: e.stockAsOf,
+  active: e.active,
+  inStock: e.active && e.stockLevel > 0,
 });

@@ -23,8 +23,9 @@ export class ProductResolver {
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('category', () => String, { nullable: true }) category: string | null,
-    @Arg('inStock', () => Boolean, { nullable: true, description: 'true: only products with stock; false: only sold-out ones' }) inStock: boolean | null,
+    @Arg('inStock', () => Boolean, { nullable: true, description: 'true: only active products with stock; false: only sold-out or retired ones' }) inStock: boolean | null,
+    @Arg('active', () => Boolean, { nullable: true, description: 'true: only active products; false: only retired ones' }) active: boolean | null,
   ): Promise<ProductConnection> {
-    return this.service.list({ first, after, category, inStock });
+    return this.service.list({ first, after, category, inStock, active });
   }
 }

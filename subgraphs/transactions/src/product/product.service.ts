@@ -8,6 +8,7 @@ export interface ProductListArgs {
   after?: string | null;
   category?: string | null;
   inStock?: boolean | null;
+  active?: boolean | null;
 }
 
 /** Catalogue browsing. */
@@ -17,7 +18,7 @@ export class ProductService {
   async list(args: ProductListArgs): Promise<Page<ProductType>> {
     const size = pageSize(args.first);
     const afterSku = args.after ? String(decodeCursor(args.after, 1)[0]) : undefined;
-    const { rows, totalCount } = await this.products.page({ size, afterSku, category: args.category, inStock: args.inStock });
+    const { rows, totalCount } = await this.products.page({ size, afterSku, category: args.category, inStock: args.inStock, active: args.active });
     return toPage(rows, size, totalCount, (p) => encodeCursor([p.sku]), toProductType);
   }
 }

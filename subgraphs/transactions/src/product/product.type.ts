@@ -18,9 +18,18 @@ export class ProductType {
   @Field({ description: 'ISO 4217 code of price' })
   currency: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units available: the last ERP level plus movements and minus CRM sales since; never below 0' })
   stockLevel: number;
 
-  @Field({ description: 'True when at least one unit is in stock' })
+  @Field(() => Int, { description: 'The same count unclamped: below 0 when the CRM recorded more sales than the ERP last counted (oversold)' })
+  stockBalance: number;
+
+  @Field(() => Date, { nullable: true, description: 'When the last ERP stock level was counted; null until the ERP sends one' })
+  stockAsOf: Date | null;
+
+  @Field({ description: 'False once the ERP retired the product' })
+  active: boolean;
+
+  @Field({ description: 'True when the product is active and at least one unit is available' })
   inStock: boolean;
 }

@@ -39,7 +39,7 @@ export class TargetingRepository {
   async products(skus: readonly string[]): Promise<{ sku: string; category: string; inStock: boolean }[]> {
     if (skus.length === 0) return [];
     const rows: Array<{ sku: string; category: string; in_stock: boolean }> = await this.dataSource.query(
-      'SELECT sku, category, stock_level > 0 AS in_stock FROM transactions.product WHERE sku = ANY($1::text[]) ORDER BY sku',
+      'SELECT sku, category, active AND stock_level > 0 AS in_stock FROM transactions.product WHERE sku = ANY($1::text[]) ORDER BY sku',
       [skus],
     );
     return rows.map((r) => ({ sku: r.sku, category: r.category, inStock: r.in_stock }));

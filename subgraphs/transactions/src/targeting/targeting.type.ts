@@ -52,7 +52,7 @@ export class TargetingProductType {
   @Field()
   category: string;
 
-  @Field()
+  @Field({ description: 'Active and at least one unit available (live: read per request)' })
   inStock: boolean;
 }
 
