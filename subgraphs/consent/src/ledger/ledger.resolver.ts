@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
-import { badInput } from '@c360/shared';
+import { badInput, RequiresScope } from '@c360/shared';
 import type { ConsentContext } from '../context';
 import { assertConsentAdmin } from './consent-admin';
 import { LedgerService } from './ledger.service';
@@ -9,9 +9,10 @@ import { ConsentLedgerAuditType, LedgerVerificationType } from './ledger.type';
 export class LedgerResolver {
   constructor(private readonly service: LedgerService) {}
 
-  @Query(() => LedgerVerificationType, { description: "Re-computes the customer's consent hash chain and reports the first broken link" })
+  @Query(() => LedgerVerificationType, { description: "Re-computes the customer's consent hash chain and reports the first broken link (consent:read; NOT_FOUND for a customer the caller may not see, exactly as for an unknown one)" })
+  @RequiresScope('consent:read')
   verifyConsentLedger(@Arg('customerId', () => ID) customerId: string, @Ctx() ctx: ConsentContext): Promise<LedgerVerificationType> {
-    return this.service.verifyCustomer(customerId, ctx.caller);
+    return this.service.verifyCustomer(customerId, ctx);
   }
 
   @Query(() => ConsentLedgerAuditType, { description: 'Admin (privacy:admin): verifies every customer chain and lists the broken ones' })
