@@ -121,6 +121,7 @@ export function guardOwnedTypes(schema: GraphQLSchema, owned: OwnedTypes): Guard
   for (const typeName of owned.ownedThroughParent ?? []) {
     if (owned.owners[typeName]) throw new Error(`${typeName} is declared both as owned by itself and through its parent`);
   }
+  assertReachedThroughParents(schema, owned);
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__') || INTERNAL_ROOTS.has(type.name)) continue;
     for (const field of Object.values(type.getFields())) {
@@ -138,4 +139,25 @@ export function guardOwnedTypes(schema: GraphQLSchema, owned: OwnedTypes): Guard
     }
   }
   return guardedFields;
+}
+
+/**
+ * "Visible exactly when its parent is" only holds if nothing else returns the type: a public
+ * field of a type that is not owned (Query included) returning one fails the build.
+ */
+function assertReachedThroughParents(schema: GraphQLSchema, owned: OwnedTypes): void {
+  const throughParent = new Set(owned.ownedThroughParent ?? []);
+  if (throughParent.size === 0) return;
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__') || INTERNAL_ROOTS.has(type.name)) continue;
+    if (owned.owners[type.name] || throughParent.has(type.name)) continue;
+    const fields = type.getFields();
+    if (fields.node || fields.edges) continue; // Relay containers: guarded where the connection is returned
+    for (const field of Object.values(fields)) {
+      const named = getNamedType(field.type);
+      const node = isObjectType(named) ? connectionNode(named) : undefined;
+      const reached = [named.name, node].find((name) => name && throughParent.has(name));
+      if (reached && !isInaccessible(field)) throw new Error(`${type.name}.${field.name} returns ${reached}, which is declared as owned through its parent, but ${type.name} is not owned`);
+    }
+  }
 }

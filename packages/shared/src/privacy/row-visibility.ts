@@ -62,7 +62,8 @@ function fixedVisibility(caller: Caller): Visibility | undefined {
     case CallerKind.PARTNER:
       return undefined;
     case CallerKind.CUSTOMER:
-      return caller.customerId ? { all: false, ids: new Set([caller.customerId]) } : NOBODY;
+      // Ids are stored lower case; a token may carry its id in any case.
+      return caller.customerId ? { all: false, ids: new Set([caller.customerId.toLowerCase()]) } : NOBODY;
     case CallerKind.BI:
       return NOBODY;
     default:
