@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSchema, getNamedType, isLeafType, isObjectType, parse } from 'graphql';
+import { buildSchema, getNamedType, getNullableType, isLeafType, isListType, isNonNullType, isObjectType, parse } from 'graphql';
 import { CALLER_HEADER, CallerKind, demoProducts, signCallerToken, type Caller } from '@c360/shared';
 import { storageLabel } from '@c360/shared/testing';
 import { postGraphQL, type GraphQLResponse } from './support/graphql-client';
@@ -22,6 +22,7 @@ describe(`owned types: one audience rule on every path, on ${storageLabel()}`, (
   let hidden: string; // granted MARKETING only: the partner may not see this customer at all
   let hiddenOrder: string;
   let hiddenEvent: string;
+  let hiddenRequest: string;
   let offerId: string;
   let partner: Record<string, string>;
   let self: Record<string, string>;
@@ -64,6 +65,10 @@ describe(`owned types: one audience rule on every path, on ${storageLabel()}`, (
     await respond(visible, 'SHOWN', { occurredAt: '2025-01-02T03:04:05.000Z' });
     await respond(hidden, 'REDEEMED', { orderId: hiddenOrder });
     await respond(hidden, 'SHOWN');
+    const privacyStaff = await platform.tokens.headers(CallerKind.INTERNAL_APP, { scope: 'customers:read privacy:admin' });
+    const request = await ask('mutation($id: ID!) { requestDataAccess(customerId: $id) { id } }', { id: hidden }, privacyStaff);
+    expect(request.errors).toBeUndefined();
+    hiddenRequest = request.data!.requestDataAccess.id;
     partner = await platform.tokens.headers(CallerKind.PARTNER, { partner_id: PARTNER, scope: ROW_SCOPES });
     self = await platform.tokens.headers(CallerKind.CUSTOMER, { customer_id: visible });
     // A BI token that (wrongly) carries row scopes still reaches no rows: BI never sees customers.
@@ -79,8 +84,19 @@ describe(`owned types: one audience rule on every path, on ${storageLabel()}`, (
       { root: 'consentReceipt', query: 'query($id: ID!) { consentReceipt(eventId: $id) }', hidden: hiddenEvent, missing: MISSING },
       { root: 'verifyConsentLedger', query: 'query($id: ID!) { verifyConsentLedger(customerId: $id) { customerId eventsChecked valid headHash } }', hidden: hidden, missing: MISSING },
       { root: 'dataSubjectRequests', query: 'query($id: ID!) { dataSubjectRequests(customerId: $id) { id } }', hidden: hidden, missing: MISSING },
-      { root: 'offer.responses (by customer)', query: 'query($id: ID!) { customer(id: $id) { offerResponses { totalCount } } }', hidden: hidden, missing: MISSING },
+      { root: 'dataSubjectRequest', query: 'query($id: ID!) { dataSubjectRequest(id: $id) { id customerId } }', hidden: hiddenRequest, missing: MISSING },
     ];
+
+    it('probes every root lookup of an owned type, and every root taking a customerId (a new one fails here until probed)', () => {
+      const schema = buildSchema(readFileSync(join(__dirname, '..', '..', 'schema', 'api.graphql'), 'utf8'));
+      const owned = new Set((JSON.parse(readFileSync(join(__dirname, '..', '..', 'schema', 'data-map.json'), 'utf8')).ownedTypes as { type: string; owner: string }[]).filter((t) => t.owner === 'self').map((t) => t.type));
+      const roots = Object.values(schema.getQueryType()!.getFields()).filter((f) => {
+        const single = !isListType(getNullableType(f.type)) && f.args.some((a) => isNonNullType(a.type));
+        return (single && owned.has(getNamedType(f.type).name)) || f.args.some((a) => a.name === 'customerId');
+      });
+      const probed = new Set(lookups().map((l) => l.root));
+      expect(roots.map((f) => f.name).filter((name) => !probed.has(name))).toEqual([]);
+    });
 
     it.each(['partner', 'self', 'bi'] as const)('for a %s caller, on every lookup root', async (kind) => {
       for (const lookup of lookups()) {
