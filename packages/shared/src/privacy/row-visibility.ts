@@ -53,7 +53,6 @@ export class RequestAudience {
     const visibility = this.known ?? (await this.visibility());
     return visibility.all ? null : [...visibility.ids];
   }
-
 }
 
 /** What the token alone decides; undefined for partners, whose audience is the consent ledger's. */
