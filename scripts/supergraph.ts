@@ -1,15 +1,15 @@
 import { parse, printSchema } from 'graphql';
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { createServiceDataSource, denyAllDecider, noPeers, personalDataFields, type DataMapEntry, openStorage, refusingDisclosureRecorder, type SubgraphDefinition } from '@c360/shared';
+import { createServiceDataSource, denyAllDecider, noPeers, ownedTypes, personalDataFields, type DataMap, openStorage, refusingDisclosureRecorder, type SubgraphDefinition } from '@c360/shared';
 
 export interface SchemaFiles {
   subgraphs: Record<string, string>;
   supergraph: string;
   /** The client-facing schema (what codegen and API consumers see). */
   api: string;
-  /** Every personal field of the graph: subgraph, type, field, category. */
-  dataMap: DataMapEntry[];
+  /** Every personal field of the graph (subgraph, type, field, category) and every owned type. */
+  dataMap: DataMap;
 }
 
 /** Default URLs written into the supergraph; deployments override them with <NAME>_URL. */
@@ -20,7 +20,7 @@ export async function buildSchemaFiles(definitions: SubgraphDefinition[]): Promi
   const storage = await openStorage({});
   try {
     const subgraphs: Record<string, string> = {};
-    const dataMap: DataMapEntry[] = [];
+    const dataMap: DataMap = { personalFields: [], ownedTypes: [] };
     for (const definition of definitions) {
       const dataSource = createServiceDataSource(storage, { service: definition.name, ...definition.storage });
       const app = await definition.createApp(dataSource, {
@@ -30,7 +30,8 @@ export async function buildSchemaFiles(definitions: SubgraphDefinition[]): Promi
         peers: noPeers,
       });
       subgraphs[definition.name] = printSubgraphSchema(app.schema);
-      dataMap.push(...personalDataFields(definition.name, app.schema));
+      dataMap.personalFields.push(...personalDataFields(definition.name, app.schema));
+      dataMap.ownedTypes.push(...ownedTypes(definition.name, app.schema, definition.personalData));
       await app.apollo.stop();
     }
     const composed = composeServices(

@@ -64,6 +64,7 @@ export async function createConsentApp(dataSource: DataSource, options: Subgraph
   const schema = await buildFederatedSchema<ConsentContext>({
     resolvers,
     personalDataOwners: consentPersonalData.owners,
+    ownedThroughParent: consentPersonalData.ownedThroughParent,
     orphanedTypes: [CustomerRef],
     referenceResolvers: {
       Partner: {

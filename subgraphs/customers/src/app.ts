@@ -48,6 +48,7 @@ export async function createCustomersApp(dataSource: DataSource, options: Subgra
   const schema = await buildFederatedSchema<CustomersContext>({
     resolvers,
     personalDataOwners: customersPersonalData.owners,
+    ownedThroughParent: customersPersonalData.ownedThroughParent,
     referenceResolvers: {
       Customer: {
         async __resolveReference(reference, ctx) {

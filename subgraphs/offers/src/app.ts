@@ -54,6 +54,7 @@ export async function createOffersApp(dataSource: DataSource, options: SubgraphA
   const schema = await buildFederatedSchema<OffersContext>({
     resolvers,
     personalDataOwners: offersPersonalData.owners,
+    ownedThroughParent: offersPersonalData.ownedThroughParent,
     orphanedTypes: [CustomerRef, OrderRef],
     referenceResolvers: {
       Offer: {
@@ -70,7 +71,7 @@ export async function createOffersApp(dataSource: DataSource, options: SubgraphA
     callerSigningKey: options.callerSigningKey,
     production: options.production,
     ...options.privacy,
-    createLoaders: ({ caller, consentFor }) => {
+    createLoaders: ({ caller, consentFor, audience }) => {
       const offerLoaders = createOfferLoaders(offers);
       const campaignLoaders = createCampaignLoaders(campaigns);
       const sources = peerTargetingSources(options.peers, caller);
@@ -78,7 +79,7 @@ export async function createOffersApp(dataSource: DataSource, options: SubgraphA
         ...campaignLoaders,
         ...offerLoaders,
         ...createEligibilityLoaders({ offers, offerLoaders, campaignLoaders, exposures, sources, consentFor }),
-        ...createResponseLoaders(responses),
+        ...createResponseLoaders(responses, audience),
         ...createPerformanceLoaders(performance, release, caller),
       };
     },

@@ -101,7 +101,9 @@ describe(`Customer.nextBestOffers in the offers subgraph on ${storageLabel()}`, 
       expect(await offeredTo(onlyPersonalisation)).toEqual([personal.id]);
       expect(await offeredTo(nothing)).toEqual([]);
       consent.unavailable = true;
-      expect(await offeredTo(randomUUID())).toEqual([]);
+      // No decision, no offer, and said so: DECISION_UNAVAILABLE, never a silently empty list.
+      const undecided = await page([randomUUID()]);
+      expect(undecided.errors?.map((e) => e.extensions?.code)).toContain('DECISION_UNAVAILABLE');
       expect(marketing.id).toBeDefined();
     });
 

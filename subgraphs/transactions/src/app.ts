@@ -65,6 +65,7 @@ export async function createTransactionsApp(dataSource: DataSource, options: Sub
   const schema = await buildFederatedSchema<TransactionsContext>({
     resolvers,
     personalDataOwners: transactionsPersonalData.owners,
+    ownedThroughParent: transactionsPersonalData.ownedThroughParent,
     referenceResolvers: {
       Product: {
         async __resolveReference(reference, ctx) {

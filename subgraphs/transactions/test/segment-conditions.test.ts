@@ -70,10 +70,12 @@ describe(`transactions segment conditions on ${storageLabel()}`, () => {
     expect(everyScored).toEqual(sorted(profiling));
   });
 
-  it('matches nobody on value when consent cannot be asked (fail closed)', async () => {
+  it('fails visibly (DECISION_UNAVAILABLE) on value when consent cannot be asked, never as an empty match', async () => {
     audienceDown = true;
     try {
-      expect(await matches(cond('FREQUENCY', 'GTE', [1]))).toEqual([[]]);
+      const result = await harness.execute<{ transactionSegmentMatches: string[][] }>(MATCHES, { conditions: [cond('FREQUENCY', 'GTE', [1])] } as never);
+      expect(result.data?.transactionSegmentMatches ?? null).toBeNull();
+      expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['DECISION_UNAVAILABLE']);
     } finally {
       audienceDown = false;
     }

@@ -8,6 +8,8 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   CONSENT_REQUIRED = 'CONSENT_REQUIRED',
   SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE',
+  /** Whether the caller may see a customer (or a field) could not be decided: nothing is released, visibly. */
+  DECISION_UNAVAILABLE = 'DECISION_UNAVAILABLE',
   /** The gateway refused an operation whose estimated cost is above its limit. */
   OPERATION_TOO_COSTLY = 'OPERATION_TOO_COSTLY',
   /** The caller spent its daily privacy budget (epsilon) for aggregates of one subgraph; extensions carry resetsAt. */

@@ -6,6 +6,7 @@ import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-g
 import type { ResolverContainer } from './resolver-container';
 import { scopeAuthChecker } from './scope-auth';
 import { guardPersonalData, type PersonalDataOwners } from '../privacy/consent-guard';
+import { guardOwnedTypes } from '../privacy/owned-types';
 import { PERSONAL_DATA_SPEC_URL, personalDataDirective } from '../privacy/personal-data';
 
 const SCHEMA_LINKS = `extend schema
@@ -23,6 +24,8 @@ export interface FederatedSchemaOptions<Context> {
   referenceResolvers?: ReferenceResolvers<Context>;
   /** For every type with `@personalData` fields: the customer whose data it is. */
   personalDataOwners?: PersonalDataOwners;
+  /** Owned types reached only inside an owned parent (visible exactly when the parent is). */
+  ownedThroughParent?: readonly string[];
 }
 
 /**
@@ -50,5 +53,7 @@ export async function buildFederatedSchema<Context>(options: FederatedSchemaOpti
     resolvers,
   });
   guardPersonalData(schema, options.personalDataOwners ?? {});
+  // Outermost: an object of a customer the caller may not see never reaches the personal-field guard.
+  guardOwnedTypes(schema, { owners: options.personalDataOwners ?? {}, ownedThroughParent: options.ownedThroughParent });
   return schema;
 }

@@ -12,3 +12,9 @@ export const scopeAuthChecker: AuthChecker<SubgraphContext> = ({ context, info }
   if (missing.length === 0) return true;
   throw new DomainError(ErrorCode.FORBIDDEN, `${info.parentType.name}.${info.fieldName} requires the ${missing.join(', ')} scope`, { scopes: missing });
 };
+
+/** For operations several roles may run (e.g. consent:read or privacy:admin): FORBIDDEN unless the caller holds one. */
+export function assertAnyScope(caller: SubgraphContext['caller'], scopes: readonly string[], operation: string): void {
+  if (scopes.some((scope) => hasScope(caller, scope))) return;
+  throw new DomainError(ErrorCode.FORBIDDEN, `${operation} requires one of the ${scopes.join(', ')} scopes`, { scopes: [...scopes] });
+}

@@ -12,11 +12,14 @@ import { createGraphQLHttpServer } from '../http/graphql-http';
 import { RequestConsentDecisions, type ConsentDecider } from '../privacy/consent-decisions';
 import { mustRecordDisclosures, type DisclosureRecorder } from '../privacy/disclosure-recorder';
 import { RequestDisclosures } from '../privacy/disclosures';
+import { RequestAudience } from '../privacy/row-visibility';
 
 /** What a subgraph's loaders may depend on: the caller, and consent decisions for a given purpose. */
 export interface LoaderRequest {
   caller: Caller;
   consentFor(purpose: string): RequestConsentDecisions;
+  /** Whose objects the caller may see; lists push it into their SQL. */
+  audience: RequestAudience;
 }
 
 export interface SubgraphServerOptions<Loaders> {
@@ -102,11 +105,14 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
       }
       return decisions;
     };
+    const consent = new RequestConsentDecisions(caller, options.consentDecider);
+    const audience = new RequestAudience(caller, consent);
     return {
       requestId: randomUUID(),
       caller,
-      loaders: options.createLoaders({ caller, consentFor }),
-      consent: new RequestConsentDecisions(caller, options.consentDecider),
+      loaders: options.createLoaders({ caller, consentFor, audience }),
+      consent,
+      audience,
       disclosures: new RequestDisclosures(),
       consentFor,
     };

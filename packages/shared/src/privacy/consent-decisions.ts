@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { Caller } from '../context/caller';
 import type { PersonalDataCategory } from './personal-data';
 import { DecisionReason } from './decision-reason';
+import { decisionUnavailable } from './row-visibility';
 import { applyStandingDecision, PER_CUSTOMER, type StandingDecision } from './standing-decision';
 
 export interface DecisionRequest {
@@ -69,9 +70,11 @@ export class RequestConsentDecisions {
     return this.standingOnce.then((standing) => (standing.perCustomer ? this.loader.load(request) : applyStandingDecision(standing, request)));
   }
 
-  /** Asked at most once per request; an unreachable consent service means an empty audience. */
+  /** Asked at most once per request; an unreachable consent service fails the request visibly (DECISION_UNAVAILABLE), never as an empty audience. */
   audience(): Promise<Audience> {
-    this.audienceOnce ??= this.decider.audience(this.caller).catch(() => ({ everyone: false, customerIds: [] }));
+    this.audienceOnce ??= this.decider.audience(this.caller).catch(() => {
+      throw decisionUnavailable();
+    });
     return this.audienceOnce;
   }
 }

@@ -61,7 +61,13 @@ export function guardPersonalData(schema: GraphQLSchema, owners: PersonalDataOwn
 
 /** A subgraph's declaration: which types hold whose personal data, and what in them is not personal. */
 export interface PersonalDataPolicy {
+  /** Every type that carries information about a customer and names that customer: the owner (audience rule and field guard read it). */
   owners: PersonalDataOwners;
-  /** `Type.field` entries of owned types that hold no personal data (reviewed, not forgotten). */
+  /** Owned types whose objects only exist inside an owned parent (address, order line, score breakdown): visible exactly when the parent is. */
+  ownedThroughParent?: readonly string[];
+  /**
+   * `Type.field` entries of owned types that hold no personal data (reviewed, not forgotten): not a value
+   * of the customer, nor a mirror or function of a marked field (those carry the marked field's category).
+   */
   nonPersonalFields: string[];
 }

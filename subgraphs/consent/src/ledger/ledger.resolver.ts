@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
-import { badInput } from '@c360/shared';
+import { assertAnyScope, badInput } from '@c360/shared';
+import { CONSENT_RECORD_SCOPES } from './consent-admin';
 import type { ConsentContext } from '../context';
 import { assertConsentAdmin } from './consent-admin';
 import { LedgerService } from './ledger.service';
@@ -9,9 +10,10 @@ import { ConsentLedgerAuditType, LedgerVerificationType } from './ledger.type';
 export class LedgerResolver {
   constructor(private readonly service: LedgerService) {}
 
-  @Query(() => LedgerVerificationType, { description: "Re-computes the customer's consent hash chain and reports the first broken link" })
+  @Query(() => LedgerVerificationType, { description: "Re-computes the customer's consent hash chain and reports the first broken link (consent:read or privacy:admin; NOT_FOUND for a customer the caller may not see, exactly as for an unknown one)" })
   verifyConsentLedger(@Arg('customerId', () => ID) customerId: string, @Ctx() ctx: ConsentContext): Promise<LedgerVerificationType> {
-    return this.service.verifyCustomer(customerId, ctx.caller);
+    assertAnyScope(ctx.caller, CONSENT_RECORD_SCOPES, 'verifyConsentLedger');
+    return this.service.verifyCustomer(customerId, ctx);
   }
 
   @Query(() => ConsentLedgerAuditType, { description: 'Admin (privacy:admin): verifies every customer chain and lists the broken ones' })

@@ -1,4 +1,4 @@
-import { assertUuid, CallerKind, DomainError, ErrorCode, type Caller } from '@c360/shared';
+import { answersNotFound, assertUuid, DomainError, ErrorCode, type SubgraphContext } from '@c360/shared';
 import { verifyChain } from './ledger-verifier';
 import type { LedgerRepository, LedgerRow } from './ledger.repository';
 import type { ConsentLedgerAuditType, LedgerVerificationType } from './ledger.type';
@@ -9,12 +9,15 @@ const AUDIT_CHUNK = 5000;
 export class LedgerService {
   constructor(private readonly ledger: LedgerRepository) {}
 
-  async verifyCustomer(customerIdInput: string, caller: Caller): Promise<LedgerVerificationType> {
+  /**
+   * A customer outside the caller's audience answers exactly like one without a ledger: for
+   * restricted callers both are NOT_FOUND, so eventsChecked and headHash tell nothing about existence.
+   */
+  async verifyCustomer(customerIdInput: string, ctx: SubgraphContext): Promise<LedgerVerificationType> {
     const customerId = assertUuid(customerIdInput, 'customerId');
-    if (caller.kind === CallerKind.CUSTOMER && caller.customerId?.toLowerCase() !== customerId) {
-      throw new DomainError(ErrorCode.FORBIDDEN, 'A customer may only verify their own consent ledger', { field: 'customerId' });
-    }
-    return { customerId, ...verifyChain(await this.ledger.chainOf(customerId)) };
+    const chain = (await ctx.audience.canSee(customerId)) ? await this.ledger.chainOf(customerId) : [];
+    if (chain.length === 0 && answersNotFound(ctx)) throw new DomainError(ErrorCode.NOT_FOUND, 'No consent ledger was found for this customer');
+    return { customerId, ...verifyChain(chain) };
   }
 
   /** Streams every chain in (customer, seq) order, holding one customer's events at a time. */

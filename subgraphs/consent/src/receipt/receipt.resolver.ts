@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { CallerKind } from '@c360/shared';
+import { assertAnyScope } from '@c360/shared';
+import { CONSENT_RECORD_SCOPES } from '../ledger/consent-admin';
 import { ConsentEventType } from '../consent/consent.type';
 import type { ConsentContext } from '../context';
 import { buildConsentReceipt, type ReceiptEvent } from './consent-receipt';
@@ -19,11 +20,12 @@ export class ReceiptResolver {
     return receiptOf(event, ctx);
   }
 
-  @Query(() => GraphQLJSONObject, { nullable: true, description: 'The consent receipt of one ledger event; null when there is none (or it is not the calling customer\'s)' })
+  @Query(() => GraphQLJSONObject, { nullable: true, description: 'The consent receipt of one ledger event (consent:read or privacy:admin); null when there is none, or when it is of a customer the caller may not see' })
   async consentReceipt(@Arg('eventId', () => ID) eventId: string, @Ctx() ctx: ConsentContext): Promise<Record<string, unknown> | null> {
+    assertAnyScope(ctx.caller, CONSENT_RECORD_SCOPES, 'consentReceipt');
     const event = await ctx.loaders.consentEventById.load(eventId.toLowerCase());
-    if (!event) return null;
-    if (ctx.caller.kind === CallerKind.CUSTOMER && ctx.caller.customerId?.toLowerCase() !== event.customerId) return null;
+    // A hidden customer's receipt answers exactly like a missing one.
+    if (!event || !(await ctx.audience.canSee(event.customerId))) return null;
     return receiptOf(event, ctx);
   }
 }

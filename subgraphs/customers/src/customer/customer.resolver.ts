@@ -27,7 +27,8 @@ export class CustomerResolver {
   @RequiresScope('customers:read')
   async customerByExternalId(@Arg('system') system: string, @Arg('id') externalId: string, @Ctx() ctx: CustomersContext): Promise<CustomerType | null> {
     const id = await ctx.loaders.customerIdByExternalId.load(`${system}\u0000${externalId}`);
-    const entity = id ? await findVisibleCustomer(ctx, id) : null;
+    // Hidden answers exactly like missing: decided before loading, and never through the internal id.
+    const entity = id && (await ctx.audience.canSee(id)) ? await ctx.loaders.customerById.load(id) : null;
     if (!entity && answersNotFound(ctx)) throw notFound('Customer with external id', `${system}/${externalId}`);
     return entity && toCustomerType(entity);
   }

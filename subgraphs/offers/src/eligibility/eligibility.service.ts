@@ -1,10 +1,11 @@
-import { isUuid } from '@c360/shared';
+import { decisionUnavailable, DecisionReason, isUuid } from '@c360/shared';
 import type { OfferChannel } from '../offer/offer.enums';
 import type { OfferType } from '../offer/offer.type';
 import type { EligibilityLoaders } from './eligibility.loaders';
 import { eligibleOffers, nextBestOffers } from './offer-engine';
 import { toOfferPickType } from './offer-pick.mapper';
 import type { OfferPickType } from './offer-pick.type';
+import type { CustomerTargetingFacts } from './targeting-facts';
 
 export const MAX_PICKS = 20;
 
@@ -17,6 +18,7 @@ export class EligibilityService {
     // Representations are not validated by GraphQL: a junk id is nobody, never a consent question.
     if (!isUuid(id)) return [];
     const [candidates, facts] = await Promise.all([loaders.liveOffers(), loaders.targetingFacts.load({ customerId: id, ranking: false })]);
+    assertDecided(facts);
     return eligibleOffers(candidates, facts, this.now()).map((e) => e.offer.offer);
   }
 
@@ -24,6 +26,12 @@ export class EligibilityService {
     const id = customerId.toLowerCase();
     if (!isUuid(id)) return [];
     const [candidates, facts] = await Promise.all([loaders.liveOffers(), loaders.targetingFacts.load({ customerId: id, ranking: true })]);
+    assertDecided(facts);
     return nextBestOffers(candidates, facts, this.now(), Math.min(first, MAX_PICKS), channel).map((plan) => toOfferPickType(plan, id));
   }
+}
+
+/** No consent decision is no offer, and the caller is told so: never a silently empty list. */
+function assertDecided(facts: CustomerTargetingFacts): void {
+  if (Object.values(facts.consent).some((verdict) => verdict?.reason === DecisionReason.DECISION_UNAVAILABLE)) throw decisionUnavailable();
 }

@@ -1,4 +1,4 @@
-import { createChildPageLoader } from '@c360/shared';
+import { createChildPageLoader, type RequestAudience } from '@c360/shared';
 import type { OfferResponseEntity } from './offer-response.entity';
 import { toOfferResponseNode } from './response.mapper';
 import type { ResponseRepository } from './response.repository';
@@ -10,12 +10,16 @@ const pageOptions = {
   toNode: toOfferResponseNode,
 };
 
-/** Per-request loaders: a page of responses per offer or per customer, one statement per batch. */
-export function createResponseLoaders(responses: ResponseRepository) {
+/**
+ * Per-request loaders: a page of responses per offer or per customer, one statement per batch.
+ * An offer's responses span customers, so the caller's audience goes into that statement's WHERE:
+ * pages stay full and totals count only customers the caller may see.
+ */
+export function createResponseLoaders(responses: ResponseRepository, audience: RequestAudience) {
   return {
     responsesByOffer: createChildPageLoader<OfferResponseEntity, OfferResponseNode>({
       ...pageOptions,
-      fetch: (offerIds, size, after) => responses.pagesByOffer(offerIds, size, after),
+      fetch: async (offerIds, size, after) => responses.pagesByOffer(offerIds, size, after, await audience.restriction()),
       parentOf: (row) => row.offerId,
     }),
     responsesByCustomer: createChildPageLoader<OfferResponseEntity, OfferResponseNode>({

@@ -20,34 +20,44 @@ export class ResponseRepository {
     await bulkInsert(manager, 'offers.offer_response', COLUMNS, responses.map(toRow));
   }
 
-  /** Newest first; one statement for every offer in the batch. */
-  pagesByOffer(offerIds: string[], size: number, after: CursorKey | undefined): Promise<ChildPageRows<OfferResponseEntity>> {
-    return this.pages('offer_id', offerIds, size, after);
+  /** Newest first; one statement for every offer in the batch; only `visibleCustomers` (null: everyone). */
+  pagesByOffer(offerIds: string[], size: number, after: CursorKey | undefined, visibleCustomers: string[] | null): Promise<ChildPageRows<OfferResponseEntity>> {
+    return this.pages('offer_id', offerIds, size, after, visibleCustomers);
   }
 
   /** Newest first; one statement for every customer in the batch. */
   pagesByCustomer(customerIds: string[], size: number, after: CursorKey | undefined): Promise<ChildPageRows<OfferResponseEntity>> {
-    return this.pages('customer_id', customerIds, size, after);
+    return this.pages('customer_id', customerIds, size, after, null);
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
 
-  private async pages(parent: 'offer_id' | 'customer_id', parentIds: string[], size: number, after: CursorKey | undefined): Promise<ChildPageRows<OfferResponseEntity>> {
+  private async pages(
+    parent: 'offer_id' | 'customer_id',
+    parentIds: string[],
+    size: number,
+    after: CursorKey | undefined,
+    visibleCustomers: string[] | null,
+  ): Promise<ChildPageRows<OfferResponseEntity>> {
+    // The audience is part of the WHERE of both the page and the count (never filtered after loading).
     const raw: Array<Record<string, unknown>> = await this.dataSource.query(
       `WITH page AS (
          SELECT r.*, row_number() OVER (PARTITION BY r.${parent} ORDER BY r.occurred_at DESC, r.id DESC) AS rn
          FROM offers.offer_response r
          WHERE r.${parent} = ANY($1::uuid[])
+           AND ($5::uuid[] IS NULL OR r.customer_id = ANY($5::uuid[]))
            AND ($3::timestamptz IS NULL OR (r.occurred_at, r.id) < ($3::timestamptz, $4::uuid))
        ), totals AS (
-         SELECT ${parent} AS parent, count(*)::int AS total FROM offers.offer_response WHERE ${parent} = ANY($1::uuid[]) GROUP BY ${parent}
+         SELECT ${parent} AS parent, count(*)::int AS total FROM offers.offer_response
+         WHERE ${parent} = ANY($1::uuid[]) AND ($5::uuid[] IS NULL OR customer_id = ANY($5::uuid[]))
+         GROUP BY ${parent}
        )
        SELECT page.*, totals.total FROM page JOIN totals ON totals.parent = page.${parent}
        WHERE page.rn <= $2
        ORDER BY page.${parent}, page.rn`,
-      [parentIds, size + 1, after?.[0] ?? null, after?.[1] ?? null],
+      [parentIds, size + 1, after?.[0] ?? null, after?.[1] ?? null, visibleCustomers],
     );
     const totals = new Map<string, number>();
     const rows = raw.map((r) => {

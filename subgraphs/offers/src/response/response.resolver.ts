@@ -49,6 +49,8 @@ export class ResponseResolver {
     return { id: response.customerId };
   }
 
+  // Non-null exactly when the withheld type is REDEEMED: personal like it.
+  @PersonalData(PersonalDataCategory.BEHAVIOURAL)
   @FieldResolver(() => OrderRef, { nullable: true, description: 'The order a REDEEMED response was redeemed in (resolved by the transactions subgraph)' })
   order(@Root() response: OfferResponseNode): OrderRef | null {
     return response.orderId ? { id: response.orderId } : null;
