@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { Caller } from '../context/caller';
 import type { PersonalDataCategory } from './personal-data';
 import { DecisionReason } from './decision-reason';
+import { consentDecisions, scopeService } from '../observability/metrics';
 import { applyStandingDecision, PER_CUSTOMER, type StandingDecision } from './standing-decision';
 
 export interface DecisionRequest {
@@ -62,6 +63,10 @@ export class RequestConsentDecisions {
   }
 
   decide(customerId: string, category: PersonalDataCategory): Promise<ConsentDecision> {
+    return this.decideUncounted(customerId, category).then(counted);
+  }
+
+  private decideUncounted(customerId: string, category: PersonalDataCategory): Promise<ConsentDecision> {
     const request = { customerId, category };
     if (!this.decider.standing) return this.loader.load(request);
     // Unknown standing (lookup failed) falls back to per-customer decisions, which fail closed.
@@ -74,6 +79,11 @@ export class RequestConsentDecisions {
     this.audienceOnce ??= this.decider.audience(this.caller).catch(() => ({ everyone: false, customerIds: [] }));
     return this.audienceOnce;
   }
+}
+
+function counted(decision: ConsentDecision): ConsentDecision {
+  consentDecisions.inc({ service: scopeService(), outcome: decision.allowed ? 'allow' : 'deny', reason: decision.reason });
+  return decision;
 }
 
 const unavailable = (request: DecisionRequest): ConsentDecision => ({ ...request, allowed: false, reason: DecisionReason.DECISION_UNAVAILABLE });
