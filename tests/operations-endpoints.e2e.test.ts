@@ -93,7 +93,12 @@ describe(`health, readiness, access logs and metrics on ${storageLabel()}`, () =
   });
 
   it('/metrics of every service: requests per operation, errors, subgraph fetches, consent decisions, peer calls, event-loop lag, jobs', async () => {
-    await new PeriodicJob('metrics test job', 0, async () => null, () => undefined).runNow();
+    await new PeriodicJob(
+      'metrics test job',
+      0,
+      async () => null,
+      () => undefined,
+    ).runNow();
     const scrape = async (url: string) => {
       const response = await fetch(`${base(url)}/metrics`);
       expect(response.status).toBe(200);

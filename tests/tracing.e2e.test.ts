@@ -17,7 +17,12 @@ describe(`OpenTelemetry traces across services on ${storageLabel()}`, () => {
   beforeAll(async () => {
     startTracing({ serviceName: 'c360-test', spanProcessors: [new SimpleSpanProcessor(exporter)] });
     platform = await startTestPlatform();
-    const created = await postGraphQL(platform.gatewayUrl, CreateCustomerDocument, { input: { givenName: 'Ada', familyName: 'Trace', email: 'ada@example.org', acquisitionChannel: 'WEB' } }, platform.internal);
+    const created = await postGraphQL(
+      platform.gatewayUrl,
+      CreateCustomerDocument,
+      { input: { givenName: 'Ada', familyName: 'Trace', email: 'ada@example.org', acquisitionChannel: 'WEB' } },
+      platform.internal,
+    );
     customerId = created.data!.createCustomer.id;
   });
   afterAll(async () => {

@@ -52,7 +52,7 @@ export async function runSubgraphMain(definition: SubgraphDefinition): Promise<v
     }),
     consentEnforcement: config.CONSENT_ENFORCEMENT as 'on' | 'off',
     production: config.NODE_ENV === 'production',
-    demo: demoFor(config),
+    demo: demoOptionsFor(config),
     metrics: operations.metrics,
     drainMs: operations.drainMs,
   });
@@ -64,7 +64,7 @@ export async function runSubgraphMain(definition: SubgraphDefinition): Promise<v
 }
 
 /** Demo data is for trying the platform: in production only when DEMO_DATA=true is set explicitly. */
-function demoFor(config: { NODE_ENV: string; DEMO_DATA?: boolean; DEMO_SEED: number; DEMO_CUSTOMERS: number }) {
+export function demoOptionsFor(config: { NODE_ENV: string; DEMO_DATA?: boolean; DEMO_SEED: number; DEMO_CUSTOMERS: number }) {
   const wanted = config.DEMO_DATA ?? config.NODE_ENV !== 'production';
   return wanted ? { seed: config.DEMO_SEED, customers: config.DEMO_CUSTOMERS } : undefined;
 }
