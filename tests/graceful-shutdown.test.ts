@@ -93,7 +93,9 @@ describe('graceful shutdown', () => {
   });
 
   it('subgraph: SIGTERM while a request body is still arriving lets it finish with 200, then exits 0', async () => {
-    const consent = startService('consent', { NODE_ENV: 'production', CONSENT_PORT: '0', HOST: '127.0.0.1', CALLER_SIGNING_KEY: SIGNING_KEY });
+    // On the engine the suite runs on: a real connection pool to close when DATABASE_URL is set.
+    const database: Record<string, string> = process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {};
+    const consent = startService('consent', { NODE_ENV: 'production', CONSENT_PORT: '0', HOST: '127.0.0.1', CALLER_SIGNING_KEY: SIGNING_KEY, ...database });
     try {
       const [, url] = await consent.waitFor(/ready at (http:\/\/\S+)/);
       const token = signCallerToken(SIGNING_KEY, { clientId: 'shutdown-test', kind: CallerKind.INTERNAL_APP, scopes: ['consent:read'], purpose: 'SERVICE' }, 'consent');
@@ -114,6 +116,7 @@ describe('graceful shutdown', () => {
       expect(status).toBe(200);
       expect(JSON.parse(body).data.purposes.length).toBeGreaterThan(0);
       expect(await consent.exited).toBe(0);
+      expect(consent.output()).not.toContain('demo data loaded'); // production seeds nothing unless asked
     } finally {
       consent.child.kill('SIGKILL');
     }
