@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CallerKind, CALLER_HEADER, signCallerToken } from '@c360/shared';
-import { startService } from './support/service-process';
+import { databaseFor, startService } from './support/service-process';
 import { createTestTokenIssuer, TEST_AUDIENCE, TEST_ISSUER } from './support/test-tokens';
 
 const SIGNING_KEY = 'graceful-shutdown-signing-key-0123456789';
@@ -94,7 +94,7 @@ describe('graceful shutdown', () => {
 
   it('subgraph: SIGTERM while a request body is still arriving lets it finish with 200, then exits 0', async () => {
     // On the engine the suite runs on: a real connection pool to close when DATABASE_URL is set.
-    const database: Record<string, string> = process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {};
+    const database = await databaseFor(['consent']);
     const consent = startService('consent', { NODE_ENV: 'production', CONSENT_PORT: '0', HOST: '127.0.0.1', CALLER_SIGNING_KEY: SIGNING_KEY, ...database });
     try {
       const [, url] = await consent.waitFor(/ready at (http:\/\/\S+)/);

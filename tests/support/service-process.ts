@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { openTestStorage } from '@c360/shared/testing';
 
 const DIST = join(__dirname, '..', '..');
 
@@ -57,4 +58,11 @@ export function startService(service: string, env: Record<string, string>, optio
       });
     },
   };
+}
+
+/** For a service process: on PostgreSQL, this Jest worker's own database with `schemas` dropped (as in-process tests get); else embedded PGlite. */
+export async function databaseFor(schemas: string[]): Promise<Record<string, string>> {
+  const storage = await openTestStorage(schemas);
+  await storage.close();
+  return storage.kind === 'postgres' ? { DATABASE_URL: storage.url } : {};
 }
