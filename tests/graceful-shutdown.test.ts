@@ -48,6 +48,9 @@ async function productionGateway(subgraphUrl: string, extra: Record<string, stri
   return { gateway, url, headers: { 'content-type': 'application/json', ...(await tokens.headers(CallerKind.INTERNAL_APP)) } };
 }
 
+// Service processes start (and migrate) on a shared, loaded machine: give them time.
+jest.setTimeout(240_000);
+
 describe('graceful shutdown', () => {
   it('gateway: SIGTERM during a request lets it finish with 200, refuses new connections, exits 0', async () => {
     const subgraph = await slowSubgraph(1_500);

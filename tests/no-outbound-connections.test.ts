@@ -19,6 +19,9 @@ function attempts(file: string): Attempt[] {
     .map((line) => JSON.parse(line) as Attempt);
 }
 
+// Service processes start (and migrate) on a shared, loaded machine: give them time.
+jest.setTimeout(240_000);
+
 describe('no phoning home', () => {
   it('npm start (gateway and four subgraphs) connects to nothing outside loopback while starting, serving /ready and stopping', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'c360-outbound-'));

@@ -11,6 +11,9 @@ const base = (graphqlUrl: string) => graphqlUrl.replace(/\/graphql$/, '');
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const body = async (response: Response): Promise<any> => response.json();
 
+// The whole platform starts in beforeAll; on a loaded machine that can pass a minute.
+jest.setTimeout(180_000);
+
 describe(`health, readiness, access logs and metrics on ${storageLabel()}`, () => {
   let platform: TestPlatform;
   let logged = '';

@@ -51,6 +51,9 @@ async function collector(): Promise<{ endpoint: string; spans: ExportedSpan[]; s
 
 const SIGNING_KEY = 'traces-export-signing-key-0123456789abcdef';
 
+// Service processes start (and migrate) on a shared, loaded machine: give them time.
+jest.setTimeout(240_000);
+
 describe(`traces exported with the standard OTEL_* variables, one trace across processes, on ${storageLabel()}`, () => {
   const processes: ServiceProcess[] = [];
   afterAll(() => processes.forEach((p) => p.child.kill('SIGKILL')));

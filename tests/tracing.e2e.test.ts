@@ -9,6 +9,9 @@ import { CallerKind } from './support/test-tokens';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 200)); // server spans end when the socket closes
 
+// The whole platform starts in beforeAll; on a loaded machine that can pass a minute.
+jest.setTimeout(180_000);
+
 describe(`OpenTelemetry traces across services on ${storageLabel()}`, () => {
   let platform: TestPlatform;
   const exporter = new InMemorySpanExporter();
