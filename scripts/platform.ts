@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { closeServer, listen, startSubgraphs, type DemoOptions, type NoiseSource, type RunningSubgraph, type Storage } from '@c360/shared';
+import { drainServer, listen, startSubgraphs, type DemoOptions, type MetricsAccess, type NoiseSource, type RunningSubgraph, type Storage } from '@c360/shared';
 import { createGatewayApp } from '../gateway/src/app';
 import type { AuthOptions } from '../gateway/src/auth/bearer-authenticator';
 import type { SubgraphName } from '../gateway/src/config';
@@ -24,6 +24,10 @@ export interface PlatformOptions {
   log?: (line: string) => void;
   /** Tests only: where aggregate noise is drawn from. */
   aggregateNoise?: NoiseSource;
+  /** Who may read each service's /metrics (default: anyone, as in development). */
+  metrics?: MetricsAccess;
+  /** How long requests in flight may finish on stop (default 10 s). */
+  drainMs?: number;
 }
 
 export interface RunningPlatform {
@@ -51,6 +55,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         demo: options.demo,
         log: options.log,
         aggregateNoise: options.aggregateNoise,
+        metrics: options.metrics,
+        drainMs: options.drainMs,
       })),
     );
     const gateway = await createGatewayApp({
@@ -60,6 +66,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       subgraphTimeoutMs: options.subgraphTimeoutMs ?? 10_000,
       auth: options.auth,
       subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])) as Partial<Record<SubgraphName, string>>,
+      metrics: options.metrics,
     });
     const gatewayUrl = await listen(gateway.http, options.gatewayPort, options.host);
     return {
@@ -67,7 +74,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       subgraphs,
       callerSigningKey,
       async stop() {
-        await closeServer(gateway.http);
+        // The gateway drains first: its requests in flight still need the subgraphs.
+        await drainServer(gateway.http, options.drainMs);
         await gateway.apollo.stop();
         for (const subgraph of subgraphs.reverse()) await subgraph.stop();
       },

@@ -1,7 +1,24 @@
+import { bootProcess } from '@c360/shared/service/boot';
+bootProcess('platform'); // before anything loads @apollo/gateway or pg
+
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { describeStorage, openStorage, loadConfigOrExit, parseEnv, setting, stopOnSignals, demoSettings, storageSettings } from '@c360/shared';
+import {
+  collectProcessMetrics,
+  configureLogging,
+  demoSettings,
+  describeStorage,
+  loadConfigOrExit,
+  openStorage,
+  operationsFrom,
+  operationsSettings,
+  parseEnv,
+  serviceLogger,
+  setting,
+  stopOnSignals,
+  storageSettings,
+} from '@c360/shared';
 import { startPlatform } from './platform';
 import { resolveAuth } from '../gateway/src/auth/resolve-auth';
 
@@ -20,7 +37,13 @@ async function main() {
     return;
   }
   const env = { ...process.env, ...(flags['demo-customers'] ? { DEMO_CUSTOMERS: flags['demo-customers'] } : {}) };
-  const config = loadConfigOrExit(() => parseEnv({ PORT: setting.port({ default: 4000 }), ...storageSettings, ...demoSettings }, env));
+  const { config, operations } = loadConfigOrExit(() => {
+    const parsed = parseEnv({ PORT: setting.port({ default: 4000 }), ...storageSettings, ...demoSettings, ...operationsSettings }, env);
+    return { config: parsed, operations: operationsFrom(parsed, false) };
+  });
+  configureLogging(operations.log);
+  collectProcessMetrics();
+  const log = serviceLogger('platform');
   const dataDir = flags.memory ? undefined : (config.PGLITE_DATA_DIR ?? join(process.cwd(), '.data', 'pglite'));
   const started = Date.now();
   const auth = await resolveAuth({
@@ -36,15 +59,17 @@ async function main() {
     auth,
     gatewayPort: config.PORT,
     subgraphPort: (name, port) => Number(process.env[`${name.toUpperCase()}_PORT`] ?? port),
-    demo: flags['no-demo'] || !config.DEMO_DATA ? undefined : { seed: config.DEMO_SEED, customers: config.DEMO_CUSTOMERS },
+    demo: flags['no-demo'] || config.DEMO_DATA === false ? undefined : { seed: config.DEMO_SEED, customers: config.DEMO_CUSTOMERS },
+    metrics: operations.metrics,
+    drainMs: operations.drainMs,
   });
-  for (const subgraph of platform.subgraphs) process.stdout.write(`  subgraph ${subgraph.name.padEnd(13)} ${subgraph.url}\n`);
-  process.stdout.write(`\nCustomer-360 gateway ready at ${platform.gatewayUrl} (storage: ${describeStorage(storage, dataDir)}, started in ${Date.now() - started} ms)\nPress Ctrl-C to stop.\n`);
-  if (auth.development) process.stdout.write(`Tokens: npm run -s token -- --kind INTERNAL_APP   (development key in .data/dev-keys; see README)\n`);
+  for (const subgraph of platform.subgraphs) log.info(`subgraph ${subgraph.name.padEnd(13)} ${subgraph.url}`);
+  log.info(`Customer-360 gateway ready at ${platform.gatewayUrl} (storage: ${describeStorage(storage, dataDir)}, started in ${Date.now() - started} ms). Press Ctrl-C to stop.`);
+  if (auth.development) log.info(`Tokens: npm run -s token -- --kind INTERNAL_APP   (development key in .data/dev-keys; see README)`);
   stopOnSignals(async () => {
     await platform.stop();
     await storage.close();
-  });
+  }, 'platform');
 }
 
 main().catch((error: Error) => {

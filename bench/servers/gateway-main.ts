@@ -1,3 +1,4 @@
+import '@c360/shared/service/offline'; // no phoning home, before @apollo/gateway loads
 import 'reflect-metadata';
 import { listen } from '@c360/shared';
 import { createGatewayApp } from '../../gateway/src/app';

@@ -1,3 +1,4 @@
+import '@c360/shared/service/offline'; // no phoning home, before @apollo/gateway loads
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';

@@ -1,3 +1,4 @@
+import '@c360/shared/service/offline'; // no phoning home, before @apollo/gateway loads
 import 'reflect-metadata';
 import { openStorage, startSubgraphs, statementCounter, type RunningSubgraph } from '@c360/shared';
 import { SUBGRAPHS } from '../../scripts/subgraphs';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { createGraphQLHttpServer, createKeepAliveFetch, maskError } from '@c360/shared';
+import { accessRecordPlugin, createGraphQLHttpServer, createKeepAliveFetch, maskError, offlinePlugins, peerCheck, type MetricsAccess } from '@c360/shared';
 import { createBearerAuthenticator, type AuthOptions } from './auth/bearer-authenticator';
 import type { GatewayConfig, SubgraphName } from './config';
 import type { GatewayContext } from './gateway-context';
@@ -11,21 +11,35 @@ import { costLimitPlugin } from './operation-cost';
 import { DEFAULT_QUERY_LIMITS, queryLimitRules, type QueryLimits } from './query-limits';
 
 /** Builds the gateway over the static supergraph; never listens (tests and main decide). */
-export type GatewayAppConfig = Omit<GatewayConfig, 'port' | 'host' | 'auth' | 'limits'> & { auth: AuthOptions; limits?: QueryLimits };
+export type GatewayAppConfig = Omit<GatewayConfig, 'port' | 'host' | 'auth' | 'limits' | 'operations'> & { auth: AuthOptions; limits?: QueryLimits; metrics?: MetricsAccess };
 
 export async function createGatewayApp(config: GatewayAppConfig) {
   const authenticate = createBearerAuthenticator(config.auth);
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
   const fetcher = subgraphFetcher(createKeepAliveFetch(), config.subgraphTimeoutMs);
+  // Where each subgraph is, as the gateway resolved it: /ready asks each one's /ready.
+  const subgraphs = new Map<string, string>();
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new SignedCallerDataSource(name, config.subgraphUrls[name as SubgraphName] ?? url ?? '', config.callerSigningKey, fetcher),
+    buildService: ({ name, url }) => {
+      const resolved = config.subgraphUrls[name as SubgraphName] ?? url ?? '';
+      subgraphs.set(name, resolved);
+      return new SignedCallerDataSource(name, resolved, config.callerSigningKey, fetcher);
+    },
   });
   const limits = config.limits ?? DEFAULT_QUERY_LIMITS;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // No cache-control policy is computed: responses carry personal data and are never cached.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), costLimitPlugin<GatewayContext>(limits.maxCost)],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ...offlinePlugins<GatewayContext>(config.production),
+      accessRecordPlugin<GatewayContext>(),
+      costLimitPlugin<GatewayContext>(limits.maxCost),
+    ],
+    // main drains requests in flight first; Apollo's own handler would stop mid-request and re-signal.
+    stopOnTerminationSignals: false,
     validationRules: queryLimitRules(limits),
     formatError: maskError('gateway'),
     includeStacktraceInErrorResponses: false,
@@ -36,6 +50,10 @@ export async function createGatewayApp(config: GatewayAppConfig) {
   const http = createGraphQLHttpServer<GatewayContext>({
     apollo,
     context: async (request) => ({ caller: await authenticate(request) }),
+    service: 'gateway',
+    edge: true,
+    readiness: [...subgraphs].map(([name, url]) => peerCheck(`subgraph ${name}`, url, '/ready')),
+    metrics: config.metrics,
   });
   return { apollo, http };
 }

@@ -1,4 +1,4 @@
-import { ConfigError, parseEnv, setting, type Env, type SubgraphName } from '@c360/shared';
+import { ConfigError, operationsFrom, operationsSettings, parseEnv, setting, type Env, type Operations, type SubgraphName } from '@c360/shared';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits';
 
 export { SUBGRAPH_NAMES, type SubgraphName } from '@c360/shared';
@@ -22,6 +22,7 @@ export const gatewaySettings = {
   TRANSACTIONS_URL: setting.url({ protocols: ['http', 'https'], optional: true }),
   OFFERS_URL: setting.url({ protocols: ['http', 'https'], optional: true }),
   CONSENT_URL: setting.url({ protocols: ['http', 'https'], optional: true }),
+  ...operationsSettings,
 };
 
 export interface GatewayConfig {
@@ -36,6 +37,8 @@ export interface GatewayConfig {
   auth: AuthSettings;
   /** Overrides of the URLs written in the supergraph, by subgraph name. */
   subgraphUrls: Partial<Record<SubgraphName, string>>;
+  /** Logs, /metrics access and the shutdown drain. */
+  operations: Operations;
 }
 
 /** Which keys sign access tokens: a production key set, or the development key. */
@@ -73,5 +76,6 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     limits: { maxDepth: c.GATEWAY_MAX_DEPTH, maxAliases: c.GATEWAY_MAX_ALIASES, maxCost: c.GATEWAY_MAX_COST },
     auth: { issuer: c.AUTH_ISSUER, audience: c.AUTH_AUDIENCE, jwksUrl: c.AUTH_JWKS_URL, jwksPath: c.AUTH_JWKS_PATH, devKeysDir: c.AUTH_DEV_KEYS_DIR },
     subgraphUrls: Object.fromEntries(Object.entries(urls).filter(([, url]) => url)) as Partial<Record<SubgraphName, string>>,
+    operations: operationsFrom(c, c.NODE_ENV === 'production'),
   };
 }

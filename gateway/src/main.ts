@@ -1,20 +1,26 @@
+import { bootProcess } from '@c360/shared/service/boot';
+bootProcess('gateway'); // before anything loads @apollo/gateway or node:http users
+
 import 'reflect-metadata';
-import { closeServer, listen, loadConfigOrExit, stopOnSignals } from '@c360/shared';
+import { collectProcessMetrics, configureLogging, drainServer, listen, loadConfigOrExit, serviceLogger, stopOnSignals } from '@c360/shared';
 import { createGatewayApp } from './app';
 import { readGatewayConfig } from './config';
 import { resolveAuth } from './auth/resolve-auth';
 
 async function main() {
   const config = loadConfigOrExit(() => readGatewayConfig());
+  configureLogging(config.operations.log);
+  collectProcessMetrics();
+  const log = serviceLogger('gateway');
   const auth = await resolveAuth(config.auth);
-  if (auth.development) process.stdout.write(`[gateway] trusting the DEVELOPMENT token key in ${config.auth.devKeysDir} (mint tokens with npm run token)\n`);
-  const app = await createGatewayApp({ ...config, auth });
+  if (auth.development) log.warn(`trusting the DEVELOPMENT token key in ${config.auth.devKeysDir} (mint tokens with npm run token)`);
+  const app = await createGatewayApp({ ...config, auth, metrics: config.operations.metrics });
   const url = await listen(app.http, config.port, config.host);
-  process.stdout.write(`[gateway] customer-360 graph at ${url}\n`);
+  log.info(`customer-360 graph at ${url}`);
   stopOnSignals(async () => {
-    await closeServer(app.http);
+    if (!(await drainServer(app.http, config.operations.drainMs))) log.warn(`requests still running after ${config.operations.drainMs} ms were cut`);
     await app.apollo.stop();
-  });
+  }, 'gateway');
 }
 
 void main();

@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { CALLER_HEADER, ErrorCode, signCallerToken } from '@c360/shared';
+import { CALLER_HEADER, ErrorCode, serviceLogger, signCallerToken, subgraphFetchDuration } from '@c360/shared';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { GatewayContext } from './gateway-context';
 
@@ -28,11 +28,15 @@ export class SignedCallerDataSource extends RemoteGraphQLDataSource<GatewayConte
    * the fields it owns; the gateway still returns what the other subgraphs answered.
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const timer = subgraphFetchDuration.startTimer({ subgraph: this.subgraphName });
     try {
-      return await super.process(options);
+      const response = await super.process(options);
+      timer({ outcome: response.errors?.length ? 'error' : 'ok' });
+      return response;
     } catch (error) {
+      timer({ outcome: 'unavailable' });
       const reason = error instanceof Error ? (error.name === 'TimeoutError' ? 'timed out' : error.message) : String(error);
-      process.stderr.write(`[gateway] subgraph ${this.subgraphName} failed: ${reason}\n`);
+      serviceLogger('gateway').warn({ subgraph: this.subgraphName, reason }, 'subgraph failed');
       return {
         errors: [{ message: `The ${this.subgraphName} service is unavailable`, extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName: this.subgraphName } }],
       } as GatewayGraphQLResponse;

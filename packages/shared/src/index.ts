@@ -24,6 +24,8 @@ export * from './service/start-subgraphs';
 export * from './service/run-subgraph-main';
 export * from './service/shutdown';
 export * from './service/periodic-job';
+export * from './observability';
+export * from './graphql/offline-plugins';
 export * from './storage/storage';
 export * from './storage/data-source';
 export * from './storage/statement-counter';

@@ -115,6 +115,14 @@ export const setting = {
       },
     };
   },
+  /** true, false, or undefined when unset (the caller decides the default, e.g. by NODE_ENV). */
+  optionalBoolean(): Setting<boolean | undefined> {
+    return {
+      read(name, raw) {
+        return raw === undefined || raw === '' ? undefined : setting.boolean({ default: false }).read(name, raw);
+      },
+    };
+  },
   boolean(opts: { default: boolean }): Setting<boolean> {
     return {
       read(name, raw) {

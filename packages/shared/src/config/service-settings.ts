@@ -11,7 +11,8 @@ export const callerTrustSettings = {
 };
 
 export const demoSettings = {
-  DEMO_DATA: setting.boolean({ default: true }),
+  // Unset: demo data in development, none in production (seeding there must be asked for).
+  DEMO_DATA: setting.optionalBoolean(),
   DEMO_CUSTOMERS: setting.int({ default: 1000, min: 0, max: 1_000_000 }),
   DEMO_SEED: setting.int({ default: 360 }),
 };

@@ -2,6 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError } from './domain-error';
 import { ErrorCode } from './error-codes';
+import { serviceLogger } from '../observability/logger';
 
 const CLIENT_SAFE_CODES = new Set<string>([
   ...Object.values(ErrorCode).filter((c) => c !== ErrorCode.INTERNAL_SERVER_ERROR),
@@ -26,7 +27,7 @@ export function maskError(service: string) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    process.stderr.write(`[${service}] internal error: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}\n`);
+    logInternalError(service, original);
     return {
       message: 'Internal server error',
       locations: formatted.locations,
@@ -34,4 +35,11 @@ export function maskError(service: string) {
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
   };
+}
+
+/** Where it failed, not what it said: a driver's message can quote input values (personal data). */
+function logInternalError(service: string, error: unknown): void {
+  if (!(error instanceof Error)) return serviceLogger(service).error({ errorType: typeof error }, 'internal error');
+  const frames = (error.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at '));
+  serviceLogger(service).error({ errorName: error.name, errorCode: (error as { code?: unknown }).code, stack: frames.join('\n') }, 'internal error');
 }

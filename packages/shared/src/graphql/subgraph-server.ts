@@ -3,6 +3,10 @@ import type { IncomingMessage, Server } from 'node:http';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { offlinePlugins } from './offline-plugins';
+import { accessRecordPlugin } from '../observability/access-plugin';
+import { currentScope } from '../observability/request-scope';
+import { serviceLogger } from '../observability/logger';
 import { CallerKind, type Caller } from '../context/caller';
 import { CALLER_HEADER, verifyCallerToken } from '../context/caller-token';
 import type { SubgraphContext } from '../context/subgraph-context';
@@ -62,7 +66,7 @@ function recordDisclosuresPlugin(subgraph: string, recorder: DisclosureRecorder)
           try {
             await recorder.record(contextValue.caller, subgraph, disclosures);
           } catch (error) {
-            process.stderr.write(`[${subgraph}] disclosure ledger unavailable, withholding data: ${(error as Error).message}\n`);
+            serviceLogger(subgraph).error({ reason: (error as Error).message }, 'disclosure ledger unavailable, withholding data');
             response.body.singleResult.data = null;
             response.body.singleResult.errors = [{ message: 'Personal data withheld: the disclosure could not be recorded', extensions: { code: ErrorCode.CONSENT_REQUIRED, reason: 'DISCLOSURE_NOT_RECORDED' } }];
           }
@@ -78,7 +82,16 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
     schema: options.schema,
     // Inline tracing and cache-control hints cost CPU on every request (cache control wraps every
     // field resolver) and nothing here consumes them.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), recordDisclosuresPlugin(options.name, options.disclosureRecorder), ...(options.plugins ?? [])],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ...offlinePlugins<SubgraphContext<Loaders>>(!!options.production),
+      accessRecordPlugin<SubgraphContext<Loaders>>(),
+      recordDisclosuresPlugin(options.name, options.disclosureRecorder),
+      ...(options.plugins ?? []),
+    ],
+    // Our own shutdown drains requests first; Apollo's handler would stop mid-request and re-signal.
+    stopOnTerminationSignals: false,
     formatError: maskError(options.name),
     includeStacktraceInErrorResponses: false,
     introspection: !options.production,
@@ -108,7 +121,7 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
     const consent = new RequestConsentDecisions(caller, options.consentDecider);
     const audience = new RequestAudience(caller, consent);
     return {
-      requestId: randomUUID(),
+      requestId: currentScope()?.requestId ?? randomUUID(),
       caller,
       loaders: options.createLoaders({ caller, consentFor, audience }),
       consent,
@@ -118,5 +131,5 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
     };
   };
 
-  return { schema: options.schema, apollo, http: createGraphQLHttpServer({ apollo, context: contextFor }), contextFor };
+  return { schema: options.schema, apollo, http: createGraphQLHttpServer({ apollo, context: contextFor, service: options.name }), contextFor };
 }

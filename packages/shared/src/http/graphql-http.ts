@@ -1,15 +1,33 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { context as otelContext } from '@opentelemetry/api';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { recordAccess } from '../observability/access-log';
+import { metricsRegistry } from '../observability/metrics';
+import { readinessReport, type ReadinessCheck } from '../observability/readiness';
+import { acceptedRequestId, newRequestId, newSpanId, newTraceId, parseTraceparent, REQUEST_ID_HEADER, runInScope, TRACEPARENT_HEADER, type RequestScope } from '../observability/request-scope';
+import { endSpan, startServerSpan, tracingEnabled } from '../observability/tracing';
 
 const MAX_BODY_BYTES = 1_000_000;
+
+/** Who may read /metrics: anyone (development), holders of a bearer token, or no one. */
+export type MetricsAccess = 'open' | 'off' | { token: string };
 
 export interface GraphQLHttpOptions<Context extends BaseContext> {
   apollo: ApolloServer<Context>;
   context: (request: IncomingMessage) => Promise<Context>;
+  /** Service name in logs, metrics and traces. */
+  service: string;
+  /** The gateway: every request starts a new request id and trace (callers' ids are not trusted). */
+  edge?: boolean;
+  /** What /ready checks; /health never checks anything. */
+  readiness?: readonly ReadinessCheck[];
+  metrics?: MetricsAccess;
   /** Must exceed the keep-alive timeout of whoever calls us (the gateway), so we never close a socket it is about to reuse. */
   keepAliveTimeoutMs?: number;
 }
+
+const draining = new WeakSet<Server>();
 
 async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -34,16 +52,33 @@ function parseBody(raw: string, contentType: string | undefined): unknown {
   return raw;
 }
 
-async function handle<Context extends BaseContext>(options: GraphQLHttpOptions<Context>, req: IncomingMessage, res: ServerResponse) {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  if (url.pathname === '/health') {
-    res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
-    return;
+const json = (res: ServerResponse, status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+
+async function serveReady(checks: readonly ReadinessCheck[], server: Server, res: ServerResponse) {
+  if (draining.has(server)) return json(res, 503, { status: 'stopping', checks: {} });
+  const report = await readinessReport(checks);
+  json(res, report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'not ready', checks: report.checks });
+}
+
+async function serveMetrics(access: MetricsAccess, req: IncomingMessage, res: ServerResponse) {
+  if (access === 'off') return json(res, 404, { error: 'not found' });
+  if (access !== 'open' && req.headers.authorization !== `Bearer ${access.token}`) {
+    return res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' }).end('{"error":"metrics need the metrics token"}');
   }
-  if (url.pathname !== '/graphql' && url.pathname !== '/') {
-    res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
-    return;
+  res.writeHead(200, { 'content-type': metricsRegistry.contentType }).end(await metricsRegistry.metrics());
+}
+
+/** Error codes of a response Apollo answered before any plugin ran (e.g. an unverifiable caller). */
+function codesOf(body: string): string[] {
+  try {
+    const parsed = JSON.parse(body) as { errors?: { extensions?: { code?: unknown } }[] };
+    return (parsed.errors ?? []).map((e) => e.extensions?.code).filter((c): c is string => typeof c === 'string');
+  } catch {
+    return [];
   }
+}
+
+async function serveGraphQL<Context extends BaseContext>(options: GraphQLHttpOptions<Context>, server: Server, req: IncomingMessage, res: ServerResponse, url: URL, scope: RequestScope) {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -54,8 +89,12 @@ async function handle<Context extends BaseContext>(options: GraphQLHttpOptions<C
     context: () => options.context(req),
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
+  res.setHeader(REQUEST_ID_HEADER, scope.requestId);
+  // While draining, every answer closes its connection so the server can finish.
+  if (draining.has(server)) res.setHeader('connection', 'close');
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
+    if (res.statusCode >= 400 && scope.access.errorCodes.size === 0) for (const code of codesOf(response.body.string)) scope.access.errorCodes.add(code);
     res.end(response.body.string);
     return;
   }
@@ -63,10 +102,46 @@ async function handle<Context extends BaseContext>(options: GraphQLHttpOptions<C
   res.end();
 }
 
-/** An HTTP server for an ApolloServer (POST /graphql, GET /health). Building it does not listen. */
+/** Continues the caller's trace (subgraphs) or starts one (the gateway); ids are logged with every line. */
+function scopeFor(options: Pick<GraphQLHttpOptions<BaseContext>, 'edge' | 'service'>, req: IncomingMessage): RequestScope {
+  const incoming = options.edge ? undefined : parseTraceparent(req.headers[TRACEPARENT_HEADER] as string | undefined);
+  return {
+    service: options.service,
+    requestId: (!options.edge && acceptedRequestId(req.headers[REQUEST_ID_HEADER])) || newRequestId(),
+    traceId: incoming?.traceId ?? newTraceId(),
+    spanId: newSpanId(),
+    sampled: incoming?.sampled ?? false,
+    access: { errorCodes: new Set() },
+  };
+}
+
+async function handle<Context extends BaseContext>(options: GraphQLHttpOptions<Context>, server: Server, req: IncomingMessage, res: ServerResponse) {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname === '/health') return json(res, 200, { status: 'ok' });
+  if (url.pathname === '/ready') return serveReady(options.readiness ?? [], server, res);
+  if (url.pathname === '/metrics') return serveMetrics(options.metrics ?? 'open', req, res);
+  if (url.pathname !== '/graphql' && url.pathname !== '/') return json(res, 404, { error: 'not found' });
+
+  const started = process.hrtime.bigint();
+  const scope = scopeFor(options, req);
+  const traced = tracingEnabled() ? startServerSpan(options.service, req.headers, options.edge ?? false) : undefined;
+  if (traced) {
+    const span = traced.span.spanContext();
+    Object.assign(scope, { traceId: span.traceId, spanId: span.spanId, sampled: (span.traceFlags & 1) === 1 });
+  }
+  res.once('close', () => {
+    const status = res.writableFinished ? res.statusCode : 499; // 499: the caller went away first
+    recordAccess(scope, status, Number(process.hrtime.bigint() - started) / 1e9);
+    endSpan(traced?.span, status);
+  });
+  const serve = () => runInScope(scope, () => serveGraphQL(options, server, req, res, url, scope));
+  await (traced ? otelContext.with(traced.context, serve) : serve());
+}
+
+/** An HTTP server for an ApolloServer (POST /graphql, GET /health, /ready, /metrics). Building it does not listen. */
 export function createGraphQLHttpServer<Context extends BaseContext>(options: GraphQLHttpOptions<Context>): Server {
-  const server = createServer((req, res) => {
-    handle(options, req, res).catch((error: Error & { status?: number }) => {
+  const server: Server = createServer((req, res) => {
+    handle(options, server, req, res).catch((error: Error & { status?: number }) => {
       if (!res.headersSent) res.writeHead(error.status ?? 500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ errors: [{ message: error.status ? error.message : 'Internal server error' }] }));
     });
@@ -85,6 +160,29 @@ export async function listen(server: Server, port: number, host = '127.0.0.1'): 
   return `http://${host}:${address.port}/graphql`;
 }
 
+/**
+ * Stops accepting connections and lets requests in flight finish, for at most `drainMs`; then
+ * closes whatever is left. Answers whether everything finished in time.
+ */
+export async function drainServer(server: Server, drainMs = 10_000): Promise<boolean> {
+  draining.add(server);
+  if (!server.listening) return true;
+  let timer: NodeJS.Timeout | undefined;
+  const closed = new Promise<boolean>((resolve) => server.close(() => resolve(true)));
+  server.closeIdleConnections();
+  const deadline = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), drainMs);
+  });
+  const finished = await Promise.race([closed, deadline]);
+  clearTimeout(timer);
+  if (!finished) {
+    server.closeAllConnections();
+    await closed;
+  }
+  return finished;
+}
+
+/** Stops at once (tests, failed starts): requests in flight are cut. */
 export async function closeServer(server: Server): Promise<void> {
   await new Promise<void>((resolve) => {
     server.close(() => resolve());

@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { outgoingCall } from '../observability/tracing';
 /** The part of a fetch Response that service-to-service callers (the gateway's data sources, peers) read. */
 export class KeepAliveResponse {
   readonly ok: boolean;
@@ -61,14 +62,17 @@ export function createKeepAliveFetch(): KeepAliveFetch {
     new Promise<KeepAliveResponse>((resolve, reject) => {
       const target = new URL(url);
       const secure = target.protocol === 'https:';
+      // The request id and W3C traceparent travel with every service-to-service call.
+      const call = outgoingCall(target.host);
       const request = (secure ? httpsRequest : httpRequest)(
         target,
-        { method: init.method ?? 'POST', headers: init.headers as OutgoingHttpHeaders, agent: secure ? agents.https : agents.http },
+        { method: init.method ?? 'POST', headers: { ...init.headers, ...call.headers } as OutgoingHttpHeaders, agent: secure ? agents.https : agents.http },
         (message) => {
           const chunks: Buffer[] = [];
           message.on('data', (chunk: Buffer) => chunks.push(chunk));
           message.on('end', () => {
             clearTimeout(timer);
+            call.end(message.statusCode ?? 0);
             resolve(new KeepAliveResponse(url, message, Buffer.concat(chunks).toString('utf8')));
           });
           message.on('error', fail);
@@ -77,6 +81,7 @@ export function createKeepAliveFetch(): KeepAliveFetch {
       const timer = setTimeout(() => request.destroy(timeoutError(url, init.timeoutMs)), init.timeoutMs);
       function fail(error: Error) {
         clearTimeout(timer);
+        call.end(error);
         reject(error);
       }
       request.on('error', fail);

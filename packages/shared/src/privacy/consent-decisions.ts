@@ -3,6 +3,7 @@ import type { Caller } from '../context/caller';
 import type { PersonalDataCategory } from './personal-data';
 import { DecisionReason } from './decision-reason';
 import { decisionUnavailable } from './row-visibility';
+import { consentDecisions, scopeService } from '../observability/metrics';
 import { applyStandingDecision, PER_CUSTOMER, type StandingDecision } from './standing-decision';
 
 export interface DecisionRequest {
@@ -63,6 +64,10 @@ export class RequestConsentDecisions {
   }
 
   decide(customerId: string, category: PersonalDataCategory): Promise<ConsentDecision> {
+    return this.decideUncounted(customerId, category).then(counted);
+  }
+
+  private decideUncounted(customerId: string, category: PersonalDataCategory): Promise<ConsentDecision> {
     const request = { customerId, category };
     if (!this.decider.standing) return this.loader.load(request);
     // Unknown standing (lookup failed) falls back to per-customer decisions, which fail closed.
@@ -77,6 +82,11 @@ export class RequestConsentDecisions {
     });
     return this.audienceOnce;
   }
+}
+
+function counted(decision: ConsentDecision): ConsentDecision {
+  consentDecisions.inc({ service: scopeService(), outcome: decision.allowed ? 'allow' : 'deny', reason: decision.reason });
+  return decision;
 }
 
 const unavailable = (request: DecisionRequest): ConsentDecision => ({ ...request, allowed: false, reason: DecisionReason.DECISION_UNAVAILABLE });

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { jobDuration, jobRuns } from '../observability/metrics';
 
 /**
  * Work a service repeats on a timer (e.g. re-evaluating stale segments, refreshing the value
@@ -27,13 +28,19 @@ export class PeriodicJob {
   /** One run now; while one is in flight, that one. Never rejects: a failed run is logged. */
   runNow(): Promise<void> {
     if (this.running) return this.running;
+    const timer = jobDuration.startTimer({ job: this.name });
     const run = this.work()
       .then(
         (line) => {
+          jobRuns.inc({ job: this.name, outcome: 'ok' });
           if (line) this.log(`[${this.name}] ${line}`);
         },
-        (error: Error) => this.log(`[${this.name}] failed: ${error.message}`),
+        (error: Error) => {
+          jobRuns.inc({ job: this.name, outcome: 'failed' });
+          this.log(`[${this.name}] failed: ${error.message}`);
+        },
       )
+      .finally(timer)
       .finally(() => {
         this.running = null;
       });

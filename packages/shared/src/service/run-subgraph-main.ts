@@ -3,6 +3,9 @@ import { callerTrustSettings, demoSettings, storageSettings } from '../config/se
 import { openStorage, describeStorage } from '../storage/storage';
 import { stopOnSignals } from './shutdown';
 import { PeerDirectory } from '../peers/peer-directory';
+import { configureLogging, serviceLogger } from '../observability/logger';
+import { operationsFrom, operationsSettings } from '../observability/observability.settings';
+import { collectProcessMetrics } from '../observability/metrics';
 import { startSubgraph } from './start-subgraph';
 import type { SubgraphDefinition } from './subgraph-definition';
 
@@ -20,13 +23,20 @@ export function subgraphSettings(definition: Pick<SubgraphDefinition, 'envPrefix
     ...storageSettings,
     ...callerTrustSettings,
     ...demoSettings,
+    ...operationsSettings,
     ...definition.settings,
   };
 }
 
 /** A subgraph's own entry point (one container per service): configured only by environment variables. */
 export async function runSubgraphMain(definition: SubgraphDefinition): Promise<void> {
-  const config = loadConfigOrExit(() => parseEnv(subgraphSettings(definition)));
+  const { config, operations } = loadConfigOrExit(() => {
+    const parsed = parseEnv(subgraphSettings(definition));
+    return { config: parsed, operations: operationsFrom(parsed, parsed.NODE_ENV === 'production') };
+  });
+  configureLogging(operations.log);
+  collectProcessMetrics();
+  const log = serviceLogger(definition.name);
   const port = (config as Record<string, unknown>)[`${definition.envPrefix}_PORT`] as number;
   const storage = await openStorage({ databaseUrl: config.DATABASE_URL, pgliteDataDir: config.PGLITE_DATA_DIR });
   const running = await startSubgraph(definition, {
@@ -42,11 +52,19 @@ export async function runSubgraphMain(definition: SubgraphDefinition): Promise<v
     }),
     consentEnforcement: config.CONSENT_ENFORCEMENT as 'on' | 'off',
     production: config.NODE_ENV === 'production',
-    demo: config.DEMO_DATA ? { seed: config.DEMO_SEED, customers: config.DEMO_CUSTOMERS } : undefined,
+    demo: demoOptionsFor(config),
+    metrics: operations.metrics,
+    drainMs: operations.drainMs,
   });
-  process.stdout.write(`[${definition.name}] ready at ${running.url} on ${describeStorage(storage, config.PGLITE_DATA_DIR)}\n`);
+  log.info(`ready at ${running.url} on ${describeStorage(storage, config.PGLITE_DATA_DIR)}`);
   stopOnSignals(async () => {
     await running.stop();
     await storage.close();
-  });
+  }, definition.name);
+}
+
+/** Demo data is for trying the platform: in production only when DEMO_DATA=true is set explicitly. */
+export function demoOptionsFor(config: { NODE_ENV: string; DEMO_DATA?: boolean; DEMO_SEED: number; DEMO_CUSTOMERS: number }) {
+  const wanted = config.DEMO_DATA ?? config.NODE_ENV !== 'production';
+  return wanted ? { seed: config.DEMO_SEED, customers: config.DEMO_CUSTOMERS } : undefined;
 }

@@ -1,7 +1,11 @@
 import type { Server } from 'node:http';
 import type { DataSource } from 'typeorm';
 import type { DemoOptions } from '../demo/universe';
-import { closeServer, listen } from '../http/graphql-http';
+import { createGraphQLHttpServer, drainServer, listen, type MetricsAccess } from '../http/graphql-http';
+import { databaseChecks, peerCheck } from '../observability/readiness';
+import { watchPool } from '../observability/metrics';
+import { lineLogger } from '../observability/logger';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../peers/peer-directory';
 import { openServiceDataSource } from '../storage/data-source';
 import { remoteConsentDecider } from '../privacy/remote-consent-decider';
 import { remoteDisclosureRecorder } from '../privacy/disclosure-recorder';
@@ -26,6 +30,10 @@ export interface StartSubgraphOptions {
   log?: (line: string) => void;
   /** Tests only: where aggregate noise is drawn from. */
   aggregateNoise?: NoiseSource;
+  /** Who may read /metrics (default: anyone, as in development). */
+  metrics?: MetricsAccess;
+  /** How long requests in flight may finish when the subgraph stops (default 10 s). */
+  drainMs?: number;
 }
 
 export interface RunningSubgraph {
@@ -38,7 +46,7 @@ export interface RunningSubgraph {
 
 /** Migrates, optionally seeds, builds and listens: the same steps for all four subgraphs. */
 export async function startSubgraph(definition: SubgraphDefinition, options: StartSubgraphOptions): Promise<RunningSubgraph> {
-  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const log = options.log ?? lineLogger(definition.name);
   const dataSource = await openServiceDataSource(options.storage, { service: definition.name, ...definition.storage });
   if (options.demo && definition.seedDemoData) {
     const started = Date.now();
@@ -51,19 +59,48 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
       ? { consentDecider: enforcementOffDecider, disclosureRecorder: discardingDisclosureRecorder }
       : { consentDecider: remoteConsentDecider(peers), disclosureRecorder: remoteDisclosureRecorder(peers) };
   const app = await definition.createApp(dataSource, { callerSigningKey: options.callerSigningKey, production: options.production ?? false, privacy, peers, aggregateNoise: options.aggregateNoise });
-  const url = await listen(app.http, options.port, options.host);
+  // Served with the operational endpoints, which need the data source and peers the app does not see.
+  const http = createGraphQLHttpServer({
+    apollo: app.apollo,
+    context: app.contextFor,
+    service: definition.name,
+    readiness: [...databaseChecks(dataSource, definition.storage.schema), ...peerChecks(definition.name, options.peers)],
+    metrics: options.metrics,
+  });
+  const unwatchPool = watchDataSourcePool(definition.name, dataSource);
+  const url = await listen(http, options.port, options.host);
   let stopped = false;
   return {
     name: definition.name,
     url,
     dataSource,
-    http: app.http,
+    http,
     async stop() {
       if (stopped) return;
       stopped = true;
-      await closeServer(app.http);
-      await app.apollo.stop();
+      if (!(await drainServer(http, options.drainMs))) log(`requests still running after ${options.drainMs ?? 10_000} ms were cut`);
+      await app.apollo.stop(); // also stops this subgraph's background jobs, waiting for a run in flight
+      unwatchPool();
       await dataSource.destroy();
     },
   };
+}
+
+/** Readiness asks each peer's liveness, not its readiness: peers that wait on each other would never be ready. */
+function peerChecks(self: string, peers: PeerDirectory) {
+  return SUBGRAPH_NAMES.filter((name) => name !== self).map((name: SubgraphName) => ({
+    name: `peer ${name}`,
+    check: async () => {
+      const url = peers.urlOf(name);
+      if (!url) throw new Error('no URL configured');
+      await peerCheck(name, url, '/health').check();
+    },
+  }));
+}
+
+/** Pool usage for /metrics (PostgreSQL only: embedded PGlite is one connection). */
+function watchDataSourcePool(service: string, dataSource: DataSource): () => void {
+  const pool = (dataSource.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } }).master;
+  if (!pool || typeof pool.totalCount !== 'number') return () => undefined;
+  return watchPool({ service, total: () => pool.totalCount, idle: () => pool.idleCount, waiting: () => pool.waitingCount });
 }
