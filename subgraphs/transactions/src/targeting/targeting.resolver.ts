@@ -18,7 +18,7 @@ export class TargetingResolver {
     @Arg('customerIds', () => [ID]) customerIds: string[],
     @Arg('skus', () => [String]) skus: string[],
     @Arg('withCoPurchases', () => Boolean, { defaultValue: false }) withCoPurchases: boolean,
-    @Arg('alsoBoughtIn', () => [String], { nullable: true, description: 'Only co-purchase pairs whose alsoBought is one of these skus (what the live COLLABORATIVE offers can offer); null: any' })
+    @Arg('alsoBoughtIn', () => [String], { nullable: true, description: 'Only co-purchase pairs whose alsoBought is one of these skus, the ones the live COLLABORATIVE offers can offer; null: any' })
     alsoBoughtIn: string[] | null | undefined,
     @Arg('alsoBoughtInStock', () => Boolean, { defaultValue: false, description: 'Only co-purchase pairs whose alsoBought is in stock' }) alsoBoughtInStock: boolean,
     @Ctx() ctx: TransactionsContext,
