@@ -37,6 +37,8 @@ export interface Comparison {
   throughputRatio: Spread;
   latencyP50Ratio: Spread;
   referenceBytes: number;
+  /** Whether both contestants answered with the byte-identical body (same work). */
+  sameBody: boolean;
   failures: number;
 }
 
@@ -92,6 +94,7 @@ export async function compare(a: Contestant, b: Contestant, settings: CompareSet
     throughputRatio: ratio(roundsA.map((r) => r.requestsPerSecond), roundsB.map((r) => r.requestsPerSecond)),
     latencyP50Ratio: ratio(roundsA.map((r) => r.latencyMs.p50), roundsB.map((r) => r.latencyMs.p50)),
     referenceBytes: refA.length,
+    sameBody: refA === refB,
     failures: sa.failures + sb.failures,
   };
 }

@@ -5,6 +5,8 @@ import { requestBody, type Target, type Workload } from './graphql-target';
 export interface LoadSettings {
   durationSeconds: number;
   connections: number;
+  /** Requests per second over all connections; unset = as fast as the target answers (saturation). */
+  rate?: number;
 }
 
 export interface RoundResult {
@@ -24,9 +26,11 @@ export async function loadRound(target: Target, workload: Workload, reference: s
   let failures = 0;
   let firstFailure: string | undefined;
   const before = await Promise.all(groups.map(groupCpuMs));
+  const watches = await Promise.all(groups.map((g) => g.watch?.()));
   const result = await autocannon({
     url: target.url,
     connections: settings.connections,
+    ...(settings.rate ? { overallRate: settings.rate } : {}),
     duration: settings.durationSeconds,
     timeout: 30,
     requests: [
@@ -44,9 +48,10 @@ export async function loadRound(target: Target, workload: Workload, reference: s
     ],
   });
   const after = await Promise.all(groups.map(groupCpuMs));
+  const watched = watches.map((w) => w?.stop() ?? 0);
   const requests = result.requests.total;
   const cpuMsPerRequest: Record<string, number> = {};
-  groups.forEach((group, i) => (cpuMsPerRequest[group.name] = requests ? groupCpuDelta(before[i], after[i]) / requests : NaN));
+  groups.forEach((group, i) => (cpuMsPerRequest[group.name] = requests ? (groupCpuDelta(before[i], after[i]) + watched[i]) / requests : NaN));
   const socketFailures = result.errors + result.timeouts;
   if (socketFailures && !firstFailure) firstFailure = `${result.errors} socket errors, ${result.timeouts} timeouts`;
   return {

@@ -28,6 +28,8 @@ export function peakRssMb(pid: number): number {
 export interface ProcessGroup {
   name: string;
   pids(): Promise<number[]>;
+  /** Short-lived helpers (PostgreSQL parallel workers) watched during a round; stop() gives their CPU ms. */
+  watch?(): Promise<{ stop(): number }>;
 }
 
 export async function groupCpuMs(group: ProcessGroup): Promise<Map<number, number>> {

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Comparison } from '../load/compare';
+import type { RoundResult } from '../load/load-round';
 import { round3, type Spread } from '../load/stats';
 import type { TargetCheck } from './targets';
 
@@ -18,7 +19,8 @@ export interface BenchResults {
   r2?: Comparison;
   r3?: unknown;
   r5?: unknown;
-  r7: { measured: false; reason: string } | { measured: true; comparison: Comparison; cpuMsPerRequest: { on: number; off: number } };
+  r1AtRate?: { rate: number; round: RoundResult };
+  r7: { measured: false; reason: string } | { measured: true; sameBody: boolean; comparison: Comparison; cpuMsPerRequest: { on: number; off: number } };
   peakRssMb: Record<string, number>;
   notes: string[];
   failures: number;
@@ -64,11 +66,21 @@ export function renderMarkdown(r: BenchResults): string {
     '',
   ];
   if (r.r1) lines.push('## R1: customer-360 page, our gateway ÷ plain @apollo/gateway', '', ...comparisonTable(r.r1), '');
+  if (r.r1AtRate) {
+    const { rate, round } = r.r1AtRate;
+    lines.push(
+      `## R1 at a fixed rate: ${rate} req/s (half the saturated throughput), our gateway`,
+      '',
+      `${round3(round.requestsPerSecond)} req/s served; latency p50 **${round.latencyMs.p50} ms**, p99 **${round.latencyMs.p99} ms**, mean ${round3(round.latencyMs.mean)} ms; ${round.requests} requests, ${round.failures} wrong.`,
+      `CPU ms/request: ${Object.entries(round.cpuMsPerRequest).map(([g, ms]) => `${g} ${round3(ms)}`).join(', ')}.`,
+      '',
+    );
+  }
   if (r.r2) lines.push('## R2: customer list, plain @apollo/gateway ÷ customers subgraph directly', '', ...comparisonTable(r.r2), '');
-  if (r.r3) lines.push('## R3: SQL statements per customer-360 page', '', '```json', JSON.stringify(r.r3, null, 2), '```', '');
+  if (r.r3) lines.push('## R3: SQL statements per customer-360 page', '', `Constant in the page size: **${(r.r3 as { total: number }[]).every((c, _, all) => c.total === all[0].total) ? 'yes' : 'no'}**.`, '', '```json', JSON.stringify(r.r3, null, 2), '```', '');
   if (r.r5) lines.push('## R5: deep keyset page ÷ first page (customers subgraph, sequential requests)', '', '```json', JSON.stringify(r.r5, null, 2), '```', '');
   lines.push('## R7: consent enforcement on ÷ off', '');
-  if (r.r7.measured) lines.push(`CPU ms/request (gateway + subgraphs + postgres): on ${round3(r.r7.cpuMsPerRequest.on)}, off ${round3(r.r7.cpuMsPerRequest.off)}.`, '', ...comparisonTable(r.r7.comparison), '');
+  if (r.r7.measured) lines.push(`Byte-identical bodies on both sides (sameBody): **${r.r7.sameBody}**. CPU ms/request (gateway + subgraphs + postgres): on ${round3(r.r7.cpuMsPerRequest.on)}, off ${round3(r.r7.cpuMsPerRequest.off)}.`, '', ...comparisonTable(r.r7.comparison), '');
   else lines.push(`Not measured: ${r.r7.reason}.`, '');
   lines.push('## Peak memory (VmHWM)', '', '| process | MB |', '|---|---|', ...Object.entries(r.peakRssMb).map(([k, v]) => `| ${k} | ${v} |`), '');
   lines.push('## Notes', '', ...r.notes.map((n) => `- ${n}`), '');

@@ -40,7 +40,11 @@ export function fakePeers(world: FakeWorld): PeerClient {
             predictedValue: v(c.predictedValue, 0), churnRisk: v(c.churnRisk, null), categories: c.categories ?? [], skus: c.skus ?? [],
           };
         });
-        const coPurchases = variables.withCoPurchases ? world.coPurchases : [];
+        // As the real peer: only pairs whose Y is among alsoBoughtIn (when given) and, with alsoBoughtInStock, in stock.
+        const alsoBoughtIn = variables.alsoBoughtIn as string[] | null | undefined;
+        const coPurchases = (variables.withCoPurchases ? world.coPurchases : []).filter(
+          (p) => (!alsoBoughtIn || alsoBoughtIn.includes(p.alsoBought)) && (world.products.get(p.alsoBought)?.inStock ?? false),
+        );
         const skus = new Set([...(variables.skus as string[]), ...coPurchases.map((p) => p.alsoBought)]);
         const products = [...skus].filter((sku) => world.products.has(sku)).map((sku) => ({ sku, ...world.products.get(sku)! }));
         return { offerTargetingFacts: { customers, products, coPurchases } } as T;

@@ -109,6 +109,26 @@ describe(`offerTargetingFacts (internal contract for the offer engine) on ${stor
     expect(r.data!.offerTargetingFacts.coPurchases).toEqual([]);
   });
 
+  it('sends only the pairs the caller can use: Y among alsoBoughtIn, Y in stock, and only their products', async () => {
+    const RESTRICTED = `query($c: [ID!]!, $s: [String!]!, $in: [String!], $stock: Boolean!) { offerTargetingFacts(customerIds: $c, skus: $s, withCoPurchases: true, alsoBoughtIn: $in, alsoBoughtInStock: $stock) {
+      products { sku } coPurchases { sku alsoBought } } }`;
+    const ask = (alsoBoughtIn: string[] | null, inStock: boolean) =>
+      harness.execute<{ offerTargetingFacts: { products: { sku: string }[]; coPurchases: { sku: string; alsoBought: string }[] } }>(RESTRICTED, { c: [profiled], s: ['SKU-90004'], in: alsoBoughtIn, stock: inStock } as never);
+    const only = await ask(['SKU-90003'], false);
+    expect(only.data!.offerTargetingFacts.coPurchases).toEqual([{ sku: 'SKU-90001', alsoBought: 'SKU-90003' }]);
+    expect(only.data!.offerTargetingFacts.products.map((p) => p.sku)).toEqual(['SKU-90003', 'SKU-90004']);
+    expect((await ask([], false)).data!.offerTargetingFacts.coPurchases).toEqual([]);
+    // Y out of stock: the engine can never offer it, so the pair stays home; the other pair still travels.
+    await harness.dataSource.query(`UPDATE transactions.product SET stock_level = 0 WHERE sku = 'SKU-90001'`);
+    try {
+      const inStock = await ask(null, true);
+      expect(inStock.data!.offerTargetingFacts.coPurchases).toEqual([{ sku: 'SKU-90001', alsoBought: 'SKU-90003' }]);
+      expect((await ask(null, false)).data!.offerTargetingFacts.coPurchases).toHaveLength(2);
+    } finally {
+      await harness.dataSource.query(`UPDATE transactions.product SET stock_level = 10 WHERE sku = 'SKU-90001'`);
+    }
+  });
+
   it('is not part of the public graph', () => {
     expect(readFileSync('schema/api.graphql', 'utf8')).not.toContain('offerTargetingFacts');
     expect(readFileSync('schema/transactions.graphql', 'utf8')).toMatch(/offerTargetingFacts\([^)]*\): OfferTargetingFacts! @inaccessible/s);

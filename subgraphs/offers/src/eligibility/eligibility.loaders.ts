@@ -8,7 +8,7 @@ import { toOfferType } from '../offer/offer.mapper';
 import type { OfferRepository } from '../offer/offer.repository';
 import { CONSENT_CATEGORY, needsValue, type CandidateOffer } from './eligibility.rules';
 import type { ExposureRepository } from './exposure.repository';
-import type { TargetingSources, TransactionsFacts } from './targeting-sources';
+import type { CoPurchaseNeed, TargetingSources, TransactionsFacts } from './targeting-sources';
 import type { CoPurchase, ConsentVerdict, CustomerTargetingFacts, Exposure } from './targeting-facts';
 
 /** Whether the asking field ranks (nextBestOffers needs affinities and co-purchases; eligibleOffers does not). */
@@ -66,12 +66,15 @@ async function gatherFacts(deps: EligibilityLoaderDeps, candidates: CandidateOff
   const needsTransactions = ranking || candidates.some((c) => c.skus.length > 0 || needsValue(c.offer));
   const needsSegments = offers.some((o) => o.targeting.segmentIds.length > 0);
   const needsExposures = ranking || offers.some((o) => o.targeting.frequencyCap !== null);
-  const withCoPurchases = ranking && offers.some((o) => o.personalisationType === PersonalisationType.COLLABORATIVE);
+  const collaborative = candidates.filter((c) => c.offer.personalisationType === PersonalisationType.COLLABORATIVE);
+  // An offer with products can only be filled from its own (in-stock) skus; one without, from any in-stock sku.
+  const coPurchases: CoPurchaseNeed =
+    ranking && collaborative.length > 0 ? { alsoBoughtIn: collaborative.every((c) => c.skus.length > 0) ? [...new Set(collaborative.flatMap((c) => c.skus))] : null } : null;
   const purposes = OFFER_CONSENT_PURPOSES.filter((p) => offers.some((o) => o.consentPurpose === p));
   const skus = [...new Set(candidates.flatMap((c) => c.skus))];
 
   const [transactions, segments, exposures, consent] = await Promise.all([
-    needsTransactions ? deps.sources.transactions(ids, skus, withCoPurchases).catch(failClosed('transactions')) : null,
+    needsTransactions ? deps.sources.transactions(ids, skus, coPurchases).catch(failClosed('transactions')) : null,
     needsSegments ? deps.sources.segments(ids).catch(failClosed('customers')) : new Map<string, string[]>(),
     needsExposures ? deps.exposures.exposures(ids, offers.map((o) => o.id), now) : [],
     decideConsent(deps, purposes, ids),

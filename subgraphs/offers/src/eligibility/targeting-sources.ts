@@ -2,8 +2,8 @@ import type { Caller, PeerClient } from '@c360/shared';
 import type { CoPurchase, ProductFacts, PurchaseFacts } from './targeting-facts';
 
 /** The transactions subgraph's internal contract (targeting/ there), asked once per request for the whole page. */
-const TRANSACTIONS_FACTS = `query OfferTargetingFacts($customerIds: [ID!]!, $skus: [String!]!, $withCoPurchases: Boolean!) {
-  offerTargetingFacts(customerIds: $customerIds, skus: $skus, withCoPurchases: $withCoPurchases) {
+const TRANSACTIONS_FACTS = `query OfferTargetingFacts($customerIds: [ID!]!, $skus: [String!]!, $withCoPurchases: Boolean!, $alsoBoughtIn: [String!]) {
+  offerTargetingFacts(customerIds: $customerIds, skus: $skus, withCoPurchases: $withCoPurchases, alsoBoughtIn: $alsoBoughtIn, alsoBoughtInStock: true) {
     customers { customerId valueWithheld lifecycleStage monetary monetaryScore predictedValue churnRisk categories { category lines } skus }
     products { sku category inStock }
     coPurchases { sku alsoBought together support confidence }
@@ -27,6 +27,12 @@ interface CustomerFactsAnswer {
   skus: string[];
 }
 
+/**
+ * Which co-purchase pairs the live offers can use: none (no COLLABORATIVE offer, or no ranking),
+ * or those whose Y is in stock and, when every COLLABORATIVE offer names its products, one of them.
+ */
+export type CoPurchaseNeed = { alsoBoughtIn: string[] | null } | null;
+
 export interface TransactionsFacts {
   purchases: Map<string, PurchaseFacts>;
   products: Map<string, ProductFacts>;
@@ -35,17 +41,22 @@ export interface TransactionsFacts {
 
 /** Where the engine's facts from other subgraphs come from; each call throws when its peer cannot answer. */
 export interface TargetingSources {
-  transactions(customerIds: string[], skus: string[], withCoPurchases: boolean): Promise<TransactionsFacts>;
+  transactions(customerIds: string[], skus: string[], coPurchases: CoPurchaseNeed): Promise<TransactionsFacts>;
   segments(customerIds: string[]): Promise<Map<string, string[]>>;
 }
 
 /** Asks the peers as the request's caller, signed like the gateway (never their tables). */
 export function peerTargetingSources(peers: PeerClient, caller: Caller): TargetingSources {
   return {
-    async transactions(customerIds, skus, withCoPurchases) {
+    async transactions(customerIds, skus, coPurchases) {
       const { offerTargetingFacts: facts } = await peers.query<{
         offerTargetingFacts: { customers: CustomerFactsAnswer[]; products: ProductFacts[]; coPurchases: CoPurchase[] };
-      }>('transactions', caller, TRANSACTIONS_FACTS, { customerIds, skus, withCoPurchases });
+      }>('transactions', caller, TRANSACTIONS_FACTS, {
+        customerIds,
+        skus,
+        withCoPurchases: coPurchases !== null,
+        alsoBoughtIn: coPurchases?.alsoBoughtIn ?? null,
+      });
       return {
         purchases: new Map(facts.customers.map((c) => [c.customerId, toPurchaseFacts(c)])),
         products: new Map(facts.products.map((p) => [p.sku, p])),

@@ -18,12 +18,16 @@ export class TargetingResolver {
     @Arg('customerIds', () => [ID]) customerIds: string[],
     @Arg('skus', () => [String]) skus: string[],
     @Arg('withCoPurchases', () => Boolean, { defaultValue: false }) withCoPurchases: boolean,
+    @Arg('alsoBoughtIn', () => [String], { nullable: true, description: 'Only co-purchase pairs whose alsoBought is one of these skus, the ones the live COLLABORATIVE offers can offer; null: any' })
+    alsoBoughtIn: string[] | null | undefined,
+    @Arg('alsoBoughtInStock', () => Boolean, { defaultValue: false, description: 'Only co-purchase pairs whose alsoBought is in stock' }) alsoBoughtInStock: boolean,
     @Ctx() ctx: TransactionsContext,
   ): Promise<OfferTargetingFactsType> {
     if (customerIds.length > MAX_CUSTOMERS) throw badInput(`at most ${MAX_CUSTOMERS} customers per call`, { argument: 'customerIds' });
     if (skus.length > MAX_SKUS) throw badInput(`at most ${MAX_SKUS} skus per call`, { argument: 'skus' });
+    if ((alsoBoughtIn?.length ?? 0) > MAX_SKUS) throw badInput(`at most ${MAX_SKUS} skus per call`, { argument: 'alsoBoughtIn' });
     const ids = [...new Set(customerIds.map((id) => assertUuid(id, 'customerIds')))];
-    return this.service.facts({ customerIds: ids, skus: [...new Set(skus)], withCoPurchases }, async (batch) => {
+    return this.service.facts({ customerIds: ids, skus: [...new Set(skus)], withCoPurchases, coPurchases: { alsoBoughtIn: alsoBoughtIn ? [...new Set(alsoBoughtIn)] : null, inStockOnly: alsoBoughtInStock } }, async (batch) => {
       const values = await ctx.loaders.customerValue.loadMany(batch);
       const failed = values.find((v): v is Error => v instanceof Error);
       if (failed) throw failed;

@@ -1,5 +1,5 @@
 import type { CustomerValueType } from '../value/customer-value.type';
-import type { CoPurchaseRepository, CoPurchaseRow } from './co-purchase.repository';
+import type { CoPurchaseRepository, CoPurchaseRestriction, CoPurchaseRow } from './co-purchase.repository';
 import type { TargetingRepository } from './targeting.repository';
 import type { CoPurchaseType, CustomerTargetingFactsType, OfferTargetingFactsType } from './targeting.type';
 
@@ -8,6 +8,8 @@ export interface TargetingFactsRequest {
   customerIds: string[];
   skus: string[];
   withCoPurchases: boolean;
+  /** Only the co-purchase pairs the caller can use (default: every pair). */
+  coPurchases?: CoPurchaseRestriction;
 }
 
 /** Loads value analyses through the request's value loader, so PROFILING withholding applies as for Customer.value. */
@@ -27,7 +29,7 @@ export class TargetingService {
   async facts(request: TargetingFactsRequest, values: ValueSource): Promise<OfferTargetingFactsType> {
     const [valued, purchases] = await Promise.all([values(request.customerIds), this.repository.purchases(request.customerIds)]);
     const bought = [...new Set(purchases.flatMap((p) => p.skus))].sort();
-    const pairs = request.withCoPurchases ? await this.coPurchases.forSkus(bought) : [];
+    const pairs = request.withCoPurchases ? await this.coPurchases.forSkus(bought, request.coPurchases) : [];
     const products = await this.repository.products([...new Set([...request.skus, ...pairs.map((p) => p.alsoBought)])]);
     const customers = request.customerIds.map((customerId, i): CustomerTargetingFactsType => ({
       customerId,
