@@ -35,3 +35,4 @@ export * from './graphql/scope-auth';
 export * from './peers';
 export * from './subject-data';
 export * from './analytics';
+export * from './import';

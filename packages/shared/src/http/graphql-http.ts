@@ -9,7 +9,12 @@ export interface GraphQLHttpOptions<Context extends BaseContext> {
   context: (request: IncomingMessage) => Promise<Context>;
   /** Must exceed the keep-alive timeout of whoever calls us (the gateway), so we never close a socket it is about to reuse. */
   keepAliveTimeoutMs?: number;
+  /** Non-GraphQL endpoints (e.g. streamed bulk import); returns false when the request is not theirs. */
+  routes?: HttpRoutes;
 }
+
+/** Handles a request outside GraphQL, or returns false to let GraphQL have it. */
+export type HttpRoutes = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>;
 
 async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -40,6 +45,7 @@ async function handle<Context extends BaseContext>(options: GraphQLHttpOptions<C
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
     return;
   }
+  if (options.routes && (await options.routes(req, res, url))) return;
   if (url.pathname !== '/graphql' && url.pathname !== '/') {
     res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
     return;
