@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import type { Caller } from '../context/caller';
 import type { ImportBatchContext, ImportColumnType, ImportKind, ImportQuery, ImportStage, ImportTables } from './import-kind';
 import { emptyCounts, ImportJobState, type BadRow, type ImportCounts, type ImportJob } from './import-job';
@@ -113,43 +113,54 @@ export class ImportRunner {
 
   private async commitBatch(options: ImportRunOptions, job: ImportJob, tables: ImportTables, batch: Batch, bytesBefore: number, totals: ImportCounts): Promise<number> {
     const { kind } = options;
-    const runner = this.dataSource.createQueryRunner();
-    const connection: unknown = await runner.connect();
-    const query: ImportQuery = (sql, params) => runner.query(sql, params);
     const counts: ImportCounts = { ...emptyCounts(), read: batch.read };
     const bytesRead = bytesBefore + batch.bytes;
-    try {
-      let started = performance.now();
-      await runner.query(`TRUNCATE ${tables.records}${tables.children ? `, ${tables.children}` : ''}`);
+    let started = performance.now();
+    await this.onConnection(async (connection, query) => {
+      await query(`TRUNCATE ${tables.records}${tables.children ? `, ${tables.children}` : ''}`);
       await copyIntoStaging(connection, tables.records, columnsOf(kind.records, ['line_no']), batch.records);
       if (kind.children && tables.children) await copyIntoStaging(connection, tables.children, columnsOf(kind.children, ['line_no', 'item_no']), batch.children);
-      const context = { jobId: job.id, sourceSystem: options.sourceSystem, caller: options.caller, tables, query, now: new Date() };
-      const params = kind.prepare ? await kind.prepare(context) : [];
-      const stageMs = performance.now() - started;
+    });
+    // Outside any held connection: a peer lookup may need this same database (one embedded PGlite serves every subgraph).
+    const context = { jobId: job.id, sourceSystem: options.sourceSystem, caller: options.caller, tables, now: new Date() };
+    const params = kind.prepare ? await kind.prepare({ ...context, query: (sql, values) => this.dataSource.query(sql, values) }) : [];
+    const stageMs = performance.now() - started;
+    await this.onConnection(async (_connection, query, runner) => {
       started = performance.now();
       await runner.startTransaction();
-      await this.jobs.addBadRows(query, job.id, batch.bad);
-      const invalid = await this.rejectInvalid(kind, { ...context, params });
-      const validateMs = performance.now() - started;
-      started = performance.now();
-      const merged = await kind.merge({ ...context, params });
-      counts.inserted = merged.inserted;
-      counts.updated = merged.updated;
-      counts.unchanged = merged.unchanged;
-      counts.rejected = batch.bad.length + invalid + merged.conflicts;
-      const mergeMs = performance.now() - started;
-      await this.jobs.advance(query, job.id, { lastLine: Math.max(batch.lastLine, job.lastLine), bytesRead, counts, stageMs, validateMs, mergeMs }, new Date());
-      await runner.commitTransaction();
-    } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
-      throw error;
-    } finally {
-      await runner.release();
-    }
+      try {
+        await this.jobs.addBadRows(query, job.id, batch.bad);
+        const invalid = await this.rejectInvalid(kind, { ...context, query, params });
+        const validateMs = performance.now() - started;
+        started = performance.now();
+        const merged = await kind.merge({ ...context, query, params });
+        counts.inserted = merged.inserted;
+        counts.updated = merged.updated;
+        counts.unchanged = merged.unchanged;
+        counts.rejected = batch.bad.length + invalid + merged.conflicts;
+        const mergeMs = performance.now() - started;
+        await this.jobs.advance(query, job.id, { lastLine: Math.max(batch.lastLine, job.lastLine), bytesRead, counts, stageMs, validateMs, mergeMs }, new Date());
+        await runner.commitTransaction();
+      } catch (error) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        throw error;
+      }
+    });
     if (batch.lastLine > job.lastLine) job.lastLine = batch.lastLine;
     for (const key of Object.keys(counts) as (keyof ImportCounts)[]) totals[key] += counts[key];
     options.onProgress?.({ job: { ...job, counts: { ...totals } }, bytesRead });
     return bytesRead;
+  }
+
+  /** One connection for a step (COPY needs the raw client; the transaction needs one session). */
+  private async onConnection(work: (connection: unknown, query: ImportQuery, runner: QueryRunner) => Promise<void>): Promise<void> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const connection: unknown = await runner.connect();
+      await work(connection, (sql, params) => runner.query(sql, params), runner);
+    } finally {
+      await runner.release();
+    }
   }
 
   /** Moves every staged record that breaks a rule into the bad-row report (first broken rule per row), in one statement. */
