@@ -64,7 +64,7 @@ export class ImportRunner {
     const job = await this.openJob(options);
     options.onStart?.(job.id);
     const tables = await this.createStaging(kind, job.id);
-    let bytesRead = job.bytesRead;
+    let bytesRead = 0; // a resumed job re-reads the file from its start
     const totals = { ...job.counts };
     try {
       let batch = newBatch();
@@ -120,6 +120,8 @@ export class ImportRunner {
       await query(`TRUNCATE ${tables.records}${tables.children ? `, ${tables.children}` : ''}`);
       await copyIntoStaging(connection, tables.records, columnsOf(kind.records, ['line_no']), batch.records);
       if (kind.children && tables.children) await copyIntoStaging(connection, tables.children, columnsOf(kind.children, ['line_no', 'item_no']), batch.children);
+      // Fresh statistics each batch: without them the planner guesses the staging tables' sizes and picks nested loops.
+      await query(`ANALYZE ${tables.records}${tables.children ? `, ${tables.children}` : ''}`);
     });
     // Outside any held connection: a peer lookup may need this same database (one embedded PGlite serves every subgraph).
     const context = { jobId: job.id, sourceSystem: options.sourceSystem, caller: options.caller, tables, now: new Date() };

@@ -8,3 +8,4 @@ export * from './import-tables.migration';
 export * from './import-endpoint';
 export * from './import.errors';
 export * from './record-source';
+export * from './import-progress';
