@@ -71,19 +71,17 @@ export const compareResent = (t: ImportTables) => `
              AND (s.status IS NULL OR o.status = s.status) AND (s.occurred_at IS NULL OR o.occurred_at = date_trunc('milliseconds', s.occurred_at)) AS same_header
     FROM ${t.records} s JOIN transactions.customer_order o ON o.source_system = $2 AND o.external_id = s.external_id
     WHERE o.id <> s.order_id
-  ), staged_lines AS (
-    SELECT i.line_no, count(*) AS n FROM ${t.children} i JOIN seen USING (line_no) GROUP BY i.line_no
   ), existing_lines AS (
-    SELECT seen.line_no, count(*) AS n FROM seen JOIN transactions.order_line ol ON ol.order_id = seen.id GROUP BY seen.line_no
-  ), matching AS (
-    SELECT seen.line_no, count(*) AS n
-    FROM seen JOIN ${t.children} i USING (line_no)
-    JOIN transactions.order_line ol ON ol.order_id = seen.id AND ol.line_no = i.item_no
-    WHERE ol.sku = i.sku AND ol.quantity = i.quantity AND (i.unit_price IS NULL OR ol.unit_price = i.unit_price)
-    GROUP BY seen.line_no
+    SELECT seen.line_no, ol.line_no AS item_no, ol.sku, ol.quantity, ol.unit_price FROM seen JOIN transactions.order_line ol ON ol.order_id = seen.id
+  ), staged_lines AS (
+    SELECT i.line_no, i.item_no, i.sku, i.quantity, i.unit_price FROM ${t.children} i JOIN seen USING (line_no)
+  ), differing AS (
+    -- Joined on keys only, so no misestimate can turn this into a nested loop over the catalogue.
+    SELECT DISTINCT coalesce(e.line_no, n.line_no) AS line_no
+    FROM existing_lines e FULL JOIN staged_lines n ON n.line_no = e.line_no AND n.item_no = e.item_no
+    WHERE e.line_no IS NULL OR n.line_no IS NULL OR e.sku <> n.sku OR e.quantity <> n.quantity OR (n.unit_price IS NOT NULL AND n.unit_price <> e.unit_price)
   ), verdict AS (
-    SELECT seen.line_no, seen.same_header AND sl.n = coalesce(el.n, 0) AND sl.n = coalesce(m.n, 0) AS same
-    FROM seen JOIN staged_lines sl USING (line_no) LEFT JOIN existing_lines el USING (line_no) LEFT JOIN matching m USING (line_no)
+    SELECT seen.line_no, seen.same_header AND d.line_no IS NULL AS same FROM seen LEFT JOIN differing d USING (line_no)
   ), conflicts AS (
     INSERT INTO ${t.badRows} (job_id, line_no, field, reason)
     SELECT $1, line_no, 'externalId', 'was already imported with different content' FROM verdict WHERE NOT same
