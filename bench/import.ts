@@ -90,7 +90,7 @@ interface Measured {
 }
 
 async function child(mode: 'copy' | 'import', url: string, file: string, extra: string[] = []): Promise<Measured> {
-  const { stdout } = await run(process.execPath, ['--max-old-space-size=2048', join(__dirname, 'import-child.js'), '--mode', mode, '--url', url, '--file', file, '--source-system', 'bench', ...extra], { maxBuffer: 1 << 20 });
+  const { stdout } = await run(process.execPath, ['--max-old-space-size=128', join(__dirname, 'import-child.js'), '--mode', mode, '--url', url, '--file', file, '--source-system', 'bench', ...extra], { maxBuffer: 1 << 20 });
   return JSON.parse(stdout.trim().split('\n').pop()!) as Measured;
 }
 

@@ -101,10 +101,12 @@ describe(`bulk order import on ${storageLabel()}`, () => {
       order({ currency: 'USD' }), // 12
       order({ lines: [{ sku: a.sku, quantity: 1, unitPrice: 1.234 }] }), // 13
       [1, 2], // 14
-      order(), // 15
+      order({ externalId: 'nul\u0000inside' }), // 15: would fail the whole batch's COPY if it reached it
+      order({ occurredAt: '0000-01-01T00:00:00Z' }), // 16: a year PostgreSQL refuses
+      order(), // 17
     ];
     const job = await run(ndjson(rows), { sourceSystem: 'erp-bad', batchRows: 4 });
-    expect(job.counts).toEqual({ read: 14, inserted: 2, updated: 0, unchanged: 0, rejected: 12 });
+    expect(job.counts).toEqual({ read: 16, inserted: 2, updated: 0, unchanged: 0, rejected: 14 });
     const report = await imports.jobs.badRows(job.id, 100);
     expect(report).toEqual([
       { lineNo: 2, field: '(line)', reason: 'not valid JSON' },
@@ -119,6 +121,8 @@ describe(`bulk order import on ${storageLabel()}`, () => {
       { lineNo: 12, field: 'lines[0].sku', reason: "is priced in another currency than the order's" },
       { lineNo: 13, field: 'lines[0].unitPrice', reason: 'must be 0 to 99999.99 with at most 2 decimals' },
       { lineNo: 14, field: '(line)', reason: 'not a JSON object' },
+      { lineNo: 15, field: 'externalId', reason: 'must not contain NUL characters' },
+      { lineNo: 16, field: 'occurredAt', reason: 'must be an ISO 8601 date-time' },
     ]);
     expect(JSON.stringify(report)).not.toContain(secret);
     expect(await orderCount('erp-bad')).toBe(2);

@@ -20,6 +20,8 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{
 /** Types one value; the reason never quotes the value. */
 function cell(value: unknown, type: ImportColumnType): { ok: string } | { reason: string } {
   const text = typeof value === 'string' ? value.trim() : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+  // PostgreSQL text cannot hold NUL: left in, one row would fail the whole batch's COPY.
+  if (text?.includes('\u0000') || (type === 'jsonb' && JSON.stringify(value).includes('\\u0000'))) return { reason: 'must not contain NUL characters' };
   switch (type) {
     case 'jsonb':
       return { ok: JSON.stringify(value) };
@@ -35,7 +37,7 @@ function cell(value: unknown, type: ImportColumnType): { ok: string } | { reason
       return text === 'true' || text === 'false' ? { ok: text } : { reason: 'must be true or false' };
     case 'timestamptz': {
       const time = text !== undefined && ISO_TIME.test(text) ? new Date(text) : undefined;
-      return time && !Number.isNaN(time.getTime()) ? { ok: time.toISOString() } : { reason: 'must be an ISO 8601 date-time' };
+      return time && !Number.isNaN(time.getTime()) && time.getUTCFullYear() >= 1 ? { ok: time.toISOString() } : { reason: 'must be an ISO 8601 date-time' };
     }
   }
 }
