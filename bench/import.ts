@@ -16,7 +16,7 @@ const USAGE = `npm run bench:import [-- --rows N] [--small N] [--smoke] [--datab
   a file with 1% bad rows ÷ a clean one; the importer's peak RSS at --small rows and at N rows.
   --rows N      the large file (default 1000000)
   --small N     the small file for the RSS comparison (default 100000)
-  --smoke       2,000 and 20,000 rows, no results written (CI)
+  --smoke       5,000 and 1,000 rows, no results written; fails on wrong counts (CI)
   --database    PostgreSQL database on 127.0.0.1:5432 (default c360_bench_import), created if missing`;
 
 const run = promisify(execFile);
@@ -97,8 +97,8 @@ async function child(mode: 'copy' | 'import', url: string, file: string, extra: 
 async function main() {
   const { values } = parseArgs({ options: { rows: { type: 'string' }, small: { type: 'string' }, smoke: { type: 'boolean' }, database: { type: 'string' }, help: { type: 'boolean' } } });
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
-  const rows = values.smoke ? 20_000 : Number(values.rows ?? 1_000_000);
-  const small = values.smoke ? 2_000 : Number(values.small ?? 100_000);
+  const rows = values.smoke ? 5_000 : Number(values.rows ?? 1_000_000);
+  const small = values.smoke ? 1_000 : Number(values.small ?? 100_000);
   const url = await ensureDatabase(values.database ?? (values.smoke ? 'c360_bench_import_smoke' : 'c360_bench_import'));
   const dir = join(process.cwd(), '.data', 'bench-import');
   mkdirSync(dir, { recursive: true });
