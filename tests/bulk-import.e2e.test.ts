@@ -87,6 +87,9 @@ describe(`bulk import through the gateway on ${storageLabel()}`, () => {
     expect((await fetch(`${base}/import/orders/jobs/${randomUUID()}/bad-rows`, { headers: platform.internal })).status).toBe(403);
     expect((await postImport('spaceships', body, erp)).status).toBe(404);
     expect((await postImport('orders', body, erp, 'application/xml')).status).toBe(400);
+    expect((await postImport('orders', body, erp, 'application/x-ndjson', `?sourceSystem=${'x'.repeat(65)}`)).status).toBe(400);
+    expect((await postImport('orders', body, erp, 'application/x-ndjson', '?resume=not-a-job')).status).toBe(404);
+    expect((await fetch(`${base}/import/orders/jobs/${'-'.repeat(36)}/bad-rows`, { headers: erp })).status).toBe(404);
     // None of the refused bodies was imported: the same row now imports as new.
     const accepted = await postImport('orders', body, erp);
     expect(((await accepted.json()) as { job: { counts: { inserted: number } } }).job.counts.inserted).toBe(1);

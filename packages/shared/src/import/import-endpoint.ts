@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CallerKind, hasScope, type Caller } from '../context/caller';
 import { CALLER_HEADER, verifyCallerToken } from '../context/caller-token';
-import { DomainError } from '../errors/domain-error';
+import { badInput, DomainError } from '../errors/domain-error';
+import { isUuid } from '../errors/ids';
 import { ErrorCode } from '../errors/error-codes';
 import type { HttpRoutes } from '../http/graphql-http';
 import type { ImportKind } from './import-kind';
@@ -77,14 +78,16 @@ async function runImport(runner: ImportRunner, kind: ImportKind, caller: Caller,
   const format = formatOfContentType(request.headers['content-type']);
   if (!format) throw unsupportedImportFormat();
   const sourceSystem = url.searchParams.get('sourceSystem') || caller.clientId;
+  if (sourceSystem.length > 64) throw badInput('sourceSystem must be at most 64 characters', { field: 'sourceSystem' });
   const resumeJobId = url.searchParams.get('resume') ?? undefined;
+  if (resumeJobId !== undefined && !isUuid(resumeJobId)) throw importJobNotFound('(not a UUID)');
   const job = await runner.run({ kind, caller, source: request, format, sourceSystem, resumeJobId });
   response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ job }));
 }
 
 async function sendBadRows(jobs: ImportJobRepository, kind: ImportKind, id: string, response: ServerResponse): Promise<void> {
-  const job = await jobs.find(id);
-  if (!job || job.kind !== kind.name) throw importJobNotFound(id);
+  const job = isUuid(id) ? await jobs.find(id) : null;
+  if (!job || job.kind !== kind.name) throw importJobNotFound(isUuid(id) ? id : '(not a UUID)');
   response.writeHead(200, { 'content-type': 'application/x-ndjson' });
   // Keyset pages: a report of a million bad rows is streamed, never held.
   for (let after = 0; ; ) {
