@@ -57,7 +57,7 @@ export const insertNewOrders = (t: ImportTables) => `
     WHERE p.sku = d.sku
     RETURNING 1
   )
-  SELECT (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM lines)::int AS lines, (SELECT count(*) FROM sold)::int AS skus`;
+  SELECT (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM ${t.records})::int AS staged, (SELECT count(*) FROM lines)::int AS lines, (SELECT count(*) FROM sold)::int AS skus`;
 
 /**
  * Every staged order that was not inserted above already exists under its external id: the
