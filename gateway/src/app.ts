@@ -8,6 +8,7 @@ import type { GatewayConfig, SubgraphName } from './config';
 import type { GatewayContext } from './gateway-context';
 import { SignedCallerDataSource, subgraphFetcher } from './signed-data-source';
 import { costLimitPlugin } from './operation-cost';
+import { importProxy, supergraphUrls } from './import-proxy';
 import { DEFAULT_QUERY_LIMITS, queryLimitRules, type QueryLimits } from './query-limits';
 
 /** Builds the gateway over the static supergraph; never listens (tests and main decide). */
@@ -16,6 +17,7 @@ export type GatewayAppConfig = Omit<GatewayConfig, 'port' | 'host' | 'auth' | 'l
 export async function createGatewayApp(config: GatewayAppConfig) {
   const authenticate = createBearerAuthenticator(config.auth);
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
+  const fromSupergraph = supergraphUrls(supergraphSdl);
   const fetcher = subgraphFetcher(createKeepAliveFetch(), config.subgraphTimeoutMs);
   // Where each subgraph is, as the gateway resolved it: /ready asks each one's /ready.
   const subgraphs = new Map<string, string>();
@@ -54,6 +56,7 @@ export async function createGatewayApp(config: GatewayAppConfig) {
     edge: true,
     readiness: [...subgraphs].map(([name, url]) => peerCheck(`subgraph ${name}`, url, '/ready')),
     metrics: config.metrics,
+    routes: importProxy({ authenticate, callerSigningKey: config.callerSigningKey, urlOf: (name) => config.subgraphUrls[name] ?? fromSupergraph[name] }),
   });
   return { apollo, http };
 }

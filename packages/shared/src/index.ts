@@ -38,3 +38,4 @@ export * from './peers';
 export * from './subject-data';
 export * from './analytics';
 export * from './catalogue/sku';
+export * from './import';

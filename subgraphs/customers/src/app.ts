@@ -1,3 +1,4 @@
+import { CustomerExistenceResolver } from './customer/customer-existence.resolver';
 import type { DataSource } from 'typeorm';
 import { isUuid, buildFederatedSchema, createSubgraphServer, ResolverContainer, SubjectDataResolver, type SubgraphAppOptions, isVisible, visibleCustomers } from '@c360/shared';
 import { createAnalyticsResolver } from './analytics';
@@ -41,6 +42,7 @@ export async function createCustomersApp(dataSource: DataSource, options: Subgra
     new InteractionResolver(new InteractionService(interactions, customers)),
     createAnalyticsResolver(dataSource, options.aggregateNoise),
     new SubjectDataResolver(SUBGRAPH_NAME, subjectData),
+    new CustomerExistenceResolver(customers),
     new SegmentResolver(segmentService),
     new SegmentVersionResolver(),
     new SegmentMembershipResolver(new SegmentMembershipService(segments)),

@@ -32,6 +32,7 @@ import { transactionsPersonalData } from './privacy';
 import { OrderSubjectDataRepository } from './subject-data/subject-data.repository';
 import { OrderSubjectData } from './subject-data/subject-data.service';
 import { createSegmentConditionResolver } from './segment-conditions';
+import { createTransactionsImport } from './import';
 
 export const SUBGRAPH_NAME = 'transactions';
 
@@ -47,6 +48,8 @@ export async function createTransactionsApp(dataSource: DataSource, options: Sub
   const valueService = createValueService(dataSource, valueSettings);
   // Schema tooling builds the app without a database; a served app gets its first values here.
   if (dataSource.isInitialized) await valueService.refreshIfNeverRefreshed();
+  // Scores and co-purchases are refreshed once after an import, never per imported row.
+  const imports = createTransactionsImport(dataSource, options.peers, async () => void (await valueService.refreshAll()));
   const subjectData = new OrderSubjectData(new OrderSubjectDataRepository(dataSource));
   const resolvers = new ResolverContainer([
     new ProductResolver(new ProductService(products)),
@@ -61,6 +64,7 @@ export async function createTransactionsApp(dataSource: DataSource, options: Sub
     new SubjectDataResolver(SUBGRAPH_NAME, subjectData),
     createSegmentConditionResolver(dataSource),
     createTargetingResolver(dataSource),
+    imports.resolver,
   ]);
   const schema = await buildFederatedSchema<TransactionsContext>({
     resolvers,
@@ -88,6 +92,7 @@ export async function createTransactionsApp(dataSource: DataSource, options: Sub
     callerSigningKey: options.callerSigningKey,
     production: options.production,
     ...options.privacy,
+    routes: imports.routes(SUBGRAPH_NAME, options.callerSigningKey),
     plugins: [valueRefreshJob(valueService, valueSettings).plugin(() => dataSource.isInitialized)],
     createLoaders: ({ consentFor }) => ({
       ...createProductLoaders(products),

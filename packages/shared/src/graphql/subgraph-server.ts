@@ -12,7 +12,7 @@ import { CALLER_HEADER, verifyCallerToken } from '../context/caller-token';
 import type { SubgraphContext } from '../context/subgraph-context';
 import { ErrorCode } from '../errors/error-codes';
 import { maskError } from '../errors/mask-error';
-import { createGraphQLHttpServer } from '../http/graphql-http';
+import { createGraphQLHttpServer, type HttpRoutes } from '../http/graphql-http';
 import { RequestConsentDecisions, type ConsentDecider } from '../privacy/consent-decisions';
 import { mustRecordDisclosures, type DisclosureRecorder } from '../privacy/disclosure-recorder';
 import { RequestDisclosures } from '../privacy/disclosures';
@@ -41,6 +41,8 @@ export interface SubgraphServerOptions<Loaders> {
   production?: boolean;
   /** Extra Apollo plugins, e.g. one that stops a background timer when the server stops. */
   plugins?: ApolloServerPlugin<SubgraphContext<Loaders>>[];
+  /** Endpoints beside GraphQL (the import endpoint); they verify the caller token themselves. */
+  routes?: HttpRoutes;
 }
 
 export interface SubgraphServer<Loaders> {
@@ -131,5 +133,5 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
     };
   };
 
-  return { schema: options.schema, apollo, http: createGraphQLHttpServer({ apollo, context: contextFor, service: options.name }), contextFor };
+  return { schema: options.schema, apollo, http: createGraphQLHttpServer({ apollo, context: contextFor, service: options.name, routes: options.routes }), contextFor };
 }

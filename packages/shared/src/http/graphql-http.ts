@@ -25,7 +25,12 @@ export interface GraphQLHttpOptions<Context extends BaseContext> {
   metrics?: MetricsAccess;
   /** Must exceed the keep-alive timeout of whoever calls us (the gateway), so we never close a socket it is about to reuse. */
   keepAliveTimeoutMs?: number;
+  /** Non-GraphQL endpoints (e.g. streamed bulk import); returns false when the request is not theirs. */
+  routes?: HttpRoutes;
 }
+
+/** Handles a request outside GraphQL, or returns false to let GraphQL have it. */
+export type HttpRoutes = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>;
 
 const draining = new WeakSet<Server>();
 
@@ -120,6 +125,7 @@ async function handle<Context extends BaseContext>(options: GraphQLHttpOptions<C
   if (url.pathname === '/health') return json(res, 200, { status: 'ok' });
   if (url.pathname === '/ready') return serveReady(options.readiness ?? [], server, res);
   if (url.pathname === '/metrics') return serveMetrics(options.metrics ?? 'open', req, res);
+  if (options.routes && (await options.routes(req, res, url))) return;
   if (url.pathname !== '/graphql' && url.pathname !== '/') return json(res, 404, { error: 'not found' });
 
   const started = process.hrtime.bigint();

@@ -47,6 +47,11 @@ class PgliteClient extends EventEmitter {
   query(sql: string, params?: unknown[]): Promise<PgStyleResult> {
     return runOn(this.db, sql, params);
   }
+
+  /** `COPY … FROM '/dev/blob'`: PGlite's COPY FROM STDIN, fed one in-memory chunk (the importer's staging). */
+  async copyFromBlob(sql: string, blob: Blob): Promise<void> {
+    await this.db.query(sql, [], { blob });
+  }
 }
 
 /** Builds the `driver` object TypeORM's postgres dialect expects (`{ Pool }`), bound to one PGlite database. */

@@ -23,6 +23,12 @@ export type NewCustomer = Omit<CustomerEntity, 'id' | 'createdAt' | 'updatedAt' 
 export class CustomerRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** The ids among these that exist: one statement however many. */
+  async existingIds(ids: readonly string[]): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM customers.customer WHERE id = ANY($1::uuid[])`, [ids]);
+    return rows.map((r) => r.id);
+  }
+
   findByIds(ids: readonly string[]): Promise<CustomerEntity[]> {
     return this.dataSource.getRepository(CustomerEntity).findBy({ id: In([...ids]) });
   }

@@ -1,0 +1,31 @@
+import type { DataSource } from 'typeorm';
+import { ImportJobRepository, ImportJobResolver, ImportRunner, importRoutes, type HttpRoutes, type ImportKind, type ImportRunnerSettings, type PeerClient } from '@c360/shared';
+import type { KnownCustomers } from './known-customers';
+import { peerKnownCustomers } from './known-customers';
+import { orderImportKind } from './order-import.kind';
+
+export { orderImportKind } from './order-import.kind';
+export type { KnownCustomers } from './known-customers';
+
+export interface TransactionsImport {
+  kinds: ImportKind[];
+  jobs: ImportJobRepository;
+  runner: ImportRunner;
+  resolver: ImportJobResolver;
+  routes(subgraph: string, callerSigningKey: string): HttpRoutes;
+}
+
+/** The import room of this subgraph: its kinds (orders), its job table, the endpoint and `importJob`. */
+export function createTransactionsImport(dataSource: DataSource, known: KnownCustomers | PeerClient, afterImport: () => Promise<void>, settings?: ImportRunnerSettings): TransactionsImport {
+  const customers = 'unknownAmong' in known ? known : peerKnownCustomers(known);
+  const kinds = [orderImportKind(customers, afterImport)];
+  const jobs = new ImportJobRepository(dataSource, 'transactions');
+  const runner = new ImportRunner(dataSource, jobs, settings);
+  return {
+    kinds,
+    jobs,
+    runner,
+    resolver: new ImportJobResolver(jobs),
+    routes: (subgraph, callerSigningKey) => importRoutes({ subgraph, callerSigningKey, kinds, runner, jobs }),
+  };
+}

@@ -1,0 +1,57 @@
+import type { ImportKind } from '@c360/shared';
+import type { KnownCustomers } from './known-customers';
+import { compareResent, insertNewOrders, lockBatchProducts, ORDER_CHECKS, ORDER_LINE_CHECKS } from './order-import.sql';
+
+/**
+ * Orders with their lines, keyed by source system + external id. An NDJSON row is
+ * `{"externalId","customerId","channel","currency","occurredAt"?,"status"?,"lines":[{"sku","quantity","unitPrice"?}]}`;
+ * a CSV row has the same columns with `lines` as a JSON array.
+ */
+export function orderImportKind(known: KnownCustomers, afterImport: () => Promise<void>): ImportKind {
+  return {
+    name: 'orders',
+    schema: 'transactions',
+    scope: 'orders:write',
+    records: {
+      name: 'orders',
+      columns: [
+        { name: 'order_id', field: '(id)', type: 'uuid', generated: 'uuid' },
+        { name: 'external_id', field: 'externalId', type: 'text', required: true },
+        { name: 'customer_id', field: 'customerId', type: 'uuid', required: true },
+        { name: 'channel', field: 'channel', type: 'text', required: true },
+        { name: 'currency', field: 'currency', type: 'text', required: true },
+        { name: 'occurred_at', field: 'occurredAt', type: 'timestamptz' },
+        { name: 'status', field: 'status', type: 'text' },
+      ],
+    },
+    children: {
+      name: 'lines',
+      field: 'lines',
+      maxItems: 100,
+      columns: [
+        { name: 'sku', field: 'sku', type: 'text', required: true },
+        { name: 'quantity', field: 'quantity', type: 'integer', required: true },
+        { name: 'unit_price', field: 'unitPrice', type: 'numeric' },
+      ],
+    },
+    checks: ORDER_CHECKS,
+    childChecks: ORDER_LINE_CHECKS,
+    async prepare({ tables, query, caller, now }) {
+      const rows = await query(`SELECT DISTINCT customer_id FROM ${tables.records}`);
+      const unknown = await known.unknownAmong(rows.map((r) => r.customer_id as string), caller);
+      return [
+        { value: unknown, type: 'uuid[]' },
+        { value: now, type: 'timestamptz' },
+      ];
+    },
+    async merge({ tables, query, jobId, sourceSystem, now }) {
+      await query(lockBatchProducts(tables));
+      const [inserted] = await query(insertNewOrders(tables), [sourceSystem, now]);
+      // Every staged order was new: nothing was re-sent, so there is nothing to compare.
+      if (Number(inserted.inserted) === Number(inserted.staged)) return { inserted: Number(inserted.inserted), updated: 0, unchanged: 0, conflicts: 0 };
+      const [resent] = await query(compareResent(tables), [jobId, sourceSystem]);
+      return { inserted: Number(inserted.inserted), updated: 0, unchanged: Number(resent.unchanged), conflicts: Number(resent.conflicts) };
+    },
+    afterImport,
+  };
+}

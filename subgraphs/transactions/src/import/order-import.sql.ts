@@ -1,0 +1,105 @@
+import type { ImportCheck, ImportTables } from '@c360/shared';
+import { OrderStatus, SalesChannel } from '../order/order.enums';
+
+const list = (values: string[]) => values.map((v) => `'${v}'`).join(', ');
+
+/** Rules over a staged order `s`; $3 holds the batch's customer ids the customers subgraph does not know, $4 the batch's time. */
+export const ORDER_CHECKS: ImportCheck[] = [
+  { field: 'externalId', reason: 'must be 1 to 128 characters', failsWhen: `length(s.external_id) NOT BETWEEN 1 AND 128` },
+  // The tombstone table is small: an uncorrelated IN is one hashed lookup per row.
+  { field: 'customerId', reason: 'customer was erased', failsWhen: `encode(sha256(convert_to('c360-erased:' || s.customer_id::text, 'UTF8')), 'hex') IN (SELECT customer_hash FROM transactions.erased_customer)` },
+  { field: 'customerId', reason: 'unknown customer', failsWhen: `s.customer_id IN (SELECT unnest($3::uuid[]))` },
+  { field: 'channel', reason: 'is not a sales channel', failsWhen: `s.channel NOT IN (${list(Object.values(SalesChannel))})` },
+  { field: 'currency', reason: 'must be an ISO 4217 code such as EUR', failsWhen: `s.currency !~ '^[A-Z]{3}$'` },
+  { field: 'status', reason: 'is not an order status', failsWhen: `s.status IS NOT NULL AND s.status NOT IN (${list(Object.values(OrderStatus))})` },
+  { field: 'occurredAt', reason: 'is in the future', failsWhen: `s.occurred_at > $4::timestamptz` },
+];
+
+/** Rules over each staged line `i` of order `s`, with its catalogue product `p` (NULL when the sku is unknown). */
+export const ORDER_LINE_CHECKS = {
+  from: (t: ImportTables) => `FROM ${t.children} i JOIN ${t.records} s USING (line_no) LEFT JOIN transactions.product p ON p.sku = i.sku`,
+  checks: [
+    { field: 'sku', reason: 'is not in the catalogue', failsWhen: `p.sku IS NULL` },
+    { field: 'quantity', reason: 'must be 1 to 1000', failsWhen: `i.quantity NOT BETWEEN 1 AND 1000` },
+    { field: 'unitPrice', reason: 'must be 0 to 99999.99 with at most 2 decimals', failsWhen: `i.unit_price NOT BETWEEN 0 AND 99999.99 OR i.unit_price <> round(i.unit_price, 2)` },
+    { field: 'sku', reason: "is priced in another currency than the order's", failsWhen: `p.currency <> s.currency` },
+  ] satisfies ImportCheck[],
+};
+
+/** Locks the batch's products in sku order, as the stock ledger does, so concurrent writers never deadlock. */
+export const lockBatchProducts = (t: ImportTables) =>
+  `SELECT 1 FROM transactions.product WHERE sku IN (SELECT DISTINCT sku FROM ${t.children}) ORDER BY sku FOR UPDATE`;
+
+/**
+ * Inserts the batch's new orders with their lines (first occurrence of an external id wins),
+ * priced from the catalogue where the file gives no unit price, and appends their sales to the
+ * stock ledger like recordOrder does: a sale dated before a product's last ERP count is already in
+ * that count, so only later ones move the cached level. $1 source system, $2 now.
+ */
+export const insertNewOrders = (t: ImportTables) => `
+  WITH fresh AS (
+    SELECT DISTINCT ON (s.external_id) s.* FROM ${t.records} s ORDER BY s.external_id, s.line_no
+  ), priced AS (
+    SELECT i.line_no, i.item_no, i.sku, i.quantity, coalesce(i.unit_price, p.price)::numeric(12,2) AS unit_price
+    FROM ${t.children} i JOIN fresh f USING (line_no) JOIN transactions.product p ON p.sku = i.sku
+  ), totals AS (
+    SELECT line_no, sum(unit_price * quantity) AS total FROM priced GROUP BY line_no
+  ), ins AS (
+    INSERT INTO transactions.customer_order (id, customer_id, total, currency, channel, status, occurred_at, source_system, external_id, recorded_at)
+    SELECT f.order_id, f.customer_id, t.total, f.currency, f.channel, coalesce(f.status, 'COMPLETED'), coalesce(f.occurred_at, $2), $1, f.external_id, $2
+    FROM fresh f JOIN totals t USING (line_no)
+    ON CONFLICT (source_system, external_id) DO NOTHING
+    RETURNING id, status, occurred_at
+  ), new_lines AS (
+    SELECT ins.id, ins.status, ins.occurred_at, pr.* FROM ins JOIN fresh f ON f.order_id = ins.id JOIN priced pr ON pr.line_no = f.line_no
+  ), lines AS (
+    INSERT INTO transactions.order_line (order_id, line_no, sku, quantity, unit_price, line_total)
+    SELECT id, item_no, sku, quantity, unit_price, unit_price * quantity FROM new_lines
+    RETURNING 1
+  ), sales AS (
+    INSERT INTO transactions.stock_movement (movement_key, source, sku, delta, occurred_at, recorded_at)
+    SELECT 'sale:' || id || ':' || sku, 'SALE', sku, -sum(quantity)::int, occurred_at, $2
+    FROM new_lines WHERE status <> 'CANCELLED' GROUP BY id, sku, occurred_at
+    ON CONFLICT (movement_key) DO NOTHING
+    RETURNING sku, delta, occurred_at
+  ), sold AS (
+    UPDATE transactions.product p SET stock_level = p.stock_level + t.delta, updated_at = $2
+    FROM (
+      SELECT s.sku, sum(s.delta)::int AS delta FROM sales s JOIN transactions.product q ON q.sku = s.sku
+      WHERE q.stock_as_of IS NULL OR s.occurred_at > q.stock_as_of GROUP BY s.sku
+    ) t
+    WHERE p.sku = t.sku AND t.delta <> 0
+    RETURNING 1
+  )
+  SELECT (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM ${t.records})::int AS staged, (SELECT count(*) FROM lines)::int AS lines, (SELECT count(*) FROM sold)::int AS skus`;
+
+/**
+ * Every staged order that was not inserted above already exists under its external id: the
+ * same content (header and lines; a line without a unit price matches any) is unchanged,
+ * anything else is a conflict reported as a bad row, never merged. $1 job, $2 source system.
+ */
+export const compareResent = (t: ImportTables) => `
+  WITH seen AS (
+    SELECT s.line_no, o.id,
+           o.customer_id = s.customer_id AND o.currency = s.currency AND o.channel = s.channel
+             AND (s.status IS NULL OR o.status = s.status) AND (s.occurred_at IS NULL OR o.occurred_at = date_trunc('milliseconds', s.occurred_at)) AS same_header
+    FROM ${t.records} s JOIN transactions.customer_order o ON o.source_system = $2 AND o.external_id = s.external_id
+    WHERE o.id <> s.order_id
+  ), existing_lines AS (
+    SELECT seen.line_no, ol.line_no AS item_no, ol.sku, ol.quantity, ol.unit_price FROM seen JOIN transactions.order_line ol ON ol.order_id = seen.id
+  ), staged_lines AS (
+    SELECT i.line_no, i.item_no, i.sku, i.quantity, i.unit_price FROM ${t.children} i JOIN seen USING (line_no)
+  ), differing AS (
+    -- Joined on keys only, so no misestimate can turn this into a nested loop over the catalogue.
+    SELECT DISTINCT coalesce(e.line_no, n.line_no) AS line_no
+    FROM existing_lines e FULL JOIN staged_lines n ON n.line_no = e.line_no AND n.item_no = e.item_no
+    WHERE e.line_no IS NULL OR n.line_no IS NULL OR e.sku <> n.sku OR e.quantity <> n.quantity OR (n.unit_price IS NOT NULL AND n.unit_price <> e.unit_price)
+  ), verdict AS (
+    SELECT seen.line_no, seen.same_header AND d.line_no IS NULL AS same FROM seen LEFT JOIN differing d USING (line_no)
+  ), conflicts AS (
+    INSERT INTO ${t.badRows} (job_id, line_no, field, reason)
+    SELECT $1, line_no, 'externalId', 'was already imported with different content' FROM verdict WHERE NOT same
+    ON CONFLICT DO NOTHING
+    RETURNING 1
+  )
+  SELECT count(*) FILTER (WHERE same)::int AS unchanged, count(*) FILTER (WHERE NOT same)::int AS conflicts, (SELECT count(*) FROM conflicts)::int AS reported FROM verdict`;
