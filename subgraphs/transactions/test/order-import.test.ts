@@ -62,6 +62,20 @@ describe(`bulk order import on ${storageLabel()}`, () => {
     expect((await harness.dataSource.query(`SELECT stock_level FROM transactions.product WHERE sku = $1`, [a.sku]))[0].stock_level).toBe(stockAfterFirst);
   });
 
+  it('imported sales go through the stock ledger: one dated after the last ERP count moves stock, an earlier one does not', async () => {
+    const level = async () => Number((await harness.dataSource.query(`SELECT stock_level FROM transactions.product WHERE sku = $1`, [a.sku]))[0].stock_level);
+    const countedAt = new Date('2026-03-01T00:00:00.000Z');
+    await harness.dataSource.query(`UPDATE transactions.product SET stock_as_of = $2, stock_erp_level = 100, stock_level = 100 WHERE sku = $1`, [a.sku, countedAt]);
+    const before = order({ occurredAt: '2026-02-01T10:00:00.000Z', lines: [{ sku: a.sku, quantity: 4 }] });
+    const after = order({ occurredAt: '2026-03-02T10:00:00.000Z', lines: [{ sku: a.sku, quantity: 3 }] });
+    await run(ndjson([before, after]), { sourceSystem: 'erp-ledger' });
+    expect(await level()).toBe(97);
+    const sales = await harness.dataSource.query(
+      `SELECT m.delta FROM transactions.stock_movement m JOIN transactions.customer_order o ON m.movement_key = 'sale:' || o.id || ':' || m.sku WHERE o.source_system = 'erp-ledger' ORDER BY m.delta`,
+    );
+    expect(sales.map((r: { delta: number }) => Number(r.delta))).toEqual([-4, -3]);
+  });
+
   it('reports a re-sent order with different content as a conflict and keeps the original', async () => {
     const original = order();
     await run(ndjson([original]), { sourceSystem: 'erp-conflict' });
