@@ -8,6 +8,7 @@ import type { GatewayConfig, SubgraphName } from './config';
 import type { GatewayContext } from './gateway-context';
 import { SignedCallerDataSource, subgraphFetcher } from './signed-data-source';
 import { costLimitPlugin } from './operation-cost';
+import { inputEchoGuardPlugin } from './input-echo-guard';
 import { DEFAULT_QUERY_LIMITS, queryLimitRules, type QueryLimits } from './query-limits';
 
 /** Builds the gateway over the static supergraph; never listens (tests and main decide). */
@@ -25,7 +26,7 @@ export async function createGatewayApp(config: GatewayAppConfig) {
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // No cache-control policy is computed: responses carry personal data and are never cached.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), costLimitPlugin<GatewayContext>(limits.maxCost)],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), costLimitPlugin<GatewayContext>(limits.maxCost), inputEchoGuardPlugin<GatewayContext>()],
     validationRules: queryLimitRules(limits),
     formatError: maskError('gateway'),
     includeStacktraceInErrorResponses: false,

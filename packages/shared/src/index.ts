@@ -10,6 +10,7 @@ export * from './context/subgraph-context';
 export * from './errors/error-codes';
 export * from './errors/domain-error';
 export * from './errors/mask-error';
+export * from './errors/input-free-errors';
 export * from './graphql/federated-schema';
 export * from './graphql/resolver-container';
 export * from './graphql/subgraph-server';

@@ -2,6 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError } from './domain-error';
 import { ErrorCode } from './error-codes';
+import { withoutInputValues } from './input-free-errors';
 
 const CLIENT_SAFE_CODES = new Set<string>([
   ...Object.values(ErrorCode).filter((c) => c !== ErrorCode.INTERNAL_SERVER_ERROR),
@@ -14,7 +15,7 @@ const CLIENT_SAFE_CODES = new Set<string>([
 
 /**
  * Apollo `formatError`: errors we raised on purpose (DomainError, input validation,
- * GraphQL syntax/validation) pass through; anything else (a driver error with SQL in
+ * GraphQL syntax/validation) pass through without any input value they quoted; anything else (a driver error with SQL in
  * it, a bug) is logged here and replaced by a generic message without stack or SQL.
  */
 export function maskError(service: string) {
@@ -24,7 +25,7 @@ export function maskError(service: string) {
     const safe = original instanceof DomainError || (typeof code === 'string' && CLIENT_SAFE_CODES.has(code));
     if (safe) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      return withoutInputValues({ ...formatted, extensions });
     }
     process.stderr.write(`[${service}] internal error: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}\n`);
     return {
