@@ -14,6 +14,8 @@ import { InteractionService } from './interaction/interaction.service';
 import { customersPersonalData } from './privacy';
 import { CustomerSubjectData } from './subject-data/subject-data.service';
 import { CustomerSubjectDataRepository } from './subject-data/subject-data.repository';
+import { CustomerExistenceResolver } from './existence/customer-existence.resolver';
+import { CustomerExistenceService } from './existence/customer-existence.service';
 import { RemoteConditions } from './segment/remote-conditions';
 import { createSegmentLoaders } from './segment/segment.loaders';
 import { SegmentMembershipResolver } from './segment/segment-membership.resolver';
@@ -30,14 +32,16 @@ export const SUBGRAPH_NAME = 'customers';
 export async function createCustomersApp(dataSource: DataSource, options: SubgraphAppOptions) {
   const customers = new CustomerRepository(dataSource);
   const interactions = new InteractionRepository(dataSource);
-  const subjectData = new CustomerSubjectData(new CustomerSubjectDataRepository(dataSource));
+  const subjectDataRepository = new CustomerSubjectDataRepository(dataSource);
+  const subjectData = new CustomerSubjectData(subjectDataRepository);
   const segments = new SegmentRepository(dataSource);
   const segmentSettings = readSegmentSettings();
   const segmentService = new SegmentService(segments, new RemoteConditions(options.peers), segmentSettings);
   const segmentRefresh = segmentRefreshJob(segmentService, segmentSettings.refreshSeconds * 1000);
   const resolvers = new ResolverContainer([
     new CustomerResolver(new CustomerService(customers, subjectData)),
-    new InteractionResolver(new InteractionService(interactions, customers)),
+    new InteractionResolver(new InteractionService(interactions, subjectDataRepository)),
+    new CustomerExistenceResolver(new CustomerExistenceService(customers, subjectDataRepository)),
     createAnalyticsResolver(dataSource),
     new SubjectDataResolver(SUBGRAPH_NAME, subjectData),
     new SegmentResolver(segmentService),

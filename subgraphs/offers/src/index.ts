@@ -7,6 +7,7 @@ import { CreateOffers1732300002000 } from './migrations/1732300002000-create-off
 import { CreateOfferResponses1732300012000 } from './migrations/1732300012000-create-offer-responses';
 import { CreateErasedCustomers1732300032000 } from './migrations/1732300032000-create-erased-customers';
 import { AddOfferTargeting1732300031000 } from './migrations/1732300031000-add-offer-targeting';
+import { UnlinkableErasure1732300061000 } from './migrations/1732300061000-unlinkable-erasure';
 import { OfferProductEntity } from './offer/offer-product.entity';
 import { OfferEntity } from './offer/offer.entity';
 import { OfferResponseEntity } from './response/offer-response.entity';
@@ -18,7 +19,7 @@ export const offersSubgraph: SubgraphDefinition = {
   storage: {
     schema: 'offers',
     entities: [CampaignEntity, OfferEntity, OfferProductEntity, OfferResponseEntity],
-    migrations: [CreateOffers1732300002000, CreateOfferResponses1732300012000, AddOfferTargeting1732300031000, CreateErasedCustomers1732300032000],
+    migrations: [CreateOffers1732300002000, CreateOfferResponses1732300012000, AddOfferTargeting1732300031000, CreateErasedCustomers1732300032000, UnlinkableErasure1732300061000],
   },
   createApp: createOffersApp,
   personalData: offersPersonalData,

@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { buildFederatedSchema, createSubgraphServer, isUuid, ResolverContainer, SubjectDataResolver, type SubgraphAppOptions } from '@c360/shared';
+import { buildFederatedSchema, createSubgraphServer, isUuid, ResolverContainer, SubjectDataResolver, type SubgraphAppOptions, knownCustomersFor } from '@c360/shared';
+import { RedemptionOrderResolver } from './redemption/redemption-order.resolver';
+import { RedemptionOrderService } from './redemption/redemption-order.service';
 import { createAnalyticsResolver } from './analytics';
 import type { TransactionsContext, TransactionsLoaders } from './context';
 import { createCustomerLoaders } from './customer/customer.loaders';
@@ -46,13 +48,14 @@ export async function createTransactionsApp(dataSource: DataSource, options: Sub
   const subjectData = new OrderSubjectData(new OrderSubjectDataRepository(dataSource));
   const resolvers = new ResolverContainer([
     new ProductResolver(new ProductService(products)),
-    new OrderResolver(new OrderService(orders, products, (customerId) => valueService.refreshCustomers([customerId]), subjectData)),
+    new OrderResolver(new OrderService(orders, products, (customerId) => valueService.refreshCustomers([customerId]), subjectData, knownCustomersFor(options))),
     new OrderLineResolver(),
     new CustomerPurchasesResolver(),
     new CustomerValueResolver(),
     new ValueRefreshResolver(valueService),
     createAnalyticsResolver(dataSource),
     new SubjectDataResolver(SUBGRAPH_NAME, subjectData),
+    new RedemptionOrderResolver(new RedemptionOrderService(orders)),
     createSegmentConditionResolver(dataSource),
     createTargetingResolver(dataSource),
   ]);

@@ -11,6 +11,7 @@ import { ProductEntity } from './product/product.entity';
 import { createValueService } from './value-analysis';
 import { CreateCoPurchase1732300033000 } from './migrations/1732300033000-create-co-purchase';
 import { MarkDeidentifiedOrders1732300044000 } from './migrations/1732300044000-mark-deidentified-orders';
+import { UnlinkableErasure1732300061000 } from './migrations/1732300061000-unlinkable-erasure';
 import { readValueSettings, valueEnvSettings } from './value/value.settings';
 import { analyticsEnvSettings } from '@c360/shared';
 
@@ -22,7 +23,7 @@ export const transactionsSubgraph: SubgraphDefinition = {
   storage: {
     schema: 'transactions',
     entities: [ProductEntity, OrderEntity, OrderLineEntity],
-    migrations: [CreateTransactions1732300001000, CreateCustomerValue1732300011000, CreateErasedCustomers1732300022000, CreateCoPurchase1732300033000, MarkDeidentifiedOrders1732300044000],
+    migrations: [CreateTransactions1732300001000, CreateCustomerValue1732300011000, CreateErasedCustomers1732300022000, CreateCoPurchase1732300033000, MarkDeidentifiedOrders1732300044000, UnlinkableErasure1732300061000],
   },
   createApp: createTransactionsApp,
   personalData: transactionsPersonalData,

@@ -7,6 +7,8 @@ export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
   CONSENT_REQUIRED = 'CONSENT_REQUIRED',
+  /** The customer's data was erased: nothing new is accepted for them. */
+  SUBJECT_ERASED = 'SUBJECT_ERASED',
   SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE',
   /** The gateway refused an operation whose estimated cost is above its limit. */
   OPERATION_TOO_COSTLY = 'OPERATION_TOO_COSTLY',

@@ -25,6 +25,11 @@ export interface SubgraphAppOptions {
   privacy: { consentDecider: ConsentDecider; disclosureRecorder: DisclosureRecorder };
   /** Signed service-to-service calls to the other subgraphs' internal contracts. */
   peers: PeerClient;
+  /**
+   * Subgraph-level tests only: feeds are not checked against peers (customer existence, redeemed
+   * orders), since no peer runs. Production and the platform always check, through `peers`.
+   */
+  trustFeeds?: boolean;
 }
 
 /** Everything the shared bootstrap needs to run one subgraph; each subgraph exports one. */

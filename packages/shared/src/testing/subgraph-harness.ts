@@ -60,10 +60,12 @@ export async function startSubgraphHarness(
   privacy: SubgraphAppOptions['privacy'] = { consentDecider: allowAllDecider, disclosureRecorder: new RecordingDisclosureRecorder() },
   /** The subgraph's view of its peers; by default none answers. */
   peers: PeerClient = noPeers,
+  /** Whether feeds are taken on trust (no customers or transactions subgraph runs here); false checks them through `peers`. */
+  trustFeeds = true,
 ): Promise<SubgraphHarness> {
   const storage = await openTestStorage([definition.storage.schema]);
   const dataSource = await openServiceDataSource(storage, { service: definition.name, ...definition.storage });
-  const app = await definition.createApp(dataSource, { callerSigningKey: TEST_SIGNING_KEY, production: false, privacy, peers });
+  const app = await definition.createApp(dataSource, { callerSigningKey: TEST_SIGNING_KEY, production: false, privacy, peers, trustFeeds });
   return {
     dataSource,
     storage,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { isUniqueViolation } from '@c360/shared';
+import { everyCustomerKnown, isUniqueViolation, type KnownCustomers } from '@c360/shared';
 import { fromCents, toCents } from '../money';
 import type { ProductEntity } from '../product/product.entity';
 import type { ProductRepository, StockDemand } from '../product/product.repository';
@@ -32,11 +32,14 @@ export class OrderService {
     private readonly products: ProductRepository,
     private readonly ordersChanged: OrdersChangedListener = async () => undefined,
     private readonly erased: ErasedCustomerGuard = noErasures,
+    /** Orders only for customers the customers subgraph knows (NOT_FOUND) and has not erased (SUBJECT_ERASED). */
+    private readonly known: KnownCustomers = everyCustomerKnown,
   ) {}
 
   async record(input: RecordOrderInput, now = new Date()): Promise<OrderEntity> {
     const request = toOrderRequest(input, now);
     await this.erased.refuseErased(request.customerId);
+    await this.known.assertWritable([request.customerId]);
     const existing = await this.orders.findByExternalKey(request.sourceSystem, request.externalId);
     if (existing) return this.replay(request, existing);
     const [order, lines] = this.price(request, await this.products.findBySkus([...new Set(request.lines.map((l) => l.sku))]), now);
