@@ -53,9 +53,9 @@ describe(`customers privacy contract on ${storageLabel()}`, () => {
     const id = await customer('E-3');
     const first = await run<{ eraseSubjectData: { counts: Counts } }>(ERASE, { customerId: id, requestId: randomUUID() }, privacyService);
     expect(first.errors).toBeUndefined();
-    expect(rowsOf(first.data!.eraseSubjectData.counts)).toEqual({ 'customers.customer': 1, 'customers.external_identity': 2, 'customers.interaction': 1, 'customers.segment_member': 0, 'customers.erased_identity': 2 });
+    expect(rowsOf(first.data!.eraseSubjectData.counts)).toEqual({ 'customers.customer': 1, 'customers.external_identity': 2, 'customers.interaction': 1, 'customers.segment_member': 0, 'customers.erased_identity': 2, 'customers.erased_customer': 1 });
     const again = await run<{ eraseSubjectData: { counts: Counts } }>(ERASE, { customerId: id, requestId: randomUUID() }, privacyService);
-    expect(rowsOf(again.data!.eraseSubjectData.counts)).toEqual({ 'customers.customer': 0, 'customers.external_identity': 0, 'customers.interaction': 0, 'customers.segment_member': 0, 'customers.erased_identity': 0 });
+    expect(rowsOf(again.data!.eraseSubjectData.counts)).toEqual({ 'customers.customer': 0, 'customers.external_identity': 0, 'customers.interaction': 0, 'customers.segment_member': 0, 'customers.erased_identity': 0, 'customers.erased_customer': 0 });
     const exported = await run<{ subjectDataExport: { data: Vars } }>(EXPORT, { customerId: id }, privacyService);
     expect(exported.data!.subjectDataExport.data).toEqual({ profile: null, externalIds: [], interactions: [], segments: [] });
     const [tombstone]: { identity_hash: string }[] = await harness.dataSource.query(`SELECT identity_hash FROM customers.erased_identity LIMIT 1`);

@@ -16,6 +16,7 @@ export interface SegmentMembershipExport {
 
 export interface CustomerErasureRows {
   tombstoned: number;
+  tombstonedId: number;
   interactions: number;
   externalIds: number;
   segmentMemberships: number;
@@ -72,7 +73,7 @@ export class CustomerSubjectDataRepository {
     return this.dataSource.transaction(async (manager) => {
       const tombstonedId = await this.tombstones.record(manager, customerId, now);
       const ids: ExternalIdPair[] = await manager.query(`SELECT system, external_id AS id FROM customers.external_identity WHERE customer_id = $1`, [customerId]);
-      const hashes = await this.hashes(ids);
+      const hashes = await this.hashes(ids, manager);
       const tombstoned = await count(
         manager,
         `INSERT INTO customers.erased_identity (identity_hash, erased_at) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING`,
@@ -82,7 +83,7 @@ export class CustomerSubjectDataRepository {
       const externalIds = await count(manager, `DELETE FROM customers.external_identity WHERE customer_id = $1`, [customerId]);
       const [members]: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM customers.segment_member WHERE customer_id = $1`, [customerId]);
       const profiles = await count(manager, `DELETE FROM customers.customer WHERE id = $1`, [customerId]);
-      return { tombstoned: tombstoned + tombstonedId, interactions, externalIds, segmentMemberships: members.n, profiles };
+      return { tombstoned, tombstonedId, interactions, externalIds, segmentMemberships: members.n, profiles };
     });
   }
 
@@ -105,8 +106,9 @@ export class CustomerSubjectDataRepository {
     return ids.filter((_, i) => erased.has(hashes[i]));
   }
 
-  private async hashes(ids: readonly ExternalIdPair[]): Promise<string[]> {
-    this.key ??= this.dataSource.query(`SELECT key FROM customers.erasure_key`).then((rows: { key: string }[]) => rows[0].key);
+  /** Inside a transaction the key is read through it: on PGlite a second connection would wait for the first forever. */
+  private async hashes(ids: readonly ExternalIdPair[], runner: DataSource | EntityManager = this.dataSource): Promise<string[]> {
+    this.key ??= runner.query(`SELECT key FROM customers.erasure_key`).then((rows: { key: string }[]) => rows[0].key);
     const key = await this.key.catch((error) => {
       this.key = undefined;
       throw error;

@@ -28,6 +28,7 @@ export class CustomerSubjectData implements SubjectDataHandler {
       { table: 'customers.interaction', action: ErasureAction.DELETED, rows: rows.interactions },
       { table: 'customers.segment_member', action: ErasureAction.DELETED, rows: rows.segmentMemberships },
       { table: 'customers.erased_identity', action: ErasureAction.TOMBSTONED, rows: rows.tombstoned },
+      { table: 'customers.erased_customer', action: ErasureAction.TOMBSTONED, rows: rows.tombstonedId },
     ];
   }
 
