@@ -116,7 +116,7 @@ describe(`feed integrity and atomic erasure on ${storageLabel()}`, () => {
   }
 
   it('leaves no row under the real id in any writing subgraph when writes race the erasure, and no grant in force', async () => {
-    for (let round = 0; round < 3; round++) {
+    for (let round = 0; round < 5; round++) {
       const id = await newCustomer(`Race${round}`);
       let erasing = true;
       const writers = (async () => {
@@ -130,6 +130,10 @@ describe(`feed integrity and atomic erasure on ${storageLabel()}`, () => {
       erasing = false;
       const outcomes = await writers;
       expect(erased.status).toBe('DONE');
+      outcomes.push(...(await allFeeds(id)).map(code));
+      // Writes landed before the erasure and were refused after it; none failed any other way.
+      expect(outcomes).toContain(undefined);
+      expect(outcomes).toContain('SUBJECT_ERASED');
       expect(outcomes.every((c) => c === undefined || c === 'SUBJECT_ERASED' || c === 'NOT_FOUND')).toBe(true);
       expect(await rowsHolding(id)).toEqual([]);
       const inForce: unknown[] = await platform.subgraphs[0].dataSource.query(
