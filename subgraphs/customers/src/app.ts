@@ -25,6 +25,7 @@ import { SegmentResolver } from './segment/segment.resolver';
 import { SegmentService } from './segment/segment.service';
 import { readSegmentSettings } from './segment/segment.settings';
 import { segmentRefreshJob } from './segment/segment-refresher';
+import { readPhoneRegion } from './customer/phone-number';
 
 export const SUBGRAPH_NAME = 'customers';
 
@@ -39,7 +40,7 @@ export async function createCustomersApp(dataSource: DataSource, options: Subgra
   const segmentService = new SegmentService(segments, new RemoteConditions(options.peers), segmentSettings);
   const segmentRefresh = segmentRefreshJob(segmentService, segmentSettings.refreshSeconds * 1000);
   const resolvers = new ResolverContainer([
-    new CustomerResolver(new CustomerService(customers, subjectData)),
+    new CustomerResolver(new CustomerService(customers, subjectData, readPhoneRegion())),
     new InteractionResolver(new InteractionService(interactions, subjectDataRepository)),
     new CustomerExistenceResolver(new CustomerExistenceService(customers, subjectDataRepository)),
     createAnalyticsResolver(dataSource),

@@ -19,7 +19,7 @@ describe(`customers privacy contract on ${storageLabel()}`, () => {
   const run = <T>(query: string, variables: Vars, caller = internalCaller()) => harness.execute<T, Vars>(query, variables, caller);
 
   async function customer(externalId: string, extra: Vars = {}): Promise<string> {
-    const r = await run<{ createCustomer: { id: string } }>(CREATE, { input: { givenName: 'Ines', familyName: 'Ostrander', email: 'ines@example.org', phone: '+4911122233', acquisitionChannel: 'WEB', externalIds: [{ system: 'erp', id: externalId }, { system: 'web', id: `w-${externalId}` }], ...extra } });
+    const r = await run<{ createCustomer: { id: string } }>(CREATE, { input: { givenName: 'Ines', familyName: 'Ostrander', email: `ines.${externalId.toLowerCase()}@example.org`, phone: '+4911122233', acquisitionChannel: 'WEB', externalIds: [{ system: 'erp', id: externalId }, { system: 'web', id: `w-${externalId}` }], ...extra } });
     expect(r.errors).toBeUndefined();
     const id = r.data!.createCustomer.id;
     await run(INTERACT, { input: { customerId: id, channel: 'WEB', kind: 'PASSIVE', type: 'PAGE_VIEW' } });
@@ -37,7 +37,7 @@ describe(`customers privacy contract on ${storageLabel()}`, () => {
     expect(r.errors).toBeUndefined();
     const { subgraph, data } = r.data!.subjectDataExport;
     expect(subgraph).toBe('customers');
-    expect(data.profile).toMatchObject({ id, familyName: 'Ostrander', email: 'ines@example.org', phone: '+4911122233' });
+    expect(data.profile).toMatchObject({ id, familyName: 'Ostrander', email: 'ines.e-1@example.org', phone: '+4911122233' });
     expect(data.externalIds).toEqual([{ system: 'erp', id: 'E-1' }, { system: 'web', id: 'w-E-1' }]);
     expect(data.interactions).toMatchObject([{ type: 'PAGE_VIEW' }]);
   });
