@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CallerKind } from '@c360/shared';
+import { CallerKind, SCOPE_CEILINGS, scopesBeyondCeiling } from '@c360/shared';
 import { DEFAULT_PURPOSE, DEFAULT_SCOPES } from '../gateway/src/auth/caller-claims';
 import { DEV_AUDIENCE, DEV_ISSUER, ensureDevelopmentKeys, signToken } from '../gateway/src/auth/development-keys';
 
@@ -30,13 +30,17 @@ async function main() {
   if (!Object.values(CallerKind).includes(kind)) fail(`--kind must be one of ${Object.values(CallerKind).join(', ')}`);
   if (kind === CallerKind.PARTNER && !values.partner) fail('--partner is required for a PARTNER token');
   if (kind === CallerKind.CUSTOMER && !values.customer) fail('--customer is required for a CUSTOMER token');
+  const scope = values.scopes ?? DEFAULT_SCOPES[kind];
+  const beyond = scopesBeyondCeiling(kind, scope.split(' ').filter(Boolean));
+  // The gateway refuses such a token with 401; say so here rather than print a token that cannot work.
+  if (beyond.length > 0) fail(`A ${kind} token may not hold ${beyond.join(', ')}. Its ceiling is: ${SCOPE_CEILINGS[kind]?.join(' ')}`);
   const keys = await ensureDevelopmentKeys(process.env.AUTH_DEV_KEYS_DIR ?? join(process.cwd(), '.data', 'dev-keys'));
   const token = await signToken(
     keys.privateJwk,
     {
       client_id: values.client ?? `dev-${kind.toLowerCase().replace(/_/g, '-')}`,
       kind,
-      scope: values.scopes ?? DEFAULT_SCOPES[kind],
+      scope,
       purpose: values.purpose ?? DEFAULT_PURPOSE[kind],
       ...(values.partner ? { partner_id: values.partner } : {}),
       ...(values.customer ? { customer_id: values.customer } : {}),

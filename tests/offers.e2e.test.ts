@@ -48,7 +48,7 @@ describe(`next best offers through the gateway on ${storageLabel()}`, () => {
     }
     await order(cora, [bought.sku]);
     // Three other customers bought `bought` and `alsoBought` together: "customers who bought X also bought Y".
-    for (let i = 0; i < 3; i++) await order(randomUUID(), [bought.sku, alsoBought.sku]);
+    for (let i = 0; i < 3; i++) await order(await createCustomer(`Other${i}`), [bought.sku, alsoBought.sku]);
     await order(sid, [bought.sku]);
     // Co-purchase statistics are rebuilt with the full value refresh (as a scheduled job would).
     expect((await ask(RefreshCustomerValuesDocument, {})).errors).toBeUndefined();

@@ -35,6 +35,13 @@ describe('npm run token (development tokens)', () => {
     });
   });
 
+  it('refuses scopes beyond the kind ceiling, naming the ceiling', async () => {
+    await expect(run(process.execPath, [TOKEN_SCRIPT, '--kind', 'BI', '--scopes', 'analytics:read customers:read'], { env })).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('may not hold customers:read. Its ceiling is: analytics:read'),
+    });
+  });
+
   it('refuses a partner token without --partner', async () => {
     await expect(run(process.execPath, [TOKEN_SCRIPT, '--kind', 'PARTNER'], { env })).rejects.toMatchObject({ code: 2 });
   });

@@ -9,6 +9,7 @@ import type { GatewayContext } from './gateway-context';
 import { SignedCallerDataSource, subgraphFetcher } from './signed-data-source';
 import { costLimitPlugin } from './operation-cost';
 import { importProxy, supergraphUrls } from './import-proxy';
+import { inputEchoGuardPlugin } from './input-echo-guard';
 import { DEFAULT_QUERY_LIMITS, queryLimitRules, type QueryLimits } from './query-limits';
 
 /** Builds the gateway over the static supergraph; never listens (tests and main decide). */
@@ -39,6 +40,7 @@ export async function createGatewayApp(config: GatewayAppConfig) {
       ...offlinePlugins<GatewayContext>(config.production),
       accessRecordPlugin<GatewayContext>(),
       costLimitPlugin<GatewayContext>(limits.maxCost),
+      inputEchoGuardPlugin<GatewayContext>(),
     ],
     // main drains requests in flight first; Apollo's own handler would stop mid-request and re-signal.
     stopOnTerminationSignals: false,

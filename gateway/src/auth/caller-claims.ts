@@ -1,5 +1,7 @@
 import type { JWTPayload } from 'jose';
-import { CallerKind, isUuid, type Caller } from '@c360/shared';
+import { CallerKind, isUuid, SCOPES, scopesBeyondCeiling, type Caller } from '@c360/shared';
+
+const KNOWN_SCOPES = new Set<string>(Object.values(SCOPES));
 
 /**
  * The claims a customer-360 access token carries (RFC 9068 names where one exists):
@@ -40,11 +42,14 @@ export function callerFromClaims(claims: CallerClaims): { caller: Caller } | { p
   if (typeof claims.purpose !== 'string' || !/^[A-Z][A-Z_]{1,63}$/.test(claims.purpose)) return { problem: 'the "purpose" claim must name a purpose code' };
   if (kind === CallerKind.PARTNER && (typeof claims.partner_id !== 'string' || claims.partner_id === '')) return { problem: 'a partner token needs "partner_id"' };
   if (kind === CallerKind.CUSTOMER && (typeof claims.customer_id !== 'string' || !isUuid(claims.customer_id))) return { problem: 'a customer token needs a "customer_id" UUID' };
+  const scopes = (claims.scope ?? '').split(' ').filter(Boolean);
+  const beyond = scopesBeyondCeiling(kind, scopes);
+  if (beyond.length > 0) return { problem: `a ${kind} token may not hold ${beyond.map((s) => (KNOWN_SCOPES.has(s) ? s : 'an unknown scope')).join(', ')}: beyond the kind's ceiling` };
   return {
     caller: {
       clientId,
       kind,
-      scopes: (claims.scope ?? '').split(' ').filter(Boolean),
+      scopes,
       purpose: claims.purpose,
       partnerId: kind === CallerKind.PARTNER ? claims.partner_id : undefined,
       customerId: kind === CallerKind.CUSTOMER ? claims.customer_id?.toLowerCase() : undefined,

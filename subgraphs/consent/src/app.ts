@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { withStandingCache, buildFederatedSchema, createSubgraphServer, ResolverContainer, type SubgraphAppOptions } from '@c360/shared';
+import { knownCustomersFor, withStandingCache, buildFederatedSchema, createSubgraphServer, ResolverContainer, type SubgraphAppOptions } from '@c360/shared';
 import { ConsentEventRefsResolver, ConsentStateRefsResolver } from './consent/consent-refs.resolver';
 import { createConsentLoaders } from './consent/consent.loaders';
 import { ConsentRepository } from './consent/consent.repository';
@@ -48,7 +48,7 @@ export async function createConsentApp(dataSource: DataSource, options: Subgraph
   const resolvers = new ResolverContainer([
     new PurposeResolver(new PurposeService(purposes)),
     new PartnerResolver(new PartnerService(partners)),
-    new ConsentResolver(new ConsentService(ledger, purposes, partners)),
+    new ConsentResolver(new ConsentService(ledger, purposes, partners, knownCustomersFor(options))),
     new CustomerConsentResolver(),
     new ConsentStateRefsResolver(),
     new ConsentEventRefsResolver(),

@@ -8,6 +8,7 @@ import { ChainConsentLedger1732300013000 } from './migrations/1732300013000-chai
 import { CreateDisclosureLedger1732300014000 } from './migrations/1732300014000-create-disclosure-ledger';
 import { CreateSubjectRequests1732300023000 } from './migrations/1732300023000-create-subject-requests';
 import { PurposeCatalogue1732300024000 } from './migrations/1732300024000-purpose-catalogue';
+import { ConsentErasedCustomers1732300061000 } from './migrations/1732300061000-erased-customers';
 import { PartnerEntity } from './partner/partner.entity';
 import { NoticeEntity } from './purpose/notice.entity';
 import { PurposeEntity } from './purpose/purpose.entity';
@@ -21,7 +22,7 @@ export const consentSubgraph: SubgraphDefinition = {
   storage: {
     schema: 'consent',
     entities: [PurposeEntity, NoticeEntity, PartnerEntity, ConsentEventEntity],
-    migrations: [CreateConsent1732300003000, ChainConsentLedger1732300013000, CreateDisclosureLedger1732300014000, CreateSubjectRequests1732300023000, PurposeCatalogue1732300024000],
+    migrations: [CreateConsent1732300003000, ChainConsentLedger1732300013000, CreateDisclosureLedger1732300014000, CreateSubjectRequests1732300023000, PurposeCatalogue1732300024000, ConsentErasedCustomers1732300061000],
   },
   createApp: createConsentApp,
   personalData: consentPersonalData,

@@ -1,4 +1,3 @@
-import { CustomerExistenceResolver } from './customer/customer-existence.resolver';
 import type { DataSource } from 'typeorm';
 import { isUuid, buildFederatedSchema, createSubgraphServer, ResolverContainer, SubjectDataResolver, type SubgraphAppOptions, isVisible, visibleCustomers } from '@c360/shared';
 import { createAnalyticsResolver } from './analytics';
@@ -15,6 +14,8 @@ import { InteractionService } from './interaction/interaction.service';
 import { customersPersonalData } from './privacy';
 import { CustomerSubjectData } from './subject-data/subject-data.service';
 import { CustomerSubjectDataRepository } from './subject-data/subject-data.repository';
+import { CustomerExistenceResolver } from './existence/customer-existence.resolver';
+import { CustomerExistenceService } from './existence/customer-existence.service';
 import { RemoteConditions } from './segment/remote-conditions';
 import { createSegmentLoaders } from './segment/segment.loaders';
 import { SegmentMembershipResolver } from './segment/segment-membership.resolver';
@@ -25,6 +26,7 @@ import { SegmentVersionResolver } from './segment/segment-version.resolver';
 import { SegmentService } from './segment/segment.service';
 import { readSegmentSettings } from './segment/segment.settings';
 import { segmentRefreshJob } from './segment/segment-refresher';
+import { readPhoneRegion } from './customer/phone-number';
 
 export const SUBGRAPH_NAME = 'customers';
 
@@ -32,17 +34,18 @@ export const SUBGRAPH_NAME = 'customers';
 export async function createCustomersApp(dataSource: DataSource, options: SubgraphAppOptions) {
   const customers = new CustomerRepository(dataSource);
   const interactions = new InteractionRepository(dataSource);
-  const subjectData = new CustomerSubjectData(new CustomerSubjectDataRepository(dataSource));
+  const subjectDataRepository = new CustomerSubjectDataRepository(dataSource);
+  const subjectData = new CustomerSubjectData(subjectDataRepository);
   const segments = new SegmentRepository(dataSource);
   const segmentSettings = readSegmentSettings();
   const segmentService = new SegmentService(segments, new RemoteConditions(options.peers), segmentSettings);
   const segmentRefresh = segmentRefreshJob(segmentService, segmentSettings.refreshSeconds * 1000);
   const resolvers = new ResolverContainer([
-    new CustomerResolver(new CustomerService(customers, subjectData)),
-    new InteractionResolver(new InteractionService(interactions, customers)),
+    new CustomerResolver(new CustomerService(customers, subjectData, readPhoneRegion())),
+    new InteractionResolver(new InteractionService(interactions, subjectDataRepository)),
+    new CustomerExistenceResolver(new CustomerExistenceService(customers, subjectDataRepository)),
     createAnalyticsResolver(dataSource, options.aggregateNoise),
     new SubjectDataResolver(SUBGRAPH_NAME, subjectData),
-    new CustomerExistenceResolver(customers),
     new SegmentResolver(segmentService),
     new SegmentVersionResolver(),
     new SegmentMembershipResolver(new SegmentMembershipService(segments)),

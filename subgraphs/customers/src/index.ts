@@ -8,21 +8,24 @@ import { CreateCustomers1732300000000 } from './migrations/1732300000000-create-
 import { CreateErasureTombstones1732300021000 } from './migrations/1732300021000-create-erasure-tombstones';
 import { CreateSegments1732300022000 } from './migrations/1732300022000-create-segments';
 import { CreatePrivacyBudget1732300101000 } from './migrations/1732300101000-create-privacy-budget';
+import { UnlinkableErasedCustomers1732300061000 } from './migrations/1732300061000-erased-customers';
+import { UniqueNormalisedEmail1732300062000 } from './migrations/1732300062000-unique-normalised-email';
 import { customersPersonalData } from './privacy';
 import { analyticsEnvSettings } from '@c360/shared';
 import { SegmentEntity } from './segment/segment.entity';
 import { SegmentVersionEntity } from './segment/segment-version.entity';
 import { segmentEnvSettings } from './segment/segment.settings';
+import { phoneEnvSettings } from './customer/phone-number';
 
 export const customersSubgraph: SubgraphDefinition = {
   name: SUBGRAPH_NAME,
   envPrefix: 'CUSTOMERS',
   defaultPort: 4001,
-  settings: { ...analyticsEnvSettings, ...segmentEnvSettings },
+  settings: { ...analyticsEnvSettings, ...segmentEnvSettings, ...phoneEnvSettings },
   storage: {
     schema: 'customers',
     entities: [CustomerEntity, ExternalIdentityEntity, InteractionEntity, SegmentEntity, SegmentVersionEntity],
-    migrations: [CreateCustomers1732300000000, CreateErasureTombstones1732300021000, CreateSegments1732300022000, CreatePrivacyBudget1732300101000],
+    migrations: [CreateCustomers1732300000000, CreateErasureTombstones1732300021000, CreateSegments1732300022000, UnlinkableErasedCustomers1732300061000, UniqueNormalisedEmail1732300062000, CreatePrivacyBudget1732300101000],
   },
   createApp: createCustomersApp,
   personalData: customersPersonalData,

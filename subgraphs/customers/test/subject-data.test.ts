@@ -19,7 +19,7 @@ describe(`customers privacy contract on ${storageLabel()}`, () => {
   const run = <T>(query: string, variables: Vars, caller = internalCaller()) => harness.execute<T, Vars>(query, variables, caller);
 
   async function customer(externalId: string, extra: Vars = {}): Promise<string> {
-    const r = await run<{ createCustomer: { id: string } }>(CREATE, { input: { givenName: 'Ines', familyName: 'Ostrander', email: 'ines@example.org', phone: '+4911122233', acquisitionChannel: 'WEB', externalIds: [{ system: 'erp', id: externalId }, { system: 'web', id: `w-${externalId}` }], ...extra } });
+    const r = await run<{ createCustomer: { id: string } }>(CREATE, { input: { givenName: 'Ines', familyName: 'Ostrander', email: `ines.${externalId.toLowerCase()}@example.org`, phone: '+4911122233', acquisitionChannel: 'WEB', externalIds: [{ system: 'erp', id: externalId }, { system: 'web', id: `w-${externalId}` }], ...extra } });
     expect(r.errors).toBeUndefined();
     const id = r.data!.createCustomer.id;
     await run(INTERACT, { input: { customerId: id, channel: 'WEB', kind: 'PASSIVE', type: 'PAGE_VIEW' } });
@@ -37,7 +37,7 @@ describe(`customers privacy contract on ${storageLabel()}`, () => {
     expect(r.errors).toBeUndefined();
     const { subgraph, data } = r.data!.subjectDataExport;
     expect(subgraph).toBe('customers');
-    expect(data.profile).toMatchObject({ id, familyName: 'Ostrander', email: 'ines@example.org', phone: '+4911122233' });
+    expect(data.profile).toMatchObject({ id, familyName: 'Ostrander', email: 'ines.e-1@example.org', phone: '+4911122233' });
     expect(data.externalIds).toEqual([{ system: 'erp', id: 'E-1' }, { system: 'web', id: 'w-E-1' }]);
     expect(data.interactions).toMatchObject([{ type: 'PAGE_VIEW' }]);
   });
@@ -53,9 +53,9 @@ describe(`customers privacy contract on ${storageLabel()}`, () => {
     const id = await customer('E-3');
     const first = await run<{ eraseSubjectData: { counts: Counts } }>(ERASE, { customerId: id, requestId: randomUUID() }, privacyService);
     expect(first.errors).toBeUndefined();
-    expect(rowsOf(first.data!.eraseSubjectData.counts)).toEqual({ 'customers.customer': 1, 'customers.external_identity': 2, 'customers.interaction': 1, 'customers.segment_member': 0, 'customers.erased_identity': 2 });
+    expect(rowsOf(first.data!.eraseSubjectData.counts)).toEqual({ 'customers.customer': 1, 'customers.external_identity': 2, 'customers.interaction': 1, 'customers.segment_member': 0, 'customers.erased_identity': 2, 'customers.erased_customer': 1 });
     const again = await run<{ eraseSubjectData: { counts: Counts } }>(ERASE, { customerId: id, requestId: randomUUID() }, privacyService);
-    expect(rowsOf(again.data!.eraseSubjectData.counts)).toEqual({ 'customers.customer': 0, 'customers.external_identity': 0, 'customers.interaction': 0, 'customers.segment_member': 0, 'customers.erased_identity': 0 });
+    expect(rowsOf(again.data!.eraseSubjectData.counts)).toEqual({ 'customers.customer': 0, 'customers.external_identity': 0, 'customers.interaction': 0, 'customers.segment_member': 0, 'customers.erased_identity': 0, 'customers.erased_customer': 0 });
     const exported = await run<{ subjectDataExport: { data: Vars } }>(EXPORT, { customerId: id }, privacyService);
     expect(exported.data!.subjectDataExport.data).toEqual({ profile: null, externalIds: [], interactions: [], segments: [] });
     const [tombstone]: { identity_hash: string }[] = await harness.dataSource.query(`SELECT identity_hash FROM customers.erased_identity LIMIT 1`);
@@ -92,10 +92,10 @@ describe(`customers privacy contract on ${storageLabel()}`, () => {
     const id = await customer('E-4');
     await run(ERASE, { customerId: id, requestId: randomUUID() }, privacyService);
     const created = await run(CREATE, { input: { givenName: 'Ines', acquisitionChannel: 'WEB', externalIds: [{ system: 'web', id: 'w-E-4' }] } });
-    expect(created.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'SUBJECT_ERASED', externalIds: ['web/w-E-4'] });
+    expect(created.errors?.[0].extensions).toMatchObject({ code: 'SUBJECT_ERASED', reason: 'SUBJECT_ERASED', externalIds: ['web/w-E-4'] });
     const other = await customer('E-5');
     const extended = await run(ADD_IDS, { id: other, input: { addExternalIds: [{ system: 'erp', id: 'E-4' }] } });
-    expect(extended.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'SUBJECT_ERASED' });
+    expect(extended.errors?.[0].extensions).toMatchObject({ code: 'SUBJECT_ERASED', reason: 'SUBJECT_ERASED' });
     const sameIdElsewhere = await run(CREATE, { input: { givenName: 'Someone', acquisitionChannel: 'WEB', externalIds: [{ system: 'other-system', id: 'E-4' }] } });
     expect(sameIdElsewhere.errors).toBeUndefined();
   });

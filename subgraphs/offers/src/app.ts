@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { buildFederatedSchema, createAggregateRelease, createSubgraphServer, ResolverContainer, SubjectDataResolver, type SubgraphAppOptions } from '@c360/shared';
+import { buildFederatedSchema, createAggregateRelease, createSubgraphServer, knownCustomersFor, ResolverContainer, SubjectDataResolver, type SubgraphAppOptions } from '@c360/shared';
+import { anyRedemptionOrder, peerRedemptionOrders } from './response/redemption-orders';
 import { createCampaignLoaders } from './campaign/campaign.loaders';
 import { CampaignRepository } from './campaign/campaign.repository';
 import { CampaignResolver } from './campaign/campaign.resolver';
@@ -45,7 +46,7 @@ export async function createOffersApp(dataSource: DataSource, options: SubgraphA
     new OfferResolver(new OfferService(offers, campaigns)),
     new CampaignOffersResolver(),
     new EligibilityResolver(new EligibilityService()),
-    new ResponseResolver(new ResponseService(responses, offers, subjectData)),
+    new ResponseResolver(new ResponseService(responses, offers, subjectData, knownCustomersFor(options), options.trustFeeds ? anyRedemptionOrder : peerRedemptionOrders(options.peers))),
     new OfferResponsesResolver(),
     new CustomerResponsesResolver(),
     new CampaignPerformanceResolver(release.budget),

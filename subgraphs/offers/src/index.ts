@@ -9,6 +9,7 @@ import { CreateErasedCustomers1732300032000 } from './migrations/1732300032000-c
 import { AddOfferTargeting1732300031000 } from './migrations/1732300031000-add-offer-targeting';
 import { CreatePrivacyBudget1732300103000 } from './migrations/1732300103000-create-privacy-budget';
 import { analyticsEnvSettings } from '@c360/shared';
+import { UnlinkableErasure1732300061000 } from './migrations/1732300061000-unlinkable-erasure';
 import { OfferProductEntity } from './offer/offer-product.entity';
 import { OfferEntity } from './offer/offer.entity';
 import { OfferResponseEntity } from './response/offer-response.entity';
@@ -21,7 +22,7 @@ export const offersSubgraph: SubgraphDefinition = {
   storage: {
     schema: 'offers',
     entities: [CampaignEntity, OfferEntity, OfferProductEntity, OfferResponseEntity],
-    migrations: [CreateOffers1732300002000, CreateOfferResponses1732300012000, AddOfferTargeting1732300031000, CreateErasedCustomers1732300032000, CreatePrivacyBudget1732300103000],
+    migrations: [CreateOffers1732300002000, CreateOfferResponses1732300012000, AddOfferTargeting1732300031000, CreateErasedCustomers1732300032000, UnlinkableErasure1732300061000, CreatePrivacyBudget1732300103000],
   },
   createApp: createOffersApp,
   personalData: offersPersonalData,

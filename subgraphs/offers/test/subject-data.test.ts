@@ -54,7 +54,7 @@ describe(`offers privacy contract on ${storageLabel()}`, () => {
     await run(ERASE, { customerId, requestId: randomUUID() }, privacyService);
     for (const batch of [[shown], [responseInput(offerId, other, 'SHOWN'), responseInput(offerId, customerId, 'CLICKED')]]) {
       const r = await responses.recordManyRaw(batch);
-      expect(r.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'SUBJECT_ERASED' });
+      expect(r.errors?.[0].extensions).toMatchObject({ code: 'SUBJECT_ERASED', reason: 'SUBJECT_ERASED' });
     }
     const rows: unknown[] = await harness.dataSource.query(`SELECT 1 FROM offers.offer_response WHERE customer_id = ANY($1::uuid[])`, [[customerId, other]]);
     expect(rows).toEqual([]);

@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { buildFederatedSchema, createSubgraphServer, isUuid, ResolverContainer, SubjectDataResolver, type SubgraphAppOptions } from '@c360/shared';
+import { buildFederatedSchema, createSubgraphServer, isUuid, ResolverContainer, SubjectDataResolver, type SubgraphAppOptions, knownCustomersFor } from '@c360/shared';
+import { RedemptionOrderResolver } from './redemption/redemption-order.resolver';
+import { RedemptionOrderService } from './redemption/redemption-order.service';
 import { createAnalyticsResolver } from './analytics';
 import { CatalogueRepository, createCatalogueResolver } from './catalogue';
 import { createStockResolver, StockLedgerRepository } from './stock';
@@ -55,13 +57,14 @@ export async function createTransactionsApp(dataSource: DataSource, options: Sub
     new ProductResolver(new ProductService(products)),
     createCatalogueResolver(catalogue),
     createStockResolver(dataSource, stockLedger),
-    new OrderResolver(new OrderService(orders, { products, prices: catalogue, ledger: stockLedger }, (customerId) => valueService.refreshCustomers([customerId]), subjectData)),
+    new OrderResolver(new OrderService(orders, { products, prices: catalogue, ledger: stockLedger }, (customerId) => valueService.refreshCustomers([customerId]), subjectData, knownCustomersFor(options))),
     new OrderLineResolver(),
     new CustomerPurchasesResolver(),
     new CustomerValueResolver(),
     new ValueRefreshResolver(valueService),
     createAnalyticsResolver(dataSource, options.aggregateNoise),
     new SubjectDataResolver(SUBGRAPH_NAME, subjectData),
+    new RedemptionOrderResolver(new RedemptionOrderService(orders)),
     createSegmentConditionResolver(dataSource),
     createTargetingResolver(dataSource),
     imports.resolver,

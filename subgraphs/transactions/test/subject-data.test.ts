@@ -57,7 +57,7 @@ describe(`transactions privacy contract on ${storageLabel()}`, () => {
     const again = await run<{ eraseSubjectData: { counts: Counts } }>(ERASE, { customerId, requestId: randomUUID() }, privacyService);
     expect(rowsOf(again.data!.eraseSubjectData.counts)).toEqual({ 'transactions.customer_order': 0, 'transactions.customer_value': 0, 'transactions.erased_customer': 0 });
     const refused = await order(customerId, `c-${customerId}`);
-    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'SUBJECT_ERASED' });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'SUBJECT_ERASED', reason: 'SUBJECT_ERASED' });
     expect(await ordersOf(customerId)).toBe(0);
   });
 
@@ -106,7 +106,7 @@ describe(`transactions privacy contract on ${storageLabel()}`, () => {
     });
     const service = new OrderService(new OrderRepository(dataSource), { products: erasingWhilePricing, prices: new CatalogueRepository(dataSource), ledger: new StockLedgerRepository() }, undefined, subjectData);
     const input = { customerId, sourceSystem: 'erp', externalId: `r-${customerId}`, channel: SalesChannel.WEB, currency: inStockProducts[0].currency, lines: [{ sku: inStockProducts[0].sku, quantity: 1 }] };
-    await expect(service.record(input)).rejects.toMatchObject({ extensions: { code: 'CONFLICT', reason: 'SUBJECT_ERASED' } });
+    await expect(service.record(input)).rejects.toMatchObject({ extensions: { code: 'SUBJECT_ERASED', reason: 'SUBJECT_ERASED' } });
     expect(await ordersOf(customerId)).toBe(0);
   });
 
@@ -115,7 +115,7 @@ describe(`transactions privacy contract on ${storageLabel()}`, () => {
     await order(customerId, `p-${customerId}`);
     await run(ERASE, { customerId, requestId: randomUUID() }, privacyService);
     const replay = await order(customerId, `p-${customerId}`);
-    expect(replay.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'SUBJECT_ERASED' });
+    expect(replay.errors?.[0].extensions).toMatchObject({ code: 'SUBJECT_ERASED', reason: 'SUBJECT_ERASED' });
   });
 
   onPostgres('serialises ingest and erasure of one customer on its advisory lock, so no order survives under the real id', async () => {

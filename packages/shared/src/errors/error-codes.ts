@@ -7,6 +7,8 @@ export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
   CONSENT_REQUIRED = 'CONSENT_REQUIRED',
+  /** The customer's data was erased: nothing new is accepted for them. */
+  SUBJECT_ERASED = 'SUBJECT_ERASED',
   SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE',
   /** Whether the caller may see a customer (or a field) could not be decided: nothing is released, visibly. */
   DECISION_UNAVAILABLE = 'DECISION_UNAVAILABLE',

@@ -3,6 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError } from './domain-error';
 import { ErrorCode } from './error-codes';
 import { serviceLogger } from '../observability/logger';
+import { withoutInputValues } from './input-free-errors';
 
 const CLIENT_SAFE_CODES = new Set<string>([
   ...Object.values(ErrorCode).filter((c) => c !== ErrorCode.INTERNAL_SERVER_ERROR),
@@ -15,7 +16,7 @@ const CLIENT_SAFE_CODES = new Set<string>([
 
 /**
  * Apollo `formatError`: errors we raised on purpose (DomainError, input validation,
- * GraphQL syntax/validation) pass through; anything else (a driver error with SQL in
+ * GraphQL syntax/validation) pass through without any input value they quoted; anything else (a driver error with SQL in
  * it, a bug) is logged here and replaced by a generic message without stack or SQL.
  */
 export function maskError(service: string) {
@@ -25,7 +26,7 @@ export function maskError(service: string) {
     const safe = original instanceof DomainError || (typeof code === 'string' && CLIENT_SAFE_CODES.has(code));
     if (safe) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      return withoutInputValues({ ...formatted, extensions });
     }
     logInternalError(service, original);
     return {

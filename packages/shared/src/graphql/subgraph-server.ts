@@ -9,6 +9,7 @@ import { currentScope } from '../observability/request-scope';
 import { serviceLogger } from '../observability/logger';
 import { CallerKind, type Caller } from '../context/caller';
 import { CALLER_HEADER, verifyCallerToken } from '../context/caller-token';
+import { exceedsCeiling } from '../context/scope-ceilings';
 import type { SubgraphContext } from '../context/subgraph-context';
 import { ErrorCode } from '../errors/error-codes';
 import { maskError } from '../errors/mask-error';
@@ -103,7 +104,9 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
 
   const contextFor = async (request: Pick<IncomingMessage, 'headers'>): Promise<SubgraphContext<Loaders>> => {
     const header = request.headers[CALLER_HEADER];
-    const check = verifyCallerToken(options.callerSigningKey, Array.isArray(header) ? header[0] : header, options.name);
+    const verified = verifyCallerToken(options.callerSigningKey, Array.isArray(header) ? header[0] : header, options.name);
+    // Defence in depth: even a correctly signed caller never holds more than its kind's ceiling.
+    const check = verified.ok && exceedsCeiling(verified.caller) ? { ok: false as const, reason: "the caller's scopes exceed its kind's ceiling" } : verified;
     if (!check.ok) {
       throw new GraphQLError(`Subgraph ${options.name} only answers the gateway: ${check.reason}`, {
         extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },

@@ -1,2 +1,4 @@
 export * from './peer-directory';
 export * from './peer-client';
+export * from './known-customers';
+export * from './order-redemptions';

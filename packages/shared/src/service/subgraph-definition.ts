@@ -28,6 +28,11 @@ export interface SubgraphAppOptions {
   peers: PeerClient;
   /** Tests only: where aggregate noise is drawn from (default: the release policy settings, crypto randomness). */
   aggregateNoise?: NoiseSource;
+  /**
+   * Subgraph-level tests only: feeds are not checked against peers (customer existence, redeemed
+   * orders), since no peer runs. Production and the platform always check, through `peers`.
+   */
+  trustFeeds?: boolean;
 }
 
 /** Everything the shared bootstrap needs to run one subgraph; each subgraph exports one. */

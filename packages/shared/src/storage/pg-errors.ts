@@ -8,3 +8,10 @@ function sqlState(error: unknown): string | undefined {
 export const isUniqueViolation = (error: unknown) => sqlState(error) === '23505';
 export const isForeignKeyViolation = (error: unknown) => sqlState(error) === '23503';
 export const isCheckViolation = (error: unknown) => sqlState(error) === '23514';
+
+/** The constraint (or unique index) a violation names, for pg and PGlite errors alike. */
+export function violatedConstraint(error: unknown): string | undefined {
+  const e = error as { constraint?: unknown; driverError?: { constraint?: unknown } };
+  const name = e?.constraint ?? e?.driverError?.constraint;
+  return typeof name === 'string' ? name : undefined;
+}

@@ -2,8 +2,19 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { tombstoneOfId } from './subject-data.contract';
 
 /**
- * The erased customers of one subgraph (`<schema>.erased_customer`: a hash of the customer id,
- * the request, the time). Each subgraph that refuses data for erased customers owns such a
+ * Serialises, per customer, an erasure with every write for that customer in one subgraph: both
+ * take these transaction-scoped locks first (PostgreSQL and PGlite alike), in one sorted order so
+ * two multi-customer writers never deadlock. Ids are lower-cased as the tombstone hash does.
+ */
+export async function lockCustomers(manager: EntityManager, customerIds: readonly string[]): Promise<void> {
+  const ids = [...new Set(customerIds.map((id) => id.toLowerCase()))].sort();
+  for (const id of ids) await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [id]);
+}
+
+/**
+ * The erased customers of one subgraph (`<schema>.erased_customer`: a hash of the customer id and
+ * when). No request id is kept: it would lead from a tombstone back to the subject request, and
+ * from there to the customer. Each subgraph that refuses data for erased customers owns such a
  * table in its own schema; this is the one place its SQL is written.
  */
 export class CustomerTombstones {
@@ -16,19 +27,34 @@ export class CustomerTombstones {
     this.table = `${schema}.erased_customer`;
   }
 
-  /** Records the erasure (inside the erasing transaction); 0 when it was already recorded. */
-  async record(manager: EntityManager, customerId: string, requestId: string, now: Date): Promise<number> {
+  /** Records the erasure (inside the erasing transaction, under the customer's lock); 0 when it was already recorded. */
+  async record(manager: EntityManager, customerId: string, now: Date): Promise<number> {
+    await lockCustomers(manager, [customerId]);
     const rows: unknown[] = await manager.query(
-      `WITH added AS (INSERT INTO ${this.table} (customer_hash, request_id, erased_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1) SELECT 1 FROM added`,
-      [tombstoneOfId(customerId), requestId, now],
+      `WITH added AS (INSERT INTO ${this.table} (customer_hash, erased_at) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1) SELECT 1 FROM added`,
+      [tombstoneOfId(customerId), now],
     );
     return rows.length;
   }
 
   /** The given customers whose data was erased: one statement. */
   async erasedAmong(customerIds: readonly string[]): Promise<string[]> {
+    return this.erasedOf(this.dataSource, customerIds);
+  }
+
+  /**
+   * The same, first in a writing transaction: takes the customers' locks, so an erasure either
+   * committed before (its tombstone is seen here) or waits for the writer and then erases what it wrote.
+   */
+  async erasedAmongWithin(manager: EntityManager, customerIds: readonly string[]): Promise<string[]> {
+    await lockCustomers(manager, customerIds);
+    return this.erasedOf(manager, customerIds);
+  }
+
+  private async erasedOf(runner: DataSource | EntityManager, customerIds: readonly string[]): Promise<string[]> {
+    if (customerIds.length === 0) return [];
     const hashes = customerIds.map(tombstoneOfId);
-    const rows: { customer_hash: string }[] = await this.dataSource.query(`SELECT customer_hash FROM ${this.table} WHERE customer_hash = ANY($1::text[])`, [hashes]);
+    const rows: { customer_hash: string }[] = await runner.query(`SELECT customer_hash FROM ${this.table} WHERE customer_hash = ANY($1::text[])`, [hashes]);
     const erased = new Set(rows.map((r) => r.customer_hash));
     return customerIds.filter((_, i) => erased.has(hashes[i]));
   }

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { HeaderMap } from '@apollo/server';
 import { CallerKind, type Caller } from '../context/caller';
 import { CALLER_HEADER, signCallerToken } from '../context/caller-token';
+import { scopesBeyondCeiling } from '../context/scope-ceilings';
 import { openServiceDataSource } from '../storage/data-source';
 import type { Storage } from '../storage/storage';
 import type { SubgraphAppOptions, SubgraphDefinition } from '../service/subgraph-definition';
@@ -17,13 +18,19 @@ import type { NoiseSource } from '../analytics/release-policy/noise-source';
 
 export const TEST_SIGNING_KEY = 'test-only-signing-key-0123456789abcdef';
 
-export const internalCaller = (overrides: Partial<Caller> = {}): Caller => ({
-  clientId: 'test-internal-app',
-  kind: CallerKind.INTERNAL_APP,
-  scopes: ['customers:read', 'customers.pii:read', 'customers:write', 'orders:read', 'orders:write', 'offers:read', 'offers:write', 'consent:read', 'consent:write'],
-  purpose: 'SERVICE',
-  ...overrides,
-});
+const INTERNAL_TEST_SCOPES = ['customers:read', 'customers.pii:read', 'customers:write', 'orders:read', 'orders:write', 'offers:read', 'offers:write', 'consent:read', 'consent:write'];
+
+/** A test caller; another kind gets the internal scopes its ceiling allows (what a real token of that kind could hold). */
+export const internalCaller = (overrides: Partial<Caller> = {}): Caller => {
+  const kind = overrides.kind ?? CallerKind.INTERNAL_APP;
+  return {
+    clientId: 'test-internal-app',
+    kind,
+    scopes: INTERNAL_TEST_SCOPES.filter((scope) => scopesBeyondCeiling(kind, [scope]).length === 0),
+    purpose: 'SERVICE',
+    ...overrides,
+  };
+};
 
 export interface GraphQLResult<T> {
   data?: T | null;
@@ -63,10 +70,12 @@ export async function startSubgraphHarness(
   peers: PeerClient = noPeers,
   /** Where aggregate noise is drawn from; by default the release policy settings'. */
   aggregateNoise?: NoiseSource,
+  /** Whether feeds are taken on trust (no customers or transactions subgraph runs here); false checks them through `peers`. */
+  trustFeeds = true,
 ): Promise<SubgraphHarness> {
   const storage = await openTestStorage([definition.storage.schema]);
   const dataSource = await openServiceDataSource(storage, { service: definition.name, ...definition.storage });
-  const app = await definition.createApp(dataSource, { callerSigningKey: TEST_SIGNING_KEY, production: false, privacy, peers, aggregateNoise });
+  const app = await definition.createApp(dataSource, { callerSigningKey: TEST_SIGNING_KEY, production: false, privacy, peers, aggregateNoise, trustFeeds });
   return {
     dataSource,
     storage,

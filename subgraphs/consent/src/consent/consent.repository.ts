@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { ChildPageRows } from '@c360/shared';
+import { CustomerTombstones, subjectErased, type ChildPageRows } from '@c360/shared';
 import { consentEventHash } from '../ledger/ledger-hash';
 import type { LedgerRepository } from '../ledger/ledger.repository';
 import type { ConsentEventEntity } from './consent-event.entity';
@@ -13,10 +13,14 @@ const toEntity = toConsentEvent;
 
 /** All SQL for the consent ledger. Only ever INSERTs: the table refuses changes. */
 export class ConsentRepository {
+  private readonly tombstones: CustomerTombstones;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly chain: LedgerRepository,
-  ) {}
+  ) {
+    this.tombstones = new CustomerTombstones(dataSource, 'consent');
+  }
 
   /** The latest event per (customer, purpose, partner), for every customer in one statement. */
   async currentStates(customerIds: readonly string[]): Promise<ConsentEventEntity[]> {
@@ -57,6 +61,8 @@ export class ConsentRepository {
   append(event: NewConsentEvent): Promise<ConsentEventEntity> {
     return this.dataSource.transaction(async (manager) => {
       const { seq, prevHash } = await this.chain.nextLink(manager, event.customerId);
+      // Under the ledger lock an erasure also takes: either it committed (refused here) or it withdraws what this appends.
+      if ((await this.tombstones.erasedAmongWithin(manager, [event.customerId])).length > 0) throw subjectErased('customerId');
       const id = randomUUID();
       const hash = consentEventHash({ ...event, id, seq }, prevHash);
       const [row]: Record<string, unknown>[] = await manager.query(

@@ -1,4 +1,4 @@
-import { assertUuid, CallerKind, type Caller } from '@c360/shared';
+import { assertUuid, CallerKind, everyCustomerKnown, type Caller, type KnownCustomers } from '@c360/shared';
 import type { PartnerRepository } from '../partner/partner.repository';
 import type { PurposeEntity } from '../purpose/purpose.entity';
 import { LegalBasis } from '../purpose/purpose.enums';
@@ -19,6 +19,8 @@ export class ConsentService {
     private readonly ledger: ConsentRepository,
     private readonly purposes: PurposeRepository,
     private readonly partners: PartnerRepository,
+    /** Consents only for customers the customers subgraph knows and has not erased. */
+    private readonly known: KnownCustomers = everyCustomerKnown,
   ) {}
 
   grant(input: GrantConsentInput, caller: Caller, now = new Date()): Promise<ConsentEventEntity> {
@@ -41,6 +43,7 @@ export class ConsentService {
     if (!purpose) throw unknownPurpose(input.purposeCode);
     if (purpose.legalBasis !== LegalBasis.CONSENT) throw consentNotApplicable(purpose);
     const partnerId = await this.checkPartner(purpose, input.partnerId ?? null, status);
+    await this.known.assertWritable([customerId]);
     return this.ledger.append({
       customerId,
       purposeCode: purpose.code,

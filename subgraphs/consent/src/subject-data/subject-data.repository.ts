@@ -1,12 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { CustomerTombstones } from '@c360/shared';
 import { appendChainedEvents } from '../ledger/chained-batch';
 import { LedgerRepository } from '../ledger/ledger.repository';
 import { ConsentChannel, ConsentStatus } from '../consent/consent.enums';
 
 /** All SQL for what the consent ledgers hold on a customer (both ledgers are append-only). */
 export class ConsentSubjectDataRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly tombstones: CustomerTombstones;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.tombstones = new CustomerTombstones(dataSource, 'consent');
+  }
 
   consentHistory(customerId: string): Promise<Record<string, unknown>[]> {
     return this.dataSource.query(
@@ -31,10 +36,12 @@ export class ConsentSubjectDataRepository {
    * the customer's hash chain; answers how many. Running it again appends nothing.
    * The ledger lock the append takes is taken first, before reading what is in force: a grant
    * appended between the read and the append would otherwise stay in force, never withdrawn.
+   * The tombstone is recorded in the same transaction: every later append for the customer is refused.
    */
-  withdrawConsentsInForce(customerId: string, clientId: string, now: Date): Promise<number> {
+  withdrawConsentsInForce(customerId: string, clientId: string, now: Date): Promise<{ withdrawn: number; tombstoned: number }> {
     return this.dataSource.transaction(async (manager) => {
       await new LedgerRepository(this.dataSource).lockLedger(manager);
+      const tombstoned = await this.tombstones.record(manager, customerId, now);
       const inForce: { purpose_code: string; partner_id: string | null }[] = await manager.query(
         `SELECT purpose_code, partner_id FROM (
            SELECT DISTINCT ON (purpose_code, partner_id) purpose_code, partner_id, status
@@ -56,7 +63,7 @@ export class ConsentSubjectDataRepository {
           recorded_at: now.toISOString(),
         })),
       );
-      return inForce.length;
+      return { withdrawn: inForce.length, tombstoned };
     });
   }
 

@@ -28,13 +28,14 @@ export class ConsentSubjectData implements SubjectDataHandler {
 
   async eraseSubject(customerId: string, _requestId: string, now = new Date()): Promise<ErasureCount[]> {
     const documents = await this.requests.eraseAccessDocuments(customerId);
-    const withdrawn = await this.ledgers.withdrawConsentsInForce(customerId, SUBJECT_REQUEST_CALLER.clientId, now);
+    const { withdrawn, tombstoned } = await this.ledgers.withdrawConsentsInForce(customerId, SUBJECT_REQUEST_CALLER.clientId, now);
     const kept = await this.ledgers.counts(customerId);
     return [
       { table: 'consent.subject_request', action: ErasureAction.DELETED, rows: documents },
       { table: 'consent.consent_event', action: ErasureAction.WITHDRAWN, rows: withdrawn },
       { table: 'consent.consent_event', action: ErasureAction.RETAINED, rows: kept.events },
       { table: 'consent.disclosure', action: ErasureAction.RETAINED, rows: kept.disclosures },
+      { table: 'consent.erased_customer', action: ErasureAction.TOMBSTONED, rows: tombstoned },
     ];
   }
 }

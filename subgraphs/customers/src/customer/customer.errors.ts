@@ -5,3 +5,5 @@ export const externalIdTaken = (externalIds: { system: string; id: string }[]) =
   conflict('An external id in this request already belongs to a customer', { externalIds: externalIds.map((e) => `${e.system}/${e.id}`) });
 export const missingName = () => badInput('A customer needs a displayName, or a givenName or familyName to derive it from', { field: 'displayName' });
 export const birthDateInFuture = () => badInput('birthDate must be in the past', { field: 'birthDate' });
+/** Another customer already has this e-mail address (compared case-folded); the message does not repeat it. */
+export const emailTaken = () => conflict('Another customer already has this e-mail address', { field: 'email', reason: 'EMAIL_TAKEN' });

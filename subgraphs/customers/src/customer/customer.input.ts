@@ -3,7 +3,8 @@ import { GraphQLLocalDate } from 'graphql-scalars';
 import { ArrayMaxSize, IsEmail, IsISO31661Alpha2, IsOptional, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { AcquisitionChannel } from './customer.enums';
 
-const E164 = /^\+[1-9]\d{6,14}$/;
+/** What a phone number may look like on the way in; it is stored in E.164 (see phone-number.ts). */
+const PHONE = /^\+?[0-9][0-9 ().\/-]{3,39}$/;
 const BCP47 = /^[a-z]{2,3}(-[A-Z]{2})?$/;
 
 @InputType()
@@ -73,9 +74,9 @@ export class CustomerProfileInput {
   @MaxLength(254)
   email?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'E.164, e.g. +442071234567' })
+  @Field(() => String, { nullable: true, description: 'E.164 (+442071234567) or national for PHONE_DEFAULT_REGION (020 7123 4567); stored in E.164' })
   @IsOptional()
-  @Matches(E164, { message: 'phone must be in E.164 format, e.g. +442071234567' })
+  @Matches(PHONE, { message: 'phone must be a phone number, e.g. +442071234567' })
   phone?: string | null;
 
   @Field(() => GraphQLLocalDate, { nullable: true })

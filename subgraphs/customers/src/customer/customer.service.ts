@@ -1,6 +1,8 @@
-import { decodeCursor, encodeCursor, isUniqueViolation, pageSize, toPage, type Page, type Visibility } from '@c360/shared';
+import type { CountryCode } from 'libphonenumber-js';
+import { decodeCursor, encodeCursor, isUniqueViolation, violatedConstraint, pageSize, toPage, type Page, type Visibility } from '@c360/shared';
 import type { CustomerEntity } from './customer.entity';
-import { birthDateInFuture, customerNotFound, externalIdTaken, missingName } from './customer.errors';
+import { toE164 } from './phone-number';
+import { birthDateInFuture, customerNotFound, emailTaken, externalIdTaken, missingName } from './customer.errors';
 import type { CreateCustomerInput, CustomerFilter, CustomerProfileInput, ExternalIdInput, UpdateCustomerInput } from './customer.input';
 import { toCustomerType } from './customer.mapper';
 import type { CustomerRepository, NewCustomer } from './customer.repository';
@@ -18,6 +20,8 @@ export class CustomerService {
   constructor(
     private readonly customers: CustomerRepository,
     private readonly erased: ErasedIdentityGuard = { refuseErased: async () => undefined },
+    /** Region a national phone number is read in (PHONE_DEFAULT_REGION). */
+    private readonly phoneRegion: CountryCode = 'GB',
   ) {}
 
   /** A page of the customers the caller may see; totalCount counts only those too (and is only counted when asked for). */
@@ -36,7 +40,7 @@ export class CustomerService {
     await this.erased.refuseErased(input.externalIds ?? []);
     const customer: NewCustomer = {
       ...EMPTY_PROFILE,
-      ...profileColumns(input),
+      ...profileColumns(input, this.phoneRegion),
       displayName,
       locale: input.locale ?? 'en',
       acquisitionChannel: input.acquisitionChannel,
@@ -50,7 +54,7 @@ export class CustomerService {
   async update(id: string, input: UpdateCustomerInput, now = new Date()): Promise<string> {
     checkBirthDate(input.birthDate, now);
     if (input.displayName === null) throw missingName();
-    const changes = profileColumns(input);
+    const changes = profileColumns(input, this.phoneRegion);
     await this.erased.refuseErased(input.addExternalIds ?? []);
     await this.withExternalIdConflicts(input.addExternalIds ?? [], () =>
       this.customers.transaction(async (manager) => {
@@ -66,10 +70,14 @@ export class CustomerService {
       return await work();
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
+      if (violatedConstraint(error) === EMAIL_INDEX) throw emailTaken();
       throw externalIdTaken(externalIds);
     }
   }
 }
+
+/** The unique index on lower(email): one customer per address, whatever its case. */
+const EMAIL_INDEX = 'customer_email';
 
 const EMPTY_PROFILE = {
   givenName: null,
@@ -95,7 +103,7 @@ function checkBirthDate(birthDate: string | null | undefined, now: Date): void {
 }
 
 /** Only the fields present in the input become column changes (undefined = leave as is). */
-function profileColumns(input: CustomerProfileInput): Partial<NewCustomer> {
+function profileColumns(input: CustomerProfileInput, phoneRegion: CountryCode): Partial<NewCustomer> {
   const changes: Partial<NewCustomer> = {};
   const set = <K extends keyof NewCustomer>(key: K, value: NewCustomer[K] | undefined) => {
     if (value !== undefined) changes[key] = value;
@@ -104,7 +112,7 @@ function profileColumns(input: CustomerProfileInput): Partial<NewCustomer> {
   set('givenName', input.givenName);
   set('familyName', input.familyName);
   set('email', input.email === undefined ? undefined : (input.email?.toLowerCase() ?? null));
-  set('phone', input.phone);
+  set('phone', toE164(input.phone, phoneRegion));
   set('birthDate', input.birthDate);
   set('locale', input.locale ?? undefined);
   if (input.address !== undefined) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { ChildPageRows, CursorKey } from '@c360/shared';
 import { InteractionEntity } from './interaction.entity';
@@ -42,9 +42,18 @@ export class InteractionRepository {
     return { rows, totals };
   }
 
-  async insert(interaction: Omit<InteractionEntity, 'id'>): Promise<InteractionEntity> {
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async customerExists(manager: EntityManager, customerId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM customers.customer WHERE id = $1`, [customerId]);
+    return rows.length > 0;
+  }
+
+  async insert(manager: EntityManager, interaction: Omit<InteractionEntity, 'id'>): Promise<InteractionEntity> {
     const entity = Object.assign(new InteractionEntity(), interaction, { id: randomUUID() });
-    await this.dataSource.getRepository(InteractionEntity).insert(entity as QueryDeepPartialEntity<InteractionEntity>);
+    await manager.getRepository(InteractionEntity).insert(entity as QueryDeepPartialEntity<InteractionEntity>);
     return entity;
   }
 }

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { keyedTombstone } from '@c360/shared';
+import { CustomerTombstones, keyedTombstone } from '@c360/shared';
 import { CustomerEntity } from '../customer/customer.entity';
 
 export interface ExternalIdPair {
@@ -16,6 +16,7 @@ export interface SegmentMembershipExport {
 
 export interface CustomerErasureRows {
   tombstoned: number;
+  tombstonedId: number;
   interactions: number;
   externalIds: number;
   segmentMemberships: number;
@@ -30,8 +31,11 @@ const count = async (manager: EntityManager, sql: string, params: unknown[]): Pr
 /** All SQL for a customer's data-subject requests: export, erasure, tombstones. */
 export class CustomerSubjectDataRepository {
   private key?: Promise<string>;
+  private readonly tombstones: CustomerTombstones;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {
+    this.tombstones = new CustomerTombstones(dataSource, 'customers');
+  }
 
   profileOf(customerId: string): Promise<CustomerEntity | null> {
     return this.dataSource.getRepository(CustomerEntity).findOneBy({ id: customerId });
@@ -62,23 +66,35 @@ export class CustomerSubjectDataRepository {
 
   /**
    * Tombstones the customer's external ids, then deletes interactions, identities and profile
-   * (segment memberships go with the profile, by cascade: counted just before), in one transaction.
+   * (segment memberships go with the profile, by cascade: counted just before), in one transaction
+   * under the customer's lock (taken by the customer-id tombstone, as every interaction write does).
    */
-  erase(customerId: string, requestId: string, now: Date): Promise<CustomerErasureRows> {
+  erase(customerId: string, now: Date): Promise<CustomerErasureRows> {
     return this.dataSource.transaction(async (manager) => {
+      const tombstonedId = await this.tombstones.record(manager, customerId, now);
       const ids: ExternalIdPair[] = await manager.query(`SELECT system, external_id AS id FROM customers.external_identity WHERE customer_id = $1`, [customerId]);
-      const hashes = await this.hashes(ids);
+      const hashes = await this.hashes(ids, manager);
       const tombstoned = await count(
         manager,
-        `INSERT INTO customers.erased_identity (identity_hash, request_id, erased_at) SELECT unnest($1::text[]), $2, $3 ON CONFLICT DO NOTHING`,
-        [hashes, requestId, now],
+        `INSERT INTO customers.erased_identity (identity_hash, erased_at) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING`,
+        [hashes, now],
       );
       const interactions = await count(manager, `DELETE FROM customers.interaction WHERE customer_id = $1`, [customerId]);
       const externalIds = await count(manager, `DELETE FROM customers.external_identity WHERE customer_id = $1`, [customerId]);
       const [members]: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM customers.segment_member WHERE customer_id = $1`, [customerId]);
       const profiles = await count(manager, `DELETE FROM customers.customer WHERE id = $1`, [customerId]);
-      return { tombstoned, interactions, externalIds, segmentMemberships: members.n, profiles };
+      return { tombstoned, tombstonedId, interactions, externalIds, segmentMemberships: members.n, profiles };
     });
+  }
+
+  /** The given customer ids that were erased here. */
+  erasedCustomersAmong(customerIds: readonly string[]): Promise<string[]> {
+    return this.tombstones.erasedAmong(customerIds);
+  }
+
+  /** First in an interaction-writing transaction: locks the customer, then reads its tombstone. */
+  async isErasedWithin(manager: EntityManager, customerId: string): Promise<boolean> {
+    return (await this.tombstones.erasedAmongWithin(manager, [customerId])).length > 0;
   }
 
   /** The given external ids that belonged to an erased customer. */
@@ -90,8 +106,9 @@ export class CustomerSubjectDataRepository {
     return ids.filter((_, i) => erased.has(hashes[i]));
   }
 
-  private async hashes(ids: readonly ExternalIdPair[]): Promise<string[]> {
-    this.key ??= this.dataSource.query(`SELECT key FROM customers.erasure_key`).then((rows: { key: string }[]) => rows[0].key);
+  /** Inside a transaction the key is read through it: on PGlite a second connection would wait for the first forever. */
+  private async hashes(ids: readonly ExternalIdPair[], runner: DataSource | EntityManager = this.dataSource): Promise<string[]> {
+    this.key ??= runner.query(`SELECT key FROM customers.erasure_key`).then((rows: { key: string }[]) => rows[0].key);
     const key = await this.key.catch((error) => {
       this.key = undefined;
       throw error;

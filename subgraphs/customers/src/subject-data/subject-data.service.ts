@@ -20,14 +20,15 @@ export class CustomerSubjectData implements SubjectDataHandler {
     return { profile: profile && { ...profile, externalIds: undefined }, externalIds, interactions, segments };
   }
 
-  async eraseSubject(customerId: string, requestId: string, now = new Date()): Promise<ErasureCount[]> {
-    const rows = await this.repository.erase(customerId, requestId, now);
+  async eraseSubject(customerId: string, _requestId: string, now = new Date()): Promise<ErasureCount[]> {
+    const rows = await this.repository.erase(customerId, now);
     return [
       { table: 'customers.customer', action: ErasureAction.DELETED, rows: rows.profiles },
       { table: 'customers.external_identity', action: ErasureAction.DELETED, rows: rows.externalIds },
       { table: 'customers.interaction', action: ErasureAction.DELETED, rows: rows.interactions },
       { table: 'customers.segment_member', action: ErasureAction.DELETED, rows: rows.segmentMemberships },
       { table: 'customers.erased_identity', action: ErasureAction.TOMBSTONED, rows: rows.tombstoned },
+      { table: 'customers.erased_customer', action: ErasureAction.TOMBSTONED, rows: rows.tombstonedId },
     ];
   }
 

@@ -1,4 +1,4 @@
-import { badInput, conflict } from '@c360/shared';
+import { badInput, conflict, DomainError, ErrorCode } from '@c360/shared';
 
 export const responseToDraftOffer = (offerId: string) => badInput(`Offer ${offerId} is a DRAFT and has reached no one`, { field: 'offerId', offerId });
 export const occurredInFuture = () => badInput('occurredAt must not be in the future', { field: 'occurredAt' });
@@ -8,3 +8,9 @@ export const revenueNotInCents = () => badInput('revenue must have at most two d
 export const tooManyResponses = (max: number) => badInput(`At most ${max} responses per call`, { argument: 'inputs', max });
 export const eventIdConflict = (eventId: string, responseId: string) =>
   conflict(`Response event ${eventId} was already recorded with different content`, { eventId, responseId });
+export const redemptionOrderNotFound = () => badInput('A REDEEMED response must name a recorded order; this orderId is not one', { field: 'orderId', reason: 'ORDER_NOT_FOUND' });
+export const redemptionOrderOfOtherCustomer = () => badInput("A REDEEMED response must name an order of the same customer; this order is not the customer's", { field: 'orderId', reason: 'ORDER_OF_OTHER_CUSTOMER' });
+export const redemptionOrderNotCompleted = () => badInput('A REDEEMED response must name a COMPLETED order; this one was cancelled or refunded', { field: 'orderId', reason: 'ORDER_NOT_COMPLETED' });
+export const revenueAboveOrderTotal = () => badInput("revenue cannot exceed the total of the order it was redeemed in", { field: 'revenue', reason: 'REVENUE_ABOVE_ORDER_TOTAL' });
+export const ordersUnavailable = () =>
+  new DomainError(ErrorCode.SUBGRAPH_UNAVAILABLE, 'The transactions subgraph could not confirm the redeemed order; nothing was written', { subgraph: 'transactions' });

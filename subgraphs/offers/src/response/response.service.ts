@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { isUniqueViolation } from '@c360/shared';
+import type { EntityManager } from 'typeorm';
+import { everyCustomerKnown, isUniqueViolation, type KnownCustomers } from '@c360/shared';
 import { OfferStatus } from '../offer/offer.enums';
 import { offerNotFound } from '../offer/offer.errors';
 import type { OfferRepository } from '../offer/offer.repository';
 import { OfferResponseEntity } from './offer-response.entity';
+import { anyRedemptionOrder, type RedemptionOrders } from './redemption-orders';
 import { eventIdConflict, responseToDraftOffer, tooManyResponses } from './response.errors';
 import type { RecordOfferResponseInput } from './response.input';
 import type { ResponseRepository } from './response.repository';
@@ -13,15 +15,23 @@ export const MAX_RESPONSES_PER_CALL = 500;
 
 /** Refuses responses for customers whose data was erased (the subject-data tombstones). */
 export interface ErasedCustomersGuard {
+  /** Early refusal, before any work (a replay of an erased customer's response is refused too). */
   refuseErased(customerIds: readonly string[]): Promise<void>;
+  /** The deciding refusal, first in the writing transaction, under the customers' locks. */
+  refuseErasedWithin(manager: EntityManager, customerIds: readonly string[]): Promise<void>;
 }
+
+const noErasures: ErasedCustomersGuard = { refuseErased: async () => undefined, refuseErasedWithin: async () => undefined };
 
 /** Response ingest: idempotent per eventId, all or nothing per call. */
 export class ResponseService {
   constructor(
     private readonly responses: ResponseRepository,
     private readonly offers: OfferRepository,
-    private readonly erased: ErasedCustomersGuard = { refuseErased: async () => undefined },
+    private readonly erased: ErasedCustomersGuard = noErasures,
+    /** Responses only for customers the customers subgraph knows and has not erased. */
+    private readonly known: KnownCustomers = everyCustomerKnown,
+    private readonly redemptions: RedemptionOrders = anyRedemptionOrder,
   ) {}
 
   /** Returns one response per input, in input order; replays return what was recorded. */
@@ -31,6 +41,8 @@ export class ResponseService {
     const requests = inputs.map((input) => toResponseRequest(input, now));
     await this.assertRespondable([...new Set(requests.map((r) => r.offerId))]);
     await this.erased.refuseErased(requests.map((r) => r.customerId));
+    await this.known.assertWritable(requests.map((r) => r.customerId));
+    await this.redemptions.assertRedeemable(requests);
     try {
       return await this.write(requests, now);
     } catch (error) {
@@ -52,6 +64,8 @@ export class ResponseService {
 
   private write(requests: ResponseRequest[], now: Date): Promise<OfferResponseEntity[]> {
     return this.responses.transaction(async (manager) => {
+      // Checked again here: an erasure committing after the early check would otherwise leave these responses under the real id.
+      await this.erased.refuseErasedWithin(manager, requests.map((r) => r.customerId));
       const eventIds = [...new Set(requests.map((r) => r.eventId))];
       const known = new Map((await this.responses.findByEventIds(eventIds, manager)).map((e) => [e.eventId, e]));
       const fresh: OfferResponseEntity[] = [];

@@ -1,5 +1,4 @@
-import { conflict } from '@c360/shared';
+import { subjectErased } from '@c360/shared';
 
-/** A response for an erased customer would tie new behaviour to the person again. */
-export const customersErased = (customerIds: string[]) =>
-  conflict(`Customer ${customerIds.join(', ')} was erased: offer responses for them are no longer accepted`, { reason: 'SUBJECT_ERASED', field: 'customerId' });
+/** A response for an erased customer would tie new behaviour to the person again (the message names no id). */
+export const customersErased = (_customerIds: string[]) => subjectErased('customerId');

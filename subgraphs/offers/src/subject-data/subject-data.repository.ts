@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { CustomerTombstones } from '@c360/shared';
 
 /** All SQL for a customer's data-subject requests in this subgraph. */
@@ -23,11 +23,12 @@ export class ResponseSubjectDataRepository {
   /**
    * Responses stay for campaign performance, de-identified: a random pseudonym per erasure
    * replaces the customer, and the client's event id (it may embed anything) becomes a neutral one.
-   * A hash of the customer id stays as a tombstone, so replayed or late responses are refused.
+   * A hash of the customer id stays as a tombstone, so replayed or late responses are refused; it
+   * takes the customer's lock first, as every response write does (see erasedAmongWithin).
    */
-  deidentify(customerId: string, requestId: string, now: Date): Promise<{ deidentified: number; tombstoned: number }> {
+  deidentify(customerId: string, now: Date): Promise<{ deidentified: number; tombstoned: number }> {
     return this.dataSource.transaction(async (manager) => {
-      const tombstoned = await this.tombstones.record(manager, customerId, requestId, now);
+      const tombstoned = await this.tombstones.record(manager, customerId, now);
       const [row]: { n: number }[] = await manager.query(
         `WITH changed AS (
            UPDATE offers.offer_response SET customer_id = $2, event_id = 'erased-' || id::text WHERE customer_id = $1 RETURNING 1
@@ -40,5 +41,10 @@ export class ResponseSubjectDataRepository {
 
   erasedAmong(customerIds: readonly string[]): Promise<string[]> {
     return this.tombstones.erasedAmong(customerIds);
+  }
+
+  /** First in a response-writing transaction: locks the customers, then reads their tombstones. */
+  erasedAmongWithin(manager: EntityManager, customerIds: readonly string[]): Promise<string[]> {
+    return this.tombstones.erasedAmongWithin(manager, customerIds);
   }
 }

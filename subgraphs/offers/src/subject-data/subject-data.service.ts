@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { ErasureAction, type ErasureCount, type SubjectDataHandler } from '@c360/shared';
 import { customersErased } from './subject-data.errors';
 import type { ResponseSubjectDataRepository } from './subject-data.repository';
@@ -10,8 +11,8 @@ export class ResponseSubjectData implements SubjectDataHandler {
     return { offerResponses: await this.repository.responsesOf(customerId) };
   }
 
-  async eraseSubject(customerId: string, requestId: string, now = new Date()): Promise<ErasureCount[]> {
-    const rows = await this.repository.deidentify(customerId, requestId, now);
+  async eraseSubject(customerId: string, _requestId: string, now = new Date()): Promise<ErasureCount[]> {
+    const rows = await this.repository.deidentify(customerId, now);
     return [
       { table: 'offers.offer_response', action: ErasureAction.DEIDENTIFIED, rows: rows.deidentified },
       { table: 'offers.erased_customer', action: ErasureAction.TOMBSTONED, rows: rows.tombstoned },
@@ -21,6 +22,12 @@ export class ResponseSubjectData implements SubjectDataHandler {
   /** Refuses responses for erased customers (typed CONFLICT, reason SUBJECT_ERASED). */
   async refuseErased(customerIds: readonly string[]): Promise<void> {
     const erased = await this.repository.erasedAmong([...new Set(customerIds)]);
+    if (erased.length > 0) throw customersErased(erased);
+  }
+
+  /** The deciding refusal, first in the writing transaction: serialised with a concurrent erasure of any of these customers. */
+  async refuseErasedWithin(manager: EntityManager, customerIds: readonly string[]): Promise<void> {
+    const erased = await this.repository.erasedAmongWithin(manager, [...new Set(customerIds)]);
     if (erased.length > 0) throw customersErased(erased);
   }
 }

@@ -36,9 +36,9 @@ export function orderImportKind(known: KnownCustomers, afterImport: () => Promis
     },
     checks: ORDER_CHECKS,
     childChecks: ORDER_LINE_CHECKS,
-    async prepare({ tables, query, caller, now }) {
+    async prepare({ tables, query, now }) {
       const rows = await query(`SELECT DISTINCT customer_id FROM ${tables.records}`);
-      const unknown = await known.unknownAmong(rows.map((r) => r.customer_id as string), caller);
+      const unknown = await known.unknownAmong(rows.map((r) => r.customer_id as string));
       return [
         { value: unknown, type: 'uuid[]' },
         { value: now, type: 'timestamptz' },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { isUniqueViolation } from '@c360/shared';
+import { everyCustomerKnown, isUniqueViolation, type KnownCustomers } from '@c360/shared';
 import { fromCents, toCents } from '../money';
 import type { CatalogueRepository, PriceInForce } from '../catalogue/catalogue.repository';
 import type { ProductRepository } from '../product/product.repository';
@@ -43,11 +43,14 @@ export class OrderService {
     private readonly catalogue: OrderCatalogue,
     private readonly ordersChanged: OrdersChangedListener = async () => undefined,
     private readonly erased: ErasedCustomerGuard = noErasures,
+    /** Orders only for customers the customers subgraph knows (NOT_FOUND) and has not erased (SUBJECT_ERASED). */
+    private readonly known: KnownCustomers = everyCustomerKnown,
   ) {}
 
   async record(input: RecordOrderInput, now = new Date()): Promise<OrderEntity> {
     const request = toOrderRequest(input, now);
     await this.erased.refuseErased(request.customerId);
+    await this.known.assertWritable([request.customerId]);
     const existing = await this.orders.findByExternalKey(request.sourceSystem, request.externalId);
     if (existing) return this.replay(request, existing);
     const skus = [...new Set(request.lines.map((l) => l.sku))];

@@ -1,5 +1,4 @@
-import { conflict } from '@c360/shared';
+import { subjectErased } from '@c360/shared';
 
-/** An order for an erased customer would bring the person back. */
-export const customerErased = (customerId: string) =>
-  conflict(`Customer ${customerId} was erased: orders for them are no longer accepted`, { reason: 'SUBJECT_ERASED', field: 'customerId' });
+/** An order for an erased customer would bring the person back (the message names no id). */
+export const customerErased = (_customerId: string) => subjectErased('customerId');

@@ -1,20 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CustomerTombstones, tombstoneOfId } from '@c360/shared';
+import { CustomerTombstones } from '@c360/shared';
 
 export interface OrderErasureRows {
   tombstoned: number;
   ordersDeidentified: number;
   valuesDeleted: number;
 }
-
-/**
- * Serialises, per customer, the erasure with order ingest: both take this transaction-scoped
- * lock first (PostgreSQL and PGlite alike), so no order can commit under the real id once the
- * erasure has committed. Ids are lower-cased as the tombstone hash does.
- */
-const lockCustomer = (manager: EntityManager, customerId: string): Promise<unknown> =>
-  manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [customerId.toLowerCase()]);
 
 const count = async (manager: EntityManager, sql: string, params: unknown[]): Promise<number> => {
   const [row]: { n: number }[] = await manager.query(`WITH changed AS (${sql} RETURNING 1) SELECT count(*)::int AS n FROM changed`, params);
@@ -49,13 +41,14 @@ export class OrderSubjectDataRepository {
    * Orders stay for accounting, re-keyed to a random pseudonym nothing links back to and marked
    * de-identified (so the value analysis never profiles the pseudonym); the derived value row is
    * deleted; the tombstone refuses new orders for the customer. One transaction, serialised with
-   * order ingest for the same customer (see lockCustomer).
+   * order ingest for the same customer (the tombstone takes the customer's lock first).
+   * The de-identification date is kept to the day: an exact time would equal the tombstone's and
+   * lead from the pseudonym back to the hash of the real id.
    */
-  erase(customerId: string, requestId: string, now: Date): Promise<OrderErasureRows> {
+  erase(customerId: string, now: Date): Promise<OrderErasureRows> {
     return this.dataSource.transaction(async (manager) => {
-      await lockCustomer(manager, customerId);
-      const tombstoned = await this.tombstones.record(manager, customerId, requestId, now);
-      const ordersDeidentified = await count(manager, `UPDATE transactions.customer_order SET customer_id = $2, deidentified_at = $3 WHERE customer_id = $1`, [
+      const tombstoned = await this.tombstones.record(manager, customerId, now);
+      const ordersDeidentified = await count(manager, `UPDATE transactions.customer_order SET customer_id = $2, deidentified_at = date_trunc('day', $3::timestamptz, 'UTC') WHERE customer_id = $1`, [
         customerId,
         randomUUID(),
         now,
@@ -69,15 +62,8 @@ export class OrderSubjectDataRepository {
     return (await this.tombstones.erasedAmong([customerId])).length > 0;
   }
 
-  /**
-   * Whether the customer is erased, read in the caller's transaction after taking the customer's
-   * lock: an erasure either committed before (its tombstone is seen here) or waits for the caller
-   * to commit (and then de-identifies what the caller wrote). CustomerTombstones only reads
-   * through its DataSource, hence this one query on the same table and hash.
-   */
+  /** Whether the customer is erased, read first in the inserting transaction under the customer's lock. */
   async isErasedWithin(manager: EntityManager, customerId: string): Promise<boolean> {
-    await lockCustomer(manager, customerId);
-    const rows: unknown[] = await manager.query(`SELECT 1 FROM transactions.erased_customer WHERE customer_hash = $1`, [tombstoneOfId(customerId)]);
-    return rows.length > 0;
+    return (await this.tombstones.erasedAmongWithin(manager, [customerId])).length > 0;
   }
 }

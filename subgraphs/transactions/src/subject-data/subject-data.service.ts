@@ -16,8 +16,8 @@ export class OrderSubjectData implements SubjectDataHandler {
     return { orders, value };
   }
 
-  async eraseSubject(customerId: string, requestId: string, now = new Date()): Promise<ErasureCount[]> {
-    const rows = await this.repository.erase(customerId, requestId, now);
+  async eraseSubject(customerId: string, _requestId: string, now = new Date()): Promise<ErasureCount[]> {
+    const rows = await this.repository.erase(customerId, now);
     return [
       { table: 'transactions.customer_order', action: ErasureAction.DEIDENTIFIED, rows: rows.ordersDeidentified },
       { table: 'transactions.customer_value', action: ErasureAction.DELETED, rows: rows.valuesDeleted },

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { CustomerTombstones } from '@c360/shared';
 import { REFRESH_ALL, REFRESH_SOME } from './customer-value.sql';
 
 /** One customer's stored value; null columns (customer_id aside) for a customer who never bought. */
@@ -72,8 +73,12 @@ export class CustomerValueRepository {
         `SELECT pg_advisory_xact_lock(${CUSTOMER_LOCK_CLASS}, k.h) FROM (SELECT DISTINCT hashtext(id) AS h FROM unnest($1::text[]) AS id ORDER BY 1) k`,
         [customerIds],
       );
-      await manager.query('DELETE FROM transactions.customer_value WHERE customer_id = ANY($1::uuid[])', [customerIds]);
-      await manager.query(REFRESH_SOME, [...windowParameters(asOf, windowDays), customerIds]);
+      // Serialised with an erasure of these customers (its lock and tombstone): a refresh started before it never re-creates an erased customer's row.
+      const erased = new Set(await new CustomerTombstones(this.dataSource, 'transactions').erasedAmongWithin(manager, customerIds));
+      const living = customerIds.filter((id) => !erased.has(id));
+      if (living.length === 0) return;
+      await manager.query('DELETE FROM transactions.customer_value WHERE customer_id = ANY($1::uuid[])', [living]);
+      await manager.query(REFRESH_SOME, [...windowParameters(asOf, windowDays), living]);
     });
   }
 

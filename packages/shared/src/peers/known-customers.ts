@@ -1,0 +1,80 @@
+import { CallerKind, type Caller } from '../context/caller';
+import { DomainError } from '../errors/domain-error';
+import { ErrorCode } from '../errors/error-codes';
+import { PeerUnavailableError, type PeerClient } from './peer-client';
+
+/** Internal scope of the feed-integrity contracts (customer existence, order facts); only service callers hold it. */
+export const FEED_INTEGRITY_SCOPE = 'feeds:verify';
+
+/** Who a subgraph is when it checks a feed against its peers. */
+export const FEED_INTEGRITY_CALLER: Caller = { clientId: 'feed-integrity', kind: CallerKind.INTERNAL_APP, scopes: [FEED_INTEGRITY_SCOPE], purpose: 'SERVICE' };
+
+export enum CustomerExistenceStatus {
+  EXISTS = 'EXISTS',
+  ERASED = 'ERASED',
+  UNKNOWN = 'UNKNOWN',
+}
+
+export const CUSTOMER_EXISTENCE_QUERY = `query CustomerExistence($customerIds: [ID!]!) {
+  customerExistence(customerIds: $customerIds) { customerId status }
+}`;
+
+export const MAX_EXISTENCE_IDS = 1000;
+
+export const subjectErased = (field = 'customerId') =>
+  new DomainError(ErrorCode.SUBJECT_ERASED, 'The customer was erased: no new data is accepted for them', { reason: 'SUBJECT_ERASED', field });
+export const unknownCustomer = (field = 'customerId') => new DomainError(ErrorCode.NOT_FOUND, 'No customer has this id', { field });
+const customersUnavailable = () =>
+  new DomainError(ErrorCode.SUBGRAPH_UNAVAILABLE, 'The customers subgraph could not confirm the customer; nothing was written', { subgraph: 'customers' });
+
+/** Refuses writes for customers that never existed (NOT_FOUND) or were erased (SUBJECT_ERASED). */
+export interface KnownCustomers {
+  assertWritable(customerIds: readonly string[], field?: string): Promise<void>;
+}
+
+/** Feeds taken on trust (subgraph-level tests, where no customers subgraph runs). */
+export const everyCustomerKnown: KnownCustomers = { assertWritable: async () => undefined };
+
+export interface KnownCustomersOptions {
+  /** How long a positive answer is reused; negative answers never are (a new erasure is seen at once). */
+  ttlMs?: number;
+  maxEntries?: number;
+  now?: () => number;
+}
+
+/**
+ * Asks the customers subgraph (its @inaccessible `customerExistence` contract, one batched call),
+ * remembering only "exists" for a few seconds. When customers cannot answer, the write is refused:
+ * a feed never lands on an unverified customer.
+ */
+export function peerKnownCustomers(peers: PeerClient, options: KnownCustomersOptions = {}): KnownCustomers {
+  const ttlMs = options.ttlMs ?? 5000;
+  const maxEntries = options.maxEntries ?? 50_000;
+  const now = options.now ?? Date.now;
+  const existsUntil = new Map<string, number>();
+  return {
+    async assertWritable(customerIds, field = 'customerId') {
+      const ids = [...new Set(customerIds.map((id) => id.toLowerCase()))];
+      const at = now();
+      const ask = ids.filter((id) => (existsUntil.get(id) ?? 0) <= at);
+      for (let start = 0; start < ask.length; start += MAX_EXISTENCE_IDS) {
+        const batch = ask.slice(start, start + MAX_EXISTENCE_IDS);
+        let answer: { customerExistence: { customerId: string; status: CustomerExistenceStatus }[] };
+        try {
+          answer = await peers.query('customers', FEED_INTEGRITY_CALLER, CUSTOMER_EXISTENCE_QUERY, { customerIds: batch });
+        } catch (error) {
+          if (error instanceof PeerUnavailableError) throw customersUnavailable();
+          throw error;
+        }
+        const statuses = answer.customerExistence.map((e) => e.status);
+        if (statuses.includes(CustomerExistenceStatus.ERASED)) throw subjectErased(field);
+        if (statuses.length !== batch.length || statuses.some((s) => s !== CustomerExistenceStatus.EXISTS)) throw unknownCustomer(field);
+        if (existsUntil.size + batch.length > maxEntries) existsUntil.clear();
+        for (const id of batch) existsUntil.set(id, at + ttlMs);
+      }
+    },
+  };
+}
+
+/** The feed check a subgraph app uses: through its peers, unless its options say feeds are trusted. */
+export const knownCustomersFor = (options: { peers: PeerClient; trustFeeds?: boolean }): KnownCustomers => (options.trustFeeds ? everyCustomerKnown : peerKnownCustomers(options.peers));
