@@ -8,3 +8,4 @@ export * from './data-map';
 export * from './disclosure-recorder';
 export * from './fixed-deciders';
 export * from './row-visibility';
+export * from './category-audience';
