@@ -21,6 +21,7 @@ import { SegmentMembershipService } from './segment/segment-membership.service';
 import { SegmentRepository } from './segment/segment.repository';
 import { SegmentResolver } from './segment/segment.resolver';
 import { SegmentService } from './segment/segment.service';
+import { SegmentReleases } from './segment/segment-releases';
 import { readSegmentSettings } from './segment/segment.settings';
 import { segmentRefreshJob } from './segment/segment-refresher';
 
@@ -33,7 +34,7 @@ export async function createCustomersApp(dataSource: DataSource, options: Subgra
   const subjectData = new CustomerSubjectData(new CustomerSubjectDataRepository(dataSource));
   const segments = new SegmentRepository(dataSource);
   const segmentSettings = readSegmentSettings();
-  const segmentService = new SegmentService(segments, new RemoteConditions(options.peers), segmentSettings);
+  const segmentService = new SegmentService(segments, new RemoteConditions(options.peers), segmentSettings, new SegmentReleases(options.privacy.consentDecider));
   const segmentRefresh = segmentRefreshJob(segmentService, segmentSettings.refreshSeconds * 1000);
   const resolvers = new ResolverContainer([
     new CustomerResolver(new CustomerService(customers, subjectData)),

@@ -7,6 +7,7 @@ import { InteractionEntity } from './interaction/interaction.entity';
 import { CreateCustomers1732300000000 } from './migrations/1732300000000-create-customers';
 import { CreateErasureTombstones1732300021000 } from './migrations/1732300021000-create-erasure-tombstones';
 import { CreateSegments1732300022000 } from './migrations/1732300022000-create-segments';
+import { AddSegmentPurpose1732300052000 } from './migrations/1732300052000-add-segment-purpose';
 import { customersPersonalData } from './privacy';
 import { analyticsEnvSettings } from '@c360/shared';
 import { SegmentEntity } from './segment/segment.entity';
@@ -21,7 +22,7 @@ export const customersSubgraph: SubgraphDefinition = {
   storage: {
     schema: 'customers',
     entities: [CustomerEntity, ExternalIdentityEntity, InteractionEntity, SegmentEntity, SegmentVersionEntity],
-    migrations: [CreateCustomers1732300000000, CreateErasureTombstones1732300021000, CreateSegments1732300022000],
+    migrations: [CreateCustomers1732300000000, CreateErasureTombstones1732300021000, CreateSegments1732300022000, AddSegmentPurpose1732300052000],
   },
   createApp: createCustomersApp,
   personalData: customersPersonalData,

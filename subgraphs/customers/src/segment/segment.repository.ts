@@ -2,7 +2,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { SqlParameters } from '@c360/shared/segments';
 import type { ChildPageRows, CursorKey } from '@c360/shared';
 import { CustomerEntity } from '../customer/customer.entity';
-import { rulePredicate, type ConditionSets } from './segment-predicate.sql';
+import { rulePredicate, type EvaluationSets } from './segment-predicate.sql';
 import type { SegmentRule } from './segment-rule';
 import { SegmentVersionEntity } from './segment-version.entity';
 
@@ -13,6 +13,8 @@ export interface SegmentRow {
   description: string | null;
   version: number;
   rule: SegmentRule;
+  /** The purpose the current version's members are evaluated for. */
+  purpose: string;
   createdAt: Date;
   updatedAt: Date;
   evaluatedAt: Date | null;
@@ -22,13 +24,14 @@ export interface NewVersion {
   name: string;
   description: string | null;
   rule: SegmentRule;
+  purpose: string;
   createdBy: string;
 }
 
 /** A member row: the customer, and the segment it was fetched for. */
 export type SegmentMemberRow = CustomerEntity & { segmentId: string };
 
-const SEGMENT_COLUMNS = `s.id, v.name, v.description, s.current_version AS version, v.rule, s.created_at, s.updated_at, v.evaluated_at`;
+const SEGMENT_COLUMNS = `s.id, v.name, v.description, s.current_version AS version, v.rule, v.purpose, s.created_at, s.updated_at, v.evaluated_at`;
 const SEGMENT_FROM = `customers.segment s JOIN customers.segment_version v ON v.segment_id = s.id AND v.version = s.current_version`;
 
 const toSegmentRow = (r: Record<string, unknown>): SegmentRow => ({
@@ -37,6 +40,7 @@ const toSegmentRow = (r: Record<string, unknown>): SegmentRow => ({
   description: (r.description as string | null) ?? null,
   version: Number(r.version),
   rule: r.rule as SegmentRule,
+  purpose: r.purpose as string,
   createdAt: new Date(r.created_at as string),
   updatedAt: new Date(r.updated_at as string),
   evaluatedAt: r.evaluated_at ? new Date(r.evaluated_at as string) : null,
@@ -97,8 +101,8 @@ export class SegmentRepository {
 
   private async insertVersion(manager: EntityManager, id: string, version: number, data: NewVersion, now: Date): Promise<void> {
     await manager.query(
-      `INSERT INTO customers.segment_version (segment_id, version, name, description, rule, created_by, created_at) VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7)`,
-      [id, version, data.name, data.description, JSON.stringify(data.rule), data.createdBy, now],
+      `INSERT INTO customers.segment_version (segment_id, version, name, description, rule, purpose, created_by, created_at) VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8)`,
+      [id, version, data.name, data.description, JSON.stringify(data.rule), data.purpose, data.createdBy, now],
     );
   }
 
@@ -107,7 +111,7 @@ export class SegmentRepository {
    * INSERT ... SELECT over the customer table, unless a newer version became current meanwhile.
    * Returns the evaluation time, or null when the version is no longer current.
    */
-  async materialise(manager: EntityManager, segmentId: string, version: number, rule: SegmentRule, remote: ConditionSets, now: Date): Promise<Date | null> {
+  async materialise(manager: EntityManager, segmentId: string, version: number, rule: SegmentRule, sets: EvaluationSets, now: Date): Promise<Date | null> {
     const [row] = await manager.query(`SELECT current_version FROM customers.segment WHERE id = $1 FOR UPDATE`, [segmentId]);
     if (!row || Number(row.current_version) !== version) return null;
     await manager.query(`DELETE FROM customers.segment_member WHERE segment_id = $1`, [segmentId]);
@@ -115,7 +119,7 @@ export class SegmentRepository {
     const id = params.bind(segmentId, 'uuid');
     const v = params.bind(version, 'int');
     const at = params.bind(now.toISOString(), 'timestamptz');
-    const predicate = rulePredicate(rule, remote, params, at);
+    const predicate = rulePredicate(rule, sets, params, at);
     await manager.query(
       `WITH members AS (
          INSERT INTO customers.segment_member (segment_id, version, customer_id)
