@@ -21,6 +21,9 @@ const GRANT = parse(`mutation Grant($input: GrantConsentInput!) { grantConsent(i
 const DENY = parse(`mutation Deny($input: RecordConsentDenialInput!) { recordConsentDenial(input: $input) { status } }`);
 const CREATE_SEGMENT = parse(`mutation Segment($input: CreateSegmentInput!) { createSegment(input: $input) { id memberCount members(first: 100) { edges { node { id } } } } }`);
 const SEGMENT_PURPOSE = parse(`mutation Segment($input: CreateSegmentInput!) { createSegment(input: $input) { id purpose } }`);
+const REFRESH_SEGMENT = parse(`mutation Refresh($id: ID!) { refreshSegment(id: $id) { memberCount } }`);
+const SEGMENT_MEMBERS = parse(`query Members($id: ID!) { segment(id: $id) { purpose members(first: 100) { edges { node { id } } } } }`);
+const SEGMENT_NAMES = parse(`{ segments(first: 100) { edges { node { name } } } }`);
 const RECORD_ORDER = parse(`mutation Order($input: RecordOrderInput!) { recordOrder(input: $input) { id } }`);
 const REFRESH_VALUES = parse(`mutation { refreshCustomerValues { customersValued } }`);
 const CREATE_CAMPAIGN = parse(`mutation Campaign($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }`);
@@ -166,6 +169,31 @@ describe(`predicates and derived values are reads (issue 10, classes 6, 7, 10) o
         expect(r.errors![0].extensions).toMatchObject({ reason: 'CATEGORY_NOT_COVERED', category: 'LOCATION', purpose: 'MARKETING' });
         expect(JSON.stringify(r)).not.toContain(hidden);
       }
+    });
+
+    it('a MARKETING segment stays a MARKETING segment whoever re-evaluates it: a SERVICE refresh does not bring the refusing customer in', async () => {
+      const exact = await segment(marketing, 'refreshed age', { field: 'AGE', operator: 'EQ', values: [AGE] });
+      const refreshed = await ask<{ refreshSegment: { memberCount: number } }>(REFRESH_SEGMENT, { id: exact.data!.createSegment.id }, platform.internal);
+      expect(refreshed.errors).toBeUndefined();
+      const read = await ask<{ segment: { purpose: string; members: { edges: { node: { id: string } }[] } } }>(SEGMENT_MEMBERS, { id: exact.data!.createSegment.id }, platform.internal);
+      expect(read.data!.segment.purpose).toBe('MARKETING');
+      const ids = read.data!.segment.members.edges.map((e) => e.node.id);
+      expect(ids).toContain(open);
+      expect(ids).not.toContain(hidden);
+    });
+
+    it('under NOT, a refusing customer is in whatever its age, so the complement tells nothing either', async () => {
+      const notExact = await ask<{ createSegment: { members: { edges: { node: { id: string } }[] } } }>(CREATE_SEGMENT, { input: { name: `not exact ${tag}`, rule: { not: { condition: { field: 'AGE', operator: 'EQ', values: [AGE] } } } } }, marketing);
+      const notOther = await ask<{ createSegment: { members: { edges: { node: { id: string } }[] } } }>(CREATE_SEGMENT, { input: { name: `not other ${tag}`, rule: { not: { condition: { field: 'AGE', operator: 'EQ', values: [String(Number(AGE) + 7)] } } } } }, marketing);
+      expect(members(notExact)).toContain(hidden);
+      expect(members(notOther)).toContain(hidden);
+      expect(members(notExact)).not.toContain(open); // the consenting customer's age is used
+    });
+
+    it('a refused segment write leaves nothing behind', async () => {
+      await segment(marketing, 'left behind', { field: 'REGION', operator: 'EQ', values: [`Westfjords-${tag}`] });
+      const list = await ask<{ segments: { edges: { node: { name: string } }[] } }>(SEGMENT_NAMES, {}, platform.internal);
+      expect(list.data!.segments.edges.map((e) => e.node.name)).not.toContain(`left behind ${tag}`);
     });
 
     it('a value condition needs FINANCIAL, which MARKETING never covers', async () => {
