@@ -23,6 +23,7 @@ const CREATE_SEGMENT = parse(`mutation Segment($input: CreateSegmentInput!) { cr
 const SEGMENT_PURPOSE = parse(`mutation Segment($input: CreateSegmentInput!) { createSegment(input: $input) { id purpose } }`);
 const REFRESH_SEGMENT = parse(`mutation Refresh($id: ID!) { refreshSegment(id: $id) { memberCount } }`);
 const SEGMENT_MEMBERS = parse(`query Members($id: ID!) { segment(id: $id) { purpose members(first: 100) { edges { node { id } } } } }`);
+const SEGMENT_READ = parse(`query Read($id: ID!) { segment(id: $id) { memberCount members(first: 100) { edges { node { id } } } } }`);
 const SEGMENT_NAMES = parse(`{ segments(first: 100) { edges { node { name } } } }`);
 const RECORD_ORDER = parse(`mutation Order($input: RecordOrderInput!) { recordOrder(input: $input) { id } }`);
 const REFRESH_VALUES = parse(`mutation { refreshCustomerValues { customersValued } }`);
@@ -183,17 +184,40 @@ describe(`predicates and derived values are reads (issue 10, classes 6, 7, 10) o
     });
 
     it('under NOT, a refusing customer is in whatever its age, so the complement tells nothing either', async () => {
-      const notExact = await ask<{ createSegment: { members: { edges: { node: { id: string } }[] } } }>(CREATE_SEGMENT, { input: { name: `not exact ${tag}`, rule: { not: { condition: { field: 'AGE', operator: 'EQ', values: [AGE] } } } } }, marketing);
-      const notOther = await ask<{ createSegment: { members: { edges: { node: { id: string } }[] } } }>(CREATE_SEGMENT, { input: { name: `not other ${tag}`, rule: { not: { condition: { field: 'AGE', operator: 'EQ', values: [String(Number(AGE) + 7)] } } } } }, marketing);
-      expect(members(notExact)).toContain(hidden);
-      expect(members(notOther)).toContain(hidden);
-      expect(members(notExact)).not.toContain(open); // the consenting customer's age is used
+      const notExact = await ask<{ createSegment: { id: string; members: { edges: { node: { id: string } }[] } } }>(CREATE_SEGMENT, { input: { name: `not exact ${tag}`, rule: { not: { condition: { field: 'AGE', operator: 'EQ', values: [AGE] } } } } }, marketing);
+      const notOther = await ask<{ createSegment: { id: string; members: { edges: { node: { id: string } }[] } } }>(CREATE_SEGMENT, { input: { name: `not other ${tag}`, rule: { not: { condition: { field: 'AGE', operator: 'EQ', values: [String(Number(AGE) + 7)] } } } } }, marketing);
+      // Read by a SERVICE caller (everything released to it) to see the whole membership.
+      const readAll = async (r: typeof notExact) => (await ask<{ segment: { members: { edges: { node: { id: string } }[] } } }>(SEGMENT_MEMBERS, { id: r.data!.createSegment.id }, platform.internal)).data!.segment.members.edges.map((e) => e.node.id);
+      expect(await readAll(notExact)).toContain(hidden);
+      expect(await readAll(notOther)).toContain(hidden);
+      expect(await readAll(notExact)).not.toContain(open); // the consenting customer's age is used
+      // The MARKETING reader itself never sees the refusing customer in either.
+      expect(members(notExact)).not.toContain(hidden);
     });
 
     it('a refused segment write leaves nothing behind', async () => {
       await segment(marketing, 'left behind', { field: 'REGION', operator: 'EQ', values: [`Westfjords-${tag}`] });
       const list = await ask<{ segments: { edges: { node: { name: string } }[] } }>(SEGMENT_NAMES, {}, platform.internal);
       expect(list.data!.segments.edges.map((e) => e.node.name)).not.toContain(`left behind ${tag}`);
+    });
+
+    it("reading another purpose's segment is reading its conditions: a MARKETING reader sees only members released to it, and counts only them", async () => {
+      const service = await segment(platform.internal, 'read by marketing', { field: 'AGE', operator: 'EQ', values: [AGE] });
+      expect(members(service)).toEqual(expect.arrayContaining([open, hidden]));
+      const read = await ask<{ segment: { memberCount: number; members: { edges: { node: { id: string } }[] } } }>(SEGMENT_READ, { id: service.data!.createSegment.id }, marketing);
+      expect(read.errors).toBeUndefined();
+      const ids = read.data!.segment.members.edges.map((e) => e.node.id);
+      expect(ids).toContain(open);
+      expect(ids).not.toContain(hidden);
+      expect(read.data!.segment.memberCount).toBe(ids.length);
+    });
+
+    it('a MARKETING reader cannot read the members of a LOCATION segment at all', async () => {
+      const service = await segment(platform.internal, 'regional', { field: 'REGION', operator: 'EQ', values: [`Westfjords-${tag}`] });
+      expect(members(service)).toEqual(expect.arrayContaining([open, hidden]));
+      const read = await ask(SEGMENT_READ, { id: service.data!.createSegment.id }, marketing);
+      expect(new Set(codes(read))).toEqual(new Set(['FORBIDDEN']));
+      expect(JSON.stringify(read)).not.toContain(hidden);
     });
 
     it('a value condition needs FINANCIAL, which MARKETING never covers', async () => {

@@ -138,12 +138,13 @@ export class SegmentRepository {
   }
 
   /** Current members per segment, in one grouped statement. */
-  async memberCounts(segmentIds: readonly string[]): Promise<Map<string, number>> {
+  async memberCounts(segmentIds: readonly string[], onlyIds: readonly string[] | null = null): Promise<Map<string, number>> {
     const rows: { segment_id: string; members: number }[] = await this.dataSource.query(
       `SELECT s.id AS segment_id, count(m.customer_id)::int AS members
        FROM customers.segment s LEFT JOIN customers.segment_member m ON m.segment_id = s.id AND m.version = s.current_version
+         AND ($2::uuid[] IS NULL OR m.customer_id = ANY($2::uuid[]))
        WHERE s.id = ANY($1::uuid[]) GROUP BY s.id`,
-      [segmentIds],
+      [segmentIds, onlyIds],
     );
     return new Map(rows.map((r) => [r.segment_id, r.members]));
   }
@@ -152,12 +153,12 @@ export class SegmentRepository {
    * A page of current members per segment in customer (created_at, id) order: one windowed
    * statement for every segment of the batch, then one for the customers on those pages.
    */
-  async memberPages(segmentIds: string[], size: number, after: CursorKey | undefined): Promise<ChildPageRows<SegmentMemberRow>> {
+  async memberPages(segmentIds: string[], size: number, after: CursorKey | undefined, onlyIds: readonly string[] | null = null): Promise<ChildPageRows<SegmentMemberRow>> {
     const page: { segment_id: string; customer_id: string; total: number }[] = await this.dataSource.query(
       `WITH current_members AS (
          SELECT m.segment_id, m.customer_id FROM customers.segment s
          JOIN customers.segment_member m ON m.segment_id = s.id AND m.version = s.current_version
-         WHERE s.id = ANY($1::uuid[])
+         WHERE s.id = ANY($1::uuid[]) AND ($5::uuid[] IS NULL OR m.customer_id = ANY($5::uuid[]))
        ), ranked AS (
          SELECT cm.segment_id, c.id AS customer_id, row_number() OVER (PARTITION BY cm.segment_id ORDER BY c.created_at, c.id) AS rn
          FROM current_members cm JOIN customers.customer c ON c.id = cm.customer_id
@@ -169,7 +170,7 @@ export class SegmentRepository {
        FROM ranked JOIN totals USING (segment_id)
        WHERE ranked.rn <= $2
        ORDER BY ranked.segment_id, ranked.rn`,
-      [segmentIds, size + 1, after?.[0] ?? null, after?.[1] ?? null],
+      [segmentIds, size + 1, after?.[0] ?? null, after?.[1] ?? null, onlyIds],
     );
     const totals = new Map(page.map((r) => [r.segment_id, r.total]));
     const ids = [...new Set(page.map((r) => r.customer_id))];

@@ -7,6 +7,8 @@ import { CreateSegmentInput, UpdateSegmentInput } from './segment.input';
 import { toSegmentType } from './segment.mapper';
 import { SegmentService } from './segment.service';
 import { SegmentType, SegmentVersionType } from './segment.type';
+import { readerGate } from './segment-reader-gate';
+import type { SegmentRule } from './segment-rule';
 
 @ObjectType()
 export class SegmentConnection extends ConnectionType(SegmentType, 'Segment') {}
@@ -61,18 +63,18 @@ export class SegmentResolver {
   }
 
   @FieldResolver(() => Int, { description: 'Members of the current version (as of evaluatedAt)' })
-  memberCount(@Root() segment: SegmentType, @Ctx() ctx: CustomersContext): Promise<number> {
-    return ctx.loaders.segmentMemberCount.load(segment.id);
+  async memberCount(@Root() segment: SegmentType, @Ctx() ctx: CustomersContext): Promise<number> {
+    return ctx.loaders.segmentMembers(await readerGate(ctx, segment.rule as unknown as SegmentRule)).count.load(segment.id);
   }
 
   @FieldResolver(() => CustomerConnection, { description: 'Members of the current version, in customer order; their fields are consent-checked like any Customer' })
-  members(
+  async members(
     @Root() segment: SegmentType,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: CustomersContext,
   ): Promise<CustomerConnection> {
-    return ctx.loaders.segmentMembersPage.load({ parentId: segment.id, first, after });
+    return ctx.loaders.segmentMembers(await readerGate(ctx, segment.rule as unknown as SegmentRule)).page.load({ parentId: segment.id, first, after });
   }
 
   private async loadAfterWrite(id: string): Promise<SegmentType> {
