@@ -24,6 +24,7 @@ import { SegmentRepository } from './segment/segment.repository';
 import { SegmentResolver } from './segment/segment.resolver';
 import { SegmentVersionResolver } from './segment/segment-version.resolver';
 import { SegmentService } from './segment/segment.service';
+import { SegmentReleases } from './segment/segment-releases';
 import { readSegmentSettings } from './segment/segment.settings';
 import { segmentRefreshJob } from './segment/segment-refresher';
 import { readPhoneRegion } from './customer/phone-number';
@@ -38,7 +39,7 @@ export async function createCustomersApp(dataSource: DataSource, options: Subgra
   const subjectData = new CustomerSubjectData(subjectDataRepository);
   const segments = new SegmentRepository(dataSource);
   const segmentSettings = readSegmentSettings();
-  const segmentService = new SegmentService(segments, new RemoteConditions(options.peers), segmentSettings);
+  const segmentService = new SegmentService(segments, new RemoteConditions(options.peers), segmentSettings, new SegmentReleases(options.privacy.consentDecider));
   const segmentRefresh = segmentRefreshJob(segmentService, segmentSettings.refreshSeconds * 1000);
   const resolvers = new ResolverContainer([
     new CustomerResolver(new CustomerService(customers, subjectData, readPhoneRegion())),

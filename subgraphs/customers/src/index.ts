@@ -10,6 +10,7 @@ import { CreateSegments1732300022000 } from './migrations/1732300022000-create-s
 import { CreatePrivacyBudget1732300101000 } from './migrations/1732300101000-create-privacy-budget';
 import { UnlinkableErasedCustomers1732300061000 } from './migrations/1732300061000-erased-customers';
 import { UniqueNormalisedEmail1732300062000 } from './migrations/1732300062000-unique-normalised-email';
+import { AddSegmentPurpose1732300052000 } from './migrations/1732300052000-add-segment-purpose';
 import { customersPersonalData } from './privacy';
 import { analyticsEnvSettings } from '@c360/shared';
 import { SegmentEntity } from './segment/segment.entity';
@@ -25,7 +26,7 @@ export const customersSubgraph: SubgraphDefinition = {
   storage: {
     schema: 'customers',
     entities: [CustomerEntity, ExternalIdentityEntity, InteractionEntity, SegmentEntity, SegmentVersionEntity],
-    migrations: [CreateCustomers1732300000000, CreateErasureTombstones1732300021000, CreateSegments1732300022000, UnlinkableErasedCustomers1732300061000, UniqueNormalisedEmail1732300062000, CreatePrivacyBudget1732300101000],
+    migrations: [CreateCustomers1732300000000, CreateErasureTombstones1732300021000, CreateSegments1732300022000, AddSegmentPurpose1732300052000, UnlinkableErasedCustomers1732300061000, UniqueNormalisedEmail1732300062000, CreatePrivacyBudget1732300101000],
   },
   createApp: createCustomersApp,
   personalData: customersPersonalData,

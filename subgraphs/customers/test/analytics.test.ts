@@ -98,7 +98,7 @@ describe(`customers BI aggregates on ${storageLabel()}`, () => {
         await harness.dataSource.query(`INSERT INTO customers.segment (id, name, current_version, created_at, updated_at) VALUES ($1, $2, $3, now(), now())`, [id, name, versions.length]);
         for (const [i, members] of versions.entries()) {
           await harness.dataSource.query(
-            `INSERT INTO customers.segment_version (segment_id, version, name, rule, created_by, created_at, evaluated_at, member_count) VALUES ($1, $2, $3, '{}', 'test', now(), now(), $4)`,
+            `INSERT INTO customers.segment_version (segment_id, version, name, rule, purpose, created_by, created_at, evaluated_at, member_count) VALUES ($1, $2, $3, '{}', 'PROFILING', 'test', now(), now(), $4)`,
             [id, i + 1, name, members.length],
           );
           await harness.dataSource.query(`INSERT INTO customers.segment_member (segment_id, version, customer_id) SELECT $1, $2, unnest($3::uuid[])`, [id, i + 1, members]);

@@ -1,7 +1,7 @@
 import { PeerUnavailableError, type Caller, type PeerClient, type SubgraphName } from '@c360/shared';
 import type { SubgraphHarness } from '@c360/shared/testing';
 
-export const SEGMENT_FIELDS = `id name description version rule evaluatedAt memberCount
+export const SEGMENT_FIELDS = `id name description version rule purpose evaluatedAt memberCount
   versions { version name rule createdBy evaluatedAt memberCount }`;
 
 export const CREATE_SEGMENT = `mutation Create($input: CreateSegmentInput!) { createSegment(input: $input) { ${SEGMENT_FIELDS} } }`;
@@ -18,6 +18,7 @@ export interface SegmentResult {
   description: string | null;
   version: number;
   rule: Record<string, unknown>;
+  purpose: string;
   evaluatedAt: string | null;
   memberCount: number;
   versions: { version: number; name: string; rule: Record<string, unknown>; createdBy: string; evaluatedAt: string | null; memberCount: number | null }[];

@@ -145,7 +145,9 @@ describe(`segment memberships and freshness on ${storageLabel()}`, () => {
       const deadline = Date.now() + 10_000;
       while (!(await membershipOf(later)).includes(id) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
       expect(await membershipOf(later)).toEqual([id]);
-      expect(peers.calls.at(-1)!.caller).toMatchObject({ clientId: 'customers:segment-refresh', kind: 'INTERNAL_APP', purpose: 'PROFILING' });
+      // The refresh service evaluates the segment for the purpose it declares (its creator's), not its own.
+      expect(peers.calls.at(-1)!.caller).toMatchObject({ clientId: 'customers:segment-refresh', kind: 'INTERNAL_APP', purpose: created.data!.createSegment.purpose });
+      expect(created.data!.createSegment.purpose).toBe('SERVICE');
     });
   });
 

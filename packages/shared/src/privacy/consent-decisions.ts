@@ -4,7 +4,8 @@ import type { PersonalDataCategory } from './personal-data';
 import { DecisionReason } from './decision-reason';
 import { decisionUnavailable } from './row-visibility';
 import { consentDecisions, scopeService } from '../observability/metrics';
-import { applyStandingDecision, PER_CUSTOMER, type StandingDecision } from './standing-decision';
+import { applyStandingDecision, audienceFromStanding, PER_CUSTOMER, type StandingDecision } from './standing-decision';
+import { predicateDecisionUnavailable, type CategoryAudience } from './category-audience';
 
 export interface DecisionRequest {
   customerId: string;
@@ -33,6 +34,8 @@ export interface ConsentDecider {
   audience(caller: Caller): Promise<Audience>;
   /** What the caller alone decides, so requests need no per-customer lookup (see StandingDecision). */
   standing?(caller: Caller): Promise<StandingDecision>;
+  /** For each category, the customers it would be released for (what a predicate over it may match). */
+  categoryAudiences?(caller: Caller, categories: PersonalDataCategory[]): Promise<CategoryAudience[]>;
 }
 
 /**
@@ -44,6 +47,7 @@ export class RequestConsentDecisions {
   private readonly loader: DataLoader<DecisionRequest, ConsentDecision, string>;
   private audienceOnce?: Promise<Audience>;
   private standingOnce?: Promise<StandingDecision>;
+  private readonly categoryAudienceOnce = new Map<PersonalDataCategory, Promise<CategoryAudience>>();
 
   constructor(
     private readonly caller: Caller,
@@ -73,6 +77,39 @@ export class RequestConsentDecisions {
     // Unknown standing (lookup failed) falls back to per-customer decisions, which fail closed.
     this.standingOnce ??= this.decider.standing(this.caller).catch(() => PER_CUSTOMER);
     return this.standingOnce.then((standing) => (standing.perCustomer ? this.loader.load(request) : applyStandingDecision(standing, request)));
+  }
+
+  /**
+   * Released sets for predicates, asked once per request for all the categories not asked yet
+   * (one call). Fails visibly (DECISION_UNAVAILABLE): an empty set would look like "no match".
+   */
+  async categoryAudiences(categories: readonly PersonalDataCategory[]): Promise<Map<PersonalDataCategory, CategoryAudience>> {
+    const missing = [...new Set(categories)].filter((c) => !this.categoryAudienceOnce.has(c));
+    if (missing.length > 0) {
+      const asked = this.askCategoryAudiences(missing).catch(() => null);
+      for (const category of missing) {
+        this.categoryAudienceOnce.set(
+          category,
+          asked.then((answers) => {
+            const answer = answers?.find((a) => a.category === category);
+            if (!answer) throw predicateDecisionUnavailable();
+            return answer;
+          }),
+        );
+      }
+    }
+    const answers = await Promise.all(categories.map((c) => this.categoryAudienceOnce.get(c)!));
+    return new Map(answers.map((a) => [a.category, a]));
+  }
+
+  /** A standing decision (kept per process) answers without a round-trip; the ledger is asked otherwise. */
+  private async askCategoryAudiences(categories: PersonalDataCategory[]): Promise<CategoryAudience[] | null> {
+    if (this.decider.standing) {
+      this.standingOnce ??= this.decider.standing(this.caller).catch(() => PER_CUSTOMER);
+      const standing = await this.standingOnce;
+      if (!standing.perCustomer) return categories.map((category) => audienceFromStanding(standing, category));
+    }
+    return this.decider.categoryAudiences ? this.decider.categoryAudiences(this.caller, categories) : null;
   }
 
   /** Asked at most once per request; an unreachable consent service fails the request visibly (DECISION_UNAVAILABLE), never as an empty audience. */

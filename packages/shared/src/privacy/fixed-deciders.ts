@@ -22,6 +22,7 @@ export const refusingDisclosureRecorder: DisclosureRecorder = {
 export const enforcementOffDecider: ConsentDecider = {
   decide: async (_caller, requests) => requests.map((r) => ({ ...r, allowed: true, reason: DecisionReason.CONSENT_GRANTED, consentRecordId: null })),
   audience: async () => ({ everyone: true, customerIds: [] }),
+  categoryAudiences: async (_caller, categories) => categories.map((category) => ({ category, covered: true, everyone: true, customerIds: [] })),
 };
 
 export const discardingDisclosureRecorder: DisclosureRecorder = { record: async () => undefined };

@@ -9,3 +9,4 @@ export * from './disclosure-recorder';
 export * from './fixed-deciders';
 export * from './row-visibility';
 export * from './owned-types';
+export * from './category-audience';

@@ -1,6 +1,8 @@
 import type { Caller } from '../context/caller';
 import type { PeerClient } from '../peers/peer-client';
 import type { Audience, ConsentDecider, ConsentDecision, DecisionRequest } from './consent-decisions';
+import type { CategoryAudience } from './category-audience';
+import type { PersonalDataCategory } from './personal-data';
 import { STANDING_DECISION_TTL_MS, withStandingCache, type StandingDecision } from './standing-decision';
 
 export const CONSENT_SUBGRAPH = 'consent' as const;
@@ -10,6 +12,10 @@ const DECISIONS_QUERY = `query ConsentDecisions($requests: [ConsentDecisionReque
 }`;
 
 const AUDIENCE_QUERY = `query ConsentAudience { consentAudience { everyone customerIds } }`;
+
+const CATEGORY_AUDIENCES_QUERY = `query ConsentCategoryAudiences($categories: [String!]!) {
+  consentCategoryAudiences(categories: $categories) { category covered everyone customerIds }
+}`;
 
 const STANDING_QUERY = `query ConsentStandingDecision {
   consentStandingDecision { perCustomer allowedCategories reason deniedReason onlyCustomerId }
@@ -29,6 +35,9 @@ export function remoteConsentDecider(peers: PeerClient, standingTtlMs = STANDING
     },
     async decide(caller: Caller, requests: DecisionRequest[]): Promise<ConsentDecision[]> {
       return (await peers.query<{ consentDecisions: ConsentDecision[] }>(CONSENT_SUBGRAPH, caller, DECISIONS_QUERY, { requests })).consentDecisions;
+    },
+    async categoryAudiences(caller: Caller, categories: PersonalDataCategory[]): Promise<CategoryAudience[]> {
+      return (await peers.query<{ consentCategoryAudiences: CategoryAudience[] }>(CONSENT_SUBGRAPH, caller, CATEGORY_AUDIENCES_QUERY, { categories })).consentCategoryAudiences;
     },
     async audience(caller: Caller): Promise<Audience> {
       return (await peers.query<{ consentAudience: Audience }>(CONSENT_SUBGRAPH, caller, AUDIENCE_QUERY)).consentAudience;

@@ -2,6 +2,7 @@ import { CallerKind, type Caller } from '../context/caller';
 import type { ConsentDecision, DecisionRequest } from './consent-decisions';
 import { DecisionReason } from './decision-reason';
 import type { PersonalDataCategory } from './personal-data';
+import type { CategoryAudience } from './category-audience';
 
 /**
  * The part of a consent decision that does not depend on which customer is asked about.
@@ -36,6 +37,13 @@ export function applyStandingDecision(standing: StandingDecision, request: Decis
   if (standing.onlyCustomerId !== null && request.customerId !== standing.onlyCustomerId) return { ...request, allowed: false, reason: DecisionReason.NOT_THIS_CUSTOMER };
   if (!standing.allowedCategories.includes(request.category)) return { ...request, allowed: false, reason: standing.deniedReason };
   return { ...request, allowed: true, reason: standing.reason, consentRecordId: null };
+}
+
+/** The customers a category is released for, when the caller alone decides: everyone, one self-service customer, or nobody. */
+export function audienceFromStanding(standing: StandingDecision, category: PersonalDataCategory): CategoryAudience {
+  const covered = standing.allowedCategories.includes(category);
+  if (!covered) return { category, covered, everyone: false, customerIds: [] };
+  return standing.onlyCustomerId === null ? { category, covered, everyone: true, customerIds: [] } : { category, covered, everyone: false, customerIds: [standing.onlyCustomerId] };
 }
 
 /** What a standing decision depends on: two callers with the same basis get the same one. */

@@ -1,3 +1,5 @@
+import { PersonalDataCategory } from '../privacy/personal-data';
+
 /**
  * The closed vocabulary of segment conditions, shared by the subgraphs that evaluate them:
  * customers (which owns segments and the profile / interaction fields), transactions (value
@@ -51,6 +53,8 @@ export interface SegmentFieldSpec {
   partner?: boolean;
   /** TEXT values are upper-cased before comparison. */
   upperCase?: boolean;
+  /** The personal-data categories the condition reads: it may only match customers for whom all are released to the segment's purpose. */
+  categories: readonly PersonalDataCategory[];
 }
 
 const NUMERIC_OPERATORS = Object.values(SegmentOperator);
@@ -63,28 +67,37 @@ export const RFM_SEGMENTS = ['CHAMPIONS', 'LOYAL', 'POTENTIAL_LOYALIST', 'NEW', 
 /** PROSPECT is not a condition value: a prospect has no value row, and transactions cannot list customers it never saw (use NOT). */
 export const SCORED_LIFECYCLE_STAGES = ['NEW', 'ACTIVE', 'AT_RISK', 'LAPSED'] as const;
 
-const number = (owner: SegmentFieldOwner, extra: Partial<SegmentFieldSpec> = {}): SegmentFieldSpec => ({ owner, kind: 'NUMBER', ...extra });
-const text = (owner: SegmentFieldOwner, extra: Partial<SegmentFieldSpec>): SegmentFieldSpec => ({ owner, kind: 'TEXT', ...extra });
+type Extra = Partial<Omit<SegmentFieldSpec, 'categories'>>;
+const number = (owner: SegmentFieldOwner, categories: readonly PersonalDataCategory[], extra: Extra = {}): SegmentFieldSpec => ({ owner, kind: 'NUMBER', categories, ...extra });
+const text = (owner: SegmentFieldOwner, categories: readonly PersonalDataCategory[], extra: Extra): SegmentFieldSpec => ({ owner, kind: 'TEXT', categories, ...extra });
 
+const { LOCATION, DEMOGRAPHIC, BEHAVIOURAL, FINANCIAL } = PersonalDataCategory;
+/** Value scores are FINANCIAL like Customer.value; those that also describe how the customer buys are BEHAVIOURAL too (the union of their inputs). */
+const VALUE = [FINANCIAL];
+const BUYING = [FINANCIAL, BEHAVIOURAL];
+
+// Categories follow the fields the condition reads (schema/data-map.json): address -> LOCATION,
+// birthDate -> DEMOGRAPHIC, interactions -> BEHAVIOURAL, value -> FINANCIAL, order lines -> FINANCIAL.
+// Acquisition channel, signup date and consent status are not personal-data fields.
 export const SEGMENT_FIELDS: Readonly<Record<SegmentField, SegmentFieldSpec>> = {
-  [SegmentField.COUNTRY]: text('customers', { pattern: /^[A-Z]{2}$/, upperCase: true }),
-  [SegmentField.REGION]: text('customers', { pattern: /^.{1,100}$/ }),
-  [SegmentField.ACQUISITION_CHANNEL]: text('customers', { allowedValues: ACQUISITION_CHANNELS }),
-  [SegmentField.CUSTOMER_SINCE_DAYS]: number('customers'),
-  [SegmentField.AGE]: number('customers'),
-  [SegmentField.INTERACTION_COUNT]: number('customers', { withinDays: true }),
-  [SegmentField.DAYS_SINCE_LAST_INTERACTION]: number('customers'),
-  [SegmentField.INTERACTION_CHANNEL]: text('customers', { allowedValues: INTERACTION_CHANNELS, withinDays: true }),
-  [SegmentField.RECENCY_DAYS]: number('transactions'),
-  [SegmentField.FREQUENCY]: number('transactions'),
-  [SegmentField.MONETARY]: number('transactions'),
-  [SegmentField.HISTORICAL_VALUE]: number('transactions'),
-  [SegmentField.PREDICTED_VALUE]: number('transactions'),
-  [SegmentField.CHURN_RISK]: number('transactions'),
-  [SegmentField.RFM_SEGMENT]: text('transactions', { allowedValues: RFM_SEGMENTS }),
-  [SegmentField.LIFECYCLE_STAGE]: text('transactions', { allowedValues: SCORED_LIFECYCLE_STAGES }),
-  [SegmentField.PURCHASED_CATEGORY]: text('transactions', { pattern: /^.{1,100}$/, withinDays: true }),
-  [SegmentField.CONSENT_GRANTED]: text('consent', { pattern: /^[A-Z][A-Z0-9_]{1,63}$/, upperCase: true, partner: true }),
+  [SegmentField.COUNTRY]: text('customers', [LOCATION], { pattern: /^[A-Z]{2}$/, upperCase: true }),
+  [SegmentField.REGION]: text('customers', [LOCATION], { pattern: /^.{1,100}$/ }),
+  [SegmentField.ACQUISITION_CHANNEL]: text('customers', [], { allowedValues: ACQUISITION_CHANNELS }),
+  [SegmentField.CUSTOMER_SINCE_DAYS]: number('customers', []),
+  [SegmentField.AGE]: number('customers', [DEMOGRAPHIC]),
+  [SegmentField.INTERACTION_COUNT]: number('customers', [BEHAVIOURAL], { withinDays: true }),
+  [SegmentField.DAYS_SINCE_LAST_INTERACTION]: number('customers', [BEHAVIOURAL]),
+  [SegmentField.INTERACTION_CHANNEL]: text('customers', [BEHAVIOURAL], { allowedValues: INTERACTION_CHANNELS, withinDays: true }),
+  [SegmentField.RECENCY_DAYS]: number('transactions', BUYING),
+  [SegmentField.FREQUENCY]: number('transactions', BUYING),
+  [SegmentField.MONETARY]: number('transactions', VALUE),
+  [SegmentField.HISTORICAL_VALUE]: number('transactions', VALUE),
+  [SegmentField.PREDICTED_VALUE]: number('transactions', VALUE),
+  [SegmentField.CHURN_RISK]: number('transactions', BUYING),
+  [SegmentField.RFM_SEGMENT]: text('transactions', BUYING, { allowedValues: RFM_SEGMENTS }),
+  [SegmentField.LIFECYCLE_STAGE]: text('transactions', BUYING, { allowedValues: SCORED_LIFECYCLE_STAGES }),
+  [SegmentField.PURCHASED_CATEGORY]: text('transactions', BUYING, { pattern: /^.{1,100}$/, withinDays: true }),
+  [SegmentField.CONSENT_GRANTED]: text('consent', [], { pattern: /^[A-Z][A-Z0-9_]{1,63}$/, upperCase: true, partner: true }),
 };
 
 /** Value conditions: scores from the value analysis, which only ever match customers who consented to PROFILING. */

@@ -54,6 +54,7 @@ export interface SubgraphHarness {
 export const allowAllDecider: ConsentDecider = {
   decide: async (_caller, requests) => requests.map((r) => ({ ...r, allowed: true, reason: DecisionReason.CONSENT_GRANTED, consentRecordId: null })),
   audience: async () => ({ everyone: true, customerIds: [] }),
+  categoryAudiences: async (_caller, categories) => categories.map((category) => ({ category, covered: true, everyone: true, customerIds: [] })),
 };
 
 export class RecordingDisclosureRecorder implements DisclosureRecorder {

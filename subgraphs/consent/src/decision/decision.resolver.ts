@@ -2,7 +2,7 @@ import { Arg, Ctx, Directive, Query, Resolver } from 'type-graphql';
 import { assertUuid, PersonalDataCategory, badInput } from '@c360/shared';
 import type { ConsentContext } from '../context';
 import { ConsentDecisionService } from './decision.service';
-import { ConsentAudienceType, ConsentDecisionRequestInput, ConsentDecisionType, ConsentStandingDecisionType } from './decision.type';
+import { ConsentAudienceType, ConsentCategoryAudienceType, ConsentDecisionRequestInput, ConsentDecisionType, ConsentStandingDecisionType } from './decision.type';
 
 const MAX_REQUESTS = 10_000;
 
@@ -27,6 +27,14 @@ export class DecisionResolver {
   @Directive('@inaccessible')
   consentAudience(@Ctx() ctx: ConsentContext): Promise<ConsentAudienceType> {
     return this.decisions.audience(ctx.caller);
+  }
+
+  @Query(() => [ConsentCategoryAudienceType])
+  @Directive('@inaccessible')
+  async consentCategoryAudiences(@Arg('categories', () => [String]) categories: string[], @Ctx() ctx: ConsentContext): Promise<ConsentCategoryAudienceType[]> {
+    const known = Object.values(PersonalDataCategory) as string[];
+    if (categories.length > known.length || categories.some((c) => !known.includes(c))) throw badInput('categories must be distinct PersonalDataCategory names');
+    return this.decisions.categoryAudiences(ctx.caller, [...new Set(categories)] as PersonalDataCategory[]);
   }
 
   @Query(() => ConsentStandingDecisionType)

@@ -1,4 +1,4 @@
-import { applyStandingDecision, CallerKind, DecisionReason, PER_CUSTOMER, PersonalDataCategory, type Caller, type ConsentDecider, type ConsentDecision, type DecisionRequest, type StandingDecision } from '@c360/shared';
+import { applyStandingDecision, audienceFromStanding, CallerKind, type CategoryAudience, DecisionReason, PER_CUSTOMER, PersonalDataCategory, type Caller, type ConsentDecider, type ConsentDecision, type DecisionRequest, type StandingDecision } from '@c360/shared';
 import { grantSatisfiesNotice } from '../purpose/notice-requirement';
 import type { DecisionRepository, LatestConsent, PurposeRule } from './decision.repository';
 
@@ -91,6 +91,22 @@ export class ConsentDecisionService implements ConsentDecider {
       if (!grantSatisfiesNotice(consent.noticeVersion, purpose.requiredNoticeVersion)) return deny(r, DecisionReason.NOTICE_OUTDATED);
       return { ...r, allowed: true, reason: DecisionReason.CONSENT_GRANTED, consentRecordId: consent.eventId };
     });
+  }
+
+  /**
+   * For each category, the customers it would be released for to this caller: what a predicate
+   * over it may match. Self-service and non-consent purposes follow the standing decision; a
+   * CONSENT purpose (or a partner) releases a covered category exactly to the current grants.
+   */
+  async categoryAudiences(caller: Caller, categories: PersonalDataCategory[]): Promise<CategoryAudience[]> {
+    const standing = await this.standing(caller);
+    if (!standing.perCustomer) return categories.map((category) => audienceFromStanding(standing, category));
+    const { purposeCode, partnerId } = this.basisOf(caller);
+    const purpose = await this.repository.purpose(purposeCode!);
+    const covered = new Set<PersonalDataCategory>(purpose?.dataCategories ?? []);
+    // One ledger read for every covered category: consent is per purpose (and partner), not per category.
+    const granted = purpose && categories.some((c) => covered.has(c)) ? await this.repository.granted(purpose.code, partnerId) : [];
+    return categories.map((category) => ({ category, covered: covered.has(category), everyone: false, customerIds: covered.has(category) ? granted : [] }));
   }
 
   async audience(caller: Caller): Promise<Audience> {

@@ -59,3 +59,19 @@ export class ConsentStandingDecisionType {
   @Field(() => ID, { nullable: true })
   onlyCustomerId: string | null;
 }
+
+@ObjectType('ConsentCategoryAudience', { description: 'The customers one category would be released for to the caller (what a predicate over it may match)' })
+@Directive('@inaccessible')
+export class ConsentCategoryAudienceType {
+  @Field()
+  category: string;
+
+  @Field({ description: "false: the caller's purpose never releases this category" })
+  covered: boolean;
+
+  @Field()
+  everyone: boolean;
+
+  @Field(() => [ID])
+  customerIds: string[];
+}

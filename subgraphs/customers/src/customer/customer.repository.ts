@@ -2,6 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { CustomerEntity } from './customer.entity';
 import { ExternalIdentityEntity } from './external-identity.entity';
+import type { FilterReleases } from './customer-filter.privacy';
+
+/** `predicate`, matched only by the released customers when the predicate reads a withheld category. */
+const released = (predicate: string, ids: readonly string[] | undefined, name: string) => (ids === undefined ? predicate : `(${predicate} AND c.id = ANY(CAST(:${name} AS uuid[])))`);
 
 export interface CustomerListQuery {
   size: number;
@@ -15,6 +19,8 @@ export interface CustomerListQuery {
   withTotalCount?: boolean;
   /** Restricts the list (and its count) to these customers. */
   onlyIds?: string[];
+  /** Who each personal predicate may match (see customer-filter.privacy.ts); absent = whoever matches. */
+  releases?: FilterReleases;
 }
 
 export type NewCustomer = Omit<CustomerEntity, 'id' | 'createdAt' | 'updatedAt' | 'externalIds'>;
@@ -48,13 +54,20 @@ export class CustomerRepository {
   async page(query: CustomerListQuery): Promise<{ rows: CustomerEntity[]; totalCount: number }> {
     const filtered = () => {
       const qb = this.dataSource.getRepository(CustomerEntity).createQueryBuilder('c');
+      const releases = query.releases ?? {};
       if (query.search) {
-        qb.andWhere('(lower(c.display_name) LIKE :prefix OR lower(c.family_name) LIKE :prefix OR lower(c.email) LIKE :prefix)', {
+        const names = released('(lower(c.display_name) LIKE :prefix OR lower(c.family_name) LIKE :prefix)', releases.names, 'namesReleased');
+        const email = released('lower(c.email) LIKE :prefix', releases.email, 'emailReleased');
+        qb.andWhere(`(${names} OR ${email})`, {
           prefix: `${query.search.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`,
+          namesReleased: releases.names ? [...releases.names] : undefined,
+          emailReleased: releases.email ? [...releases.email] : undefined,
         });
       }
       if (query.acquisitionChannel) qb.andWhere('c.acquisition_channel = :channel', { channel: query.acquisitionChannel });
-      if (query.countryCode) qb.andWhere('c.country_code = :country', { country: query.countryCode });
+      if (query.countryCode) {
+        qb.andWhere(released('c.country_code = :country', releases.country, 'countryReleased'), { country: query.countryCode, countryReleased: releases.country ? [...releases.country] : undefined });
+      }
       if (query.createdAfter) qb.andWhere('c.created_at >= :createdAfter', { createdAfter: query.createdAfter });
       if (query.createdBefore) qb.andWhere('c.created_at < :createdBefore', { createdBefore: query.createdBefore });
       if (query.onlyIds) qb.andWhere('c.id = ANY(CAST(:onlyIds AS uuid[]))', { onlyIds: query.onlyIds });

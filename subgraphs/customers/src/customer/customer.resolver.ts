@@ -3,6 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Re
 import { assertUuid, notFound, ConnectionType, PersonalData, PersonalDataCategory, RequiresScope, answersNotFound, selectsField, visibleCustomers } from '@c360/shared';
 import type { CustomersContext } from '../context';
 import { customerNotFound } from './customer.errors';
+import { releasesFor } from './customer-filter.privacy';
 import { CreateCustomerInput, CustomerFilter, UpdateCustomerInput } from './customer.input';
 import { toCustomerType } from './customer.mapper';
 import { assertMayCreateCustomers, assertMayWriteCustomer, findVisibleCustomer } from './customer.lookup';
@@ -35,14 +36,15 @@ export class CustomerResolver {
 
   @Query(() => CustomerConnection)
   @RequiresScope('customers:read')
-  customers(
+  async customers(
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('filter', () => CustomerFilter, { nullable: true }) filter: CustomerFilter | null,
     @Ctx() ctx: CustomersContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<CustomerConnection> {
-    return visibleCustomers(ctx).then((visibility) => this.service.list(first, after, filter, visibility, selectsField(info, 'totalCount')));
+    const [visibility, releases] = await Promise.all([visibleCustomers(ctx), releasesFor(ctx, filter)]);
+    return this.service.list(first, after, filter, visibility, selectsField(info, 'totalCount'), releases);
   }
 
   @FieldResolver(() => [ExternalId], { nullable: true })

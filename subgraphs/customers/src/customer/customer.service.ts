@@ -2,6 +2,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import { decodeCursor, encodeCursor, isUniqueViolation, violatedConstraint, pageSize, toPage, type Page, type Visibility } from '@c360/shared';
 import type { CustomerEntity } from './customer.entity';
 import { toE164 } from './phone-number';
+import type { FilterReleases } from './customer-filter.privacy';
 import { birthDateInFuture, customerNotFound, emailTaken, externalIdTaken, missingName } from './customer.errors';
 import type { CreateCustomerInput, CustomerFilter, CustomerProfileInput, ExternalIdInput, UpdateCustomerInput } from './customer.input';
 import { toCustomerType } from './customer.mapper';
@@ -25,11 +26,18 @@ export class CustomerService {
   ) {}
 
   /** A page of the customers the caller may see; totalCount counts only those too (and is only counted when asked for). */
-  async list(first: number | null | undefined, after: string | null | undefined, filter: CustomerFilter | null | undefined, visibility: Visibility = { all: true }, withTotalCount = true): Promise<Page<CustomerType>> {
+  async list(
+    first: number | null | undefined,
+    after: string | null | undefined,
+    filter: CustomerFilter | null | undefined,
+    visibility: Visibility = { all: true },
+    withTotalCount = true,
+    releases: FilterReleases = {},
+  ): Promise<Page<CustomerType>> {
     const size = pageSize(first);
     const afterKey = after ? (decodeCursor(after, 2) as [string, string]) : undefined;
     const onlyIds = visibility.all ? undefined : [...visibility.ids];
-    const { rows, totalCount } = await this.customers.page({ size, after: afterKey, onlyIds, withTotalCount, ...filter });
+    const { rows, totalCount } = await this.customers.page({ size, after: afterKey, onlyIds, withTotalCount, ...filter, releases });
     return toPage(rows, size, totalCount, customerCursor, toCustomerType);
   }
 

@@ -1,8 +1,18 @@
-import { comparisonSql, SegmentField, type SegmentCondition, type SqlParameters } from '@c360/shared/segments';
+import type { PersonalDataCategory, ReleasedSet } from '@c360/shared';
+import { comparisonSql, SEGMENT_FIELDS, SegmentField, type SegmentCondition, type SqlParameters } from '@c360/shared/segments';
 import type { SegmentRule } from './segment-rule';
 
 /** Customer ids of each condition another subgraph evaluated (keyed by the condition object of the rule). */
 export type ConditionSets = ReadonlyMap<SegmentCondition, readonly string[]>;
+
+/** For each category the rule reads, who it is released for under the segment's purpose (null: everyone). */
+export type CategoryReleases = ReadonlyMap<PersonalDataCategory, ReleasedSet>;
+
+/** What evaluating a rule needs besides the customer table: the peers' sets and the released sets. */
+export interface EvaluationSets {
+  remote: ConditionSets;
+  released: CategoryReleases;
+}
 
 /**
  * Fixed SQL per field this subgraph owns, over `customers.customer c`; `now` is a bound
@@ -37,11 +47,26 @@ function ownedPredicate(condition: SegmentCondition, params: SqlParameters, now:
  * The rule as one boolean SQL expression over `c`. Every condition is two-valued (unknown data
  * counts as "does not match"), so NOT is exactly "every customer minus the set".
  */
-export function rulePredicate(rule: SegmentRule, remote: ConditionSets, params: SqlParameters, now: string): string {
-  if ('all' in rule) return `(${rule.all.map((r) => rulePredicate(r, remote, params, now)).join(' AND ')})`;
-  if ('any' in rule) return `(${rule.any.map((r) => rulePredicate(r, remote, params, now)).join(' OR ')})`;
-  if ('not' in rule) return `(NOT ${rulePredicate(rule.not, remote, params, now)})`;
-  const ids = remote.get(rule.condition);
-  if (ids) return `(c.id = ANY(${params.bind(ids, 'uuid[]')}))`;
-  return `coalesce(${ownedPredicate(rule.condition, params, now)}, false)`;
+export function rulePredicate(rule: SegmentRule, sets: EvaluationSets, params: SqlParameters, now: string): string {
+  if ('all' in rule) return `(${rule.all.map((r) => rulePredicate(r, sets, params, now)).join(' AND ')})`;
+  if ('any' in rule) return `(${rule.any.map((r) => rulePredicate(r, sets, params, now)).join(' OR ')})`;
+  if ('not' in rule) return `(NOT ${rulePredicate(rule.not, sets, params, now)})`;
+  const ids = sets.remote.get(rule.condition);
+  const matches = ids ? `(c.id = ANY(${params.bind(ids, 'uuid[]')}))` : `coalesce(${ownedPredicate(rule.condition, params, now)}, false)`;
+  return releasedOnly(rule.condition, matches, sets.released, params);
+}
+
+/**
+ * Predicates are reads: a condition matches only customers for whom every category it reads is
+ * released to the segment's purpose. Under NOT such a customer is then always in (never matched),
+ * whatever the hidden value, so membership tells nothing about it either way.
+ */
+function releasedOnly(condition: SegmentCondition, matches: string, released: CategoryReleases, params: SqlParameters): string {
+  const gates = SEGMENT_FIELDS[condition.field].categories.map((category) => {
+    if (!released.has(category)) throw new Error(`no released set for ${category}`); // fail closed: the service asks for every category of the rule
+    const ids = released.get(category)!;
+    return ids === null ? null : `c.id = ANY(${params.bind(ids, 'uuid[]')})`;
+  });
+  const needed = gates.filter((g): g is string => g !== null);
+  return needed.length === 0 ? matches : `(${matches} AND ${needed.join(' AND ')})`;
 }

@@ -1,7 +1,7 @@
 import { CallerKind, PeriodicJob, PROFILING, type Caller } from '@c360/shared';
 import type { SegmentService } from './segment.service';
 
-/** Who the background refresh is when it asks peers to evaluate conditions: a service, for profiling. */
+/** Who the background refresh is when it asks peers to evaluate conditions; each segment is judged under its own declared purpose (segmentEvaluator). */
 export const SEGMENT_REFRESH_CALLER: Caller = {
   clientId: 'customers:segment-refresh',
   kind: CallerKind.INTERNAL_APP,

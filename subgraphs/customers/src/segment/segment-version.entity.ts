@@ -19,6 +19,9 @@ export class SegmentVersionEntity {
   @Column('jsonb')
   rule: SegmentRule;
 
+  @Column('text', { comment: 'The purpose members are evaluated for' })
+  purpose: string;
+
   @Column('text', { name: 'created_by' })
   createdBy: string;
 

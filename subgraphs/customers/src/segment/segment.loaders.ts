@@ -4,8 +4,26 @@ import { toCustomerType } from '../customer/customer.mapper';
 import type { SegmentMemberRow, SegmentRepository } from './segment.repository';
 import type { SegmentVersionType } from './segment.type';
 
+/** Member counts and pages, restricted to `onlyIds` (null: every member). */
+function memberLoaders(segments: SegmentRepository, onlyIds: readonly string[] | null) {
+  return {
+    count: new DataLoader<string, number>(async (ids) => {
+      const counts = await segments.memberCounts(ids, onlyIds);
+      return ids.map((id) => counts.get(id) ?? 0);
+    }),
+    page: createChildPageLoader<SegmentMemberRow, ReturnType<typeof toCustomerType>>({
+      fetch: (segmentIds, size, after) => segments.memberPages(segmentIds, size, after, onlyIds),
+      parentOf: (row) => row.segmentId,
+      cursorKeyOf: (row) => [row.createdAt.toISOString(), row.id],
+      cursorArity: 2,
+      toNode: toCustomerType,
+    }),
+  };
+}
+
 /** Per-request loaders: a list of segments costs the same statements as one. */
 export function createSegmentLoaders(segments: SegmentRepository) {
+  const byGate = new Map<readonly string[] | null, ReturnType<typeof memberLoaders>>();
   return {
     segmentVersions: new DataLoader<string, SegmentVersionType[]>(async (ids) => {
       const rows = await segments.versionsOf(ids);
@@ -13,17 +31,14 @@ export function createSegmentLoaders(segments: SegmentRepository) {
       for (const row of rows) grouped.get(row.segmentId)?.push({ ...row, rule: row.rule as unknown as Record<string, unknown> });
       return ids.map((id) => grouped.get(id) ?? []);
     }),
-    segmentMemberCount: new DataLoader<string, number>(async (ids) => {
-      const counts = await segments.memberCounts(ids);
-      return ids.map((id) => counts.get(id) ?? 0);
-    }),
-    segmentMembersPage: createChildPageLoader<SegmentMemberRow, ReturnType<typeof toCustomerType>>({
-      fetch: (segmentIds, size, after) => segments.memberPages(segmentIds, size, after),
-      parentOf: (row) => row.segmentId,
-      cursorKeyOf: (row) => [row.createdAt.toISOString(), row.id],
-      cursorArity: 2,
-      toNode: toCustomerType,
-    }),
+    /** Members as the reader may see them (see segment-reader-gate.ts): one loader pair per gate, so segments with the same gate still batch. */
+    segmentMembers(gate: readonly string[] | null) {
+      let loaders = byGate.get(gate);
+      if (!loaders) byGate.set(gate, (loaders = memberLoaders(segments, gate)));
+      return loaders;
+    },
+    /** The reader's gate per set of categories, computed once per request. */
+    readerGates: new Map<string, Promise<readonly string[] | null>>(),
   };
 }
 

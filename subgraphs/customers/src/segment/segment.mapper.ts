@@ -7,6 +7,7 @@ export const toSegmentType = (row: SegmentRow): SegmentType => ({
   description: row.description,
   version: row.version,
   rule: row.rule as unknown as Record<string, unknown>,
+  purpose: row.purpose,
   createdAt: row.createdAt,
   updatedAt: row.updatedAt,
   evaluatedAt: row.evaluatedAt,

@@ -2,7 +2,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { SqlParameters } from '@c360/shared/segments';
 import type { ChildPageRows, CursorKey } from '@c360/shared';
 import { CustomerEntity } from '../customer/customer.entity';
-import { rulePredicate, type ConditionSets } from './segment-predicate.sql';
+import { rulePredicate, type EvaluationSets } from './segment-predicate.sql';
 import type { SegmentRule } from './segment-rule';
 import { SegmentVersionEntity } from './segment-version.entity';
 
@@ -13,6 +13,8 @@ export interface SegmentRow {
   description: string | null;
   version: number;
   rule: SegmentRule;
+  /** The purpose the current version's members are evaluated for. */
+  purpose: string;
   createdAt: Date;
   updatedAt: Date;
   evaluatedAt: Date | null;
@@ -22,13 +24,14 @@ export interface NewVersion {
   name: string;
   description: string | null;
   rule: SegmentRule;
+  purpose: string;
   createdBy: string;
 }
 
 /** A member row: the customer, and the segment it was fetched for. */
 export type SegmentMemberRow = CustomerEntity & { segmentId: string };
 
-const SEGMENT_COLUMNS = `s.id, v.name, v.description, s.current_version AS version, v.rule, s.created_at, s.updated_at, v.evaluated_at`;
+const SEGMENT_COLUMNS = `s.id, v.name, v.description, s.current_version AS version, v.rule, v.purpose, s.created_at, s.updated_at, v.evaluated_at`;
 const SEGMENT_FROM = `customers.segment s JOIN customers.segment_version v ON v.segment_id = s.id AND v.version = s.current_version`;
 
 const toSegmentRow = (r: Record<string, unknown>): SegmentRow => ({
@@ -37,6 +40,7 @@ const toSegmentRow = (r: Record<string, unknown>): SegmentRow => ({
   description: (r.description as string | null) ?? null,
   version: Number(r.version),
   rule: r.rule as SegmentRule,
+  purpose: r.purpose as string,
   createdAt: new Date(r.created_at as string),
   updatedAt: new Date(r.updated_at as string),
   evaluatedAt: r.evaluated_at ? new Date(r.evaluated_at as string) : null,
@@ -97,8 +101,8 @@ export class SegmentRepository {
 
   private async insertVersion(manager: EntityManager, id: string, version: number, data: NewVersion, now: Date): Promise<void> {
     await manager.query(
-      `INSERT INTO customers.segment_version (segment_id, version, name, description, rule, created_by, created_at) VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7)`,
-      [id, version, data.name, data.description, JSON.stringify(data.rule), data.createdBy, now],
+      `INSERT INTO customers.segment_version (segment_id, version, name, description, rule, purpose, created_by, created_at) VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8)`,
+      [id, version, data.name, data.description, JSON.stringify(data.rule), data.purpose, data.createdBy, now],
     );
   }
 
@@ -107,7 +111,7 @@ export class SegmentRepository {
    * INSERT ... SELECT over the customer table, unless a newer version became current meanwhile.
    * Returns the evaluation time, or null when the version is no longer current.
    */
-  async materialise(manager: EntityManager, segmentId: string, version: number, rule: SegmentRule, remote: ConditionSets, now: Date): Promise<Date | null> {
+  async materialise(manager: EntityManager, segmentId: string, version: number, rule: SegmentRule, sets: EvaluationSets, now: Date): Promise<Date | null> {
     const [row] = await manager.query(`SELECT current_version FROM customers.segment WHERE id = $1 FOR UPDATE`, [segmentId]);
     if (!row || Number(row.current_version) !== version) return null;
     await manager.query(`DELETE FROM customers.segment_member WHERE segment_id = $1`, [segmentId]);
@@ -115,7 +119,7 @@ export class SegmentRepository {
     const id = params.bind(segmentId, 'uuid');
     const v = params.bind(version, 'int');
     const at = params.bind(now.toISOString(), 'timestamptz');
-    const predicate = rulePredicate(rule, remote, params, at);
+    const predicate = rulePredicate(rule, sets, params, at);
     await manager.query(
       `WITH members AS (
          INSERT INTO customers.segment_member (segment_id, version, customer_id)
@@ -134,12 +138,13 @@ export class SegmentRepository {
   }
 
   /** Current members per segment, in one grouped statement. */
-  async memberCounts(segmentIds: readonly string[]): Promise<Map<string, number>> {
+  async memberCounts(segmentIds: readonly string[], onlyIds: readonly string[] | null = null): Promise<Map<string, number>> {
     const rows: { segment_id: string; members: number }[] = await this.dataSource.query(
       `SELECT s.id AS segment_id, count(m.customer_id)::int AS members
        FROM customers.segment s LEFT JOIN customers.segment_member m ON m.segment_id = s.id AND m.version = s.current_version
+         AND ($2::uuid[] IS NULL OR m.customer_id = ANY($2::uuid[]))
        WHERE s.id = ANY($1::uuid[]) GROUP BY s.id`,
-      [segmentIds],
+      [segmentIds, onlyIds],
     );
     return new Map(rows.map((r) => [r.segment_id, r.members]));
   }
@@ -148,12 +153,12 @@ export class SegmentRepository {
    * A page of current members per segment in customer (created_at, id) order: one windowed
    * statement for every segment of the batch, then one for the customers on those pages.
    */
-  async memberPages(segmentIds: string[], size: number, after: CursorKey | undefined): Promise<ChildPageRows<SegmentMemberRow>> {
+  async memberPages(segmentIds: string[], size: number, after: CursorKey | undefined, onlyIds: readonly string[] | null = null): Promise<ChildPageRows<SegmentMemberRow>> {
     const page: { segment_id: string; customer_id: string; total: number }[] = await this.dataSource.query(
       `WITH current_members AS (
          SELECT m.segment_id, m.customer_id FROM customers.segment s
          JOIN customers.segment_member m ON m.segment_id = s.id AND m.version = s.current_version
-         WHERE s.id = ANY($1::uuid[])
+         WHERE s.id = ANY($1::uuid[]) AND ($5::uuid[] IS NULL OR m.customer_id = ANY($5::uuid[]))
        ), ranked AS (
          SELECT cm.segment_id, c.id AS customer_id, row_number() OVER (PARTITION BY cm.segment_id ORDER BY c.created_at, c.id) AS rn
          FROM current_members cm JOIN customers.customer c ON c.id = cm.customer_id
@@ -165,7 +170,7 @@ export class SegmentRepository {
        FROM ranked JOIN totals USING (segment_id)
        WHERE ranked.rn <= $2
        ORDER BY ranked.segment_id, ranked.rn`,
-      [segmentIds, size + 1, after?.[0] ?? null, after?.[1] ?? null],
+      [segmentIds, size + 1, after?.[0] ?? null, after?.[1] ?? null, onlyIds],
     );
     const totals = new Map(page.map((r) => [r.segment_id, r.total]));
     const ids = [...new Set(page.map((r) => r.customer_id))];

@@ -7,6 +7,8 @@ import { CreateSegmentInput, UpdateSegmentInput } from './segment.input';
 import { toSegmentType } from './segment.mapper';
 import { SegmentService } from './segment.service';
 import { SegmentType, SegmentVersionType } from './segment.type';
+import { readerGate } from './segment-reader-gate';
+import type { SegmentRule } from './segment-rule';
 
 @ObjectType()
 export class SegmentConnection extends ConnectionType(SegmentType, 'Segment') {}
@@ -60,20 +62,20 @@ export class SegmentResolver {
     return ctx.loaders.segmentVersions.load(segment.id);
   }
 
-  @FieldResolver(() => Int, { description: 'Members of the current version (as of evaluatedAt); staff only (FORBIDDEN for others, who read segment sizes through customerCounts(groupBy: SEGMENT))' })
-  memberCount(@Root() segment: SegmentType, @Ctx() ctx: CustomersContext): Promise<number> {
+  @FieldResolver(() => Int, { description: 'Members of the current version (as of evaluatedAt) released to the reader; staff only (FORBIDDEN for others, who read segment sizes through customerCounts(groupBy: SEGMENT))' })
+  async memberCount(@Root() segment: SegmentType, @Ctx() ctx: CustomersContext): Promise<number> {
     assertMayReadExactSize(ctx.caller, 'Segment.memberCount');
-    return ctx.loaders.segmentMemberCount.load(segment.id);
+    return ctx.loaders.segmentMembers(await readerGate(ctx, segment.rule as unknown as SegmentRule)).count.load(segment.id);
   }
 
   @FieldResolver(() => CustomerConnection, { description: 'Members of the current version, in customer order; their fields are consent-checked like any Customer' })
-  members(
+  async members(
     @Root() segment: SegmentType,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: CustomersContext,
   ): Promise<CustomerConnection> {
-    return ctx.loaders.segmentMembersPage.load({ parentId: segment.id, first, after });
+    return ctx.loaders.segmentMembers(await readerGate(ctx, segment.rule as unknown as SegmentRule)).page.load({ parentId: segment.id, first, after });
   }
 
   private async loadAfterWrite(id: string): Promise<SegmentType> {

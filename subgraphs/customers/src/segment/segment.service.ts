@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { decodeCursor, encodeCursor, isUniqueViolation, pageSize, toPage, type Caller, type Page } from '@c360/shared';
 import type { RemoteConditions } from './remote-conditions';
+import { declaredPurpose, segmentEvaluator, type SegmentReleases } from './segment-releases';
+import type { EvaluationSets } from './segment-predicate.sql';
 import { NO_SEGMENT_KEY, PROFILING_WITHHELD_KEY } from '../analytics/customer-aggregate.repository';
 import { badSegmentName, nothingToUpdate, reservedSegmentName, segmentChanged, segmentNameTaken, segmentNotFound } from './segment.errors';
 import type { CreateSegmentInput, UpdateSegmentInput } from './segment.input';
@@ -28,18 +30,30 @@ export class SegmentService {
     private readonly segments: SegmentRepository,
     private readonly remote: RemoteConditions,
     private readonly settings: SegmentSettings,
+    private readonly releases: SegmentReleases,
   ) {}
+
+  /**
+   * What evaluating a rule for `purpose` needs: the peers' sets and the released sets, asked as
+   * the caller under that purpose. A write refuses conditions the purpose never covers.
+   */
+  private async setsFor(rule: SegmentRule, caller: Caller, purpose: string, write: boolean): Promise<EvaluationSets> {
+    const evaluator = segmentEvaluator(caller, purpose);
+    const released = await this.releases.forRule(rule, evaluator, write);
+    return { remote: await this.remote.setsFor(rule, evaluator), released };
+  }
 
   async create(input: CreateSegmentInput, caller: Caller, now = new Date()): Promise<string> {
     const name = checkName(input.name);
     const rule = parseSegmentRule(input.rule);
-    // Other subgraphs answer before anything is written: a failure there writes nothing.
-    const remote = await this.remote.setsFor(rule, caller);
+    const purpose = declaredPurpose(caller);
+    // Consent and the other subgraphs answer before anything is written: a refusal or failure there writes nothing.
+    const sets = await this.setsFor(rule, caller, purpose, true);
     const id = randomUUID();
     await this.named(name, () =>
       this.segments.transaction(async (manager) => {
-        await this.segments.insert(manager, id, { name, description: input.description ?? null, rule, createdBy: caller.clientId }, now);
-        await this.segments.materialise(manager, id, 1, rule, remote, now);
+        await this.segments.insert(manager, id, { name, description: input.description ?? null, rule, purpose, createdBy: caller.clientId }, now);
+        await this.segments.materialise(manager, id, 1, rule, sets, now);
       }),
     );
     return id;
@@ -55,15 +69,17 @@ export class SegmentService {
     const current = await this.find(id);
     const name = input.name == null ? current.name : checkName(input.name);
     const rule: SegmentRule = input.rule == null ? current.rule : parseSegmentRule(input.rule);
-    const remote = await this.remote.setsFor(rule, caller);
+    // A new version is written for the updater's purpose, and checked against it like a new segment.
+    const purpose = declaredPurpose(caller);
+    const sets = await this.setsFor(rule, caller, purpose, true);
     const description = input.description === undefined ? current.description : input.description;
     await this.named(name, () =>
       this.segments.transaction(async (manager) => {
         const locked = await this.segments.lockCurrentVersion(manager, id);
         if (locked === null) throw segmentNotFound(id);
         if (locked !== current.version) throw segmentChanged(id, current.version, locked);
-        await this.segments.addVersion(manager, id, locked + 1, { name, description, rule, createdBy: caller.clientId }, now);
-        await this.segments.materialise(manager, id, locked + 1, rule, remote, now);
+        await this.segments.addVersion(manager, id, locked + 1, { name, description, rule, purpose, createdBy: caller.clientId }, now);
+        await this.segments.materialise(manager, id, locked + 1, rule, sets, now);
       }),
     );
     return id;
@@ -113,8 +129,9 @@ export class SegmentService {
   }
 
   private async evaluate(row: SegmentRow, caller: Caller, now: Date): Promise<SegmentRow> {
-    const remote = await this.remote.setsFor(row.rule, caller);
-    const evaluatedAt = await this.segments.transaction((manager) => this.segments.materialise(manager, row.id, row.version, row.rule, remote, now));
+    // Whoever triggers it, a segment is evaluated for its own declared purpose.
+    const sets = await this.setsFor(row.rule, caller, row.purpose, false);
+    const evaluatedAt = await this.segments.transaction((manager) => this.segments.materialise(manager, row.id, row.version, row.rule, sets, now));
     if (evaluatedAt) return { ...row, evaluatedAt };
     return this.find(row.id); // a newer version became current meanwhile, and was evaluated with it
   }

@@ -15,6 +15,9 @@ export class SegmentVersionType {
   @Field(() => GraphQLJSONObject, { description: 'The rule tree in the shape of SegmentRuleInput, normalised' })
   rule: Record<string, unknown>;
 
+  @Field({ description: 'The purpose this version was written for (the writer\'s declared purpose)' })
+  purpose: string;
+
   @Field({ description: 'The client that wrote this version' })
   createdBy: string;
 
@@ -44,6 +47,12 @@ export class SegmentType {
 
   @Field(() => GraphQLJSONObject, { description: 'The current rule, in the shape of SegmentRuleInput' })
   rule: Record<string, unknown>;
+
+  @Field({
+    description:
+      "The purpose the members are evaluated for: the creator's declared purpose. A condition only matches customers whose consent releases its data category to this purpose",
+  })
+  purpose: string;
 
   @Field()
   createdAt: Date;

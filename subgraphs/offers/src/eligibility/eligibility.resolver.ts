@@ -7,6 +7,8 @@ import { CustomerRef } from './customer-ref.type';
 import { EligibilityService, MAX_PICKS } from './eligibility.service';
 import { OfferPickType } from './offer-pick.type';
 
+const callerDecision = (ctx: OffersContext) => (customerId: string, category: PersonalDataCategory) => ctx.consent.decide(customerId, category);
+
 /** Derived from the customer's purchases, value and segments, so personal (BEHAVIOURAL) like the facts behind it. */
 @Resolver(() => CustomerRef)
 export class EligibilityResolver {
@@ -21,7 +23,7 @@ export class EligibilityResolver {
   @RequiresScope('offers:read')
   @PersonalData(PersonalDataCategory.BEHAVIOURAL)
   eligibleOffers(@Root() customer: CustomerRef, @Ctx() ctx: OffersContext): Promise<OfferType[]> {
-    return this.service.eligibleFor(customer.id, ctx.loaders);
+    return this.service.eligibleFor(customer.id, ctx.loaders, callerDecision(ctx));
   }
 
   @FieldResolver(() => [OfferPickType], {
@@ -37,6 +39,6 @@ export class EligibilityResolver {
     @Ctx() ctx: OffersContext,
   ): Promise<OfferPickType[]> {
     if (first < 0 || first > MAX_PICKS) throw badInput(`first must be between 0 and ${MAX_PICKS}`, { argument: 'first' });
-    return this.service.nextBestFor(customer.id, first, channel ?? null, ctx.loaders);
+    return this.service.nextBestFor(customer.id, first, channel ?? null, ctx.loaders, callerDecision(ctx));
   }
 }

@@ -4,6 +4,7 @@ import type { OfferType } from '../offer/offer.type';
 import type { EligibilityLoaders } from './eligibility.loaders';
 import { eligibleOffers, nextBestOffers } from './offer-engine';
 import { toOfferPickType } from './offer-pick.mapper';
+import { releasedFacts, type CallerDecision } from './released-facts';
 import type { OfferPickType } from './offer-pick.type';
 import type { CustomerTargetingFacts } from './targeting-facts';
 
@@ -13,21 +14,22 @@ export const MAX_PICKS = 20;
 export class EligibilityService {
   constructor(private readonly now: () => Date = () => new Date()) {}
 
-  async eligibleFor(customerId: string, loaders: EligibilityLoaders): Promise<OfferType[]> {
+  /** `decide` is the caller's consent decision: the engine runs only over the facts released to the caller. */
+  async eligibleFor(customerId: string, loaders: EligibilityLoaders, decide: CallerDecision): Promise<OfferType[]> {
     const id = customerId.toLowerCase();
     // Representations are not validated by GraphQL: a junk id is nobody, never a consent question.
     if (!isUuid(id)) return [];
     const [candidates, facts] = await Promise.all([loaders.liveOffers(), loaders.targetingFacts.load({ customerId: id, ranking: false })]);
     assertDecided(facts);
-    return eligibleOffers(candidates, facts, this.now()).map((e) => e.offer.offer);
+    return eligibleOffers(candidates, await releasedFacts(facts, decide), this.now()).map((e) => e.offer.offer);
   }
 
-  async nextBestFor(customerId: string, first: number, channel: OfferChannel | null, loaders: EligibilityLoaders): Promise<OfferPickType[]> {
+  async nextBestFor(customerId: string, first: number, channel: OfferChannel | null, loaders: EligibilityLoaders, decide: CallerDecision): Promise<OfferPickType[]> {
     const id = customerId.toLowerCase();
     if (!isUuid(id)) return [];
     const [candidates, facts] = await Promise.all([loaders.liveOffers(), loaders.targetingFacts.load({ customerId: id, ranking: true })]);
     assertDecided(facts);
-    return nextBestOffers(candidates, facts, this.now(), Math.min(first, MAX_PICKS), channel).map((plan) => toOfferPickType(plan, id));
+    return nextBestOffers(candidates, await releasedFacts(facts, decide), this.now(), Math.min(first, MAX_PICKS), channel).map((plan) => toOfferPickType(plan, id));
   }
 }
 

@@ -95,7 +95,7 @@ export function scoreOffer(
   }
 
   const value = facts.purchases?.value;
-  if (facts.purchases && value === null) add(OfferReasonCode.VALUE_WITHHELD, 'Value scores are withheld without PROFILING consent and took no part in the score', 0);
+  if (facts.purchases && value === null) add(OfferReasonCode.VALUE_WITHHELD, facts.purchases.valueWithheldBy ? 'Value scores are not released to this caller and took no part in the score' : 'Value scores are withheld without PROFILING consent and took no part in the score', 0);
   else if (value?.monetaryScore) add(OfferReasonCode.HIGH_VALUE, `Monetary score ${value.monetaryScore} of 5`, WEIGHTS.value * (value.monetaryScore / 5));
 
   if (eligibility.matched.some((m) => m.code === OfferReasonCode.IN_SEGMENT || m.code === OfferReasonCode.LIFECYCLE_MATCH || m.code === OfferReasonCode.VALUE_MATCH)) {

@@ -11,8 +11,10 @@ export interface CustomerValueFacts {
 }
 
 export interface PurchaseFacts {
-  /** null when withheld: the customer did not consent to PROFILING. */
+  /** null when withheld: the customer did not consent to PROFILING, or the caller may not receive FINANCIAL data (see released-facts.ts). */
   value: CustomerValueFacts | null;
+  /** Set when the value is withheld from this caller (not for want of PROFILING consent). */
+  valueWithheldBy?: 'CALLER';
   /** Bought categories with their order-line counts, most first. */
   categories: { category: string; lines: number }[];
   skus: string[];

@@ -1,0 +1,33 @@
+import { assertMayFilterOnPersonalData, categoryNotCovered, PII_SCOPE, releasedSet, type PersonalDataCategory } from '@c360/shared';
+import { SEGMENT_FIELDS } from '@c360/shared/segments';
+import type { CustomersContext } from '../context';
+import { conditionsOf, type SegmentRule } from './segment-rule';
+
+/**
+ * Membership is a predicate's answer, so reading it is reading the categories the rule reads:
+ * a reader sees only the members for whom each of them is released to it (null: all members),
+ * and is refused (FORBIDDEN) when its purpose never releases one of them, or without the PII scope.
+ */
+export function readerGate(ctx: CustomersContext, rule: SegmentRule): Promise<readonly string[] | null> {
+  const categories = [...new Set(conditionsOf(rule).flatMap((c) => SEGMENT_FIELDS[c.field].categories))].sort();
+  if (categories.length === 0) return Promise.resolve(null);
+  const key = categories.join(',');
+  let gate = ctx.loaders.readerGates.get(key);
+  if (!gate) ctx.loaders.readerGates.set(key, (gate = computeGate(ctx, categories)));
+  return gate;
+}
+
+async function computeGate(ctx: CustomersContext, categories: PersonalDataCategory[]): Promise<readonly string[] | null> {
+  assertMayFilterOnPersonalData(ctx.caller, PII_SCOPE, `the members of a segment with ${categories.join(', ')} conditions`);
+  const audiences = await ctx.consent.categoryAudiences(categories);
+  let gate: readonly string[] | null = null;
+  for (const category of categories) {
+    const audience = audiences.get(category)!;
+    if (!audience.covered) throw categoryNotCovered(category, ctx.caller.purpose, 'Reading the members of a segment with such a condition');
+    const released = releasedSet(audience);
+    if (released === null) continue;
+    const within: ReadonlySet<string> | null = gate === null ? null : new Set(gate);
+    gate = within === null ? released : released.filter((id) => within.has(id));
+  }
+  return gate;
+}

@@ -1,0 +1,39 @@
+import { categoryNotCovered, DomainError, ErrorCode, releasedSet, RequestConsentDecisions, type Caller, type ConsentDecider, type PersonalDataCategory } from '@c360/shared';
+import { SEGMENT_FIELDS } from '@c360/shared/segments';
+import type { CategoryReleases } from './segment-predicate.sql';
+import { conditionsOf, type SegmentRule } from './segment-rule';
+
+/** The caller a segment is evaluated as: whoever triggers it, judged under the segment's declared purpose. */
+export const segmentEvaluator = (caller: Caller, purpose: string): Caller => ({ ...caller, purpose });
+
+/** A segment is written for its writer's declared purpose; without one there is nothing to judge its conditions by. */
+export function declaredPurpose(caller: Caller): string {
+  if (!caller.purpose) throw new DomainError(ErrorCode.FORBIDDEN, 'A segment is evaluated for a purpose, and this caller declares none', { reason: 'NO_PURPOSE' });
+  return caller.purpose;
+}
+
+/**
+ * Segment rules as reads: for the categories a rule reads, the customers each is released for
+ * under the segment's purpose, one consent call per evaluation (not per condition or customer).
+ */
+export class SegmentReleases {
+  constructor(private readonly decider: ConsentDecider) {}
+
+  /**
+   * `refuseUncovered` (writes): a condition over a category the purpose never releases is
+   * refused with FORBIDDEN naming it. On re-evaluation such a condition simply matches nobody.
+   */
+  async forRule(rule: SegmentRule, evaluator: Caller, refuseUncovered: boolean): Promise<CategoryReleases> {
+    const fieldsByCategory = new Map<PersonalDataCategory, string>();
+    for (const condition of conditionsOf(rule)) for (const category of SEGMENT_FIELDS[condition.field].categories) fieldsByCategory.set(category, condition.field);
+    if (fieldsByCategory.size === 0) return new Map();
+    const audiences = await new RequestConsentDecisions(evaluator, this.decider).categoryAudiences([...fieldsByCategory.keys()]);
+    const released = new Map<PersonalDataCategory, readonly string[] | null>();
+    for (const [category, field] of fieldsByCategory) {
+      const audience = audiences.get(category)!;
+      if (!audience.covered && refuseUncovered) throw categoryNotCovered(category, evaluator.purpose, `A ${field} condition`);
+      released.set(category, releasedSet(audience));
+    }
+    return released;
+  }
+}
