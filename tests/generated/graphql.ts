@@ -87,7 +87,7 @@ export type CreateCustomerInput = {
   givenName?: string | null | undefined;
   /** BCP 47 language tag, e.g. en-GB */
   locale?: string | null | undefined;
-  /** E.164, e.g. +442071234567 */
+  /** E.164 (+442071234567) or national for PHONE_DEFAULT_REGION (020 7123 4567); stored in E.164 */
   phone?: string | null | undefined;
 };
 
