@@ -8,6 +8,8 @@ import type { GatewayConfig, SubgraphName } from './config';
 import type { GatewayContext } from './gateway-context';
 import { SignedCallerDataSource, subgraphFetcher } from './signed-data-source';
 import { costLimitPlugin } from './operation-cost';
+import { codeClientRequestErrors, operationChoicePlugin } from './edge/client-request-errors';
+import { inputValuesPlugin } from './edge/input-values';
 import { DEFAULT_QUERY_LIMITS, queryLimitRules, type QueryLimits } from './query-limits';
 
 /** Builds the gateway over the static supergraph; never listens (tests and main decide). */
@@ -25,9 +27,9 @@ export async function createGatewayApp(config: GatewayAppConfig) {
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // No cache-control policy is computed: responses carry personal data and are never cached.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), costLimitPlugin<GatewayContext>(limits.maxCost)],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), costLimitPlugin<GatewayContext>(limits.maxCost), operationChoicePlugin(), inputValuesPlugin()],
     validationRules: queryLimitRules(limits),
-    formatError: maskError('gateway'),
+    formatError: codeClientRequestErrors(maskError('gateway')),
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,
     hideSchemaDetailsFromClientErrors: config.production,

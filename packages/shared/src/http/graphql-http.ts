@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { MAX_REQUEST_NESTING, nestingDepth } from './nesting';
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -22,14 +23,29 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+const badRequest = (message: string) => Object.assign(new Error(message), { status: 400 });
+
+/** Parsers and validators recurse over nesting: a body nested thousands deep would overflow the stack. */
+function refuseDeepNesting(...texts: (string | null | undefined)[]) {
+  for (const text of texts) {
+    if (text && nestingDepth(text) > MAX_REQUEST_NESTING) throw badRequest(`the request nests deeper than ${MAX_REQUEST_NESTING} levels`);
+  }
+}
+
 function parseBody(raw: string, contentType: string | undefined): unknown {
   if (!raw) return undefined;
+  refuseDeepNesting(raw);
   if (contentType?.includes('application/json')) {
+    let parsed: unknown;
     try {
-      return JSON.parse(raw);
+      parsed = JSON.parse(raw);
     } catch {
-      throw Object.assign(new Error('request body is not valid JSON'), { status: 400 });
+      throw badRequest('request body is not valid JSON');
     }
+    // The GraphQL text is a string inside the JSON: its own nesting is counted separately.
+    const query = (parsed as { query?: unknown } | null)?.query;
+    if (typeof query === 'string') refuseDeepNesting(query);
+    return parsed;
   }
   return raw;
 }
@@ -48,6 +64,7 @@ async function handle<Context extends BaseContext>(options: GraphQLHttpOptions<C
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
+  refuseDeepNesting(url.searchParams.get('query'), url.searchParams.get('variables'), url.searchParams.get('extensions'));
   const body = parseBody(await readBody(req), req.headers['content-type']);
   const response = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
@@ -68,7 +85,8 @@ export function createGraphQLHttpServer<Context extends BaseContext>(options: Gr
   const server = createServer((req, res) => {
     handle(options, req, res).catch((error: Error & { status?: number }) => {
       if (!res.headersSent) res.writeHead(error.status ?? 500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errors: [{ message: error.status ? error.message : 'Internal server error' }] }));
+      const code = error.status === 413 ? 'PAYLOAD_TOO_LARGE' : error.status ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+      res.end(JSON.stringify({ errors: [{ message: error.status ? error.message : 'Internal server error', extensions: { code } }] }));
     });
   });
   server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 65_000;

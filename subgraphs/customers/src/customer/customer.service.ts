@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, isUniqueViolation, pageSize, toPage, type Page, type Visibility } from '@c360/shared';
+import { TIME_ID_CURSOR, decodeCursor, encodeCursor, isUniqueViolation, pageSize, toPage, type Page, type Visibility } from '@c360/shared';
 import type { CustomerEntity } from './customer.entity';
 import { birthDateInFuture, customerNotFound, externalIdTaken, missingName } from './customer.errors';
 import type { CreateCustomerInput, CustomerFilter, CustomerProfileInput, ExternalIdInput, UpdateCustomerInput } from './customer.input';
@@ -23,7 +23,7 @@ export class CustomerService {
   /** A page of the customers the caller may see; totalCount counts only those too (and is only counted when asked for). */
   async list(first: number | null | undefined, after: string | null | undefined, filter: CustomerFilter | null | undefined, visibility: Visibility = { all: true }, withTotalCount = true): Promise<Page<CustomerType>> {
     const size = pageSize(first);
-    const afterKey = after ? (decodeCursor(after, 2) as [string, string]) : undefined;
+    const afterKey = after ? (decodeCursor(after, TIME_ID_CURSOR) as [string, string]) : undefined;
     const onlyIds = visibility.all ? undefined : [...visibility.ids];
     const { rows, totalCount } = await this.customers.page({ size, after: afterKey, onlyIds, withTotalCount, ...filter });
     return toPage(rows, size, totalCount, customerCursor, toCustomerType);
