@@ -10,7 +10,7 @@ import { CustomerAggregateService } from './customer-aggregate.service';
 export class CustomerAggregateResolver {
   constructor(private readonly service: CustomerAggregateService) {}
 
-  @Query(() => CustomerAggregate, { description: 'Customer counts per group (analytics-consenting customers only, small groups suppressed)' })
+  @Query(() => CustomerAggregate, { nullable: true, description: 'Customer counts per group (analytics-consenting customers only, small groups suppressed)' })
   @RequiresScope('analytics:read')
   async customerCounts(@Arg('groupBy', () => CustomerDimension) groupBy: CustomerDimension, @Ctx() ctx: CustomersContext): Promise<CustomerAggregate> {
     const [population, profiled] = await Promise.all([analyticsPopulation(ctx), groupBy === CustomerDimension.SEGMENT ? profilingPopulation(ctx) : null]);

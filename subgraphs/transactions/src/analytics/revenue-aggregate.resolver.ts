@@ -11,7 +11,7 @@ import { RevenueDimension, SCORE_DIMENSIONS } from './revenue-dimension';
 export class RevenueAggregateResolver {
   constructor(private readonly service: RevenueAggregateService) {}
 
-  @Query(() => RevenueAggregate, { description: 'Revenue of COMPLETED orders per group and currency, occurredAt in [from, to) (analytics-consenting customers only, small groups suppressed)' })
+  @Query(() => RevenueAggregate, { nullable: true, description: 'Revenue of COMPLETED orders per group and currency, occurredAt in [from, to) (analytics-consenting customers only, small groups suppressed)' })
   @RequiresScope('analytics:read')
   async revenue(
     @Arg('groupBy', () => RevenueDimension) groupBy: RevenueDimension,
