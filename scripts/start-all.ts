@@ -30,7 +30,7 @@ async function main() {
     jwksPath: process.env.AUTH_JWKS_PATH,
     devKeysDir: process.env.AUTH_DEV_KEYS_DIR ?? join(process.cwd(), '.data', 'dev-keys'),
   });
-  const storage = await openStorage({ databaseUrl: config.DATABASE_URL, pgliteDataDir: dataDir });
+  const storage = await openStorage({ databaseUrl: config.DATABASE_URL, pgliteDataDir: dataDir, statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS });
   const platform = await startPlatform({
     storage,
     auth,

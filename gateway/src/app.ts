@@ -37,6 +37,7 @@ export async function createGatewayApp(config: GatewayAppConfig) {
   await apollo.start();
   const http = createGraphQLHttpServer<GatewayContext>({
     apollo,
+    requestTimeoutMs: config.requestTimeoutMs,
     context: async (request) => ({ caller: await authenticate(request) }),
   });
   return { apollo, http };

@@ -10,6 +10,7 @@ export const gatewaySettings = {
   SUPERGRAPH_PATH: setting.requiredString({ default: 'schema/supergraph.graphql' }),
   CALLER_SIGNING_KEY: setting.requiredString({ minLength: 32 }),
   SUBGRAPH_TIMEOUT_MS: setting.int({ default: 10_000, min: 100, max: 120_000 }),
+  HTTP_REQUEST_TIMEOUT_MS: setting.int({ default: 10_000, min: 100, max: 300_000 }),
   GATEWAY_MAX_DEPTH: setting.int({ default: DEFAULT_QUERY_LIMITS.maxDepth, min: 2, max: 100 }),
   GATEWAY_MAX_ALIASES: setting.int({ default: DEFAULT_QUERY_LIMITS.maxAliases, min: 0, max: 1000 }),
   GATEWAY_MAX_COST: setting.int({ default: DEFAULT_QUERY_LIMITS.maxCost, min: 1, max: 10_000_000 }),
@@ -31,6 +32,8 @@ export interface GatewayConfig {
   supergraphPath: string;
   callerSigningKey: string;
   subgraphTimeoutMs: number;
+  /** Headers and body of a client request must arrive within this bound (slow-body protection). */
+  requestTimeoutMs?: number;
   /** Depth and alias limits checked before planning. */
   limits: QueryLimits;
   auth: AuthSettings;
@@ -70,6 +73,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     supergraphPath: c.SUPERGRAPH_PATH,
     callerSigningKey: c.CALLER_SIGNING_KEY,
     subgraphTimeoutMs: c.SUBGRAPH_TIMEOUT_MS,
+    requestTimeoutMs: c.HTTP_REQUEST_TIMEOUT_MS,
     limits: { maxDepth: c.GATEWAY_MAX_DEPTH, maxAliases: c.GATEWAY_MAX_ALIASES, maxCost: c.GATEWAY_MAX_COST },
     auth: { issuer: c.AUTH_ISSUER, audience: c.AUTH_AUDIENCE, jwksUrl: c.AUTH_JWKS_URL, jwksPath: c.AUTH_JWKS_PATH, devKeysDir: c.AUTH_DEV_KEYS_DIR },
     subgraphUrls: Object.fromEntries(Object.entries(urls).filter(([, url]) => url)) as Partial<Record<SubgraphName, string>>,

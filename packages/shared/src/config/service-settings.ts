@@ -4,6 +4,8 @@ import { setting } from './env-schema';
 export const storageSettings = {
   DATABASE_URL: setting.url({ protocols: ['postgres', 'postgresql'], optional: true }),
   PGLITE_DATA_DIR: setting.string({ optional: true }),
+  /** Bounds one SQL statement on PostgreSQL (PGlite ignores it); keep it near the gateway's SUBGRAPH_TIMEOUT_MS. */
+  DB_STATEMENT_TIMEOUT_MS: setting.int({ default: 20_000, min: 100, max: 3_600_000 }),
 };
 
 export const callerTrustSettings = {

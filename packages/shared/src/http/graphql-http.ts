@@ -10,7 +10,12 @@ export interface GraphQLHttpOptions<Context extends BaseContext> {
   context: (request: IncomingMessage) => Promise<Context>;
   /** Must exceed the keep-alive timeout of whoever calls us (the gateway), so we never close a socket it is about to reuse. */
   keepAliveTimeoutMs?: number;
+  /** A request (headers and body) must have arrived within this bound, or it is answered 408 and closed. */
+  requestTimeoutMs?: number;
 }
+
+/** Slowly dribbled requests hold a socket and memory each; honest clients send theirs in milliseconds. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
 async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -82,7 +87,9 @@ async function handle<Context extends BaseContext>(options: GraphQLHttpOptions<C
 
 /** An HTTP server for an ApolloServer (POST /graphql, GET /health). Building it does not listen. */
 export function createGraphQLHttpServer<Context extends BaseContext>(options: GraphQLHttpOptions<Context>): Server {
-  const server = createServer((req, res) => {
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  // Node checks request deadlines every connectionsCheckingInterval (30 s by default): check often enough to honour them.
+  const server = createServer({ requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: Math.min(1_000, requestTimeout) }, (req, res) => {
     handle(options, req, res).catch((error: Error & { status?: number }) => {
       if (!res.headersSent) res.writeHead(error.status ?? 500, { 'content-type': 'application/json' });
       const code = error.status === 413 ? 'PAYLOAD_TOO_LARGE' : error.status ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
@@ -90,7 +97,6 @@ export function createGraphQLHttpServer<Context extends BaseContext>(options: Gr
     });
   });
   server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 65_000;
-  server.headersTimeout = server.keepAliveTimeout + 1_000;
   return server;
 }
 

@@ -28,7 +28,7 @@ export function subgraphSettings(definition: Pick<SubgraphDefinition, 'envPrefix
 export async function runSubgraphMain(definition: SubgraphDefinition): Promise<void> {
   const config = loadConfigOrExit(() => parseEnv(subgraphSettings(definition)));
   const port = (config as Record<string, unknown>)[`${definition.envPrefix}_PORT`] as number;
-  const storage = await openStorage({ databaseUrl: config.DATABASE_URL, pgliteDataDir: config.PGLITE_DATA_DIR });
+  const storage = await openStorage({ databaseUrl: config.DATABASE_URL, pgliteDataDir: config.PGLITE_DATA_DIR, statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS });
   const running = await startSubgraph(definition, {
     storage,
     port,
