@@ -17,3 +17,9 @@ export const demoSettings = {
   DEMO_CUSTOMERS: setting.int({ default: 1000, min: 0, max: 1_000_000 }),
   DEMO_SEED: setting.int({ default: 360 }),
 };
+
+/** Peer calls (consent decisions, targeting facts, segment conditions) behind a circuit breaker. */
+export const peerSettings = {
+  PEER_TIMEOUT_MS: setting.int({ default: 1_000, min: 50, max: 60_000 }),
+  PEER_BREAKER_RESET_MS: setting.int({ default: 2_000, min: 100, max: 600_000 }),
+};

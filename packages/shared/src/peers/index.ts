@@ -1,2 +1,3 @@
 export * from './peer-directory';
 export * from './peer-client';
+export * from './peer-breaker';

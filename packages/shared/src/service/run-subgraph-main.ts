@@ -1,5 +1,5 @@
 import { loadConfigOrExit, parseEnv, setting } from '../config/env-schema';
-import { callerTrustSettings, demoSettings, storageSettings } from '../config/service-settings';
+import { callerTrustSettings, demoSettings, peerSettings, storageSettings } from '../config/service-settings';
 import { openStorage, describeStorage } from '../storage/storage';
 import { stopOnSignals } from './shutdown';
 import { PeerDirectory } from '../peers/peer-directory';
@@ -19,6 +19,7 @@ export function subgraphSettings(definition: Pick<SubgraphDefinition, 'envPrefix
     NODE_ENV: setting.oneOf(['development', 'production', 'test'] as const, { default: 'development' }),
     ...storageSettings,
     ...callerTrustSettings,
+    ...peerSettings,
     ...demoSettings,
     ...definition.settings,
   };
@@ -40,6 +41,7 @@ export async function runSubgraphMain(definition: SubgraphDefinition): Promise<v
       offers: config.OFFERS_URL as string,
       consent: config.CONSENT_URL as string,
     }),
+    peerPolicy: { callTimeoutMs: config.PEER_TIMEOUT_MS, resetAfterMs: config.PEER_BREAKER_RESET_MS },
     consentEnforcement: config.CONSENT_ENFORCEMENT as 'on' | 'off',
     production: config.NODE_ENV === 'production',
     demo: config.DEMO_DATA ? { seed: config.DEMO_SEED, customers: config.DEMO_CUSTOMERS } : undefined,
