@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { closeServer, listen, startSubgraphs, type DemoOptions, type RunningSubgraph, type Storage } from '@c360/shared';
 import { createGatewayApp } from '../gateway/src/app';
 import type { AuthOptions } from '../gateway/src/auth/bearer-authenticator';
+import type { RateLimitSettings } from '../gateway/src/edge/rate-limit';
 import type { SubgraphName } from '../gateway/src/config';
 import { SUBGRAPHS } from './subgraphs';
 
@@ -17,6 +18,8 @@ export interface PlatformOptions {
   /** Shared by the gateway and subgraphs; generated per start when omitted (development only). */
   callerSigningKey?: string;
   subgraphTimeoutMs?: number;
+  /** Per-client rate limit at the gateway; none when omitted (tests send bursts on purpose). */
+  rateLimit?: RateLimitSettings;
   /** 'off' only to measure what consent enforcement costs (bench); never in production. */
   consentEnforcement?: 'on' | 'off';
   /** How the gateway verifies access tokens. */
@@ -55,6 +58,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       supergraphPath: SUPERGRAPH_PATH,
       callerSigningKey,
       subgraphTimeoutMs: options.subgraphTimeoutMs ?? 10_000,
+      rateLimit: options.rateLimit,
       auth: options.auth,
       subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])) as Partial<Record<SubgraphName, string>>,
     });

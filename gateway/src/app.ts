@@ -10,10 +10,11 @@ import { SignedCallerDataSource, subgraphFetcher } from './signed-data-source';
 import { costLimitPlugin } from './operation-cost';
 import { codeClientRequestErrors, operationChoicePlugin } from './edge/client-request-errors';
 import { inputValuesPlugin } from './edge/input-values';
+import { createRateLimit, type RateLimitSettings } from './edge/rate-limit';
 import { DEFAULT_QUERY_LIMITS, queryLimitRules, type QueryLimits } from './query-limits';
 
 /** Builds the gateway over the static supergraph; never listens (tests and main decide). */
-export type GatewayAppConfig = Omit<GatewayConfig, 'port' | 'host' | 'auth' | 'limits'> & { auth: AuthOptions; limits?: QueryLimits };
+export type GatewayAppConfig = Omit<GatewayConfig, 'port' | 'host' | 'auth' | 'limits' | 'rateLimit'> & { auth: AuthOptions; limits?: QueryLimits; rateLimit?: RateLimitSettings };
 
 export async function createGatewayApp(config: GatewayAppConfig) {
   const authenticate = createBearerAuthenticator(config.auth);
@@ -24,6 +25,7 @@ export async function createGatewayApp(config: GatewayAppConfig) {
     buildService: ({ name, url }) => new SignedCallerDataSource(name, config.subgraphUrls[name as SubgraphName] ?? url ?? '', config.callerSigningKey, fetcher),
   });
   const limits = config.limits ?? DEFAULT_QUERY_LIMITS;
+  const rateLimit = config.rateLimit && createRateLimit(config.rateLimit);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // No cache-control policy is computed: responses carry personal data and are never cached.
@@ -38,7 +40,11 @@ export async function createGatewayApp(config: GatewayAppConfig) {
   const http = createGraphQLHttpServer<GatewayContext>({
     apollo,
     requestTimeoutMs: config.requestTimeoutMs,
-    context: async (request) => ({ caller: await authenticate(request) }),
+    context: async (request) => {
+      const caller = await authenticate(request);
+      await rateLimit?.(caller);
+      return { caller };
+    },
   });
   return { apollo, http };
 }

@@ -2,6 +2,7 @@ import { openTestStorage } from '@c360/shared/testing';
 import type { DemoOptions, Storage } from '@c360/shared';
 import { startPlatform, type RunningPlatform } from '../../scripts/platform';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
+import type { RateLimitSettings } from '../../gateway/src/edge/rate-limit';
 import { CallerKind, createTestTokenIssuer, type TestTokenIssuer } from './test-tokens';
 
 export interface TestPlatform extends RunningPlatform {
@@ -13,7 +14,7 @@ export interface TestPlatform extends RunningPlatform {
 }
 
 /** The whole graph on free loopback ports over test storage (PGlite, or PostgreSQL with DATABASE_URL). */
-export async function startTestPlatform(options: { demo?: DemoOptions; subgraphTimeoutMs?: number } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(options: { demo?: DemoOptions; subgraphTimeoutMs?: number; rateLimit?: RateLimitSettings } = {}): Promise<TestPlatform> {
   const storage = await openTestStorage(SUBGRAPHS.map((s) => s.storage.schema));
   const tokens = await createTestTokenIssuer();
   const platform = await startPlatform({
@@ -24,6 +25,7 @@ export async function startTestPlatform(options: { demo?: DemoOptions; subgraphT
     host: '127.0.0.1',
     demo: options.demo,
     subgraphTimeoutMs: options.subgraphTimeoutMs,
+    rateLimit: options.rateLimit,
     log: () => undefined,
   });
   return {
