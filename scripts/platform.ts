@@ -20,6 +20,8 @@ export interface PlatformOptions {
   subgraphTimeoutMs?: number;
   /** Per-client rate limit at the gateway; none when omitted (tests send bursts on purpose). */
   rateLimit?: RateLimitSettings;
+  /** Browser origins allowed at the gateway. */
+  corsAllowedOrigins?: string[];
   /** 'off' only to measure what consent enforcement costs (bench); never in production. */
   consentEnforcement?: 'on' | 'off';
   /** How the gateway verifies access tokens. */
@@ -59,6 +61,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       callerSigningKey,
       subgraphTimeoutMs: options.subgraphTimeoutMs ?? 10_000,
       rateLimit: options.rateLimit,
+      corsAllowedOrigins: options.corsAllowedOrigins,
       auth: options.auth,
       subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])) as Partial<Record<SubgraphName, string>>,
     });

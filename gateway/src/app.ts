@@ -40,6 +40,7 @@ export async function createGatewayApp(config: GatewayAppConfig) {
   const http = createGraphQLHttpServer<GatewayContext>({
     apollo,
     requestTimeoutMs: config.requestTimeoutMs,
+    cors: { allowedOrigins: config.corsAllowedOrigins ?? [] },
     context: async (request) => {
       const caller = await authenticate(request);
       await rateLimit?.(caller);

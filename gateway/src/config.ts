@@ -1,4 +1,4 @@
-import { CallerKind, ConfigError, parseEnv, setting, type Env, type SubgraphName } from '@c360/shared';
+import { CallerKind, ConfigError, parseAllowedOrigins, parseEnv, setting, type Env, type SubgraphName } from '@c360/shared';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits';
 import { parseLimitsByKind, type RateLimitSettings } from './edge/rate-limit';
 
@@ -15,6 +15,7 @@ export const gatewaySettings = {
   GATEWAY_MAX_DEPTH: setting.int({ default: DEFAULT_QUERY_LIMITS.maxDepth, min: 2, max: 100 }),
   GATEWAY_MAX_ALIASES: setting.int({ default: DEFAULT_QUERY_LIMITS.maxAliases, min: 0, max: 1000 }),
   GATEWAY_MAX_COST: setting.int({ default: DEFAULT_QUERY_LIMITS.maxCost, min: 1, max: 10_000_000 }),
+  CORS_ALLOWED_ORIGINS: setting.string({ optional: true }),
   RATE_LIMIT_PER_WINDOW: setting.int({ default: 600, min: 1, max: 1_000_000 }),
   RATE_LIMIT_WINDOW_SECONDS: setting.int({ default: 60, min: 1, max: 3_600 }),
   RATE_LIMITS_BY_KIND: setting.string({ optional: true }),
@@ -40,6 +41,8 @@ export interface GatewayConfig {
   requestTimeoutMs?: number;
   /** Depth and alias limits checked before planning. */
   limits: QueryLimits;
+  /** Browser origins allowed to call the gateway across origins. */
+  corsAllowedOrigins?: string[];
   /** Requests per client id and caller kind per window (HTTP 429 beyond). */
   rateLimit: RateLimitSettings;
   auth: AuthSettings;
@@ -65,6 +68,12 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     if (!c.AUTH_ISSUER) problems.push('production needs AUTH_ISSUER');
     if (!c.AUTH_AUDIENCE) problems.push('production needs AUTH_AUDIENCE');
   }
+  let corsAllowedOrigins: string[] = [];
+  try {
+    corsAllowedOrigins = parseAllowedOrigins(c.CORS_ALLOWED_ORIGINS);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
   let byKind: RateLimitSettings['byKind'] = {};
   try {
     byKind = parseLimitsByKind(c.RATE_LIMITS_BY_KIND, Object.values(CallerKind));
@@ -86,6 +95,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     callerSigningKey: c.CALLER_SIGNING_KEY,
     subgraphTimeoutMs: c.SUBGRAPH_TIMEOUT_MS,
     requestTimeoutMs: c.HTTP_REQUEST_TIMEOUT_MS,
+    corsAllowedOrigins,
     rateLimit: { requestsPerWindow: c.RATE_LIMIT_PER_WINDOW, windowSeconds: c.RATE_LIMIT_WINDOW_SECONDS, byKind },
     limits: { maxDepth: c.GATEWAY_MAX_DEPTH, maxAliases: c.GATEWAY_MAX_ALIASES, maxCost: c.GATEWAY_MAX_COST },
     auth: { issuer: c.AUTH_ISSUER, audience: c.AUTH_AUDIENCE, jwksUrl: c.AUTH_JWKS_URL, jwksPath: c.AUTH_JWKS_PATH, devKeysDir: c.AUTH_DEV_KEYS_DIR },

@@ -14,7 +14,7 @@ export interface TestPlatform extends RunningPlatform {
 }
 
 /** The whole graph on free loopback ports over test storage (PGlite, or PostgreSQL with DATABASE_URL). */
-export async function startTestPlatform(options: { demo?: DemoOptions; subgraphTimeoutMs?: number; rateLimit?: RateLimitSettings } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(options: { demo?: DemoOptions; subgraphTimeoutMs?: number; rateLimit?: RateLimitSettings; corsAllowedOrigins?: string[] } = {}): Promise<TestPlatform> {
   const storage = await openTestStorage(SUBGRAPHS.map((s) => s.storage.schema));
   const tokens = await createTestTokenIssuer();
   const platform = await startPlatform({
@@ -26,6 +26,7 @@ export async function startTestPlatform(options: { demo?: DemoOptions; subgraphT
     demo: options.demo,
     subgraphTimeoutMs: options.subgraphTimeoutMs,
     rateLimit: options.rateLimit,
+    corsAllowedOrigins: options.corsAllowedOrigins,
     log: () => undefined,
   });
   return {

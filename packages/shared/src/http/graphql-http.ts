@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { MAX_REQUEST_NESTING, nestingDepth } from './nesting';
+import { applyCors, type CorsPolicy } from './cors';
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -12,6 +13,8 @@ export interface GraphQLHttpOptions<Context extends BaseContext> {
   keepAliveTimeoutMs?: number;
   /** A request (headers and body) must have arrived within this bound, or it is answered 408 and closed. */
   requestTimeoutMs?: number;
+  /** Origins of browser apps allowed to call across origins; none when omitted. */
+  cors?: CorsPolicy;
 }
 
 /** Slowly dribbled requests hold a socket and memory each; honest clients send theirs in milliseconds. */
@@ -61,6 +64,7 @@ async function handle<Context extends BaseContext>(options: GraphQLHttpOptions<C
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
     return;
   }
+  if (applyCors(options.cors, req, res)) return;
   if (url.pathname !== '/graphql' && url.pathname !== '/') {
     res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
     return;
