@@ -20,6 +20,8 @@ export interface PlatformOptions {
   subgraphTimeoutMs?: number;
   /** Per-client rate limit at the gateway; none when omitted (tests send bursts on purpose). */
   rateLimit?: RateLimitSettings;
+  /** Partner and BI tokens may send ad-hoc operations (development and tests only). */
+  adHocRestrictedOperations?: boolean;
   /** Browser origins allowed at the gateway. */
   corsAllowedOrigins?: string[];
   /** 'off' only to measure what consent enforcement costs (bench); never in production. */
@@ -37,6 +39,7 @@ export interface RunningPlatform {
 }
 
 export const SUPERGRAPH_PATH = join(__dirname, '..', '..', 'schema', 'supergraph.graphql');
+export const SAFELIST_DIR = join(__dirname, '..', '..', 'safelist', 'generated');
 
 /** The whole graph in one process: four subgraphs and the gateway over one storage. */
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
@@ -62,6 +65,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       subgraphTimeoutMs: options.subgraphTimeoutMs ?? 10_000,
       rateLimit: options.rateLimit,
       corsAllowedOrigins: options.corsAllowedOrigins,
+      trustedDocuments: { dir: SAFELIST_DIR, adHocAllowed: options.adHocRestrictedOperations ?? false },
       auth: options.auth,
       subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])) as Partial<Record<SubgraphName, string>>,
     });

@@ -20,7 +20,7 @@ async function main() {
     return;
   }
   const env = { ...process.env, ...(flags['demo-customers'] ? { DEMO_CUSTOMERS: flags['demo-customers'] } : {}) };
-  const config = loadConfigOrExit(() => parseEnv({ PORT: setting.port({ default: 4000 }), ...storageSettings, ...demoSettings }, env));
+  const config = loadConfigOrExit(() => parseEnv({ PORT: setting.port({ default: 4000 }), ADHOC_RESTRICTED_OPERATIONS: setting.boolean({ default: false }), ...storageSettings, ...demoSettings }, env));
   const dataDir = flags.memory ? undefined : (config.PGLITE_DATA_DIR ?? join(process.cwd(), '.data', 'pglite'));
   const started = Date.now();
   const auth = await resolveAuth({
@@ -35,6 +35,7 @@ async function main() {
     storage,
     auth,
     gatewayPort: config.PORT,
+    adHocRestrictedOperations: config.ADHOC_RESTRICTED_OPERATIONS,
     subgraphPort: (name, port) => Number(process.env[`${name.toUpperCase()}_PORT`] ?? port),
     demo: flags['no-demo'] || !config.DEMO_DATA ? undefined : { seed: config.DEMO_SEED, customers: config.DEMO_CUSTOMERS },
   });

@@ -11,6 +11,7 @@ import { costLimitPlugin } from './operation-cost';
 import { codeClientRequestErrors, operationChoicePlugin } from './edge/client-request-errors';
 import { inputValuesPlugin } from './edge/input-values';
 import { createRateLimit, type RateLimitSettings } from './edge/rate-limit';
+import { loadTrustedDocuments, trustedDocumentCache, trustedDocumentsPlugin } from './edge/trusted-documents';
 import { DEFAULT_QUERY_LIMITS, queryLimitRules, type QueryLimits } from './query-limits';
 
 /** Builds the gateway over the static supergraph; never listens (tests and main decide). */
@@ -26,10 +27,13 @@ export async function createGatewayApp(config: GatewayAppConfig) {
   });
   const limits = config.limits ?? DEFAULT_QUERY_LIMITS;
   const rateLimit = config.rateLimit && createRateLimit(config.rateLimit);
+  if (config.trustedDocuments.adHocAllowed && config.production) throw new Error('ad-hoc operations for PARTNER and BI tokens are refused in production');
+  const trustedDocuments = loadTrustedDocuments(config.trustedDocuments.dir);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // No cache-control policy is computed: responses carry personal data and are never cached.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), costLimitPlugin<GatewayContext>(limits.maxCost), operationChoicePlugin(), inputValuesPlugin()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), costLimitPlugin<GatewayContext>(limits.maxCost), operationChoicePlugin(), trustedDocumentsPlugin(trustedDocuments, config.trustedDocuments.adHocAllowed), inputValuesPlugin()],
+    persistedQueries: { cache: trustedDocumentCache(trustedDocuments) },
     validationRules: queryLimitRules(limits),
     formatError: codeClientRequestErrors(maskError('gateway')),
     includeStacktraceInErrorResponses: false,

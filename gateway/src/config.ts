@@ -1,6 +1,7 @@
 import { CallerKind, ConfigError, parseAllowedOrigins, parseEnv, setting, type Env, type SubgraphName } from '@c360/shared';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits';
 import { parseLimitsByKind, type RateLimitSettings } from './edge/rate-limit';
+import type { TrustedDocumentSettings } from './edge/trusted-documents';
 
 export { SUBGRAPH_NAMES, type SubgraphName } from '@c360/shared';
 
@@ -15,6 +16,8 @@ export const gatewaySettings = {
   GATEWAY_MAX_DEPTH: setting.int({ default: DEFAULT_QUERY_LIMITS.maxDepth, min: 2, max: 100 }),
   GATEWAY_MAX_ALIASES: setting.int({ default: DEFAULT_QUERY_LIMITS.maxAliases, min: 0, max: 1000 }),
   GATEWAY_MAX_COST: setting.int({ default: DEFAULT_QUERY_LIMITS.maxCost, min: 1, max: 10_000_000 }),
+  SAFELIST_DIR: setting.requiredString({ default: 'safelist/generated' }),
+  ADHOC_RESTRICTED_OPERATIONS: setting.boolean({ default: false }),
   CORS_ALLOWED_ORIGINS: setting.string({ optional: true }),
   RATE_LIMIT_PER_WINDOW: setting.int({ default: 600, min: 1, max: 1_000_000 }),
   RATE_LIMIT_WINDOW_SECONDS: setting.int({ default: 60, min: 1, max: 3_600 }),
@@ -41,6 +44,8 @@ export interface GatewayConfig {
   requestTimeoutMs?: number;
   /** Depth and alias limits checked before planning. */
   limits: QueryLimits;
+  /** Trusted documents of PARTNER and BI tokens, and the development-only switch that lifts them. */
+  trustedDocuments: TrustedDocumentSettings;
   /** Browser origins allowed to call the gateway across origins. */
   corsAllowedOrigins?: string[];
   /** Requests per client id and caller kind per window (HTTP 429 beyond). */
@@ -68,6 +73,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     if (!c.AUTH_ISSUER) problems.push('production needs AUTH_ISSUER');
     if (!c.AUTH_AUDIENCE) problems.push('production needs AUTH_AUDIENCE');
   }
+  if (c.NODE_ENV === 'production' && c.ADHOC_RESTRICTED_OPERATIONS) problems.push('ADHOC_RESTRICTED_OPERATIONS is refused in production: partners and BI tools run trusted documents only');
   let corsAllowedOrigins: string[] = [];
   try {
     corsAllowedOrigins = parseAllowedOrigins(c.CORS_ALLOWED_ORIGINS);
@@ -96,6 +102,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     subgraphTimeoutMs: c.SUBGRAPH_TIMEOUT_MS,
     requestTimeoutMs: c.HTTP_REQUEST_TIMEOUT_MS,
     corsAllowedOrigins,
+    trustedDocuments: { dir: c.SAFELIST_DIR, adHocAllowed: c.ADHOC_RESTRICTED_OPERATIONS },
     rateLimit: { requestsPerWindow: c.RATE_LIMIT_PER_WINDOW, windowSeconds: c.RATE_LIMIT_WINDOW_SECONDS, byKind },
     limits: { maxDepth: c.GATEWAY_MAX_DEPTH, maxAliases: c.GATEWAY_MAX_ALIASES, maxCost: c.GATEWAY_MAX_COST },
     auth: { issuer: c.AUTH_ISSUER, audience: c.AUTH_AUDIENCE, jwksUrl: c.AUTH_JWKS_URL, jwksPath: c.AUTH_JWKS_PATH, devKeysDir: c.AUTH_DEV_KEYS_DIR },

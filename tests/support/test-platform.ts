@@ -14,7 +14,7 @@ export interface TestPlatform extends RunningPlatform {
 }
 
 /** The whole graph on free loopback ports over test storage (PGlite, or PostgreSQL with DATABASE_URL). */
-export async function startTestPlatform(options: { demo?: DemoOptions; subgraphTimeoutMs?: number; rateLimit?: RateLimitSettings; corsAllowedOrigins?: string[] } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(options: { demo?: DemoOptions; subgraphTimeoutMs?: number; rateLimit?: RateLimitSettings; corsAllowedOrigins?: string[]; trustedDocumentsOnly?: boolean } = {}): Promise<TestPlatform> {
   const storage = await openTestStorage(SUBGRAPHS.map((s) => s.storage.schema));
   const tokens = await createTestTokenIssuer();
   const platform = await startPlatform({
@@ -27,6 +27,8 @@ export async function startTestPlatform(options: { demo?: DemoOptions; subgraphT
     subgraphTimeoutMs: options.subgraphTimeoutMs,
     rateLimit: options.rateLimit,
     corsAllowedOrigins: options.corsAllowedOrigins,
+    // Existing tests send partner and BI operations ad hoc; the safelist tests turn this off.
+    adHocRestrictedOperations: !options.trustedDocumentsOnly,
     log: () => undefined,
   });
   return {
