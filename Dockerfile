@@ -13,5 +13,6 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/schema ./schema
+COPY --from=build /app/safelist/generated ./safelist/generated
 USER node
 CMD ["node", "dist/gateway/src/main.js"]
