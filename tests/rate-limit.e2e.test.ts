@@ -29,4 +29,16 @@ describe('per-client rate limits at the gateway', () => {
   it('does not spend budget on requests without a valid token (they are refused as 401 first)', async () => {
     expect((await ask({ authorization: 'Bearer nonsense' })).status).toBe(401);
   });
+
+  it('refuses a request holding five value refreshes (each weighs 5,000 of the 20,000 cost budget) before any runs', async () => {
+    const response = await fetch(platform.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...platform.internal },
+      body: JSON.stringify({ query: `mutation { ${[1, 2, 3, 4, 5].map((i) => `r${i}: refreshCustomerValues { __typename }`).join(' ')} }` }),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: { extensions: { code: string; cost: number } }[] };
+    expect(body.errors[0].extensions.code).toBe('OPERATION_TOO_COSTLY');
+    expect(body.errors[0].extensions.cost).toBeGreaterThan(20_000);
+  });
 });
