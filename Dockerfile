@@ -21,6 +21,7 @@ COPY --from=production-deps /app/node_modules ./node_modules
 COPY --from=build /app/package.json ./
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/schema ./schema
+COPY --from=build /app/safelist/generated ./safelist/generated
 USER node
 HEALTHCHECK --interval=10s --timeout=4s --start-period=30s --retries=6 CMD ["node", "dist/scripts/healthcheck.js"]
 CMD ["node", "dist/gateway/src/main.js"]

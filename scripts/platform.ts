@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { drainServer, listen, startSubgraphs, type DemoOptions, type MetricsAccess, type NoiseSource, type RunningSubgraph, type Storage } from '@c360/shared';
 import { createGatewayApp } from '../gateway/src/app';
 import type { AuthOptions } from '../gateway/src/auth/bearer-authenticator';
+import type { RateLimitSettings } from '../gateway/src/edge/rate-limit';
 import type { SubgraphName } from '../gateway/src/config';
 import { SUBGRAPHS } from './subgraphs';
 
@@ -17,6 +18,12 @@ export interface PlatformOptions {
   /** Shared by the gateway and subgraphs; generated per start when omitted (development only). */
   callerSigningKey?: string;
   subgraphTimeoutMs?: number;
+  /** Per-client rate limit at the gateway; none when omitted (tests send bursts on purpose). */
+  rateLimit?: RateLimitSettings;
+  /** Partner and BI tokens may send ad-hoc operations (development and tests only). */
+  adHocRestrictedOperations?: boolean;
+  /** Browser origins allowed at the gateway. */
+  corsAllowedOrigins?: string[];
   /** 'off' only to measure what consent enforcement costs (bench); never in production. */
   consentEnforcement?: 'on' | 'off';
   /** How the gateway verifies access tokens. */
@@ -38,6 +45,7 @@ export interface RunningPlatform {
 }
 
 export const SUPERGRAPH_PATH = join(__dirname, '..', '..', 'schema', 'supergraph.graphql');
+export const SAFELIST_DIR = join(__dirname, '..', '..', 'safelist', 'generated');
 
 /** The whole graph in one process: four subgraphs and the gateway over one storage. */
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
@@ -64,6 +72,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       supergraphPath: SUPERGRAPH_PATH,
       callerSigningKey,
       subgraphTimeoutMs: options.subgraphTimeoutMs ?? 10_000,
+      rateLimit: options.rateLimit,
+      corsAllowedOrigins: options.corsAllowedOrigins,
+      trustedDocuments: { dir: SAFELIST_DIR, adHocAllowed: options.adHocRestrictedOperations ?? false },
       auth: options.auth,
       subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])) as Partial<Record<SubgraphName, string>>,
       metrics: options.metrics,

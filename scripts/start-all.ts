@@ -38,7 +38,7 @@ async function main() {
   }
   const env = { ...process.env, ...(flags['demo-customers'] ? { DEMO_CUSTOMERS: flags['demo-customers'] } : {}) };
   const { config, operations } = loadConfigOrExit(() => {
-    const parsed = parseEnv({ PORT: setting.port({ default: 4000 }), ...storageSettings, ...demoSettings, ...operationsSettings }, env);
+    const parsed = parseEnv({ PORT: setting.port({ default: 4000 }), ADHOC_RESTRICTED_OPERATIONS: setting.boolean({ default: false }), ...storageSettings, ...demoSettings, ...operationsSettings }, env);
     return { config: parsed, operations: operationsFrom(parsed, false) };
   });
   configureLogging(operations.log);
@@ -53,11 +53,12 @@ async function main() {
     jwksPath: process.env.AUTH_JWKS_PATH,
     devKeysDir: process.env.AUTH_DEV_KEYS_DIR ?? join(process.cwd(), '.data', 'dev-keys'),
   });
-  const storage = await openStorage({ databaseUrl: config.DATABASE_URL, pgliteDataDir: dataDir });
+  const storage = await openStorage({ databaseUrl: config.DATABASE_URL, pgliteDataDir: dataDir, statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS });
   const platform = await startPlatform({
     storage,
     auth,
     gatewayPort: config.PORT,
+    adHocRestrictedOperations: config.ADHOC_RESTRICTED_OPERATIONS,
     subgraphPort: (name, port) => Number(process.env[`${name.toUpperCase()}_PORT`] ?? port),
     demo: flags['no-demo'] || config.DEMO_DATA === false ? undefined : { seed: config.DEMO_SEED, customers: config.DEMO_CUSTOMERS },
     metrics: operations.metrics,

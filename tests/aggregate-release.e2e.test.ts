@@ -223,7 +223,7 @@ describe(`the aggregate release policy through the gateway on ${storageLabel()}`
       );
       expect(created.errors).toBeUndefined();
       const staff = await postGraphQL(platform.gatewayUrl, SegmentListDocument, {}, platform.internal);
-      expect(staff.data!.segments.edges.find((e) => e.node.id === created.data!.createSegment.id)?.node.memberCount).toBeGreaterThan(0);
+      expect(staff.data!.segments!.edges.find((e) => e.node.id === created.data!.createSegment.id)?.node.memberCount).toBeGreaterThan(0);
 
       const self = await customer('WEB');
       const callers = [

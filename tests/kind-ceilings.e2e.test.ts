@@ -12,7 +12,7 @@ describe('token kind ceilings', () => {
   beforeAll(async () => {
     platform = await startTestPlatform({ demo: { seed: 9, customers: 4 } });
     const page = await postGraphQL(platform.gatewayUrl, CustomerPageDocument, { first: 1 }, platform.internal);
-    customerId = page.data!.customers.edges[0].node.id;
+    customerId = page.data!.customers!.edges[0].node.id;
   });
   afterAll(() => platform.close());
 
@@ -37,7 +37,7 @@ describe('token kind ceilings', () => {
     expectRefused(await postGraphQL(platform.gatewayUrl, RequestErasureDocument, { customerId }, headers));
     expectRefused(await postGraphQL(platform.gatewayUrl, RequestDataAccessDocument, { customerId }, headers));
     const still = await postGraphQL(platform.gatewayUrl, CustomerPageDocument, { first: 5 }, platform.internal);
-    expect(still.data!.customers.edges.map((e) => e.node.id)).toContain(customerId);
+    expect(still.data!.customers!.edges.map((e) => e.node.id)).toContain(customerId);
   });
 
   it.each([

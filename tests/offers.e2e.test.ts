@@ -4,6 +4,7 @@ import { storageLabel } from '@c360/shared/testing';
 import { CreateCampaignDocument, CreateCustomerDocument, CreateSegmentDocument, CreateOfferDocument, CustomerNextBestOffersDocument, GrantConsentDocument, RecordOrderDocument, RefreshCustomerValuesDocument } from './generated/graphql';
 import { postGraphQL } from './support/graphql-client';
 import { startTestPlatform, type TestPlatform } from './support/test-platform';
+import { CallerKind } from './support/test-tokens';
 
 const DEMO = { seed: 23, customers: 6 };
 const CATALOGUE = demoProducts(DEMO);
@@ -51,7 +52,9 @@ describe(`next best offers through the gateway on ${storageLabel()}`, () => {
     for (let i = 0; i < 3; i++) await order(await createCustomer(`Other${i}`), [bought.sku, alsoBought.sku]);
     await order(sid, [bought.sku]);
     // Co-purchase statistics are rebuilt with the full value refresh (as a scheduled job would).
-    expect((await ask(RefreshCustomerValuesDocument, {})).errors).toBeUndefined();
+    const admin = await platform.tokens.headers(CallerKind.INTERNAL_APP, { scope: 'orders:write privacy:admin' });
+    expect((await postGraphQL(platform.gatewayUrl, RefreshCustomerValuesDocument, {}, await platform.tokens.headers(CallerKind.ERP_INTEGRATION))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await postGraphQL(platform.gatewayUrl, RefreshCustomerValuesDocument, {}, admin)).errors).toBeUndefined();
 
     const campaignR = await ask(CreateCampaignDocument, { input: { name: 'Offer engine e2e', startsAt: '2024-09-01T00:00:00Z', status: 'ACTIVE' } as never });
     expect(campaignR.errors).toBeUndefined();

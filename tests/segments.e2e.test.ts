@@ -93,11 +93,11 @@ describe(`segments through the gateway on ${storageLabel()}`, () => {
 
   it('lists the demo segments, evaluated on first read across all three subgraphs', async () => {
     const { segments } = await gql(postGraphQL(platform.gatewayUrl, SegmentListDocument, {}, platform.internal));
-    const demo = segments.edges.map((e) => e.node).filter((s) => ['Nordic web signups', 'Loyal outdoor fans', 'Win-back by email'].includes(s.name));
+    const demo = segments!.edges.map((e) => e.node).filter((s) => ['Nordic web signups', 'Loyal outdoor fans', 'Win-back by email'].includes(s.name));
     expect(demo).toHaveLength(3);
     for (const segment of demo) expect(await members(segment.id)).toHaveLength(segment.memberCount);
     const webSignups = async (countryCode: string) =>
-      (await gql(postGraphQL(platform.gatewayUrl, CustomerPageDocument, { first: 1, filter: { countryCode, acquisitionChannel: 'WEB' } as never }, platform.internal))).customers.totalCount;
+      (await gql(postGraphQL(platform.gatewayUrl, CustomerPageDocument, { first: 1, filter: { countryCode, acquisitionChannel: 'WEB' } as never }, platform.internal))).customers!.totalCount;
     expect(demo.find((s) => s.name === 'Nordic web signups')!.memberCount).toBe((await webSignups('DK')) + (await webSignups('SE')));
   });
 

@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { listen } from '@c360/shared';
 import { createGatewayApp } from '../../gateway/src/app';
 import type { SubgraphName } from '../../gateway/src/config';
-import { SUPERGRAPH_PATH } from '../../scripts/platform';
+import { SAFELIST_DIR, SUPERGRAPH_PATH } from '../../scripts/platform';
 import { announceReady, failStartup } from './ipc';
 
 /**
@@ -16,6 +16,7 @@ async function main() {
     supergraphPath: SUPERGRAPH_PATH,
     callerSigningKey: process.env.CALLER_SIGNING_KEY!,
     subgraphTimeoutMs: 10_000,
+    trustedDocuments: { dir: SAFELIST_DIR, adHocAllowed: true },
     auth: JSON.parse(process.env.BENCH_AUTH!),
     subgraphUrls: JSON.parse(process.env.SUBGRAPH_URLS!) as Record<SubgraphName, string>,
   });

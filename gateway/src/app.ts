@@ -8,12 +8,21 @@ import type { GatewayConfig, SubgraphName } from './config';
 import type { GatewayContext } from './gateway-context';
 import { SignedCallerDataSource, subgraphFetcher } from './signed-data-source';
 import { costLimitPlugin } from './operation-cost';
+import { codeClientRequestErrors, operationChoicePlugin } from './edge/client-request-errors';
+import { inputValuesPlugin } from './edge/input-values';
+import { createRateLimit, type RateLimitSettings } from './edge/rate-limit';
+import { loadTrustedDocuments, trustedDocumentCache, trustedDocumentsPlugin } from './edge/trusted-documents';
 import { importProxy, supergraphUrls } from './import-proxy';
 import { inputEchoGuardPlugin } from './input-echo-guard';
 import { DEFAULT_QUERY_LIMITS, queryLimitRules, type QueryLimits } from './query-limits';
 
 /** Builds the gateway over the static supergraph; never listens (tests and main decide). */
-export type GatewayAppConfig = Omit<GatewayConfig, 'port' | 'host' | 'auth' | 'limits' | 'operations'> & { auth: AuthOptions; limits?: QueryLimits; metrics?: MetricsAccess };
+export type GatewayAppConfig = Omit<GatewayConfig, 'port' | 'host' | 'auth' | 'limits' | 'operations' | 'rateLimit'> & {
+  auth: AuthOptions;
+  limits?: QueryLimits;
+  metrics?: MetricsAccess;
+  rateLimit?: RateLimitSettings;
+};
 
 export async function createGatewayApp(config: GatewayAppConfig) {
   const authenticate = createBearerAuthenticator(config.auth);
@@ -31,6 +40,9 @@ export async function createGatewayApp(config: GatewayAppConfig) {
     },
   });
   const limits = config.limits ?? DEFAULT_QUERY_LIMITS;
+  const rateLimit = config.rateLimit && createRateLimit(config.rateLimit);
+  if (config.trustedDocuments.adHocAllowed && config.production) throw new Error('ad-hoc operations for PARTNER and BI tokens are refused in production');
+  const trustedDocuments = loadTrustedDocuments(config.trustedDocuments.dir);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // No cache-control policy is computed: responses carry personal data and are never cached.
@@ -40,12 +52,16 @@ export async function createGatewayApp(config: GatewayAppConfig) {
       ...offlinePlugins<GatewayContext>(config.production),
       accessRecordPlugin<GatewayContext>(),
       costLimitPlugin<GatewayContext>(limits.maxCost),
+      operationChoicePlugin(),
+      trustedDocumentsPlugin(trustedDocuments, config.trustedDocuments.adHocAllowed),
+      inputValuesPlugin(),
       inputEchoGuardPlugin<GatewayContext>(),
     ],
+    persistedQueries: { cache: trustedDocumentCache(trustedDocuments) },
     // main drains requests in flight first; Apollo's own handler would stop mid-request and re-signal.
     stopOnTerminationSignals: false,
     validationRules: queryLimitRules(limits),
-    formatError: maskError('gateway'),
+    formatError: codeClientRequestErrors(maskError('gateway')),
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,
     hideSchemaDetailsFromClientErrors: config.production,
@@ -53,12 +69,18 @@ export async function createGatewayApp(config: GatewayAppConfig) {
   await apollo.start();
   const http = createGraphQLHttpServer<GatewayContext>({
     apollo,
-    context: async (request) => ({ caller: await authenticate(request) }),
     service: 'gateway',
     edge: true,
     readiness: [...subgraphs].map(([name, url]) => peerCheck(`subgraph ${name}`, url, '/ready')),
     metrics: config.metrics,
     routes: importProxy({ authenticate, callerSigningKey: config.callerSigningKey, urlOf: (name) => config.subgraphUrls[name] ?? fromSupergraph[name] }),
+    requestTimeoutMs: config.requestTimeoutMs,
+    cors: { allowedOrigins: config.corsAllowedOrigins ?? [] },
+    context: async (request) => {
+      const caller = await authenticate(request);
+      await rateLimit?.(caller);
+      return { caller };
+    },
   });
   return { apollo, http };
 }

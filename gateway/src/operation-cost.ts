@@ -17,6 +17,21 @@ import {
 import type { ApolloServerPlugin } from '@apollo/server';
 import { DEFAULT_PAGE_SIZE, ErrorCode } from '@c360/shared';
 
+/**
+ * Mutations whose work is far above one field: a full value refresh or segment evaluation
+ * scans the customer base, a subject request fans out to every subgraph. With the default
+ * GATEWAY_MAX_COST (20,000) one request holds at most 4 value refreshes, not 30 aliased ones.
+ */
+export const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
+  'Mutation.refreshCustomerValues': 5_000,
+  'Mutation.refreshSegment': 2_000,
+  'Mutation.createSegment': 1_000,
+  'Mutation.updateSegment': 1_000,
+  'Mutation.requestDataAccess': 1_000,
+  'Mutation.requestErasure': 1_000,
+  'Mutation.resumeDataSubjectRequest': 1_000,
+};
+
 interface CostContext {
   schema: GraphQLSchema;
   fragments: Map<string, FragmentDefinitionNode>;
@@ -42,7 +57,8 @@ function selectionCost(parent: GraphQLNamedType | undefined, selectionSet: Selec
     if (selection.kind === Kind.FIELD) {
       const definition = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[selection.name.value] : undefined;
       if (!definition) continue; // __typename and introspection meta fields cost nothing here
-      cost += 1 + multiplierOf(selection, definition, context) * selectionCost(getNamedType(definition.type), selection.selectionSet, context);
+      const weight = FIELD_WEIGHTS[`${(parent as GraphQLNamedType).name}.${selection.name.value}`] ?? 1;
+      cost += weight + multiplierOf(selection, definition, context) * selectionCost(getNamedType(definition.type), selection.selectionSet, context);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       const type = selection.typeCondition ? context.schema.getType(selection.typeCondition.name.value) : parent;
       cost += selectionCost(type ?? undefined, selection.selectionSet, context);

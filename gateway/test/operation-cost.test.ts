@@ -64,3 +64,21 @@ describe('operation cost', () => {
     expect(costOf(`{ customers(first: 1) { edges { node { ...A } } } } fragment A on Customer { id ...A }`)).toBe(1 + 1 + 1 + 1);
   });
 });
+
+describe('mutation weights', () => {
+  const weighted = buildSchema(`
+    type ValueRefresh { id: ID! }
+    type Query { ok: Boolean }
+    type Mutation { refreshCustomerValues: ValueRefresh! rename(id: ID!): Boolean }
+  `);
+  const cost = (source: string) => operationCost(weighted, parse(source).definitions[0] as OperationDefinitionNode, []);
+
+  it('charges an expensive mutation its weight, once per alias', () => {
+    expect(cost('mutation { refreshCustomerValues { id } }')).toBe(5_001);
+    expect(cost(`mutation { ${Array.from({ length: 30 }, (_, i) => `r${i}: refreshCustomerValues { id }`).join(' ')} }`)).toBe(150_030);
+  });
+
+  it('leaves ordinary mutations at one per field', () => {
+    expect(cost('mutation { rename(id: "1") }')).toBe(1);
+  });
+});

@@ -496,19 +496,19 @@ export type SegmentVersionSizesQuery = { segments: { edges: Array<{ node: { id: 
 export type CustomerCountsByCountryQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CustomerCountsByCountryQuery = { customerCounts: { minimumGroupSize: number, countedCustomers: number, suppressedGroups: number, buckets: Array<{ key: string, customers: number }> } };
+export type CustomerCountsByCountryQuery = { customerCounts: { minimumGroupSize: number, countedCustomers: number, suppressedGroups: number, buckets: Array<{ key: string, customers: number }> } | null };
 
 export type BiRowsAttemptQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type BiRowsAttemptQuery = { customers: { totalCount: number } };
+export type BiRowsAttemptQuery = { customers: { totalCount: number } | null };
 
 export type Customer360PageQueryVariables = Exact<{
   first: number;
 }>;
 
 
-export type Customer360PageQuery = { customers: { edges: Array<{ node: { displayName: string | null, orders: { edges: Array<{ node: { total: number | null } }> } | null, purchaseSummary: { orderCount: number } | null, consents: Array<{ purpose: { code: string } }>, eligibleOffers: Array<{ id: string }> | null, nextBestOffers: Array<{ score: number, offer: { id: string }, content: { products: Array<{ sku: string }> } }> | null } }> } };
+export type Customer360PageQuery = { customers: { edges: Array<{ node: { displayName: string | null, orders: { edges: Array<{ node: { total: number | null } }> } | null, purchaseSummary: { orderCount: number } | null, consents: Array<{ purpose: { code: string } }>, eligibleOffers: Array<{ id: string }> | null, nextBestOffers: Array<{ score: number, offer: { id: string }, content: { products: Array<{ sku: string }> } }> | null } }> } | null };
 
 export type CustomerProfileQueryVariables = Exact<{
   id: string | number;
@@ -532,7 +532,7 @@ export type CustomerPageQueryVariables = Exact<{
 }>;
 
 
-export type CustomerPageQuery = { customers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, displayName: string | null } }> } };
+export type CustomerPageQuery = { customers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, displayName: string | null } }> } | null };
 
 export type CreateCustomerMutationVariables = Exact<{
   input: CreateCustomerInput;
@@ -653,7 +653,7 @@ export type TwoCustomersByAliasQuery = { seen: { email: string | null } | null, 
 export type PartnerCustomerListQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PartnerCustomerListQuery = { customers: { totalCount: number, edges: Array<{ node: { id: string, email: string | null } }> } };
+export type PartnerCustomerListQuery = { customers: { totalCount: number, edges: Array<{ node: { id: string, email: string | null } }> } | null };
 
 export type OrderWithCustomerQueryVariables = Exact<{
   id: string | number;
@@ -725,7 +725,7 @@ export type SegmentMembersQuery = { segment: { id: string, name: string, version
 export type SegmentListQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SegmentListQuery = { segments: { totalCount: number, edges: Array<{ node: { id: string, name: string, memberCount: number } }> } };
+export type SegmentListQuery = { segments: { totalCount: number, edges: Array<{ node: { id: string, name: string, memberCount: number } }> } | null };
 
 export type SubjectRequestFieldsFragment = { id: string, customerId: string, kind: DataSubjectRequestKind, status: DataSubjectRequestStatus, completedAt: string | null, parts: Array<{ subgraph: string, status: DataSubjectRequestStatus, reason: string | null, attempts: number, nextAttemptAt: string | null }> };
 
@@ -762,7 +762,7 @@ export type DataSubjectRequestsQueryVariables = Exact<{
 }>;
 
 
-export type DataSubjectRequestsQuery = { dataSubjectRequests: Array<{ id: string, kind: DataSubjectRequestKind, status: DataSubjectRequestStatus }> };
+export type DataSubjectRequestsQuery = { dataSubjectRequests: Array<{ id: string, kind: DataSubjectRequestKind, status: DataSubjectRequestStatus }> | null };
 
 export type RecordOfferResponsesMutationVariables = Exact<{
   inputs: Array<RecordOfferResponseInput> | RecordOfferResponseInput;
@@ -774,14 +774,14 @@ export type RecordOfferResponsesMutation = { recordOfferResponses: Array<{ id: s
 export type ActiveOffersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ActiveOffersQuery = { offers: { edges: Array<{ node: { id: string } }> } };
+export type ActiveOffersQuery = { offers: { edges: Array<{ node: { id: string } }> } | null };
 
 export type VerifyConsentLedgerQueryVariables = Exact<{
   customerId: string | number;
 }>;
 
 
-export type VerifyConsentLedgerQuery = { verifyConsentLedger: { valid: boolean, eventsChecked: number, firstBrokenEventId: string | null } };
+export type VerifyConsentLedgerQuery = { verifyConsentLedger: { valid: boolean, eventsChecked: number, firstBrokenEventId: string | null } | null };
 
 export const PartnerFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PartnerFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Customer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}},{"kind":"Field","name":{"kind":"Name","value":"address"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"city"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Customer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"phone"}}]}}]}}]} as unknown as DocumentNode<PartnerFieldsFragment, unknown>;
 export const SubjectRequestFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SubjectRequestFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DataSubjectRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"parts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subgraph"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"nextAttemptAt"}}]}}]}}]} as unknown as DocumentNode<SubjectRequestFieldsFragment, unknown>;

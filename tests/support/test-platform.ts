@@ -2,6 +2,7 @@ import { openTestStorage } from '@c360/shared/testing';
 import type { DemoOptions, NoiseSource, Storage } from '@c360/shared';
 import { startPlatform, type RunningPlatform } from '../../scripts/platform';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
+import type { RateLimitSettings } from '../../gateway/src/edge/rate-limit';
 import { CallerKind, createTestTokenIssuer, type TestTokenIssuer } from './test-tokens';
 
 export interface TestPlatform extends RunningPlatform {
@@ -13,7 +14,7 @@ export interface TestPlatform extends RunningPlatform {
 }
 
 /** The whole graph on free loopback ports over test storage (PGlite, or PostgreSQL with DATABASE_URL). */
-export async function startTestPlatform(options: { demo?: DemoOptions; subgraphTimeoutMs?: number; aggregateNoise?: NoiseSource } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(options: { demo?: DemoOptions; subgraphTimeoutMs?: number; aggregateNoise?: NoiseSource; rateLimit?: RateLimitSettings; corsAllowedOrigins?: string[]; trustedDocumentsOnly?: boolean } = {}): Promise<TestPlatform> {
   const storage = await openTestStorage(SUBGRAPHS.map((s) => s.storage.schema));
   const tokens = await createTestTokenIssuer();
   const platform = await startPlatform({
@@ -24,6 +25,10 @@ export async function startTestPlatform(options: { demo?: DemoOptions; subgraphT
     host: '127.0.0.1',
     demo: options.demo,
     subgraphTimeoutMs: options.subgraphTimeoutMs,
+    rateLimit: options.rateLimit,
+    corsAllowedOrigins: options.corsAllowedOrigins,
+    // Existing tests send partner and BI operations ad hoc; the safelist tests turn this off.
+    adHocRestrictedOperations: !options.trustedDocumentsOnly,
     log: () => undefined,
     aggregateNoise: options.aggregateNoise,
   });

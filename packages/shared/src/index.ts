@@ -15,6 +15,7 @@ export * from './graphql/federated-schema';
 export * from './graphql/resolver-container';
 export * from './graphql/subgraph-server';
 export * from './http/graphql-http';
+export * from './http/cors';
 export * from './http/keep-alive-fetch';
 export * from './pagination/cursor';
 export * from './pagination/connection.type';

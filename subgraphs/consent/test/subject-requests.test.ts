@@ -78,6 +78,25 @@ describe(`data-subject requests in the consent subgraph on ${storageLabel()}`, (
     expect(peers.callers.at(-1)).toEqual({ clientId: 'consent:subject-requests', kind: CallerKind.INTERNAL_APP, scopes: ['privacy:admin'], purpose: 'SERVICE' });
   });
 
+  it('returns the unfinished request when the same kind is asked again for the customer, and a new one once it is DONE', async () => {
+    const customerId = randomUUID();
+    peers.failFor('offers', 100);
+    const first = (await run<{ requestErasure: Request }>(REQUEST_ERASURE, { customerId })).data!.requestErasure;
+    expect(first.status).toBe('FAILED');
+    const calls = peers.callers.length;
+    const [again, concurrent] = await Promise.all([run<{ requestErasure: Request }>(REQUEST_ERASURE, { customerId }), run<{ requestErasure: Request }>(REQUEST_ERASURE, { customerId })]);
+    expect([again.data!.requestErasure.id, concurrent.data!.requestErasure.id]).toEqual([first.id, first.id]);
+    expect(peers.callers.length).toBe(calls); // no new fan-out to the subgraphs
+    const access = (await run<{ requestDataAccess: Request }>(REQUEST_ACCESS, { customerId })).data!.requestDataAccess;
+    expect(access.id).not.toBe(first.id); // another kind is another request
+    peers.failFor('offers', 0);
+    // Automatic retries may be spent by now: a resume finishes it either way.
+    await run(`mutation R($id: ID!) { resumeDataSubjectRequest(id: $id) { id } }`, { id: first.id });
+    await until(async () => (await get(first.id)).status === 'DONE');
+    const after = (await run<{ requestErasure: Request }>(REQUEST_ERASURE, { customerId })).data!.requestErasure;
+    expect(after.id).not.toBe(first.id);
+  });
+
   it('retries a failed part automatically with backoff until it is DONE', async () => {
     peers.failFor('transactions', 1);
     const r = (await run<{ requestErasure: Request }>(REQUEST_ERASURE, { customerId: randomUUID() })).data!.requestErasure;
@@ -222,7 +241,7 @@ describe(`data-subject requests in the consent subgraph on ${storageLabel()}`, (
 
     // An erasure that does complete still removes the customer's access documents...
     const erasure = { id: randomUUID(), customerId, kind: DataSubjectRequestKind.ERASURE, requestedBy: 'test', requestedAt: new Date() };
-    await repository.create(erasure, []);
+    await repository.createUnlessUnfinished(erasure, []);
     const [erasureRow] = await repository.find([erasure.id]);
     expect(await repository.complete(erasureRow, null, new Date())).toBe(true);
     expect(await accessDocument(access.id)).toBeNull();

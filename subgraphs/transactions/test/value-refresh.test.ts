@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { demoCustomerId } from '@c360/shared';
-import { startSubgraphHarness, storageLabel, type SubgraphHarness } from '@c360/shared/testing';
+import { internalCaller, startSubgraphHarness, storageLabel, type SubgraphHarness } from '@c360/shared/testing';
 import { DEMO, inStockProducts, orderInput, recordOrder, startSeededHarness } from './fixtures';
 import { insertOrders, valueOf, valueService, valuesOf } from './value-fixtures';
 import { transactionsSubgraph } from '../src';
@@ -65,7 +65,7 @@ describe(`transactions value refreshes on ${storageLabel()}`, () => {
 
   it('re-ranks the whole base on demand and reports what it did', async () => {
     const before = Date.now();
-    const result = await harness.execute<{ refreshCustomerValues: ValueRefresh }>(REFRESH);
+    const result = await harness.execute<{ refreshCustomerValues: ValueRefresh }>(REFRESH, {}, internalCaller({ scopes: ['privacy:admin'] }));
     expect(result.errors).toBeUndefined();
     const refresh = result.data!.refreshCustomerValues;
     const [{ buyers, scored }] = await harness.dataSource.query(

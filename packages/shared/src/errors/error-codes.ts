@@ -16,5 +16,9 @@ export enum ErrorCode {
   OPERATION_TOO_COSTLY = 'OPERATION_TOO_COSTLY',
   /** The caller spent its daily privacy budget (epsilon) for aggregates of one subgraph; extensions carry resetsAt. */
   PRIVACY_BUDGET_EXHAUSTED = 'PRIVACY_BUDGET_EXHAUSTED',
+  /** A PARTNER or BI token sent an operation that is not on its kind's safelist of trusted documents. */
+  OPERATION_NOT_TRUSTED = 'OPERATION_NOT_TRUSTED',
+  /** The client sent more requests than its rate limit allows (HTTP 429 with Retry-After). */
+  RATE_LIMITED = 'RATE_LIMITED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

@@ -7,6 +7,8 @@ import { metricsRegistry } from '../observability/metrics';
 import { readinessReport, type ReadinessCheck } from '../observability/readiness';
 import { acceptedRequestId, newRequestId, newSpanId, newTraceId, parseTraceparent, REQUEST_ID_HEADER, runInScope, TRACEPARENT_HEADER, type RequestScope } from '../observability/request-scope';
 import { endSpan, startServerSpan, tracingEnabled } from '../observability/tracing';
+import { MAX_REQUEST_NESTING, nestingDepth } from './nesting';
+import { applyCors, type CorsPolicy } from './cors';
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -25,6 +27,10 @@ export interface GraphQLHttpOptions<Context extends BaseContext> {
   metrics?: MetricsAccess;
   /** Must exceed the keep-alive timeout of whoever calls us (the gateway), so we never close a socket it is about to reuse. */
   keepAliveTimeoutMs?: number;
+  /** A request (headers and body) must have arrived within this bound, or it is answered 408 and closed. */
+  requestTimeoutMs?: number;
+  /** Origins of browser apps allowed to call across origins; none when omitted. */
+  cors?: CorsPolicy;
   /** Non-GraphQL endpoints (e.g. streamed bulk import); returns false when the request is not theirs. */
   routes?: HttpRoutes;
 }
@@ -33,6 +39,9 @@ export interface GraphQLHttpOptions<Context extends BaseContext> {
 export type HttpRoutes = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>;
 
 const draining = new WeakSet<Server>();
+
+/** Slowly dribbled requests hold a socket and memory each; honest clients send theirs in milliseconds. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
 async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -45,14 +54,29 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+const badRequest = (message: string) => Object.assign(new Error(message), { status: 400 });
+
+/** Parsers and validators recurse over nesting: a body nested thousands deep would overflow the stack. */
+function refuseDeepNesting(...texts: (string | null | undefined)[]) {
+  for (const text of texts) {
+    if (text && nestingDepth(text) > MAX_REQUEST_NESTING) throw badRequest(`the request nests deeper than ${MAX_REQUEST_NESTING} levels`);
+  }
+}
+
 function parseBody(raw: string, contentType: string | undefined): unknown {
   if (!raw) return undefined;
+  refuseDeepNesting(raw);
   if (contentType?.includes('application/json')) {
+    let parsed: unknown;
     try {
-      return JSON.parse(raw);
+      parsed = JSON.parse(raw);
     } catch {
-      throw Object.assign(new Error('request body is not valid JSON'), { status: 400 });
+      throw badRequest('request body is not valid JSON');
     }
+    // The GraphQL text is a string inside the JSON: its own nesting is counted separately.
+    const query = (parsed as { query?: unknown } | null)?.query;
+    if (typeof query === 'string') refuseDeepNesting(query);
+    return parsed;
   }
   return raw;
 }
@@ -88,6 +112,7 @@ async function serveGraphQL<Context extends BaseContext>(options: GraphQLHttpOpt
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
+  refuseDeepNesting(url.searchParams.get('query'), url.searchParams.get('variables'), url.searchParams.get('extensions'));
   const body = parseBody(await readBody(req), req.headers['content-type']);
   const response = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
@@ -126,6 +151,7 @@ async function handle<Context extends BaseContext>(options: GraphQLHttpOptions<C
   if (url.pathname === '/ready') return serveReady(options.readiness ?? [], server, res);
   if (url.pathname === '/metrics') return serveMetrics(options.metrics ?? 'open', req, res);
   if (options.routes && (await options.routes(req, res, url))) return;
+  if (applyCors(options.cors, req, res)) return;
   if (url.pathname !== '/graphql' && url.pathname !== '/') return json(res, 404, { error: 'not found' });
 
   const started = process.hrtime.bigint();
@@ -146,14 +172,16 @@ async function handle<Context extends BaseContext>(options: GraphQLHttpOptions<C
 
 /** An HTTP server for an ApolloServer (POST /graphql, GET /health, /ready, /metrics). Building it does not listen. */
 export function createGraphQLHttpServer<Context extends BaseContext>(options: GraphQLHttpOptions<Context>): Server {
-  const server: Server = createServer((req, res) => {
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  // Node checks request deadlines every connectionsCheckingInterval (30 s by default): check often enough to honour them.
+  const server: Server = createServer({ requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: Math.min(1_000, requestTimeout) }, (req, res) => {
     handle(options, server, req, res).catch((error: Error & { status?: number }) => {
       if (!res.headersSent) res.writeHead(error.status ?? 500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errors: [{ message: error.status ? error.message : 'Internal server error' }] }));
+      const code = error.status === 413 ? 'PAYLOAD_TOO_LARGE' : error.status ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+      res.end(JSON.stringify({ errors: [{ message: error.status ? error.message : 'Internal server error', extensions: { code } }] }));
     });
   });
   server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 65_000;
-  server.headersTimeout = server.keepAliveTimeout + 1_000;
   return server;
 }
 

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { decodeCursor, encodeCursor, pageSize, type CursorKey } from './cursor';
+import { decodeCursor, encodeCursor, pageSize, type CursorKey, type CursorShape } from './cursor';
 import { toPage, type Page } from './connection.type';
 
 export interface ChildPageRequest {
@@ -20,7 +20,7 @@ export interface ChildPageLoaderOptions<TRow, TNode> {
   fetch(parentIds: string[], size: number, after: CursorKey | undefined): Promise<ChildPageRows<TRow>>;
   parentOf(row: TRow): string;
   cursorKeyOf(row: TRow): CursorKey;
-  cursorArity: number;
+  cursorShape: CursorShape;
   toNode(row: TRow): TNode;
   defaultSize?: number;
 }
@@ -36,7 +36,7 @@ export function createChildPageLoader<TRow, TNode>(options: ChildPageLoaderOptio
       const groups = new Map<string, { size: number; after?: CursorKey; parentIds: Set<string> }>();
       const parsed = requests.map((request) => {
         const size = pageSize(request.first, options.defaultSize);
-        const after = request.after ? decodeCursor(request.after, options.cursorArity) : undefined;
+        const after = request.after ? decodeCursor(request.after, options.cursorShape) : undefined;
         const groupKey = JSON.stringify([size, after ?? null]);
         const group = groups.get(groupKey) ?? { size, after, parentIds: new Set<string>() };
         group.parentIds.add(request.parentId);

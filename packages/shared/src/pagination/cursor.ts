@@ -6,14 +6,42 @@ import { badInput } from '../errors/domain-error';
  */
 export type CursorKey = readonly (string | number)[];
 
+/** What each value of a cursor must be; a hand-edited cursor is refused before it reaches SQL. */
+export type CursorPart = 'timestamp' | 'uuid' | 'integer' | 'text';
+export type CursorShape = readonly CursorPart[];
+
+/** The usual keyset: creation or event time, then the row's UUID to break ties. */
+export const TIME_ID_CURSOR: CursorShape = ['timestamp', 'uuid'];
+export const SEQ_CURSOR: CursorShape = ['integer'];
+export const TEXT_CURSOR: CursorShape = ['text'];
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_TEXT = 200;
+
+function fits(value: unknown, part: CursorPart): boolean {
+  switch (part) {
+    // Only what encodeCursor writes (Date#toISOString) round-trips; anything else was edited.
+    case 'timestamp':
+      return typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value;
+    case 'uuid':
+      return typeof value === 'string' && UUID.test(value);
+    // bigint columns arrive as strings from some drivers.
+    case 'integer':
+      return (typeof value === 'number' && Number.isSafeInteger(value)) || (typeof value === 'string' && /^-?\d{1,18}$/.test(value));
+    case 'text':
+      return typeof value === 'string' && value.length <= MAX_TEXT && !value.includes('\u0000');
+  }
+}
+
 export function encodeCursor(key: CursorKey): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, arity: number): CursorKey {
+export function decodeCursor(cursor: string, shape: CursorShape): CursorKey {
   try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(key) && key.length === arity && key.every((v) => typeof v === 'string' || typeof v === 'number')) return key;
+    const key = cursor.length <= 1_000 ? (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown) : undefined;
+    if (Array.isArray(key) && key.length === shape.length && key.every((v, i) => fits(v, shape[i]))) return key as CursorKey;
   } catch {
     // fall through to the error below
   }

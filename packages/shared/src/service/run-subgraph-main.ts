@@ -1,5 +1,5 @@
 import { loadConfigOrExit, parseEnv, setting } from '../config/env-schema';
-import { callerTrustSettings, demoSettings, storageSettings } from '../config/service-settings';
+import { callerTrustSettings, demoSettings, peerSettings, storageSettings } from '../config/service-settings';
 import { openStorage, describeStorage } from '../storage/storage';
 import { stopOnSignals } from './shutdown';
 import { PeerDirectory } from '../peers/peer-directory';
@@ -22,6 +22,7 @@ export function subgraphSettings(definition: Pick<SubgraphDefinition, 'envPrefix
     NODE_ENV: setting.oneOf(['development', 'production', 'test'] as const, { default: 'development' }),
     ...storageSettings,
     ...callerTrustSettings,
+    ...peerSettings,
     ...demoSettings,
     ...operationsSettings,
     ...definition.settings,
@@ -38,7 +39,7 @@ export async function runSubgraphMain(definition: SubgraphDefinition): Promise<v
   collectProcessMetrics();
   const log = serviceLogger(definition.name);
   const port = (config as Record<string, unknown>)[`${definition.envPrefix}_PORT`] as number;
-  const storage = await openStorage({ databaseUrl: config.DATABASE_URL, pgliteDataDir: config.PGLITE_DATA_DIR });
+  const storage = await openStorage({ databaseUrl: config.DATABASE_URL, pgliteDataDir: config.PGLITE_DATA_DIR, statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS });
   const running = await startSubgraph(definition, {
     storage,
     port,
@@ -50,6 +51,7 @@ export async function runSubgraphMain(definition: SubgraphDefinition): Promise<v
       offers: config.OFFERS_URL as string,
       consent: config.CONSENT_URL as string,
     }),
+    peerPolicy: { callTimeoutMs: config.PEER_TIMEOUT_MS, resetAfterMs: config.PEER_BREAKER_RESET_MS },
     consentEnforcement: config.CONSENT_ENFORCEMENT as 'on' | 'off',
     production: config.NODE_ENV === 'production',
     demo: demoOptionsFor(config),

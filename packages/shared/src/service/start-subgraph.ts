@@ -11,7 +11,7 @@ import { remoteConsentDecider } from '../privacy/remote-consent-decider';
 import { remoteDisclosureRecorder } from '../privacy/disclosure-recorder';
 import { discardingDisclosureRecorder, enforcementOffDecider } from '../privacy/fixed-deciders';
 import type { Storage } from '../storage/storage';
-import { httpPeerClient, type PeerDirectory } from '../peers';
+import { breakingPeerClient, httpPeerClient, type PeerBreakerPolicy, type PeerDirectory } from '../peers';
 import type { SubgraphDefinition } from './subgraph-definition';
 import type { NoiseSource } from '../analytics/release-policy/noise-source';
 
@@ -22,6 +22,8 @@ export interface StartSubgraphOptions {
   callerSigningKey: string;
   /** Where the peer subgraphs listen (consent decisions, internal contracts); read at call time. */
   peers: PeerDirectory;
+  /** Peer-call timeout and circuit breaker; defaults to DEFAULT_PEER_BREAKER_POLICY. */
+  peerPolicy?: PeerBreakerPolicy;
   /** 'off' only to measure what enforcement costs; never in production. */
   consentEnforcement?: 'on' | 'off';
   production?: boolean;
@@ -53,7 +55,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     if (await definition.seedDemoData(dataSource, options.demo)) log(`[${definition.name}] demo data loaded in ${Date.now() - started} ms`);
   }
   if (options.consentEnforcement === 'off' && options.production) throw new Error('CONSENT_ENFORCEMENT=off is refused in production');
-  const peers = httpPeerClient(options.peers, options.callerSigningKey);
+  const peers = breakingPeerClient(httpPeerClient(options.peers, options.callerSigningKey), options.peerPolicy);
   const privacy =
     options.consentEnforcement === 'off'
       ? { consentDecider: enforcementOffDecider, disclosureRecorder: discardingDisclosureRecorder }

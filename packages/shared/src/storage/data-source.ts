@@ -31,7 +31,7 @@ export function createServiceDataSource(storage: Storage, options: ServiceDataSo
   };
   if (storage.kind === 'postgres') {
     // pg returns bigint as a string by default; PGlite returns a number. Make both numbers.
-    return new DataSource({ ...common, parseInt8: true, url: storage.url, poolSize: options.poolSize ?? 10, applicationName: `c360-${options.service}` });
+    return new DataSource({ ...common, parseInt8: true, url: storage.url, poolSize: options.poolSize ?? 10, applicationName: `c360-${options.service}`, extra: { statement_timeout: storage.statementTimeoutMs } });
   }
   return new DataSource({ ...common, driver: pgliteDriverFor(storage.db, storage.lock) });
 }

@@ -7,18 +7,23 @@ import { PgliteConnectionLock } from './pglite-pool';
  * Both speak the same SQL and run the same migrations; each subgraph uses its own schema.
  */
 export type Storage =
-  | { kind: 'postgres'; url: string; close(): Promise<void> }
+  | { kind: 'postgres'; url: string; statementTimeoutMs: number; close(): Promise<void> }
   | { kind: 'pglite'; db: PGlite; lock: PgliteConnectionLock; close(): Promise<void> };
 
 export interface StorageOptions {
   databaseUrl?: string;
   /** PGlite data directory; omit for an in-memory database. Ignored when databaseUrl is set. */
   pgliteDataDir?: string;
+  /** PostgreSQL cancels a statement running longer (PGlite, in-process, has no such setting). */
+  statementTimeoutMs?: number;
 }
+
+/** Twice the gateway's default subgraph timeout: work the gateway stopped waiting for does not run on. */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 20_000;
 
 export async function openStorage(options: StorageOptions): Promise<Storage> {
   if (options.databaseUrl) {
-    return { kind: 'postgres', url: options.databaseUrl, close: async () => undefined };
+    return { kind: 'postgres', url: options.databaseUrl, statementTimeoutMs: options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS, close: async () => undefined };
   }
   const db = await PGlite.create(options.pgliteDataDir ? { dataDir: options.pgliteDataDir } : {});
   return { kind: 'pglite', db, lock: new PgliteConnectionLock(), close: () => db.close() };

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { badInput, createChildPageLoader, isUuid } from '@c360/shared';
+import { SEQ_CURSOR, badInput, createChildPageLoader, isUuid } from '@c360/shared';
 import type { ConsentEventEntity } from './consent-event.entity';
 import { toConsentEventType } from './consent.mapper';
 import type { ConsentRepository } from './consent.repository';
@@ -28,7 +28,7 @@ export function createConsentLoaders(ledger: ConsentRepository) {
       },
       parentOf: (row) => row.customerId,
       cursorKeyOf: (row) => [row.seq],
-      cursorArity: 1,
+      cursorShape: SEQ_CURSOR,
       toNode: toConsentEventType,
     }),
   };

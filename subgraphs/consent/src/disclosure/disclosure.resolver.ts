@@ -1,5 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
-import { ConnectionType, createChildPageLoader, type PersonalDataCategory } from '@c360/shared';
+import { ConnectionType, SEQ_CURSOR, createChildPageLoader, type PersonalDataCategory } from '@c360/shared';
 import type { ConsentContext } from '../context';
 import { CustomerRef } from '../consent/customer.ref';
 import { PartnerType } from '../partner/partner.type';
@@ -17,7 +17,7 @@ export function createDisclosureLoaders(disclosures: DisclosureRepository) {
       fetch: (customerIds, size, after) => disclosures.pages(customerIds, size, after),
       parentOf: (row) => row.customerId,
       cursorKeyOf: (row) => [row.seq],
-      cursorArity: 1,
+      cursorShape: SEQ_CURSOR,
       toNode: (row) => ({ ...row }),
     }),
   };

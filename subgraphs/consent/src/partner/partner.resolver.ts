@@ -10,7 +10,7 @@ import { PartnerType } from './partner.type';
 export class PartnerResolver {
   constructor(private readonly service: PartnerService) {}
 
-  @Query(() => [PartnerType], { description: 'Partners by name' })
+  @Query(() => [PartnerType], { nullable: true, description: 'Partners by name' })
   async partners(@Arg('activeOnly', { defaultValue: false }) activeOnly: boolean): Promise<PartnerType[]> {
     return (await this.service.list(activeOnly)).map(toPartnerType);
   }

@@ -12,7 +12,7 @@ import { PurposeType } from './purpose.type';
 export class PurposeResolver {
   constructor(private readonly service: PurposeService) {}
 
-  @Query(() => [PurposeType], { description: 'Every processing purpose, by code' })
+  @Query(() => [PurposeType], { nullable: true, description: 'Every processing purpose, by code' })
   async purposes(): Promise<PurposeType[]> {
     return (await this.service.list()).map(toPurposeType);
   }

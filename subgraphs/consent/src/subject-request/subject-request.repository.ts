@@ -68,8 +68,16 @@ const ERASE_ACCESS_DOCUMENTS = `WITH documents AS (
 export class SubjectRequestRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async create(request: Omit<SubjectRequestRow, 'completedAt' | 'accessDocument' | 'status'>, subgraphs: readonly string[]): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+  /**
+   * Creates the request unless one of the same kind for the same customer is unfinished (not
+   * DONE): then that one's id is returned and nothing is written. A per-customer-and-kind
+   * transaction lock makes two simultaneous asks create one request.
+   */
+  async createUnlessUnfinished(request: Omit<SubjectRequestRow, 'completedAt' | 'accessDocument' | 'status'>, subgraphs: readonly string[]): Promise<{ id: string; created: boolean }> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`subject-request:${request.customerId.toLowerCase()}:${request.kind}`]);
+      const [open] = await manager.query(`SELECT id FROM consent.subject_request WHERE customer_id = $1 AND kind = $2 AND status <> 'DONE' ORDER BY requested_at LIMIT 1`, [request.customerId, request.kind]);
+      if (open) return { id: open.id as string, created: false };
       await manager.query(
         `INSERT INTO consent.subject_request (id, customer_id, kind, status, requested_by, requested_at) VALUES ($1, $2, $3, 'PENDING', $4, $5)`,
         [request.id, request.customerId, request.kind, request.requestedBy, request.requestedAt],
@@ -78,6 +86,7 @@ export class SubjectRequestRepository {
         `INSERT INTO consent.subject_request_part (request_id, subgraph, status, updated_at) SELECT $1, unnest($2::text[]), 'PENDING', $3`,
         [request.id, subgraphs, request.requestedAt],
       );
+      return { id: request.id, created: true };
     });
   }
 

@@ -32,7 +32,7 @@ export class SubjectRequestResolver {
     return this.service.find(ctx.caller, assertUuid(id));
   }
 
-  @Query(() => [DataSubjectRequestType], { description: `A customer's data-subject requests, newest first. ${WHO}` })
+  @Query(() => [DataSubjectRequestType], { nullable: true, description: `A customer's data-subject requests, newest first. ${WHO}` })
   dataSubjectRequests(@Arg('customerId', () => ID) customerId: string, @Ctx() ctx: ConsentContext): Promise<DataSubjectRequestType[]> {
     return this.service.ofCustomer(ctx.caller, assertUuid(customerId, 'customerId'));
   }

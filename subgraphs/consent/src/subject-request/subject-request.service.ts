@@ -25,8 +25,9 @@ export class SubjectRequestService {
 
   async request(caller: Caller, customerId: string, kind: DataSubjectRequestKind, now = new Date()): Promise<DataSubjectRequestType> {
     if (!isSelf(caller, customerId) && !isPrivacyStaff(caller)) throw notYourRequest();
-    const id = randomUUID();
-    await this.repository.create({ id, customerId, kind, requestedBy: caller.clientId, requestedAt: now }, this.runner.subgraphs);
+    // Asking again while a request of that kind is unfinished returns it: repeats cost no new fan-out.
+    const { id, created } = await this.repository.createUnlessUnfinished({ id: randomUUID(), customerId, kind, requestedBy: caller.clientId, requestedAt: now }, this.runner.subgraphs);
+    if (!created) return (await this.withParts(await this.repository.find([id])))[0];
     return this.attempt(id, false);
   }
 

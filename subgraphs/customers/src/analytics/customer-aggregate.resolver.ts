@@ -11,6 +11,7 @@ export class CustomerAggregateResolver {
   constructor(private readonly service: CustomerAggregateService) {}
 
   @Query(() => CustomerAggregate, {
+    nullable: true,
     description: 'Noisy customer counts per group (analytics-consenting customers only; groups under k suppressed); spends epsilon from the caller\'s daily customerCounts budget',
   })
   @RequiresScope('analytics:read')

@@ -34,7 +34,7 @@ export class CustomerResolver {
     return entity && toCustomerType(entity);
   }
 
-  @Query(() => CustomerConnection)
+  @Query(() => CustomerConnection, { nullable: true })
   @RequiresScope('customers:read')
   async customers(
     @Arg('first', () => Int, { nullable: true }) first: number | null,

@@ -1,5 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js';
-import { decodeCursor, encodeCursor, isUniqueViolation, violatedConstraint, pageSize, toPage, type Page, type Visibility } from '@c360/shared';
+import { TIME_ID_CURSOR, decodeCursor, encodeCursor, isUniqueViolation, violatedConstraint, pageSize, toPage, type Page, type Visibility } from '@c360/shared';
 import type { CustomerEntity } from './customer.entity';
 import { toE164 } from './phone-number';
 import type { FilterReleases } from './customer-filter.privacy';
@@ -35,7 +35,7 @@ export class CustomerService {
     releases: FilterReleases = {},
   ): Promise<Page<CustomerType>> {
     const size = pageSize(first);
-    const afterKey = after ? (decodeCursor(after, 2) as [string, string]) : undefined;
+    const afterKey = after ? (decodeCursor(after, TIME_ID_CURSOR) as [string, string]) : undefined;
     const onlyIds = visibility.all ? undefined : [...visibility.ids];
     const { rows, totalCount } = await this.customers.page({ size, after: afterKey, onlyIds, withTotalCount, ...filter, releases });
     return toPage(rows, size, totalCount, customerCursor, toCustomerType);

@@ -1,4 +1,4 @@
-import { createChildPageLoader } from '@c360/shared';
+import { TIME_ID_CURSOR, createChildPageLoader } from '@c360/shared';
 import type { InteractionEntity } from './interaction.entity';
 import type { InteractionChannel, InteractionKind } from './interaction.enums';
 import type { InteractionRepository } from './interaction.repository';
@@ -19,7 +19,7 @@ export function createInteractionLoaders(interactions: InteractionRepository) {
       fetch: (customerIds, size, after) => interactions.timelines(customerIds, size, after),
       parentOf: (row) => row.customerId,
       cursorKeyOf: (row) => [row.occurredAt.toISOString(), row.id],
-      cursorArity: 2,
+      cursorShape: TIME_ID_CURSOR,
       toNode: toInteractionType,
     }),
   };

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { createChildPageLoader } from '@c360/shared';
+import { TIME_ID_CURSOR, createChildPageLoader } from '@c360/shared';
 import { toCustomerType } from '../customer/customer.mapper';
 import type { SegmentMemberRow, SegmentRepository } from './segment.repository';
 import type { SegmentVersionType } from './segment.type';
@@ -15,7 +15,7 @@ function memberLoaders(segments: SegmentRepository, onlyIds: readonly string[] |
       fetch: (segmentIds, size, after) => segments.memberPages(segmentIds, size, after, onlyIds),
       parentOf: (row) => row.segmentId,
       cursorKeyOf: (row) => [row.createdAt.toISOString(), row.id],
-      cursorArity: 2,
+      cursorShape: TIME_ID_CURSOR,
       toNode: toCustomerType,
     }),
   };

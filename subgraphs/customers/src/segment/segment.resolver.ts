@@ -17,7 +17,7 @@ export class SegmentConnection extends ConnectionType(SegmentType, 'Segment') {}
 export class SegmentResolver {
   constructor(private readonly service: SegmentService) {}
 
-  @Query(() => SegmentConnection, { description: 'Segments, oldest first; stale memberships are re-evaluated first' })
+  @Query(() => SegmentConnection, { nullable: true, description: 'Segments, oldest first; stale memberships are re-evaluated first' })
   @RequiresScope('customers:read')
   segments(
     @Arg('first', () => Int, { nullable: true }) first: number | null,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { decodeCursor, encodeCursor, isUniqueViolation, pageSize, toPage, type Caller, type Page } from '@c360/shared';
+import { TIME_ID_CURSOR, decodeCursor, encodeCursor, isUniqueViolation, pageSize, toPage, type Caller, type Page } from '@c360/shared';
 import type { RemoteConditions } from './remote-conditions';
 import { declaredPurpose, segmentEvaluator, type SegmentReleases } from './segment-releases';
 import type { EvaluationSets } from './segment-predicate.sql';
@@ -109,7 +109,7 @@ export class SegmentService {
 
   async list(first: number | null | undefined, after: string | null | undefined, caller: Caller, now = new Date()): Promise<Page<SegmentType>> {
     const size = pageSize(first);
-    const afterKey = after ? (decodeCursor(after, 2) as [string, string]) : undefined;
+    const afterKey = after ? (decodeCursor(after, TIME_ID_CURSOR) as [string, string]) : undefined;
     const { rows, totalCount } = await this.segments.page(size, afterKey);
     const fresh: SegmentRow[] = [];
     for (const row of rows.slice(0, size)) fresh.push(await this.fresh(row, caller, now));

@@ -22,7 +22,7 @@ export class CampaignResolver {
     return entity && toCampaignType(entity);
   }
 
-  @Query(() => CampaignConnection, { description: 'Campaigns, oldest first' })
+  @Query(() => CampaignConnection, { nullable: true, description: 'Campaigns, oldest first' })
   @RequiresScope('offers:read')
   campaigns(
     @Arg('first', () => Int, { nullable: true }) first: number | null,

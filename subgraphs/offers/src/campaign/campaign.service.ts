@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from '@c360/shared';
+import { TIME_ID_CURSOR, decodeCursor, encodeCursor, pageSize, toPage, type Page } from '@c360/shared';
 import { hasAtMostDecimals } from '../common/numeric';
 import { assertTransition } from '../common/status-transitions';
 import type { CampaignEntity } from './campaign.entity';
@@ -17,7 +17,7 @@ export class CampaignService {
 
   async list(first: number | null | undefined, after: string | null | undefined, status: CampaignStatus | null | undefined): Promise<Page<CampaignType>> {
     const size = pageSize(first);
-    const afterKey = after ? (decodeCursor(after, 2) as [string, string]) : undefined;
+    const afterKey = after ? (decodeCursor(after, TIME_ID_CURSOR) as [string, string]) : undefined;
     const { rows, totalCount } = await this.campaigns.page({ size, after: afterKey, status });
     return toPage(rows, size, totalCount, campaignCursor, toCampaignType);
   }

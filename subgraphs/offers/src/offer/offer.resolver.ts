@@ -27,7 +27,7 @@ export class OfferResolver {
     return entity && toOfferType(entity);
   }
 
-  @Query(() => OfferConnection, { description: 'Offers, oldest first; all given filters must hold' })
+  @Query(() => OfferConnection, { nullable: true, description: 'Offers, oldest first; all given filters must hold' })
   @RequiresScope('offers:read')
   offers(
     @Arg('first', () => Int, { nullable: true }) first: number | null,

@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from '@c360/shared';
+import { TIME_ID_CURSOR, decodeCursor, encodeCursor, pageSize, toPage, type Page } from '@c360/shared';
 import { campaignNotFound } from '../campaign/campaign.errors';
 import type { CampaignRepository } from '../campaign/campaign.repository';
 import { assertTransition } from '../common/status-transitions';
@@ -32,7 +32,7 @@ export class OfferService {
 
   async list(args: OfferListArgs): Promise<Page<OfferType>> {
     const size = pageSize(args.first);
-    const after = args.after ? (decodeCursor(args.after, 2) as [string, string]) : undefined;
+    const after = args.after ? (decodeCursor(args.after, TIME_ID_CURSOR) as [string, string]) : undefined;
     const { rows, totalCount } = await this.offers.page({ size, after, status: args.status, campaignId: args.campaignId, channel: args.channel });
     return toPage(rows, size, totalCount, offerCursor, toOfferType);
   }

@@ -1,4 +1,4 @@
-import { createChildPageLoader, type RequestAudience } from '@c360/shared';
+import { TIME_ID_CURSOR, createChildPageLoader, type RequestAudience } from '@c360/shared';
 import type { OfferResponseEntity } from './offer-response.entity';
 import { toOfferResponseNode } from './response.mapper';
 import type { ResponseRepository } from './response.repository';
@@ -6,7 +6,7 @@ import type { OfferResponseNode } from './response.type';
 
 const pageOptions = {
   cursorKeyOf: (row: OfferResponseEntity) => [row.occurredAt.toISOString(), row.id],
-  cursorArity: 2,
+  cursorShape: TIME_ID_CURSOR,
   toNode: toOfferResponseNode,
 };
 

@@ -11,6 +11,7 @@ export class RevenueAggregateResolver {
   constructor(private readonly service: RevenueAggregateService) {}
 
   @Query(() => RevenueAggregate, {
+    nullable: true,
     description:
       "Noisy revenue of COMPLETED orders per group and currency, occurredAt in [from, to) where both are midnight UTC (analytics-consenting customers only, groups under k suppressed); spends epsilon from the caller's daily revenue budget",
   })

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { createChildPageLoader } from '@c360/shared';
+import { TIME_ID_CURSOR, createChildPageLoader } from '@c360/shared';
 import type { OrderLineEntity } from './order-line.entity';
 import type { OrderEntity } from './order.entity';
 import { toOrderType } from './order.mapper';
@@ -24,7 +24,7 @@ export function createOrderLoaders(orders: OrderRepository) {
       fetch: (customerIds, size, after) => orders.histories(customerIds, size, after),
       parentOf: (row) => row.customerId,
       cursorKeyOf: (row) => [row.occurredAt.toISOString(), row.id],
-      cursorArity: 2,
+      cursorShape: TIME_ID_CURSOR,
       toNode: toOrderType,
     }),
   };

@@ -18,7 +18,7 @@ export class ProductResolver {
     return entity && toProductType(entity);
   }
 
-  @Query(() => ProductConnection, { description: 'The catalogue in sku order' })
+  @Query(() => ProductConnection, { nullable: true, description: 'The catalogue in sku order' })
   products(
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,

@@ -7,8 +7,9 @@ import { ValueRefreshType } from './value-refresh.type';
 export class ValueRefreshResolver {
   constructor(private readonly service: CustomerValueService) {}
 
-  @RequiresScope('orders:write')
-  @Mutation(() => ValueRefreshType, { description: 'Recomputes every customer value and re-ranks the RFM quintiles, as of now, in one transaction' })
+  // It scans the whole customer base: an administrator's job, never an ingest token's (ERP holds orders:write).
+  @RequiresScope('privacy:admin')
+  @Mutation(() => ValueRefreshType, { description: 'Admin (privacy:admin): recomputes every customer value and re-ranks the RFM quintiles, as of now, in one transaction' })
   refreshCustomerValues(): Promise<ValueRefreshType> {
     return this.service.refreshAll();
   }

@@ -1,0 +1,13 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type BiCustomerCountsByCountryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BiCustomerCountsByCountryQuery = { customerCounts: { minimumGroupSize: number, countedCustomers: number, suppressedGroups: number, buckets: Array<{ key: string, customers: number }> } | null };
+
+
+export const BiCustomerCountsByCountryDocument = {"__meta__":{"hash":"sha256:5c3e577a81cd96c94679693acc1eeececb970a9387e49ebba1f4fa46ea6e624a"}} as unknown as DocumentNode<BiCustomerCountsByCountryQuery, BiCustomerCountsByCountryQueryVariables>;
