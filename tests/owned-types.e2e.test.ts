@@ -127,8 +127,10 @@ describe(`owned types: one audience rule on every path, on ${storageLabel()}`, (
     });
 
     it('BI reaches no response rows at all, staff reach every row', async () => {
+      // The gateway refuses a BI token carrying row scopes outright (kind ceiling); the subgraphs' guard is the second wall.
       const forBi = await ask(RESPONSES, { id: offerId }, bi);
-      expect(forBi.data!.offer.responses).toEqual({ totalCount: 0, edges: [] });
+      expect(forBi.data ?? null).toBeNull();
+      expect(codes(forBi)).toEqual(['UNAUTHENTICATED']);
       const forStaff = await ask(RESPONSES, { id: offerId });
       expect(new Set(ownersOf(forStaff))).toEqual(new Set([visible, hidden]));
       expect(forStaff.data!.offer.responses.totalCount).toBe(4);

@@ -459,12 +459,12 @@ export type RevenueBySalesChannelQueryVariables = Exact<{
 }>;
 
 
-export type RevenueBySalesChannelQuery = { revenue: { suppressedGroups: number, epsilon: number, buckets: Array<{ key: string, currency: string, customers: number, orders: number, revenue: number }>, privacyBudget: { epsilonSpent: number, epsilonRemaining: number, resetsAt: string } } };
+export type RevenueBySalesChannelQuery = { revenue: { suppressedGroups: number, epsilon: number, buckets: Array<{ key: string, currency: string, customers: number, orders: number, revenue: number }>, privacyBudget: { epsilonSpent: number, epsilonRemaining: number, resetsAt: string } } | null };
 
 export type CustomerCountsByChannelQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CustomerCountsByChannelQuery = { customerCounts: { buckets: Array<{ key: string, customers: number }> } };
+export type CustomerCountsByChannelQuery = { customerCounts: { buckets: Array<{ key: string, customers: number }> } | null };
 
 export type CustomerCountsPrivacyBudgetQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -491,7 +491,7 @@ export type CampaignPerformanceFiguresQuery = { campaign: { id: string, performa
 export type SegmentVersionSizesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SegmentVersionSizesQuery = { segments: { edges: Array<{ node: { id: string, versions: Array<{ memberCount: number | null }> } }> } };
+export type SegmentVersionSizesQuery = { segments: { edges: Array<{ node: { id: string, versions: Array<{ memberCount: number | null }> } }> } | null };
 
 export type CustomerCountsByCountryQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -98,7 +98,7 @@ describe(`bulk order import on ${storageLabel()}`, () => {
 
   it('rejects bad rows with their exact line number, field and reason, and imports every good row around them', async () => {
     const erased = customer();
-    await harness.dataSource.query(`INSERT INTO transactions.erased_customer (customer_hash, request_id, erased_at) VALUES ($1, $2, now())`, [tombstoneOfId(erased), randomUUID()]);
+    await harness.dataSource.query(`INSERT INTO transactions.erased_customer (customer_hash, erased_at) VALUES ($1, now())`, [tombstoneOfId(erased)]);
     const secret = 'SECRET-VALUE-7731';
     const rows = [
       order(), // 1

@@ -52,6 +52,8 @@ export interface SubgraphServer<Loaders> {
   http: Server;
   /** The per-request context factory, exposed for in-process tests. */
   contextFor(request: Pick<IncomingMessage, 'headers'>): Promise<SubgraphContext<Loaders>>;
+  /** Non-GraphQL endpoints, served by whoever listens (startSubgraph) beside /graphql. */
+  routes?: HttpRoutes;
 }
 
 /**
@@ -136,5 +138,5 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
     };
   };
 
-  return { schema: options.schema, apollo, http: createGraphQLHttpServer({ apollo, context: contextFor, service: options.name, routes: options.routes }), contextFor };
+  return { schema: options.schema, apollo, http: createGraphQLHttpServer({ apollo, context: contextFor, service: options.name, routes: options.routes }), contextFor, routes: options.routes };
 }

@@ -68,6 +68,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     service: definition.name,
     readiness: [...databaseChecks(dataSource, definition.storage.schema), ...peerChecks(definition.name, options.peers)],
     metrics: options.metrics,
+    routes: app.routes,
   });
   const unwatchPool = watchDataSourcePool(definition.name, dataSource);
   const url = await listen(http, options.port, options.host);

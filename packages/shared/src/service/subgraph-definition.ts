@@ -1,3 +1,4 @@
+import type { HttpRoutes } from '../http/graphql-http';
 import type { DataSource } from 'typeorm';
 import type { DemoOptions } from '../demo/universe';
 import type { ConsentDecider } from '../privacy/consent-decisions';
@@ -17,6 +18,8 @@ export interface SubgraphApp {
   http: Server;
   apollo: ApolloServer<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   contextFor(request: Pick<IncomingMessage, 'headers'>): Promise<unknown>;
+  /** Non-GraphQL endpoints the subgraph serves beside /graphql (e.g. streamed bulk import). */
+  routes?: HttpRoutes;
 }
 
 export interface SubgraphAppOptions {
