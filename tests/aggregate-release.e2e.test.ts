@@ -96,7 +96,7 @@ describe(`the aggregate release policy through the gateway on ${storageLabel()}`
       const marketplace = async (bi: Record<string, string>, from: string, to: string) => {
         const r = await postGraphQL(platform.gatewayUrl, RevenueBySalesChannelDocument, { from, to }, bi);
         expect(r.errors).toBeUndefined();
-        return r.data!.revenue.buckets.find((b) => b.key === 'MARKETPLACE');
+        return r.data!.revenue!.buckets.find((b) => b.key === 'MARKETPLACE');
       };
       const estimates: number[] = [];
       let refused = 0;
@@ -127,7 +127,7 @@ describe(`the aggregate release policy through the gateway on ${storageLabel()}`
       const referrals = async (bi: Record<string, string>) => {
         const r = await postGraphQL(platform.gatewayUrl, CustomerCountsByChannelDocument, {}, bi);
         expect(r.errors).toBeUndefined();
-        return r.data!.customerCounts.buckets.find((b) => b.key === 'REFERRAL')?.customers ?? 0;
+        return r.data!.customerCounts!.buckets.find((b) => b.key === 'REFERRAL')?.customers ?? 0;
       };
       const rounds = 16;
       const clientsBefore = await Promise.all(Array.from({ length: rounds }, freshBi));
