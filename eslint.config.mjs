@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.data/', 'tests/generated/', 'bench/results/'] },
+  { ignores: ['dist/', 'node_modules/', '.data/', 'tests/generated/', 'safelist/generated/', 'bench/results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

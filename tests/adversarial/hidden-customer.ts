@@ -58,6 +58,7 @@ export interface HiddenCustomer {
 
 type Headers = Record<string, string>;
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- probes read answers of arbitrary shape
 async function run<T = Record<string, any>>(platform: TestPlatform, query: string, variables: Record<string, unknown>, headers: Headers): Promise<T> {
   const response = await postGraphQL<T, Record<string, unknown>>(platform.gatewayUrl, parse(query), variables, headers);
   if (response.errors?.length || !response.data) throw new Error(`setting up the hidden customer failed: ${JSON.stringify(response.errors)}`);

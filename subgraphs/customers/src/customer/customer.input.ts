@@ -4,7 +4,7 @@ import { ArrayMaxSize, IsEmail, IsISO31661Alpha2, IsOptional, Length, Matches, M
 import { AcquisitionChannel } from './customer.enums';
 
 /** What a phone number may look like on the way in; it is stored in E.164 (see phone-number.ts). */
-const PHONE = /^\+?[0-9][0-9 ().\/-]{3,39}$/;
+const PHONE = /^\+?[0-9][0-9 ()./-]{3,39}$/;
 const BCP47 = /^[a-z]{2,3}(-[A-Z]{2})?$/;
 
 @InputType()
