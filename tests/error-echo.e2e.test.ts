@@ -42,7 +42,8 @@ describe('errors never echo input values', () => {
       input: { givenName: NAME, email: EMAIL, phone: PHONE, acquisitionChannel: NAME, birthDate: `${PHONE} ${EMAIL}` },
     });
     expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect(response.errors?.[0].message).toMatch(/^Variable "\$input" got an invalid value/);
+    // Either the gateway's scalar check (names the field and the expected form) or graphql-js coercion (rebuilt without the value).
+    expect(response.errors?.[0].message).toMatch(/^Variable "?\$input/);
     expectNoEcho(response);
   });
 

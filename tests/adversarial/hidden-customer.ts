@@ -106,7 +106,8 @@ export async function createHiddenCustomer(platform: TestPlatform, demo: DemoOpt
   const segmentId: string = (
     await run(platform, 'mutation($input: CreateSegmentInput!) { createSegment(input: $input) { id } }', { input: { name: 'Adversarial probe segment', rule: { condition: { field: 'COUNTRY', operator: 'EQ', values: [p.address.countryCode] } } } }, staff)
   ).createSegment.id;
-  await run(platform, 'mutation { refreshCustomerValues { customersValued } }', {}, staff);
+  // A whole-base value refresh is an admin job (privacy:admin).
+  await run(platform, 'mutation { refreshCustomerValues { customersValued } }', {}, await platform.tokens.headers(CallerKind.INTERNAL_APP, { scope: 'orders:write privacy:admin' }));
 
   // The partner it shares with reads the profile once, so the disclosure ledger holds a release of it.
   const trusted = await platform.tokens.headers(CallerKind.PARTNER, { partner_id: HIDDEN_PARTNER });

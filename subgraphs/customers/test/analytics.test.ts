@@ -143,7 +143,7 @@ describe(`customers BI aggregates on ${storageLabel()}`, () => {
       for (let i = 0; i < 5; i++) {
         const id = randomUUID();
         await harness.dataSource.query(`INSERT INTO customers.segment (id, name, current_version, created_at, updated_at) VALUES ($1, $2, 1, now(), now())`, [id, `Bounded ${i}`]);
-        await harness.dataSource.query(`INSERT INTO customers.segment_version (segment_id, version, name, rule, created_by, created_at) VALUES ($1, 1, $2, '{}', 'test', now())`, [id, `Bounded ${i}`]);
+        await harness.dataSource.query(`INSERT INTO customers.segment_version (segment_id, version, name, rule, purpose, created_by, created_at) VALUES ($1, 1, $2, '{}', 'PROFILING', 'test', now())`, [id, `Bounded ${i}`]);
         await harness.dataSource.query(`INSERT INTO customers.segment_member (segment_id, version, customer_id) VALUES ($1, 1, $2)`, [id, joiner]);
       }
       const groups = await new CustomerAggregateRepository(harness.dataSource).countBySegment([joiner], null, 3);
