@@ -9,3 +9,4 @@ export * from './privacy-budget.type';
 export * from './release-window';
 export * from './aggregate-release.setup';
 export * from './exact-sizes';
+export * from './privacy-budget.migration';
