@@ -1,3 +1,4 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { badInput } from '../errors/domain-error';
 
 /**
@@ -6,13 +7,31 @@ import { badInput } from '../errors/domain-error';
  */
 export type CursorKey = readonly (string | number)[];
 
+// Sort keys can be withheld values (an order's occurredAt): cursors are sealed with AES-256-GCM.
+let cursorKey = randomBytes(32);
+
+/** Derives the cursor key from the shared caller signing key, so every replica reads every cursor. */
+export function useCursorKey(secret: string): void {
+  cursorKey = createHash('sha256').update(`c360 cursor key\0${secret}`).digest();
+}
+
 export function encodeCursor(key: CursorKey): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', cursorKey, iv);
+  const sealed = Buffer.concat([cipher.update(JSON.stringify(key), 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, sealed, cipher.getAuthTag()]).toString('base64url');
+}
+
+function openCursor(cursor: string): string {
+  const bytes = Buffer.from(cursor, 'base64url');
+  const decipher = createDecipheriv('aes-256-gcm', cursorKey, bytes.subarray(0, 12));
+  decipher.setAuthTag(bytes.subarray(bytes.length - 16));
+  return Buffer.concat([decipher.update(bytes.subarray(12, bytes.length - 16)), decipher.final()]).toString('utf8');
 }
 
 export function decodeCursor(cursor: string, arity: number): CursorKey {
   try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    const key = JSON.parse(openCursor(cursor)) as unknown;
     if (Array.isArray(key) && key.length === arity && key.every((v) => typeof v === 'string' || typeof v === 'number')) return key;
   } catch {
     // fall through to the error below
