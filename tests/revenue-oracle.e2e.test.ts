@@ -58,4 +58,26 @@ describe(`a redemption's revenue check is no oracle on the order total, on ${sto
     expect(outcome(below)).toBe(outcome(above));
     expect(JSON.stringify(above)).not.toContain('REVENUE_ABOVE_ORDER_TOTAL');
   });
+
+  it('replaying a recorded eventId is no oracle on its withheld content: a MARKETING staff app gets one answer whatever it guesses', async () => {
+    // Ivo consented to nothing: MARKETING staff see his responses' rows (and eventIds), never their BEHAVIOURAL content.
+    const ivo = (await ok('mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }', { input: { givenName: 'Ivo', familyName: 'Replay', email: `ivo-${randomUUID()}@example.com`, acquisitionChannel: 'WEB' } })).createCustomer.id;
+    const eventId = `replay-${randomUUID()}`;
+    const input = { eventId, offerId, customerId: ivo, type: 'CLICKED', channel: 'EMAIL' };
+    const recorded = (await ok('mutation($input: RecordOfferResponseInput!) { recordOfferResponse(input: $input) { id } }', { input })).recordOfferResponse.id;
+    const erp = await platform.tokens.headers(CallerKind.INTERNAL_APP, { client_id: 'campaign-studio', purpose: 'MARKETING' });
+    const read = await ask('query($id: ID!) { offer(id: $id) { responses(first: 50) { edges { node { eventId channel type } } } } }', { id: offerId }, erp);
+    const seen = read.data!.offer.responses.edges.find((e: { node: { eventId: string } }) => e.node.eventId === eventId).node;
+    expect([seen.channel, seen.type]).toEqual([null, null]); // withheld from the ERP token
+    const guess = (extra: Record<string, unknown>) => ask(RESPOND, { input: { ...input, ...extra } }, erp);
+    const answers = [await guess({}), await guess({ channel: 'WEB' }), await guess({ type: 'SHOWN' })].map((r) => JSON.stringify({ data: r.data ?? null, errors: r.errors ?? null }));
+    expect(answers[1]).toBe(answers[0]);
+    expect(answers[2]).toBe(answers[0]);
+    expect(answers[0]).toContain(recorded); // an honest retry still gets the recorded response back
+    // Staff allowed to read the response still get CONFLICT for different content (the check can fail).
+    expect((await ask(RESPOND, { input: { ...input, channel: 'WEB' } })).errors?.[0].extensions?.code).toBe('CONFLICT');
+    // Nothing was overwritten.
+    const truth = await ask('query($id: ID!) { offer(id: $id) { responses(first: 50) { edges { node { eventId channel type } } } } }', { id: offerId });
+    expect(truth.data!.offer.responses.edges.find((e: { node: { eventId: string } }) => e.node.eventId === eventId).node).toEqual({ eventId, channel: 'EMAIL', type: 'CLICKED' });
+  });
 });

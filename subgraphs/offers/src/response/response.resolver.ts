@@ -7,7 +7,7 @@ import { toOfferType } from '../offer/offer.mapper';
 import { OfferType } from '../offer/offer.type';
 import { OrderRef } from './order-ref.type';
 import { RecordOfferResponseInput } from './response.input';
-import { assertMayCheckRevenue } from './revenue-release';
+import { assertMayCheckRevenue, readableResponses } from './revenue-release';
 import { toOfferResponseNode } from './response.mapper';
 import { MAX_RESPONSES_PER_CALL, ResponseService } from './response.service';
 import { OfferResponseNode } from './response.type';
@@ -27,7 +27,7 @@ export class ResponseResolver {
   })
   async recordOfferResponse(@Arg('input', () => RecordOfferResponseInput) input: RecordOfferResponseInput, @Ctx() ctx: OffersContext): Promise<OfferResponseNode> {
     await assertMayCheckRevenue([input], ctx);
-    const [response] = await this.service.record([input]);
+    const [response] = await this.service.record([input], new Date(), readableResponses(ctx));
     return toOfferResponseNode(response);
   }
 
@@ -37,7 +37,7 @@ export class ResponseResolver {
   })
   async recordOfferResponses(@Arg('inputs', () => [RecordOfferResponseInput]) inputs: RecordOfferResponseInput[], @Ctx() ctx: OffersContext): Promise<OfferResponseNode[]> {
     await assertMayCheckRevenue(inputs, ctx);
-    return (await this.service.record(inputs)).map(toOfferResponseNode);
+    return (await this.service.record(inputs, new Date(), readableResponses(ctx))).map(toOfferResponseNode);
   }
 
   @FieldResolver(() => OfferType)

@@ -19,3 +19,17 @@ export async function assertMayCheckRevenue(inputs: readonly RecordOfferResponse
   const decisions = await Promise.all(checked.map((customerId) => ctx.consent.decide(customerId, PersonalDataCategory.FINANCIAL)));
   if (decisions.some((d) => !d.allowed)) throw refused();
 }
+
+/** Whose recorded responses the caller may read in full (type, channel, order: BEHAVIOURAL; revenue: FINANCIAL). */
+export function readableResponses(ctx: OffersContext) {
+  return async (customerIds: readonly string[]): Promise<ReadonlySet<string>> => {
+    if (!hasScope(ctx.caller, PII_SCOPE)) return new Set();
+    const readable = await Promise.all(
+      customerIds.map(async (id) => {
+        const [behavioural, financial] = await Promise.all([ctx.consent.decide(id, PersonalDataCategory.BEHAVIOURAL), ctx.consent.decide(id, PersonalDataCategory.FINANCIAL)]);
+        return behavioural.allowed && financial.allowed ? [id] : [];
+      }),
+    );
+    return new Set(readable.flat());
+  };
+}
