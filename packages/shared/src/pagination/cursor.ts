@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { badInput } from '../errors/domain-error';
 
 /**
@@ -16,9 +16,11 @@ export function useCursorKey(secret: string): void {
 }
 
 export function encodeCursor(key: CursorKey): string {
-  const iv = randomBytes(12);
+  const plain = JSON.stringify(key);
+  // Synthetic IV (HMAC of the key): the same position gives the same cursor, so equal answers stay byte-equal.
+  const iv = createHmac('sha256', cursorKey).update(plain).digest().subarray(0, 12);
   const cipher = createCipheriv('aes-256-gcm', cursorKey, iv);
-  const sealed = Buffer.concat([cipher.update(JSON.stringify(key), 'utf8'), cipher.final()]);
+  const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
   return Buffer.concat([iv, sealed, cipher.getAuthTag()]).toString('base64url');
 }
 
