@@ -225,6 +225,11 @@ describe(`owned types: one audience rule on every path, on ${storageLabel()}`, (
       expect((await page(forged)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       const edited = cursor.slice(0, -2) + (cursor.endsWith('AA') ? 'AB' : 'AA');
       expect((await page(edited)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      // Nor is it a cursor of any other list: replayed on a list sorted by visible times it would bracket the withheld one.
+      const elsewhere = await ask('query($after: String) { campaigns(first: 1, after: $after) { edges { node { id } } } }', { after: cursor }, platform.internal);
+      expect(elsewhere.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      const ofCustomer = await ask('query($id: ID!, $after: String) { customer(id: $id) { offerResponses(first: 1, after: $after) { edges { node { id } } } } }', { id: visible, after: cursor }, platform.internal);
+      expect(ofCustomer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     });
   });
 });

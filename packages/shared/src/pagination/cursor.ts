@@ -15,25 +15,28 @@ export function useCursorKey(secret: string): void {
   cursorKey = createHash('sha256').update(`c360 cursor key\0${secret}`).digest();
 }
 
-export function encodeCursor(key: CursorKey): string {
+/** `list` binds a cursor to the list (and parent) it was issued for: elsewhere it is not a cursor at all. */
+export function encodeCursor(key: CursorKey, list = ''): string {
   const plain = JSON.stringify(key);
   // Synthetic IV (HMAC of the key): the same position gives the same cursor, so equal answers stay byte-equal.
-  const iv = createHmac('sha256', cursorKey).update(plain).digest().subarray(0, 12);
+  const iv = createHmac('sha256', cursorKey).update(`${list}\0${plain}`).digest().subarray(0, 12);
   const cipher = createCipheriv('aes-256-gcm', cursorKey, iv);
+  cipher.setAAD(Buffer.from(list, 'utf8'));
   const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
   return Buffer.concat([iv, sealed, cipher.getAuthTag()]).toString('base64url');
 }
 
-function openCursor(cursor: string): string {
+function openCursor(cursor: string, list: string): string {
   const bytes = Buffer.from(cursor, 'base64url');
   const decipher = createDecipheriv('aes-256-gcm', cursorKey, bytes.subarray(0, 12));
+  decipher.setAAD(Buffer.from(list, 'utf8'));
   decipher.setAuthTag(bytes.subarray(bytes.length - 16));
   return Buffer.concat([decipher.update(bytes.subarray(12, bytes.length - 16)), decipher.final()]).toString('utf8');
 }
 
-export function decodeCursor(cursor: string, arity: number): CursorKey {
+export function decodeCursor(cursor: string, arity: number, list = ''): CursorKey {
   try {
-    const key = JSON.parse(openCursor(cursor)) as unknown;
+    const key = JSON.parse(openCursor(cursor, list)) as unknown;
     if (Array.isArray(key) && key.length === arity && key.every((v) => typeof v === 'string' || typeof v === 'number')) return key;
   } catch {
     // fall through to the error below

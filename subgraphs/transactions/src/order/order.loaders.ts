@@ -25,6 +25,7 @@ export function createOrderLoaders(orders: OrderRepository) {
       parentOf: (row) => row.customerId,
       cursorKeyOf: (row) => [row.occurredAt.toISOString(), row.id],
       cursorArity: 2,
+      cursorList: 'Customer.orders',
       toNode: toOrderType,
     }),
   };
