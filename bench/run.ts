@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { useCursorKey } from '@c360/shared';
 import { prepareDataSet } from './dataset/prepare-dataset';
 import { CONSENT_SWITCH, consentSwitchPresent } from './experiments/consent-switch';
 import { countStatements } from './experiments/r3-statements';
@@ -46,6 +47,8 @@ async function main(): Promise<number> {
     notes.push(`Seeding ${options.customers.toLocaleString('en')} customers with the subgraphs' own demo seeders took ${dataSet.seedSeconds.total} s (> 5 min, on a machine shared with other jobs); it is done once and reused while seed, size and migrations match.`);
   }
   const callers = await createBenchCallers();
+  // cursorAtRow seals cursors the way the benchmark's subgraph processes do.
+  useCursorKey(callers.callerSigningKey);
   const processes: ServerProcess[] = [];
   const sets: ServerSet[] = [];
   const pg = postgresGroup(options.databaseUrl);

@@ -53,8 +53,9 @@ describe(`the aggregate release policy through the gateway on ${storageLabel()}`
     const r = await postGraphQL(platform.gatewayUrl, GrantConsentDocument, { input: { customerId, purposeCode, channel: 'WEB' } } as never, platform.internal);
     expect(r.errors).toBeUndefined();
   };
-  const order = async (customerId: string, occurredAt: string, quantity: number) => {
-    const input = { customerId, sourceSystem: 'agg-e2e', externalId: randomUUID(), channel: 'MARKETPLACE', occurredAt, currency: PRODUCT.currency, lines: [{ sku: PRODUCT.sku, quantity }] };
+  // A redemption attributes at most its order's total, so orders behind large revenues state their price.
+  const order = async (customerId: string, occurredAt: string, quantity: number, unitPrice?: number) => {
+    const input = { customerId, sourceSystem: 'agg-e2e', externalId: randomUUID(), channel: 'MARKETPLACE', occurredAt, currency: PRODUCT.currency, lines: [{ sku: PRODUCT.sku, quantity, ...(unitPrice ? { unitPrice } : {}) }] };
     const r = await postGraphQL(platform.gatewayUrl, RecordOrderDocument, { input } as never, platform.internal);
     expect(r.errors).toBeUndefined();
     return r.data!.recordOrder.id;
@@ -163,8 +164,7 @@ describe(`the aggregate release policy through the gateway on ${storageLabel()}`
       expect(offer.errors).toBeUndefined();
       const offerId = offer.data!.createOffer.id;
       const responder = await customer('EMAIL');
-      // A redemption's revenue never exceeds its order's total (feed integrity): the order is big enough.
-      const orderId = await order(responder, '2026-02-02T10:00:00.000Z', Math.ceil(4321.99 / PRODUCT.price));
+      const orderId = await order(responder, '2026-02-02T10:00:00.000Z', 1, 5000);
       const responses = ['SHOWN', 'CLICKED', 'ACCEPTED', 'REDEEMED'].map((type) => ({
         eventId: `lone-${type}-${campaignId}`, offerId, customerId: responder, type, channel: 'EMAIL', ...(type === 'REDEEMED' ? { orderId, revenue: 4321.99 } : {}),
       }));
@@ -190,7 +190,7 @@ describe(`the aggregate release policy through the gateway on ${storageLabel()}`
       const input = { campaignId, name: 'crowd', headline: 'Crowd', benefitType: 'PERCENT_DISCOUNT', benefitValue: 10, channel: 'EMAIL', personalisationType: 'COSMETIC', status: 'ACTIVE', priority: 1, validFrom: '2025-09-01T00:00:00.000Z', validUntil: '2099-12-31T00:00:00.000Z' };
       const offerId = (await postGraphQL(platform.gatewayUrl, CreateOfferDocument, { input } as never, platform.internal)).data!.createOffer.id;
       const respond = async (customerId: string, revenue: number) => {
-        const orderId = await order(customerId, '2026-02-03T10:00:00.000Z', Math.max(1, Math.ceil(revenue / PRODUCT.price)));
+        const orderId = await order(customerId, '2026-02-03T10:00:00.000Z', 1, 5000);
         const inputs = ['SHOWN', 'REDEEMED'].map((type) => ({ eventId: `crowd-${type}-${customerId}`, offerId, customerId, type, channel: 'EMAIL', ...(type === 'REDEEMED' ? { orderId, revenue } : {}) }));
         expect((await postGraphQL(platform.gatewayUrl, RecordOfferResponsesDocument, { inputs } as never, platform.internal)).errors).toBeUndefined();
       };
@@ -230,7 +230,7 @@ describe(`the aggregate release policy through the gateway on ${storageLabel()}`
       const callers = [
         await platform.tokens.headers(CallerKind.PARTNER, { partner_id: 'partner-agg-e2e' }),
         await platform.tokens.headers(CallerKind.CUSTOMER, { customer_id: self }),
-        await platform.tokens.headers(CallerKind.BI),
+        await platform.tokens.headers(CallerKind.BI, { scope: 'analytics:read' }), // its ceiling: one asking for customers:read is refused outright
       ];
       for (const caller of callers)
         for (const document of [SegmentListDocument, SegmentVersionSizesDocument]) {

@@ -142,6 +142,7 @@ describe(`schema-driven adversarial suite: a hidden customer on every path, on $
     // Every probe that selects campaign performance spends epsilon: give the attacking clients room for the whole suite.
     process.env.AGGREGATE_DAILY_EPSILON_BUDGET ??= '10000';
     platform = await startTestPlatform({ demo: DEMO });
+    delete process.env.AGGREGATE_DAILY_EPSILON_BUDGET;
     const bi = await platform.tokens.headers(CallerKind.BI, { client_id: 'bi-differencing' });
     for (const query of biQueries()) biBefore.set(query, await post(query, {}, bi));
     hidden = await createHiddenCustomer(platform, DEMO);

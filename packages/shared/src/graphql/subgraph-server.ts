@@ -18,6 +18,7 @@ import { RequestConsentDecisions, type ConsentDecider } from '../privacy/consent
 import { mustRecordDisclosures, type DisclosureRecorder } from '../privacy/disclosure-recorder';
 import { RequestDisclosures } from '../privacy/disclosures';
 import { RequestAudience } from '../privacy/row-visibility';
+import { useCursorKey } from '../pagination/cursor';
 
 /** What a subgraph's loaders may depend on: the caller, and consent decisions for a given purpose. */
 export interface LoaderRequest {
@@ -83,6 +84,7 @@ function recordDisclosuresPlugin(subgraph: string, recorder: DisclosureRecorder)
 
 /** The one way every subgraph is served: caller verification, per-request loaders, masked errors. */
 export async function createSubgraphServer<Loaders>(options: SubgraphServerOptions<Loaders>): Promise<SubgraphServer<Loaders>> {
+  useCursorKey(options.callerSigningKey);
   const apollo = new ApolloServer<SubgraphContext<Loaders>>({
     schema: options.schema,
     // Inline tracing and cache-control hints cost CPU on every request (cache control wraps every

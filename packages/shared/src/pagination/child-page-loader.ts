@@ -21,6 +21,8 @@ export interface ChildPageLoaderOptions<TRow, TNode> {
   parentOf(row: TRow): string;
   cursorKeyOf(row: TRow): CursorKey;
   cursorShape: CursorShape;
+  /** Names the list, so a cursor of one list (say, sorted by a withheld time) is refused by every other list and parent. */
+  cursorList: string;
   toNode(row: TRow): TNode;
   defaultSize?: number;
 }
@@ -36,7 +38,7 @@ export function createChildPageLoader<TRow, TNode>(options: ChildPageLoaderOptio
       const groups = new Map<string, { size: number; after?: CursorKey; parentIds: Set<string> }>();
       const parsed = requests.map((request) => {
         const size = pageSize(request.first, options.defaultSize);
-        const after = request.after ? decodeCursor(request.after, options.cursorShape) : undefined;
+        const after = request.after ? decodeCursor(request.after, options.cursorShape, `${options.cursorList}/${request.parentId}`) : undefined;
         const groupKey = JSON.stringify([size, after ?? null]);
         const group = groups.get(groupKey) ?? { size, after, parentIds: new Set<string>() };
         group.parentIds.add(request.parentId);
@@ -61,7 +63,7 @@ export function createChildPageLoader<TRow, TNode>(options: ChildPageLoaderOptio
         const { groupKey, size } = parsed[i];
         const rows = results.get(groupKey)?.get(request.parentId) ?? [];
         const total = totalsByGroup.get(groupKey)?.get(request.parentId) ?? 0;
-        return toPage(rows, size, total, (row) => encodeCursor(options.cursorKeyOf(row)), options.toNode);
+        return toPage(rows, size, total, (row) => encodeCursor(options.cursorKeyOf(row), `${options.cursorList}/${request.parentId}`), options.toNode);
       });
     },
     { cacheKeyFn: (request) => JSON.stringify([request.parentId, request.first ?? null, request.after ?? null]) },

@@ -1,3 +1,4 @@
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { badInput } from '../errors/domain-error';
 
 /**
@@ -34,13 +35,36 @@ function fits(value: unknown, part: CursorPart): boolean {
   }
 }
 
-export function encodeCursor(key: CursorKey): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
+// Sort keys can be withheld values (an order's occurredAt): cursors are sealed with AES-256-GCM.
+let cursorKey = randomBytes(32);
+
+/** Derives the cursor key from the shared caller signing key, so every replica reads every cursor. */
+export function useCursorKey(secret: string): void {
+  cursorKey = createHash('sha256').update(`c360 cursor key\0${secret}`).digest();
 }
 
-export function decodeCursor(cursor: string, shape: CursorShape): CursorKey {
+/** `list` binds a cursor to the list (and parent) it was issued for: elsewhere it is not a cursor at all. */
+export function encodeCursor(key: CursorKey, list = ''): string {
+  const plain = JSON.stringify(key);
+  // Synthetic IV (HMAC of the key): the same position gives the same cursor, so equal answers stay byte-equal.
+  const iv = createHmac('sha256', cursorKey).update(`${list}\0${plain}`).digest().subarray(0, 12);
+  const cipher = createCipheriv('aes-256-gcm', cursorKey, iv);
+  cipher.setAAD(Buffer.from(list, 'utf8'));
+  const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, sealed, cipher.getAuthTag()]).toString('base64url');
+}
+
+function openCursor(cursor: string, list: string): string {
+  const bytes = Buffer.from(cursor, 'base64url');
+  const decipher = createDecipheriv('aes-256-gcm', cursorKey, bytes.subarray(0, 12));
+  decipher.setAAD(Buffer.from(list, 'utf8'));
+  decipher.setAuthTag(bytes.subarray(bytes.length - 16));
+  return Buffer.concat([decipher.update(bytes.subarray(12, bytes.length - 16)), decipher.final()]).toString('utf8');
+}
+
+export function decodeCursor(cursor: string, shape: CursorShape, list = ''): CursorKey {
   try {
-    const key = cursor.length <= 1_000 ? (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown) : undefined;
+    const key = cursor.length <= 1_000 ? (JSON.parse(openCursor(cursor, list)) as unknown) : undefined;
     if (Array.isArray(key) && key.length === shape.length && key.every((v, i) => fits(v, shape[i]))) return key as CursorKey;
   } catch {
     // fall through to the error below

@@ -29,6 +29,7 @@ export function createConsentLoaders(ledger: ConsentRepository) {
       parentOf: (row) => row.customerId,
       cursorKeyOf: (row) => [row.seq],
       cursorShape: SEQ_CURSOR,
+      cursorList: 'Customer.consentHistory',
       toNode: toConsentEventType,
     }),
   };

@@ -18,6 +18,7 @@ export function createDisclosureLoaders(disclosures: DisclosureRepository) {
       parentOf: (row) => row.customerId,
       cursorKeyOf: (row) => [row.seq],
       cursorShape: SEQ_CURSOR,
+      cursorList: 'Customer.disclosures',
       toNode: (row) => ({ ...row }),
     }),
   };

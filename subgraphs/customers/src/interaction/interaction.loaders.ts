@@ -20,6 +20,7 @@ export function createInteractionLoaders(interactions: InteractionRepository) {
       parentOf: (row) => row.customerId,
       cursorKeyOf: (row) => [row.occurredAt.toISOString(), row.id],
       cursorShape: TIME_ID_CURSOR,
+      cursorList: 'Customer.interactions',
       toNode: toInteractionType,
     }),
   };

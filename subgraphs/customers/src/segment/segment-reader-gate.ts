@@ -1,7 +1,8 @@
-import { assertMayFilterOnPersonalData, categoryNotCovered, PII_SCOPE, releasedSet, type PersonalDataCategory } from '@c360/shared';
+import { assertMayFilterOnPersonalData, categoryNotCovered, DomainError, ErrorCode, PII_SCOPE, releasedSet, type PersonalDataCategory } from '@c360/shared';
 import { SEGMENT_FIELDS } from '@c360/shared/segments';
 import type { CustomersContext } from '../context';
 import { conditionsOf, type SegmentRule } from './segment-rule';
+import { NONE, type MemberRelease } from './segment-membership.service';
 
 /**
  * Membership is a predicate's answer, so reading it is reading the categories the rule reads:
@@ -30,4 +31,17 @@ async function computeGate(ctx: CustomersContext, categories: PersonalDataCatego
     gate = within === null ? released : released.filter((id) => within.has(id));
   }
   return gate;
+}
+
+/**
+ * The same gate for an answer that lists memberships (offers targeting): a segment whose
+ * categories the caller may never read is simply no fact about anyone, not an error.
+ */
+export async function membershipRelease(ctx: CustomersContext, rule: SegmentRule): Promise<MemberRelease> {
+  try {
+    return await readerGate(ctx, rule);
+  } catch (error) {
+    if (error instanceof DomainError && error.extensions.code === ErrorCode.FORBIDDEN) return NONE;
+    throw error;
+  }
 }

@@ -16,6 +16,7 @@ function memberLoaders(segments: SegmentRepository, onlyIds: readonly string[] |
       parentOf: (row) => row.segmentId,
       cursorKeyOf: (row) => [row.createdAt.toISOString(), row.id],
       cursorShape: TIME_ID_CURSOR,
+      cursorList: 'Segment.members',
       toNode: toCustomerType,
     }),
   };

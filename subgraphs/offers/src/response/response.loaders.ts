@@ -19,11 +19,13 @@ export function createResponseLoaders(responses: ResponseRepository, audience: R
   return {
     responsesByOffer: createChildPageLoader<OfferResponseEntity, OfferResponseNode>({
       ...pageOptions,
+      cursorList: 'Offer.responses',
       fetch: async (offerIds, size, after) => responses.pagesByOffer(offerIds, size, after, await audience.restriction()),
       parentOf: (row) => row.offerId,
     }),
     responsesByCustomer: createChildPageLoader<OfferResponseEntity, OfferResponseNode>({
       ...pageOptions,
+      cursorList: 'Customer.offerResponses',
       fetch: (customerIds, size, after) => responses.pagesByCustomer(customerIds, size, after),
       parentOf: (row) => row.customerId,
     }),

@@ -7,6 +7,7 @@ import { toOfferType } from '../offer/offer.mapper';
 import { OfferType } from '../offer/offer.type';
 import { OrderRef } from './order-ref.type';
 import { RecordOfferResponseInput } from './response.input';
+import { assertMayCheckRevenue, readableResponses } from './revenue-release';
 import { toOfferResponseNode } from './response.mapper';
 import { MAX_RESPONSES_PER_CALL, ResponseService } from './response.service';
 import { OfferResponseNode } from './response.type';
@@ -24,8 +25,9 @@ export class ResponseResolver {
   @Mutation(() => OfferResponseNode, {
     description: 'Records a reaction to an offer. Replaying the same eventId with the same content returns the recorded response; different content is a CONFLICT',
   })
-  async recordOfferResponse(@Arg('input', () => RecordOfferResponseInput) input: RecordOfferResponseInput): Promise<OfferResponseNode> {
-    const [response] = await this.service.record([input]);
+  async recordOfferResponse(@Arg('input', () => RecordOfferResponseInput) input: RecordOfferResponseInput, @Ctx() ctx: OffersContext): Promise<OfferResponseNode> {
+    await assertMayCheckRevenue([input], ctx);
+    const [response] = await this.service.record([input], new Date(), readableResponses(ctx));
     return toOfferResponseNode(response);
   }
 
@@ -33,8 +35,9 @@ export class ResponseResolver {
   @Mutation(() => [OfferResponseNode], {
     description: `Records up to ${MAX_RESPONSES_PER_CALL} reactions all or nothing, returned in input order; each eventId is idempotent as in recordOfferResponse`,
   })
-  async recordOfferResponses(@Arg('inputs', () => [RecordOfferResponseInput]) inputs: RecordOfferResponseInput[]): Promise<OfferResponseNode[]> {
-    return (await this.service.record(inputs)).map(toOfferResponseNode);
+  async recordOfferResponses(@Arg('inputs', () => [RecordOfferResponseInput]) inputs: RecordOfferResponseInput[], @Ctx() ctx: OffersContext): Promise<OfferResponseNode[]> {
+    await assertMayCheckRevenue(inputs, ctx);
+    return (await this.service.record(inputs, new Date(), readableResponses(ctx))).map(toOfferResponseNode);
   }
 
   @FieldResolver(() => OfferType)

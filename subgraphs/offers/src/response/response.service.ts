@@ -21,6 +21,10 @@ export interface ErasedCustomersGuard {
   refuseErasedWithin(manager: EntityManager, customerIds: readonly string[]): Promise<void>;
 }
 
+/** The customers (of those given) whose recorded responses the caller may read in full; others are never compared. */
+export type ReadableResponses = (customerIds: readonly string[]) => Promise<ReadonlySet<string>>;
+const everyResponseReadable: ReadableResponses = async (customerIds) => new Set(customerIds);
+
 const noErasures: ErasedCustomersGuard = { refuseErased: async () => undefined, refuseErasedWithin: async () => undefined };
 
 /** Response ingest: idempotent per eventId, all or nothing per call. */
@@ -35,7 +39,7 @@ export class ResponseService {
   ) {}
 
   /** Returns one response per input, in input order; replays return what was recorded. */
-  async record(inputs: readonly RecordOfferResponseInput[], now = new Date()): Promise<OfferResponseEntity[]> {
+  async record(inputs: readonly RecordOfferResponseInput[], now = new Date(), readable: ReadableResponses = everyResponseReadable): Promise<OfferResponseEntity[]> {
     if (inputs.length > MAX_RESPONSES_PER_CALL) throw tooManyResponses(MAX_RESPONSES_PER_CALL);
     if (inputs.length === 0) return [];
     const requests = inputs.map((input) => toResponseRequest(input, now));
@@ -43,12 +47,13 @@ export class ResponseService {
     await this.erased.refuseErased(requests.map((r) => r.customerId));
     await this.known.assertWritable(requests.map((r) => r.customerId));
     await this.redemptions.assertRedeemable(requests);
+    const comparable = await this.comparableReplays(requests, readable);
     try {
-      return await this.write(requests, now);
+      return await this.write(requests, now, comparable);
     } catch (error) {
       // A concurrent call recorded one of our eventIds first: the second pass treats it as a replay.
       if (!isUniqueViolation(error)) throw error;
-      return this.write(requests, now);
+      return this.write(requests, now, comparable);
     }
   }
 
@@ -62,7 +67,18 @@ export class ResponseService {
     }
   }
 
-  private write(requests: ResponseRequest[], now: Date): Promise<OfferResponseEntity[]> {
+  /**
+   * Comparing a replay with what was recorded reads the recorded content, so a differing replay is
+   * a CONFLICT only for callers that may read it; others get the recorded response either way.
+   * Decided before the writing transaction (no peer call while it holds the customers' locks).
+   */
+  private async comparableReplays(requests: ResponseRequest[], readable: ReadableResponses): Promise<ReadonlySet<string>> {
+    const recorded = new Map((await this.responses.findByEventIds([...new Set(requests.map((r) => r.eventId))])).map((e) => [e.eventId, e]));
+    const differing = requests.filter((r) => recorded.has(r.eventId) && !describesResponse(r, recorded.get(r.eventId)!));
+    return differing.length ? readable([...new Set(differing.map((r) => recorded.get(r.eventId)!.customerId))]) : new Set<string>();
+  }
+
+  private write(requests: ResponseRequest[], now: Date, comparable: ReadonlySet<string>): Promise<OfferResponseEntity[]> {
     return this.responses.transaction(async (manager) => {
       // Checked again here: an erasure committing after the early check would otherwise leave these responses under the real id.
       await this.erased.refuseErasedWithin(manager, requests.map((r) => r.customerId));
@@ -72,7 +88,9 @@ export class ResponseService {
       for (const request of requests) {
         const recorded = known.get(request.eventId);
         if (recorded) {
-          if (!describesResponse(request, recorded)) throw eventIdConflict(request.eventId, recorded.id);
+          // Content this call sent itself always conflicts; recorded content only for a caller that may read it.
+          const ownContent = fresh.includes(recorded);
+          if (!describesResponse(request, recorded) && (ownContent || comparable.has(recorded.customerId))) throw eventIdConflict(request.eventId, recorded.id);
           continue;
         }
         const response = newResponse(request, now);

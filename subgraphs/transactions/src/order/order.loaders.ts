@@ -25,6 +25,7 @@ export function createOrderLoaders(orders: OrderRepository) {
       parentOf: (row) => row.customerId,
       cursorKeyOf: (row) => [row.occurredAt.toISOString(), row.id],
       cursorShape: TIME_ID_CURSOR,
+      cursorList: 'Customer.orders',
       toNode: toOrderType,
     }),
   };
