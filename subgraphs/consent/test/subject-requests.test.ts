@@ -283,7 +283,7 @@ describe(`data-subject requests in the consent subgraph on ${storageLabel()}`, (
       const waiting = async () => (await harness.dataSource.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`))[0].n > 0;
       await until(async () => finished || (await waiting()));
       await grant.commitTransaction();
-      expect(await withdrawn).toBe(1);
+      expect((await withdrawn).withdrawn).toBe(1);
     } finally {
       if (grant.isTransactionActive) await grant.rollbackTransaction();
       await grant.release();
