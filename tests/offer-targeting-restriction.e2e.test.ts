@@ -1,7 +1,7 @@
 import { CallerKind, httpPeerClient, PeerDirectory, type Caller, type RequestConsentDecisions } from '@c360/shared';
 import { createEligibilityLoaders, type EligibilityLoaderDeps } from '../subgraphs/offers/src/eligibility/eligibility.loaders';
 import { nextBestOffers } from '../subgraphs/offers/src/eligibility/offer-engine';
-import { peerTargetingSources, type TargetingSources } from '../subgraphs/offers/src/eligibility/targeting-sources';
+import { peerTargetingSources, type CustomerFactsAnswer, type TargetingSources } from '../subgraphs/offers/src/eligibility/targeting-sources';
 import { OfferRepository } from '../subgraphs/offers/src/offer/offer.repository';
 import { ExposureRepository } from '../subgraphs/offers/src/eligibility/exposure.repository';
 import type { CoPurchase, ProductFacts } from '../subgraphs/offers/src/eligibility/targeting-facts';
@@ -18,20 +18,8 @@ const UNRESTRICTED = `query($customerIds: [ID!]!, $skus: [String!]!) {
   }
 }`;
 
-interface CustomerAnswer {
-  customerId: string;
-  valueWithheld: boolean;
-  lifecycleStage: string | null;
-  monetary: number | null;
-  monetaryScore: number | null;
-  predictedValue: number | null;
-  churnRisk: number | null;
-  categories: { category: string; lines: number }[];
-  skus: string[];
-}
-
 interface Answer {
-  offerTargetingFacts: { customers: CustomerAnswer[]; products: ProductFacts[]; coPurchases: CoPurchase[] };
+  offerTargetingFacts: { customers: CustomerFactsAnswer[]; products: ProductFacts[]; coPurchases: CoPurchase[] };
 }
 
 describe('offer targeting facts restricted to what the live offers can use (demo data)', () => {

@@ -58,34 +58,10 @@ export const setting = {
     };
   },
   int(opts: { default?: number; min?: number; max?: number } = {}): Setting<number> {
-    return {
-      read(name, raw) {
-        if (raw === undefined || raw === '') {
-          if (opts.default !== undefined) return opts.default;
-          return fail(`${name} is required`);
-        }
-        const n = Number(raw);
-        if (!Number.isInteger(n)) return fail(`${name} must be an integer, got "${raw}"`);
-        if (opts.min !== undefined && n < opts.min) return fail(`${name} must be >= ${opts.min}, got ${n}`);
-        if (opts.max !== undefined && n > opts.max) return fail(`${name} must be <= ${opts.max}, got ${n}`);
-        return n;
-      },
-    };
+    return numberSetting(opts, true);
   },
   number(opts: { default?: number; min?: number; max?: number } = {}): Setting<number> {
-    return {
-      read(name, raw) {
-        if (raw === undefined || raw === '') {
-          if (opts.default !== undefined) return opts.default;
-          return fail(`${name} is required`);
-        }
-        const n = Number(raw);
-        if (!Number.isFinite(n)) return fail(`${name} must be a number, got "${raw}"`);
-        if (opts.min !== undefined && n < opts.min) return fail(`${name} must be >= ${opts.min}, got ${n}`);
-        if (opts.max !== undefined && n > opts.max) return fail(`${name} must be <= ${opts.max}, got ${n}`);
-        return n;
-      },
-    };
+    return numberSetting(opts, false);
   },
   url(opts: { protocols: string[]; optional?: boolean; default?: string }): Setting<string | undefined> {
     return {
@@ -164,4 +140,22 @@ export function loadConfigOrExit<T>(load: () => T): T {
     }
     throw error;
   }
+}
+
+/** A number read from the environment: required unless defaulted, within bounds, an integer when asked. */
+function numberSetting(opts: { default?: number; min?: number; max?: number }, integer: boolean): Setting<number> {
+  return {
+    read(name, raw) {
+      if (raw === undefined || raw === '') {
+        if (opts.default !== undefined) return opts.default;
+        return fail(`${name} is required`);
+      }
+      const n = Number(raw);
+      if (integer && !Number.isInteger(n)) return fail(`${name} must be an integer, got "${raw}"`);
+      if (!Number.isFinite(n)) return fail(`${name} must be a number, got "${raw}"`);
+      if (opts.min !== undefined && n < opts.min) return fail(`${name} must be >= ${opts.min}, got ${n}`);
+      if (opts.max !== undefined && n > opts.max) return fail(`${name} must be <= ${opts.max}, got ${n}`);
+      return n;
+    },
+  };
 }

@@ -15,7 +15,8 @@ const SEGMENT_MEMBERSHIPS = `query SegmentMemberships($customerIds: [ID!]!) {
   segmentMemberships(customerIds: $customerIds) { customerId segmentIds }
 }`;
 
-interface CustomerFactsAnswer {
+/** One customer as the transactions contract answers (also read by the restriction test). */
+export interface CustomerFactsAnswer {
   customerId: string;
   valueWithheld: boolean;
   lifecycleStage: string | null;
