@@ -8,7 +8,7 @@ import type { SubgraphName } from './config';
 /** Which subgraph owns each import kind (it owns the tables the kind merges into). */
 export const IMPORT_KIND_OWNERS: Record<string, SubgraphName> = { orders: 'transactions' };
 
-const IMPORT_PATH = /^\/import\/([a-z-]+)(\/jobs\/[0-9a-f-]{36}\/bad-rows)?$/;
+const IMPORT_PATH = /^\/import\/([a-z-]+)(\/jobs\/[0-9a-f-]{36}(\/bad-rows)?)?$/;
 
 export interface ImportProxyOptions {
   authenticate(request: IncomingMessage): Promise<Caller>;

@@ -67,7 +67,7 @@ export async function createTransactionsApp(dataSource: DataSource, options: Sub
     new RedemptionOrderResolver(new RedemptionOrderService(orders)),
     createSegmentConditionResolver(dataSource),
     createTargetingResolver(dataSource),
-    imports.resolver,
+    ...imports.resolvers,
   ]);
   const schema = await buildFederatedSchema<TransactionsContext>({
     resolvers,

@@ -193,4 +193,15 @@ describe(`bulk order import on ${storageLabel()}`, () => {
     const internal = await harness.execute(query, { id: job.id });
     expect(internal.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
+
+  it('shows a job only to the ERP client that started it: another integration cannot read or resume it', async () => {
+    const job = await run(ndjson([order(), '{']), { sourceSystem: 'erp-own' });
+    const otherErp: Caller = { ...erp, clientId: 'erp-other' };
+    const query = `query Job($id: ID!) { importJob(id: $id) { state badRows(first: 5) { lineNo } } }`;
+    const missing = await harness.execute(query, { id: '00000000-0000-4000-8000-000000000000' }, otherErp);
+    const foreign = await harness.execute(query, { id: job.id }, otherErp);
+    expect(foreign.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(foreign.errors?.[0].message.replace(job.id, '<id>')).toBe(missing.errors?.[0].message.replace('00000000-0000-4000-8000-000000000000', '<id>'));
+    await expect(imports.runner.run({ kind: imports.kinds[0], caller: otherErp, source: streamOf(ndjson([order()])), format: 'ndjson', sourceSystem: 'erp-own', resumeJobId: job.id })).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+  });
 });

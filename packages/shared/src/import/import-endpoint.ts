@@ -7,6 +7,7 @@ import { ErrorCode } from '../errors/error-codes';
 import type { HttpRoutes } from '../http/graphql-http';
 import type { ImportKind } from './import-kind';
 import type { ImportJobRepository } from './import-job.repository';
+import { findOwnJob } from './import-job.resolver';
 import type { ImportRunner } from './import-runner';
 import { importForbidden, importJobNotFound, unknownImportKind, unsupportedImportFormat } from './import.errors';
 import type { ImportFormat } from './record-source';
@@ -22,7 +23,7 @@ export interface ImportEndpointOptions {
 
 const STATUS: Partial<Record<string, number>> = { [ErrorCode.UNAUTHENTICATED]: 401, [ErrorCode.FORBIDDEN]: 403, [ErrorCode.NOT_FOUND]: 404, [ErrorCode.BAD_USER_INPUT]: 400, [ErrorCode.CONFLICT]: 409 };
 const IMPORT_PATH = /^\/import\/([a-z-]+)$/;
-const BAD_ROWS_PATH = /^\/import\/([a-z-]+)\/jobs\/([0-9a-f-]{36})\/bad-rows$/;
+const JOB_PATH = /^\/import\/([a-z-]+)\/jobs\/([0-9a-f-]{36})(\/bad-rows)?$/;
 
 export const formatOfContentType = (contentType: string | undefined): ImportFormat | undefined =>
   /ndjson|jsonl|json-seq/i.test(contentType ?? '') ? 'ndjson' : /text\/csv/i.test(contentType ?? '') ? 'csv' : undefined;
@@ -43,8 +44,8 @@ function sendError(response: ServerResponse, error: unknown): void {
 
 /**
  * `POST /import/<kind>` (the body streamed into the job, never buffered whole) and
- * `GET /import/<kind>/jobs/<id>/bad-rows` (the bad-row report as NDJSON), both only for the
- * gateway's signed ERP callers.
+ * `GET /import/<kind>/jobs/<id>` (the job) and `GET /import/<kind>/jobs/<id>/bad-rows` (the bad-row
+ * report as NDJSON), only for the gateway's signed ERP callers, each reading only its own jobs.
  */
 export function importRoutes(options: ImportEndpointOptions): HttpRoutes {
   const byName = new Map(options.kinds.map((k) => [k.name, k]));
@@ -56,15 +57,16 @@ export function importRoutes(options: ImportEndpointOptions): HttpRoutes {
   };
   return async (request, response, url) => {
     const importMatch = IMPORT_PATH.exec(url.pathname);
-    const badRowsMatch = BAD_ROWS_PATH.exec(url.pathname);
-    if (!importMatch && !badRowsMatch) return false;
+    const jobMatch = JOB_PATH.exec(url.pathname);
+    if (!importMatch && !jobMatch) return false;
     try {
       const caller = callerOf(request);
-      const kind = byName.get((importMatch ?? badRowsMatch)![1]);
+      const kind = byName.get((importMatch ?? jobMatch)![1]);
       if (!kind) throw unknownImportKind();
       requireImporter(caller, kind);
       if (importMatch && request.method === 'POST') await runImport(options.runner, kind, caller, request, response, url);
-      else if (badRowsMatch && request.method === 'GET') await sendBadRows(options.jobs, kind, badRowsMatch[2], response);
+      else if (jobMatch && request.method === 'GET' && jobMatch[3]) await sendBadRows(options.jobs, kind, caller, jobMatch[2], response);
+      else if (jobMatch && request.method === 'GET') await sendJob(options.jobs, kind, caller, jobMatch[2], response);
       else throw new DomainError(ErrorCode.NOT_FOUND, 'No such import endpoint');
     } catch (error) {
       request.resume(); // drain what is left of a refused body
@@ -85,9 +87,20 @@ async function runImport(runner: ImportRunner, kind: ImportKind, caller: Caller,
   response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ job }));
 }
 
-async function sendBadRows(jobs: ImportJobRepository, kind: ImportKind, id: string, response: ServerResponse): Promise<void> {
-  const job = isUuid(id) ? await jobs.find(id) : null;
-  if (!job || job.kind !== kind.name) throw importJobNotFound(isUuid(id) ? id : '(not a UUID)');
+async function ownJobOfKind(jobs: ImportJobRepository, kind: ImportKind, caller: Caller, id: string) {
+  const job = await findOwnJob(jobs, caller, id);
+  if (job.kind !== kind.name) throw importJobNotFound(id);
+  return job;
+}
+
+/** `GET /import/<kind>/jobs/<id>`: the job's state, counts and timings (what `importJob(id)` answers), for polling. */
+async function sendJob(jobs: ImportJobRepository, kind: ImportKind, caller: Caller, id: string, response: ServerResponse): Promise<void> {
+  const job = await ownJobOfKind(jobs, kind, caller, id);
+  response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ job }));
+}
+
+async function sendBadRows(jobs: ImportJobRepository, kind: ImportKind, caller: Caller, id: string, response: ServerResponse): Promise<void> {
+  await ownJobOfKind(jobs, kind, caller, id);
   response.writeHead(200, { 'content-type': 'application/x-ndjson' });
   // Keyset pages: a report of a million bad rows is streamed, never held.
   for (let after = 0; ; ) {

@@ -1,8 +1,9 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ImportJobState } from './import-job';
 
 registerEnumType(ImportJobState, { name: 'ImportJobState', description: 'RUNNING until the last batch commits; FAILED jobs keep their committed batches and can be resumed' });
 
+@Directive('@shareable')
 @ObjectType('ImportCounts', { description: 'Rows of the file: read = inserted + updated + unchanged + rejected' })
 export class ImportCountsType {
   @Field(() => Int) read: number;
@@ -12,6 +13,7 @@ export class ImportCountsType {
   @Field(() => Int, { description: 'Bad rows, each in the bad-row report' }) rejected: number;
 }
 
+@Directive('@shareable')
 @ObjectType('ImportTimings')
 export class ImportTimingsType {
   @Field(() => Int, { description: 'Reading, typing and COPYing rows into staging' }) stageMs: number;
@@ -22,6 +24,7 @@ export class ImportTimingsType {
   @Field(() => Date, { nullable: true }) finishedAt: Date | null;
 }
 
+@Directive('@shareable')
 @ObjectType('ImportBadRow', { description: 'A rejected row: where and why, never its content' })
 export class ImportBadRowType {
   @Field(() => Int, { description: '1-based line of the file' }) lineNo: number;
@@ -29,6 +32,7 @@ export class ImportBadRowType {
   @Field() reason: string;
 }
 
+@Directive('@shareable')
 @ObjectType('ImportJob')
 export class ImportJobType {
   @Field(() => ID) id: string;

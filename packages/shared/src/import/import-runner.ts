@@ -105,7 +105,7 @@ export class ImportRunner {
   private async openJob(options: ImportRunOptions): Promise<ImportJob> {
     if (!options.resumeJobId) return this.jobs.create(randomUUID(), options.kind.name, options.sourceSystem, options.caller.clientId, new Date());
     const job = await this.jobs.find(options.resumeJobId);
-    if (!job || job.kind !== options.kind.name) throw importJobNotFound(options.resumeJobId);
+    if (!job || job.kind !== options.kind.name || job.clientId !== options.caller.clientId) throw importJobNotFound(options.resumeJobId);
     if (job.state === ImportJobState.DONE) throw importJobNotResumable(job.id);
     await this.jobs.reopen(job.id, new Date());
     return { ...job, state: ImportJobState.RUNNING };

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { ImportJobRepository, ImportJobResolver, ImportRunner, importRoutes, type HttpRoutes, type ImportKind, type ImportRunnerSettings, type PeerClient } from '@c360/shared';
+import { ImportJobRepository, ImportJobResolver, importJobQuery, ImportRunner, importRoutes, type HttpRoutes, type ImportKind, type ImportRunnerSettings, type PeerClient } from '@c360/shared';
 import type { KnownCustomers } from './known-customers';
 import { peerKnownCustomers } from './known-customers';
 import { orderImportKind } from './order-import.kind';
@@ -11,7 +11,8 @@ export interface TransactionsImport {
   kinds: ImportKind[];
   jobs: ImportJobRepository;
   runner: ImportRunner;
-  resolver: ImportJobResolver;
+  /** `importJob(id)` and `ImportJob.badRows`. */
+  resolvers: object[];
   routes(subgraph: string, callerSigningKey: string): HttpRoutes;
 }
 
@@ -25,7 +26,7 @@ export function createTransactionsImport(dataSource: DataSource, known: KnownCus
     kinds,
     jobs,
     runner,
-    resolver: new ImportJobResolver(jobs),
+    resolvers: [new (importJobQuery('importJob'))(jobs), new ImportJobResolver(jobs)],
     routes: (subgraph, callerSigningKey) => importRoutes({ subgraph, callerSigningKey, kinds, runner, jobs }),
   };
 }
