@@ -2,8 +2,14 @@ import type { DataSource } from 'typeorm';
 import { openServiceDataSource, type ImportKind, type ImportJobRepository, type ImportRunner, type Storage } from '@c360/shared';
 import { customersSubgraph } from '../subgraphs/customers/src';
 import { CustomerRepository } from '../subgraphs/customers/src/customer/customer.repository';
+import { CustomerExistenceService } from '../subgraphs/customers/src/existence/customer-existence.service';
+import { CustomerSubjectDataRepository } from '../subgraphs/customers/src/subject-data/subject-data.repository';
+import { offersSubgraph } from '../subgraphs/offers/src';
+import { createOffersImport } from '../subgraphs/offers/src/import';
 import { transactionsSubgraph } from '../subgraphs/transactions/src';
 import { createTransactionsImport } from '../subgraphs/transactions/src/import';
+import { OrderRepository } from '../subgraphs/transactions/src/order/order.repository';
+import { RedemptionOrderService } from '../subgraphs/transactions/src/redemption/redemption-order.service';
 import { createValueService } from '../subgraphs/transactions/src/value-analysis';
 import { readValueSettings } from '../subgraphs/transactions/src/value/value.settings';
 
@@ -16,7 +22,7 @@ export interface OpenedImport {
   close(): Promise<void>;
 }
 
-export const IMPORT_KINDS = ['orders'] as const;
+export const IMPORT_KINDS = ['orders', 'offer-responses'] as const;
 
 export interface OpenImportOptions {
   batchRows?: number;
@@ -24,8 +30,12 @@ export interface OpenImportOptions {
   refreshAfterImport?: boolean;
 }
 
+/** The root field that reads a kind's jobs (each importing subgraph names its own). */
+export const JOB_FIELDS: Record<(typeof IMPORT_KINDS)[number], string> = { orders: 'importJob', 'offer-responses': 'offerResponseImportJob' };
+
 /** Opens the owning subgraph's storage (migrated) and, where the kind checks customers, the customers schema for one set-wise lookup per batch. */
 export async function openImport(kindName: string, storage: Storage, options: OpenImportOptions = {}): Promise<OpenedImport> {
+  if (kindName === 'offer-responses') return openResponseImport(storage, options);
   if (kindName !== 'orders') throw new Error(`unknown import kind "${kindName}" (known: ${IMPORT_KINDS.join(', ')})`);
   const customers = await openServiceDataSource(storage, { service: 'customers', ...customersSubgraph.storage });
   const transactions = await openServiceDataSource(storage, { service: 'transactions', ...transactionsSubgraph.storage });
@@ -42,6 +52,31 @@ export async function openImport(kindName: string, storage: Storage, options: Op
     jobs: imports.jobs,
     dataSource: transactions,
     async close() {
+      await transactions.destroy();
+      await customers.destroy();
+    },
+  };
+}
+
+/** Offer responses: customers and redemption orders are checked by the owners' own services on their schemas, one call each per batch. */
+async function openResponseImport(storage: Storage, options: OpenImportOptions): Promise<OpenedImport> {
+  const customers = await openServiceDataSource(storage, { service: 'customers', ...customersSubgraph.storage });
+  const transactions = await openServiceDataSource(storage, { service: 'transactions', ...transactionsSubgraph.storage });
+  const offers = await openServiceDataSource(storage, { service: 'offers', ...offersSubgraph.storage });
+  const existence = new CustomerExistenceService(new CustomerRepository(customers), new CustomerSubjectDataRepository(customers));
+  const redemptions = new RedemptionOrderService(new OrderRepository(transactions));
+  const imports = createOffersImport(
+    offers,
+    { customerStatuses: (ids) => existence.of(ids), redemptionOrders: (claims) => redemptions.judge(claims) },
+    options.batchRows ? { batchRows: options.batchRows } : undefined,
+  );
+  return {
+    kind: imports.kinds[0],
+    runner: imports.runner,
+    jobs: imports.jobs,
+    dataSource: offers,
+    async close() {
+      await offers.destroy();
       await transactions.destroy();
       await customers.destroy();
     },

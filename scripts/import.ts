@@ -3,7 +3,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CallerKind, formatOf, loadConfigOrExit, openStorage, parseEnv, progressLine, storageSettings } from '@c360/shared';
-import { IMPORT_KINDS, openImport } from './import-kinds';
+import { IMPORT_KINDS, JOB_FIELDS, openImport } from './import-kinds';
 
 const USAGE = `npm run -s import -- --kind <${IMPORT_KINDS.join('|')}> --file <path.ndjson|path.csv> [--source-system X] [--resume JOB_ID] [--batch-rows N]
   Imports straight into storage (DATABASE_URL, else the PGlite directory PGLITE_DATA_DIR or .data/pglite,
@@ -50,7 +50,7 @@ async function main() {
     });
     if (tty) process.stderr.write('\n');
     process.stdout.write(`${JSON.stringify(job, null, 2)}\n`);
-    if (job.counts.rejected > 0) process.stderr.write(`${job.counts.rejected} bad rows: query importJob(id: "${job.id}") { badRows(first: 100) { lineNo field reason } } or GET /import/${job.kind}/jobs/${job.id}/bad-rows\n`);
+    if (job.counts.rejected > 0) process.stderr.write(`${job.counts.rejected} bad rows: query ${JOB_FIELDS[job.kind as keyof typeof JOB_FIELDS] ?? 'importJob'}(id: "${job.id}") { badRows(first: 100) { lineNo field reason } } or GET /import/${job.kind}/jobs/${job.id}/bad-rows\n`);
   } finally {
     await opened.close();
     await storage.close();

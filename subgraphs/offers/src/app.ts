@@ -7,6 +7,7 @@ import { CampaignResolver } from './campaign/campaign.resolver';
 import { CampaignService } from './campaign/campaign.service';
 import type { OffersContext, OffersLoaders } from './context';
 import { CustomerRef } from './eligibility/customer-ref.type';
+import { createOffersImport } from './import';
 import { createEligibilityLoaders } from './eligibility/eligibility.loaders';
 import { EligibilityResolver } from './eligibility/eligibility.resolver';
 import { EligibilityService } from './eligibility/eligibility.service';
@@ -41,6 +42,7 @@ export async function createOffersApp(dataSource: DataSource, options: SubgraphA
   const performance = new PerformanceRepository(dataSource);
   const exposures = new ExposureRepository(dataSource);
   const release = createAggregateRelease(dataSource, SUBGRAPH_NAME, options.aggregateNoise);
+  const imports = createOffersImport(dataSource, options.peers);
   const resolvers = new ResolverContainer([
     new CampaignResolver(new CampaignService(campaigns)),
     new OfferResolver(new OfferService(offers, campaigns)),
@@ -51,6 +53,7 @@ export async function createOffersApp(dataSource: DataSource, options: SubgraphA
     new CustomerResponsesResolver(),
     new CampaignPerformanceResolver(release.budget),
     new SubjectDataResolver(SUBGRAPH_NAME, subjectData),
+    ...imports.resolvers,
   ]);
   const schema = await buildFederatedSchema<OffersContext>({
     resolvers,
@@ -72,6 +75,7 @@ export async function createOffersApp(dataSource: DataSource, options: SubgraphA
     callerSigningKey: options.callerSigningKey,
     production: options.production,
     ...options.privacy,
+    routes: imports.routes(SUBGRAPH_NAME, options.callerSigningKey),
     createLoaders: ({ caller, consentFor, audience }) => {
       const offerLoaders = createOfferLoaders(offers);
       const campaignLoaders = createCampaignLoaders(campaigns);

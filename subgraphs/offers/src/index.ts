@@ -8,6 +8,8 @@ import { CreateOfferResponses1732300012000 } from './migrations/1732300012000-cr
 import { CreateErasedCustomers1732300032000 } from './migrations/1732300032000-create-erased-customers';
 import { AddOfferTargeting1732300031000 } from './migrations/1732300031000-add-offer-targeting';
 import { CreatePrivacyBudget1732300103000 } from './migrations/1732300103000-create-privacy-budget';
+import { CreateImportJobs1732300113000 } from './migrations/1732300113000-create-import-jobs';
+import { AddResponseImportKeys1732300113100 } from './migrations/1732300113100-add-response-import-keys';
 import { analyticsEnvSettings } from '@c360/shared';
 import { UnlinkableErasure1732300061000 } from './migrations/1732300061000-unlinkable-erasure';
 import { OfferProductEntity } from './offer/offer-product.entity';
@@ -22,7 +24,7 @@ export const offersSubgraph: SubgraphDefinition = {
   storage: {
     schema: 'offers',
     entities: [CampaignEntity, OfferEntity, OfferProductEntity, OfferResponseEntity],
-    migrations: [CreateOffers1732300002000, CreateOfferResponses1732300012000, AddOfferTargeting1732300031000, CreateErasedCustomers1732300032000, UnlinkableErasure1732300061000, CreatePrivacyBudget1732300103000],
+    migrations: [CreateOffers1732300002000, CreateOfferResponses1732300012000, AddOfferTargeting1732300031000, CreateErasedCustomers1732300032000, UnlinkableErasure1732300061000, CreatePrivacyBudget1732300103000, CreateImportJobs1732300113000, AddResponseImportKeys1732300113100],
   },
   createApp: createOffersApp,
   personalData: offersPersonalData,

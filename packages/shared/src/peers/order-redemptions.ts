@@ -16,3 +16,6 @@ export interface RedemptionOrder {
   /** The order's total, only for an order of the claimed customer. */
   total: number | null;
 }
+
+/** Claims per `redemptionOrders` call; a larger batch is asked in parts of this size. */
+export const MAX_REDEMPTION_CLAIMS = 500;

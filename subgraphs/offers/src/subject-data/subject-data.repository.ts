@@ -22,7 +22,8 @@ export class ResponseSubjectDataRepository {
 
   /**
    * Responses stay for campaign performance, de-identified: a random pseudonym per erasure
-   * replaces the customer, and the client's event id (it may embed anything) becomes a neutral one.
+   * replaces the customer, and the client's event id (it may embed anything) becomes a neutral one;
+   * an imported response loses its source key too (the source system knows whose it was).
    * A hash of the customer id stays as a tombstone, so replayed or late responses are refused; it
    * takes the customer's lock first, as every response write does (see erasedAmongWithin).
    */
@@ -31,7 +32,8 @@ export class ResponseSubjectDataRepository {
       const tombstoned = await this.tombstones.record(manager, customerId, now);
       const [row]: { n: number }[] = await manager.query(
         `WITH changed AS (
-           UPDATE offers.offer_response SET customer_id = $2, event_id = 'erased-' || id::text WHERE customer_id = $1 RETURNING 1
+           UPDATE offers.offer_response SET customer_id = $2, event_id = 'erased-' || id::text, source_system = NULL, external_id = NULL, imported_by = NULL
+           WHERE customer_id = $1 RETURNING 1
          ) SELECT count(*)::int AS n FROM changed`,
         [customerId, randomUUID()],
       );

@@ -1,10 +1,8 @@
 import { Arg, Ctx, Directive, ID, Query, Resolver } from 'type-graphql';
-import { badInput, DomainError, ErrorCode, FEED_INTEGRITY_SCOPE, hasScope } from '@c360/shared';
+import { badInput, DomainError, ErrorCode, FEED_INTEGRITY_SCOPE, hasScope, MAX_REDEMPTION_CLAIMS } from '@c360/shared';
 import type { TransactionsContext } from '../context';
 import { RedemptionOrderType } from './redemption-order.type';
 import type { RedemptionOrderService } from './redemption-order.service';
-
-const MAX_CLAIMS = 500;
 
 /** Internal contract for offers: can each named order back a REDEEMED response of the claimed customer? */
 @Resolver()
@@ -19,7 +17,7 @@ export class RedemptionOrderResolver {
     @Ctx() ctx: TransactionsContext,
   ): Promise<RedemptionOrderType[]> {
     if (!hasScope(ctx.caller, FEED_INTEGRITY_SCOPE)) throw new DomainError(ErrorCode.FORBIDDEN, `redemptionOrders requires the ${FEED_INTEGRITY_SCOPE} scope`);
-    if (orderIds.length !== customerIds.length || orderIds.length > MAX_CLAIMS) throw badInput(`orderIds and customerIds must pair up, at most ${MAX_CLAIMS}`);
+    if (orderIds.length !== customerIds.length || orderIds.length > MAX_REDEMPTION_CLAIMS) throw badInput(`orderIds and customerIds must pair up, at most ${MAX_REDEMPTION_CLAIMS}`);
     return this.service.judge(orderIds.map((orderId, i) => ({ orderId, customerId: customerIds[i] })));
   }
 }

@@ -1,0 +1,64 @@
+import { CustomerExistenceStatus, RedemptionOrderVerdict, type ImportKind, type ImportParam } from '@c360/shared';
+import type { ResponseImportPeers } from './response-import.peers';
+import { compareResent, insertNewResponses, LOCK_TOMBSTONES, rejectErasedSinceChecks, RESPONSE_CHECKS } from './response-import.sql';
+
+/**
+ * Historical offer responses, keyed by source system + external id. An NDJSON row is a
+ * recordOfferResponses input with `externalId` in place of `eventId`:
+ * `{"externalId","offerId","customerId","type","channel","occurredAt"?,"orderId"?,"revenue"?}`; a CSV row has the same columns.
+ */
+export function responseImportKind(peers: ResponseImportPeers): ImportKind {
+  return {
+    name: 'offer-responses',
+    schema: 'offers',
+    scope: 'offers:write',
+    records: {
+      name: 'responses',
+      columns: [
+        { name: 'response_id', field: '(id)', type: 'uuid', generated: 'uuid' },
+        { name: 'external_id', field: 'externalId', type: 'text', required: true },
+        { name: 'offer_id', field: 'offerId', type: 'uuid', required: true },
+        { name: 'customer_id', field: 'customerId', type: 'uuid', required: true },
+        { name: 'type', field: 'type', type: 'text', required: true },
+        { name: 'channel', field: 'channel', type: 'text', required: true },
+        { name: 'occurred_at', field: 'occurredAt', type: 'timestamptz' },
+        { name: 'order_id', field: 'orderId', type: 'uuid' },
+        { name: 'revenue', field: 'revenue', type: 'numeric' },
+      ],
+    },
+    checks: RESPONSE_CHECKS,
+    // One call per peer for the whole batch, before its transaction (see RESPONSE_CHECKS for the parameters).
+    async prepare({ tables, query, now }) {
+      const customers = (await query(`SELECT DISTINCT customer_id FROM ${tables.records}`)).map((r) => r.customer_id as string);
+      const claims = await query(`SELECT line_no, order_id, customer_id FROM ${tables.records} WHERE type = 'REDEEMED' AND order_id IS NOT NULL ORDER BY line_no`);
+      const [statuses, verdicts] = await Promise.all([
+        customers.length ? peers.customerStatuses(customers) : [],
+        claims.length ? peers.redemptionOrders(claims.map((c) => ({ orderId: c.order_id as string, customerId: c.customer_id as string }))) : [],
+      ]);
+      const withStatus = (status: CustomerExistenceStatus) => customers.filter((_, i) => statuses[i]?.status === status);
+      // A missing answer counts as unknown: a row never lands on an unconfirmed customer or order.
+      const unknown = customers.filter((_, i) => statuses[i]?.status !== CustomerExistenceStatus.EXISTS && statuses[i]?.status !== CustomerExistenceStatus.ERASED);
+      const linesWith = (...accepted: (RedemptionOrderVerdict | undefined)[]) => claims.filter((_, i) => accepted.includes(verdicts[i]?.verdict)).map((c) => String(c.line_no));
+      const params: ImportParam[] = [
+        { value: withStatus(CustomerExistenceStatus.ERASED), type: 'uuid[]' },
+        { value: unknown, type: 'uuid[]' },
+        { value: now, type: 'timestamptz' },
+        { value: linesWith(RedemptionOrderVerdict.NOT_FOUND, undefined), type: 'bigint[]' },
+        { value: linesWith(RedemptionOrderVerdict.OTHER_CUSTOMER), type: 'bigint[]' },
+        { value: linesWith(RedemptionOrderVerdict.NOT_COMPLETED), type: 'bigint[]' },
+      ];
+      return params;
+    },
+    async merge({ tables, query, jobId, sourceSystem, caller, now }) {
+      await query(LOCK_TOMBSTONES);
+      const [erased] = await query(rejectErasedSinceChecks(tables), [jobId]);
+      const [inserted] = await query(insertNewResponses(tables), [sourceSystem, now, caller.clientId]);
+      const late = Number(erased.rejected);
+      // Every staged response was new: nothing was re-sent, so there is nothing to compare.
+      if (Number(inserted.inserted) === Number(inserted.staged)) return { inserted: Number(inserted.inserted), updated: 0, unchanged: 0, conflicts: late };
+      const [resent] = await query(compareResent(tables), [jobId, sourceSystem, caller.clientId]);
+      return { inserted: Number(inserted.inserted), updated: 0, unchanged: Number(resent.unchanged), conflicts: late + Number(resent.conflicts) };
+    },
+    // No afterImport: campaign performance is computed from the responses on every read, nothing is cached.
+  };
+}
