@@ -18,10 +18,14 @@ export interface FakeWorld {
   coPurchases: { sku: string; alsoBought: string; together: number; support: number; confidence: number }[];
   segments: Map<string, string[]>;
   down: Set<SubgraphName>;
+  /** Answers of the customers `customerExistence` contract: listed ids are EXISTS or ERASED, others UNKNOWN. */
+  existence: Map<string, 'EXISTS' | 'ERASED'>;
+  /** Orders the transactions `redemptionOrders` contract judges. */
+  orders: Map<string, { customerId: string; status: 'COMPLETED' | 'CANCELLED' | 'REFUNDED'; total: number }>;
   calls: { peer: SubgraphName; variables: Record<string, unknown> }[];
 }
 
-export const fakeWorld = (): FakeWorld => ({ products: new Map(), customers: new Map(), coPurchases: [], segments: new Map(), down: new Set(), calls: [] });
+export const fakeWorld = (): FakeWorld => ({ products: new Map(), customers: new Map(), coPurchases: [], segments: new Map(), down: new Set(), existence: new Map(), orders: new Map(), calls: [] });
 
 /** Answers the transactions `offerTargetingFacts` and customers `segmentMemberships` contracts from the world, as the real peers would. */
 export function fakePeers(world: FakeWorld): PeerClient {
@@ -52,6 +56,21 @@ export function fakePeers(world: FakeWorld): PeerClient {
       if (peer === 'customers' && query.includes('segmentMemberships')) {
         const ids = variables.customerIds as string[];
         return { segmentMemberships: ids.map((customerId) => ({ customerId, segmentIds: world.segments.get(customerId) ?? [] })) } as T;
+      }
+      if (peer === 'customers' && query.includes('customerExistence')) {
+        const ids = variables.customerIds as string[];
+        return { customerExistence: ids.map((customerId) => ({ customerId, status: world.existence.get(customerId) ?? 'UNKNOWN' })) } as T;
+      }
+      if (peer === 'transactions' && query.includes('redemptionOrders')) {
+        // As RedemptionOrderService: the total only for an order of the claimed customer.
+        const customerIds = variables.customerIds as string[];
+        const redemptionOrders = (variables.orderIds as string[]).map((orderId, i) => {
+          const order = world.orders.get(orderId);
+          if (!order) return { orderId, verdict: 'NOT_FOUND', total: null };
+          if (order.customerId !== customerIds[i]) return { orderId, verdict: 'OTHER_CUSTOMER', total: null };
+          return { orderId, verdict: order.status === 'COMPLETED' ? 'COMPLETED' : 'NOT_COMPLETED', total: order.total };
+        });
+        return { redemptionOrders } as T;
       }
       throw new PeerUnavailableError(peer, 'unexpected query in this test');
     },
