@@ -212,7 +212,10 @@ describe(`bulk offer response import on ${storageLabel()}`, () => {
   it("erasure de-identifies an imported response and drops its source key, so the source system's id no longer leads to it", async () => {
     const row = response();
     await run(ndjson([row]), { sourceSystem: 'crm-erase' });
-    await new ResponseSubjectDataRepository(harness.dataSource).deidentify(row.customerId, new Date());
+    const subjectData = new ResponseSubjectDataRepository(harness.dataSource);
+    // Before: the access export names the source key, as it is data held about the customer.
+    expect(await subjectData.responsesOf(row.customerId)).toMatchObject([{ sourceSystem: 'crm-erase', externalId: row.externalId }]);
+    await subjectData.deidentify(row.customerId, new Date());
     expect(await stored('crm-erase')).toEqual([]);
     const [left] = await harness.dataSource.query(`SELECT count(*)::int AS n FROM offers.offer_response WHERE external_id = $1 OR customer_id = $2`, [row.externalId, row.customerId]);
     expect(left.n).toBe(0);

@@ -13,7 +13,8 @@ export class ResponseSubjectDataRepository {
   responsesOf(customerId: string): Promise<Record<string, unknown>[]> {
     return this.dataSource.query(
       `SELECT r.id, r.event_id AS "eventId", r.offer_id AS "offerId", o.name AS "offerName", r.type, r.channel, r.occurred_at AS "occurredAt",
-              r.order_id AS "orderId", r.revenue::text AS revenue, r.recorded_at AS "recordedAt"
+              r.order_id AS "orderId", r.revenue::text AS revenue, r.recorded_at AS "recordedAt",
+              r.source_system AS "sourceSystem", r.external_id AS "externalId"
        FROM offers.offer_response r JOIN offers.offer o ON o.id = r.offer_id
        WHERE r.customer_id = $1 ORDER BY r.occurred_at, r.id`,
       [customerId],
