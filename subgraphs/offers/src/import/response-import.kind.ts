@@ -35,25 +35,28 @@ export function responseImportKind(peers: ResponseImportPeers): ImportKind {
         customers.length ? peers.customerStatuses(customers) : [],
         claims.length ? peers.redemptionOrders(claims.map((c) => ({ orderId: c.order_id as string, customerId: c.customer_id as string }))) : [],
       ]);
-      const withStatus = (status: CustomerExistenceStatus) => customers.filter((_, i) => statuses[i]?.status === status);
-      // A missing answer counts as unknown: a row never lands on an unconfirmed customer or order.
-      const unknown = customers.filter((_, i) => statuses[i]?.status !== CustomerExistenceStatus.EXISTS && statuses[i]?.status !== CustomerExistenceStatus.ERASED);
-      const linesWith = (...accepted: (RedemptionOrderVerdict | undefined)[]) => claims.filter((_, i) => accepted.includes(verdicts[i]?.verdict)).map((c) => String(c.line_no));
+      // A missing or unexpected answer counts as unknown: a row never lands on an unconfirmed customer or order.
+      const statusOf = new Map(statuses.map((s) => [s.customerId.toLowerCase(), s.status]));
+      const erased = customers.filter((id) => statusOf.get(id) === CustomerExistenceStatus.ERASED);
+      const unknown = customers.filter((id) => statusOf.get(id) !== CustomerExistenceStatus.EXISTS && statusOf.get(id) !== CustomerExistenceStatus.ERASED);
+      const verdictOf = (i: number) => verdicts[i]?.verdict;
+      const linesWhere = (judged: (verdict: RedemptionOrderVerdict | undefined) => boolean) => claims.filter((_, i) => judged(verdictOf(i))).map((c) => String(c.line_no));
+      const KNOWN = [RedemptionOrderVerdict.COMPLETED, RedemptionOrderVerdict.OTHER_CUSTOMER, RedemptionOrderVerdict.NOT_COMPLETED];
       const params: ImportParam[] = [
-        { value: withStatus(CustomerExistenceStatus.ERASED), type: 'uuid[]' },
+        { value: erased, type: 'uuid[]' },
         { value: unknown, type: 'uuid[]' },
         { value: now, type: 'timestamptz' },
-        { value: linesWith(RedemptionOrderVerdict.NOT_FOUND, undefined), type: 'bigint[]' },
-        { value: linesWith(RedemptionOrderVerdict.OTHER_CUSTOMER), type: 'bigint[]' },
-        { value: linesWith(RedemptionOrderVerdict.NOT_COMPLETED), type: 'bigint[]' },
+        { value: linesWhere((v) => v === undefined || !KNOWN.includes(v)), type: 'bigint[]' },
+        { value: linesWhere((v) => v === RedemptionOrderVerdict.OTHER_CUSTOMER), type: 'bigint[]' },
+        { value: linesWhere((v) => v === RedemptionOrderVerdict.NOT_COMPLETED), type: 'bigint[]' },
       ];
       return params;
     },
     async merge({ tables, query, jobId, sourceSystem, caller, now }) {
       await query(LOCK_TOMBSTONES);
-      const [erased] = await query(rejectErasedSinceChecks(tables), [jobId]);
+      const [sinceChecks] = await query(rejectErasedSinceChecks(tables), [jobId]);
       const [inserted] = await query(insertNewResponses(tables), [sourceSystem, now, caller.clientId]);
-      const late = Number(erased.rejected);
+      const late = Number(sinceChecks.rejected);
       // Every staged response was new: nothing was re-sent, so there is nothing to compare.
       if (Number(inserted.inserted) === Number(inserted.staged)) return { inserted: Number(inserted.inserted), updated: 0, unchanged: 0, conflicts: late };
       const [resent] = await query(compareResent(tables), [jobId, sourceSystem, caller.clientId]);
