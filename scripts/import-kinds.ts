@@ -4,6 +4,7 @@ import { customersSubgraph } from '../subgraphs/customers/src';
 import { CustomerRepository } from '../subgraphs/customers/src/customer/customer.repository';
 import { transactionsSubgraph } from '../subgraphs/transactions/src';
 import { createTransactionsImport } from '../subgraphs/transactions/src/import';
+import { openCustomersImport } from './customers-import-kinds';
 import { createValueService } from '../subgraphs/transactions/src/value-analysis';
 import { readValueSettings } from '../subgraphs/transactions/src/value/value.settings';
 
@@ -13,10 +14,12 @@ export interface OpenedImport {
   runner: ImportRunner;
   jobs: ImportJobRepository;
   dataSource: DataSource;
+  /** The owning subgraph's root field that reads a job (default importJob). */
+  jobField?: string;
   close(): Promise<void>;
 }
 
-export const IMPORT_KINDS = ['orders'] as const;
+export const IMPORT_KINDS = ['orders', 'customers', 'interactions'] as const;
 
 export interface OpenImportOptions {
   batchRows?: number;
@@ -26,6 +29,7 @@ export interface OpenImportOptions {
 
 /** Opens the owning subgraph's storage (migrated) and, where the kind checks customers, the customers schema for one set-wise lookup per batch. */
 export async function openImport(kindName: string, storage: Storage, options: OpenImportOptions = {}): Promise<OpenedImport> {
+  if (kindName === 'customers' || kindName === 'interactions') return openCustomersImport(kindName, storage, options);
   if (kindName !== 'orders') throw new Error(`unknown import kind "${kindName}" (known: ${IMPORT_KINDS.join(', ')})`);
   const customers = await openServiceDataSource(storage, { service: 'customers', ...customersSubgraph.storage });
   const transactions = await openServiceDataSource(storage, { service: 'transactions', ...transactionsSubgraph.storage });

@@ -50,7 +50,7 @@ async function main() {
     });
     if (tty) process.stderr.write('\n');
     process.stdout.write(`${JSON.stringify(job, null, 2)}\n`);
-    if (job.counts.rejected > 0) process.stderr.write(`${job.counts.rejected} bad rows: query importJob(id: "${job.id}") { badRows(first: 100) { lineNo field reason } } or GET /import/${job.kind}/jobs/${job.id}/bad-rows\n`);
+    if (job.counts.rejected > 0) process.stderr.write(`${job.counts.rejected} bad rows: query ${opened.jobField ?? 'importJob'}(id: "${job.id}") { badRows(first: 100) { lineNo field reason } } or GET /import/${job.kind}/jobs/${job.id}/bad-rows\n`);
   } finally {
     await opened.close();
     await storage.close();
