@@ -57,6 +57,8 @@ describe(`bulk interaction import on ${storageLabel()}`, () => {
     const [stored] = await storedOf('web-new');
     expect(stored).toMatchObject({ external_id: row.externalId, customer_id: customerId, channel: 'WEB', kind: 'PASSIVE', type: 'PAGE_VIEW', attributes: row.attributes });
     expect(new Date(stored.occurred_at as string).toISOString()).toBe(row.occurredAt);
+    // The subject's access export names where an imported interaction came from.
+    expect(await subjectData.interactionsOf(customerId)).toContainEqual(expect.objectContaining({ type: 'PAGE_VIEW', sourceSystem: 'web-new', externalId: row.externalId }));
   });
 
   it('replaying the same file changes nothing and reports every row unchanged', async () => {

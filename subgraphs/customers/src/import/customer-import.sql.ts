@@ -20,7 +20,7 @@ export const customerChecks = (phoneRule: string): ImportCheck[] => [
   { field: 'displayName', reason: 'is required unless givenName or familyName is given', failsWhen: `s.display_name IS NULL AND s.given_name IS NULL AND s.family_name IS NULL` },
   { field: 'email', reason: 'must be an e-mail address', failsWhen: refused(P.badEmail) },
   // Case-folded like the unique index: the address of another customer is refused, never linked to this external id.
-  { field: 'email', reason: 'belongs to another customer', failsWhen: `s.email IS NOT NULL AND EXISTS (SELECT 1 FROM customers.customer c WHERE lower(c.email) = lower(s.email) AND c.id IS DISTINCT FROM ${holderOf})` },
+  { field: 'email', reason: 'belongs to another customer', failsWhen: `s.email IS NOT NULL AND EXISTS (SELECT 1 FROM customers.customer c WHERE c.email IS NOT NULL AND lower(c.email) = lower(s.email) AND c.id IS DISTINCT FROM ${holderOf})` },
   { field: 'phone', reason: phoneRule, failsWhen: refused(P.badPhone) },
   { field: 'birthDate', reason: 'must be a date (YYYY-MM-DD) in the past', failsWhen: refused(P.badBirthDate) },
   { field: 'addressLine1', reason: 'must be 1 to 200 characters', failsWhen: longerThan('address_line1', 200) },
