@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parse } from 'graphql';
 import { storageLabel } from '@c360/shared/testing';
+import { CreateSegmentDocument, SegmentMembersDocument } from './generated/graphql';
 import { postGraphQL } from './support/graphql-client';
 import { startTestPlatform, type TestPlatform } from './support/test-platform';
 import { CallerKind } from './support/test-tokens';
@@ -66,6 +67,20 @@ describe(`customer and interaction import through the gateway on ${storageLabel(
 
     const replay = await jobOf(await postImport('interactions', body, erp, '?sourceSystem=erp-e2e'));
     expect(replay.counts).toEqual({ read: 2, inserted: 0, updated: 0, unchanged: 1, rejected: 1 });
+  });
+
+  it('re-evaluates segments once after the import, so imported customers are members at once', async () => {
+    // Niue (NU) is a country the demo data never uses.
+    const rule = { condition: { field: 'COUNTRY', operator: 'EQ', values: ['NU'] } };
+    const created = await postGraphQL(platform.gatewayUrl, CreateSegmentDocument, { input: { name: `Imported in Niue ${randomUUID()}`, rule } as never }, platform.internal);
+    expect(created.errors).toBeUndefined();
+    const segment = created.data!.createSegment;
+    expect(segment.memberCount).toBe(0);
+    const body = `${JSON.stringify({ externalId: `NU-${randomUUID()}`, acquisitionChannel: 'WEB', givenName: 'Nia', countryCode: 'NU' })}\n`;
+    expect((await jobOf(await postImport('customers', body, erp, '?sourceSystem=erp-e2e'))).counts.inserted).toBe(1);
+    const read = await postGraphQL(platform.gatewayUrl, SegmentMembersDocument, { id: segment.id, first: 10 }, platform.internal);
+    expect(read.errors).toBeUndefined();
+    expect(read.data!.segment).toMatchObject({ memberCount: 1, members: { edges: [{ node: { displayName: 'Nia' } }] } });
   });
 
   it('refuses both kinds to every caller but an ERP integration with customers:write', async () => {
