@@ -10,6 +10,7 @@ import { transactionsSubgraph } from '../subgraphs/transactions/src';
 import { createTransactionsImport } from '../subgraphs/transactions/src/import';
 import { OrderRepository } from '../subgraphs/transactions/src/order/order.repository';
 import { RedemptionOrderService } from '../subgraphs/transactions/src/redemption/redemption-order.service';
+import { openCustomersImport } from './customers-import-kinds';
 import { createValueService } from '../subgraphs/transactions/src/value-analysis';
 import { readValueSettings } from '../subgraphs/transactions/src/value/value.settings';
 
@@ -19,10 +20,12 @@ export interface OpenedImport {
   runner: ImportRunner;
   jobs: ImportJobRepository;
   dataSource: DataSource;
+  /** The owning subgraph's root field that reads a job (default importJob). */
+  jobField?: string;
   close(): Promise<void>;
 }
 
-export const IMPORT_KINDS = ['orders', 'offer-responses'] as const;
+export const IMPORT_KINDS = ['orders', 'offer-responses', 'customers', 'interactions'] as const;
 
 export interface OpenImportOptions {
   batchRows?: number;
@@ -31,11 +34,12 @@ export interface OpenImportOptions {
 }
 
 /** The root field that reads a kind's jobs (each importing subgraph names its own). */
-export const JOB_FIELDS: Record<(typeof IMPORT_KINDS)[number], string> = { orders: 'importJob', 'offer-responses': 'offerResponseImportJob' };
+export const JOB_FIELDS: Record<(typeof IMPORT_KINDS)[number], string> = { orders: 'importJob', 'offer-responses': 'offerResponseImportJob', customers: 'customerImportJob', interactions: 'customerImportJob' };
 
 /** Opens the owning subgraph's storage (migrated) and, where the kind checks customers, the customers schema for one set-wise lookup per batch. */
 export async function openImport(kindName: string, storage: Storage, options: OpenImportOptions = {}): Promise<OpenedImport> {
   if (kindName === 'offer-responses') return openResponseImport(storage, options);
+  if (kindName === 'customers' || kindName === 'interactions') return openCustomersImport(kindName, storage, options);
   if (kindName !== 'orders') throw new Error(`unknown import kind "${kindName}" (known: ${IMPORT_KINDS.join(', ')})`);
   const customers = await openServiceDataSource(storage, { service: 'customers', ...customersSubgraph.storage });
   const transactions = await openServiceDataSource(storage, { service: 'transactions', ...transactionsSubgraph.storage });

@@ -26,7 +26,8 @@ import { SegmentVersionResolver } from './segment/segment-version.resolver';
 import { SegmentService } from './segment/segment.service';
 import { SegmentReleases } from './segment/segment-releases';
 import { readSegmentSettings } from './segment/segment.settings';
-import { segmentRefreshJob } from './segment/segment-refresher';
+import { SEGMENT_REFRESH_CALLER, segmentRefreshJob } from './segment/segment-refresher';
+import { createCustomersImport } from './import';
 import { readPhoneRegion } from './customer/phone-number';
 
 export const SUBGRAPH_NAME = 'customers';
@@ -41,8 +42,11 @@ export async function createCustomersApp(dataSource: DataSource, options: Subgra
   const segmentSettings = readSegmentSettings();
   const segmentService = new SegmentService(segments, new RemoteConditions(options.peers), segmentSettings, new SegmentReleases(options.privacy.consentDecider));
   const segmentRefresh = segmentRefreshJob(segmentService, segmentSettings.refreshSeconds * 1000);
+  const phoneRegion = readPhoneRegion();
+  // Segments are re-evaluated once after an import that wrote something, never per imported row.
+  const imports = createCustomersImport(dataSource, { phoneRegion, erased: subjectDataRepository, afterImport: async () => void (await segmentService.refreshAll(SEGMENT_REFRESH_CALLER)) });
   const resolvers = new ResolverContainer([
-    new CustomerResolver(new CustomerService(customers, subjectData, readPhoneRegion())),
+    new CustomerResolver(new CustomerService(customers, subjectData, phoneRegion)),
     new InteractionResolver(new InteractionService(interactions, subjectDataRepository)),
     new CustomerExistenceResolver(new CustomerExistenceService(customers, subjectDataRepository)),
     createAnalyticsResolver(dataSource, options.aggregateNoise),
@@ -50,6 +54,7 @@ export async function createCustomersApp(dataSource: DataSource, options: Subgra
     new SegmentResolver(segmentService),
     new SegmentVersionResolver(),
     new SegmentMembershipResolver(new SegmentMembershipService(segments)),
+    ...imports.resolvers,
   ]);
   const schema = await buildFederatedSchema<CustomersContext>({
     resolvers,
@@ -73,6 +78,7 @@ export async function createCustomersApp(dataSource: DataSource, options: Subgra
     callerSigningKey: options.callerSigningKey,
     production: options.production,
     ...options.privacy,
+    routes: imports.routes(SUBGRAPH_NAME, options.callerSigningKey),
     createLoaders: () => ({ ...createCustomerLoaders(customers), ...createInteractionLoaders(interactions), ...createSegmentLoaders(segments) }),
     plugins: [segmentRefresh.plugin(() => dataSource.isInitialized)],
   });

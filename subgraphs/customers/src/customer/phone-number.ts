@@ -21,7 +21,16 @@ export const readPhoneRegion = (env: Env = process.env): CountryCode => parseEnv
  */
 export function toE164(raw: string | null | undefined, region: CountryCode): string | null | undefined {
   if (raw === undefined || raw === null) return raw;
-  const parsed = parsePhoneNumberFromString(raw, region);
-  if (!parsed?.isPossible()) throw badInput(`phone must be a valid phone number (E.164, or national for ${region})`, { field: 'phone' });
-  return parsed.number;
+  const number = e164Of(raw, region);
+  if (number === undefined) throw badInput(`phone ${phoneRule(region)}`, { field: 'phone' });
+  return number;
 }
+
+/** The number in E.164, or undefined when it cannot be a phone number (bulk import reports it as a bad row). */
+export function e164Of(raw: string, region: CountryCode): string | undefined {
+  const parsed = parsePhoneNumberFromString(raw, region);
+  return parsed?.isPossible() ? parsed.number : undefined;
+}
+
+/** The rule a refused number broke, without the number. */
+export const phoneRule = (region: CountryCode) => `must be a valid phone number (E.164, or national for ${region})`;

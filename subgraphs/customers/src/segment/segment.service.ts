@@ -101,6 +101,17 @@ export class SegmentService {
     return { refreshed, failed: stale.length - refreshed };
   }
 
+  /**
+   * Re-evaluates every segment now, however fresh (a bulk import changed who matches), up to one
+   * background batch; a segment whose evaluation fails keeps its last members.
+   */
+  async refreshAll(caller: Caller, now = new Date()): Promise<{ refreshed: number; failed: number }> {
+    const rows = await this.segments.evaluatedBefore(new Date(now.getTime() + 1), STALE_BATCH);
+    let refreshed = 0;
+    for (const row of rows) if ((await this.fresh({ ...row, evaluatedAt: null }, caller, now)).evaluatedAt !== null) refreshed++;
+    return { refreshed, failed: rows.length - refreshed };
+  }
+
   /** The segment, re-evaluated first when its members are older than the maximum age. */
   async get(id: string, caller: Caller, now = new Date()): Promise<SegmentRow | null> {
     const [row] = await this.segments.findByIds([id]);

@@ -45,9 +45,10 @@ export class CustomerSubjectDataRepository {
     return this.dataSource.query(`SELECT system, external_id AS id FROM customers.external_identity WHERE customer_id = $1 ORDER BY system, external_id`, [customerId]);
   }
 
+  /** With the source system's id of an imported interaction: it is data about the subject too. */
   interactionsOf(customerId: string): Promise<Record<string, unknown>[]> {
     return this.dataSource.query(
-      `SELECT id, channel, kind, type, occurred_at AS "occurredAt", attributes FROM customers.interaction WHERE customer_id = $1 ORDER BY occurred_at, id`,
+      `SELECT id, channel, kind, type, occurred_at AS "occurredAt", attributes, source_system AS "sourceSystem", external_id AS "externalId" FROM customers.interaction WHERE customer_id = $1 ORDER BY occurred_at, id`,
       [customerId],
     );
   }

@@ -1,0 +1,55 @@
+import type { CountryCode } from 'libphonenumber-js';
+import type { ImportKind } from '@c360/shared';
+import { phoneRule } from '../customer/phone-number';
+import { CUSTOMER_PARAMS as P, customerBatchFacts, type ErasedExternalIds } from './customer-import.rules';
+import { compareResent, customerChecks, insertNewCustomers, rejectSharedEmails } from './customer-import.sql';
+
+/**
+ * Customers keyed by source system + external id (customers.external_identity). An NDJSON row is
+ * `{"externalId","acquisitionChannel","displayName"?,"givenName"?,"familyName"?,"email"?,"phone"?,"birthDate"?,
+ * "addressLine1"?,"addressLine2"?,"postalCode"?,"city"?,"region"?,"countryCode"?,"locale"?,"acquisitionSource"?}`;
+ * a CSV row has the same columns. An import only creates customers: it never changes one.
+ */
+export function customerImportKind(region: CountryCode, erased: ErasedExternalIds, afterImport: () => Promise<void>): ImportKind {
+  const text = (name: string, field: string, required = false) => ({ name, field, type: 'text' as const, required });
+  return {
+    name: 'customers',
+    schema: 'customers',
+    scope: 'customers:write',
+    records: {
+      name: 'customers',
+      columns: [
+        { name: 'customer_id', field: '(id)', type: 'uuid', generated: 'uuid' },
+        text('external_id', 'externalId', true),
+        text('acquisition_channel', 'acquisitionChannel', true),
+        text('display_name', 'displayName'),
+        text('given_name', 'givenName'),
+        text('family_name', 'familyName'),
+        text('email', 'email'),
+        text('phone', 'phone'),
+        text('birth_date', 'birthDate'),
+        text('address_line1', 'addressLine1'),
+        text('address_line2', 'addressLine2'),
+        text('postal_code', 'postalCode'),
+        text('city', 'city'),
+        text('region', 'region'),
+        text('country_code', 'countryCode'),
+        text('locale', 'locale'),
+        text('acquisition_source', 'acquisitionSource'),
+      ],
+    },
+    checks: customerChecks(phoneRule(region)),
+    prepare: ({ tables, query, sourceSystem, now }) => customerBatchFacts(query, tables.records, sourceSystem, region, erased, now),
+    async merge({ tables, query, jobId, sourceSystem, params, now }) {
+      const identities = [P.lines, P.emails, P.phones].map((n) => params[n - 3].value);
+      const [shared] = await query(rejectSharedEmails(tables), [jobId]);
+      const [inserted] = await query(insertNewCustomers(tables), [sourceSystem, now, ...identities]);
+      const refused = Number(shared.rejected);
+      // Every staged customer was new: nothing was re-sent, so there is nothing to compare.
+      if (Number(inserted.inserted) === Number(inserted.staged)) return { inserted: Number(inserted.inserted), updated: 0, unchanged: 0, conflicts: refused };
+      const [resent] = await query(compareResent(tables), [jobId, sourceSystem, ...identities]);
+      return { inserted: Number(inserted.inserted), updated: 0, unchanged: Number(resent.unchanged), conflicts: refused + Number(resent.conflicts) };
+    },
+    afterImport,
+  };
+}

@@ -1,0 +1,42 @@
+import type { ImportKind } from '@c360/shared';
+import { INTERACTION_PARAMS as P, interactionBatchFacts } from './interaction-import.rules';
+import { compareResent, insertNewInteractions, INTERACTION_CHECKS, lockBatchCustomers } from './interaction-import.sql';
+
+/**
+ * Interactions keyed by source system + external id. An NDJSON row is
+ * `{"externalId","customerId","channel","kind","type","occurredAt","attributes"?}` (attributes a JSON
+ * object); a CSV row has the same columns with attributes as the object's JSON text.
+ */
+export function interactionImportKind(afterImport: () => Promise<void>): ImportKind {
+  return {
+    name: 'interactions',
+    schema: 'customers',
+    scope: 'customers:write',
+    records: {
+      name: 'interactions',
+      columns: [
+        { name: 'interaction_id', field: '(id)', type: 'uuid', generated: 'uuid' },
+        { name: 'external_id', field: 'externalId', type: 'text', required: true },
+        { name: 'customer_id', field: 'customerId', type: 'uuid', required: true },
+        { name: 'channel', field: 'channel', type: 'text', required: true },
+        { name: 'kind', field: 'kind', type: 'text', required: true },
+        { name: 'type', field: 'type', type: 'text', required: true },
+        // Required, unlike recordInteraction's default of now: a replayed row must mean the same moment.
+        { name: 'occurred_at', field: 'occurredAt', type: 'timestamptz', required: true },
+        { name: 'attributes', field: 'attributes', type: 'jsonb' },
+      ],
+    },
+    checks: INTERACTION_CHECKS,
+    prepare: ({ tables, query, now }) => interactionBatchFacts(query, tables.records, now),
+    async merge({ tables, query, jobId, sourceSystem, params }) {
+      const attributes = [params[P.parsedLines - 3].value, params[P.parsedAttributes - 3].value];
+      await query(lockBatchCustomers(tables));
+      const [inserted] = await query(insertNewInteractions(tables), [sourceSystem, ...attributes]);
+      // Every staged interaction was new: nothing was re-sent, so there is nothing to compare.
+      if (Number(inserted.inserted) === Number(inserted.staged)) return { inserted: Number(inserted.inserted), updated: 0, unchanged: 0, conflicts: 0 };
+      const [resent] = await query(compareResent(tables), [jobId, sourceSystem, ...attributes]);
+      return { inserted: Number(inserted.inserted), updated: 0, unchanged: Number(resent.unchanged), conflicts: Number(resent.conflicts) };
+    },
+    afterImport,
+  };
+}
