@@ -16,7 +16,7 @@ export interface OpenedImport {
   close(): Promise<void>;
 }
 
-export const IMPORT_KINDS = ['orders'] as const;
+export const IMPORT_KINDS = ['orders', 'products', 'stock-levels'] as const;
 
 export interface OpenImportOptions {
   batchRows?: number;
@@ -24,9 +24,9 @@ export interface OpenImportOptions {
   refreshAfterImport?: boolean;
 }
 
-/** Opens the owning subgraph's storage (migrated) and, where the kind checks customers, the customers schema for one set-wise lookup per batch. */
+/** Opens the owning subgraph's storage (migrated) and the customers schema (orders check their customers with one set-wise lookup per batch). */
 export async function openImport(kindName: string, storage: Storage, options: OpenImportOptions = {}): Promise<OpenedImport> {
-  if (kindName !== 'orders') throw new Error(`unknown import kind "${kindName}" (known: ${IMPORT_KINDS.join(', ')})`);
+  if (!(IMPORT_KINDS as readonly string[]).includes(kindName)) throw new Error(`unknown import kind "${kindName}" (known: ${IMPORT_KINDS.join(', ')})`);
   const customers = await openServiceDataSource(storage, { service: 'customers', ...customersSubgraph.storage });
   const transactions = await openServiceDataSource(storage, { service: 'transactions', ...transactionsSubgraph.storage });
   const directory = new CustomerRepository(customers);
@@ -37,7 +37,7 @@ export async function openImport(kindName: string, storage: Storage, options: Op
     return ids.filter((id) => !known.has(id));
   } }, refresh, options.batchRows ? { batchRows: options.batchRows } : undefined);
   return {
-    kind: imports.kinds[0],
+    kind: imports.kinds.find((k) => k.name === kindName)!,
     runner: imports.runner,
     jobs: imports.jobs,
     dataSource: transactions,
