@@ -55,7 +55,8 @@ describe(`an ERP loading its catalogue and stock by bulk import through the gate
     expect(products.status).toBe(200);
     expect(products.body.job).toMatchObject({ kind: 'products', state: 'DONE', counts: { read: 2, inserted: 2, updated: 0, unchanged: 0, rejected: 0 } });
 
-    const stocked = await postImport('stock-levels', ndjson([spade, rake].map((p) => ({ snapshotId: `count-1-${randomUUID()}`, asOf: hoursAgo(2), sku: p.sku, level: 40 }))));
+    const firstCount = { snapshotId: `count-1-${randomUUID()}`, asOf: hoursAgo(2) };
+    const stocked = await postImport('stock-levels', ndjson([spade, rake].map((p) => ({ ...firstCount, sku: p.sku, level: 40 }))));
     expect(stocked.body.job.counts).toEqual({ read: 2, inserted: 2, updated: 0, unchanged: 0, rejected: 0 });
 
     const campaign = await ask(CreateCampaignDocument, { input: { name: 'Bulk import e2e', startsAt: '2024-09-01T00:00:00Z', status: 'ACTIVE' } as never });
