@@ -32,8 +32,9 @@ export function stockLevelImportKind(): ImportKind {
       return [{ value: new Date(now.getTime() + FUTURE_TOLERANCE_MS), type: 'timestamptz' }];
     },
     async merge({ tables, query, jobId, now }) {
-      await query(lockBatchProducts(tables));
+      // Snapshot ids first, then products, the order setStockLevels takes them in: the two never deadlock.
       await query(claimSnapshots(tables), [jobId, now]);
+      await query(lockBatchProducts(tables));
       const [other] = await query(rejectOtherAsOf(tables), [jobId]);
       await query(recordNewLevels(tables), [jobId]);
       const [fresh] = await query(applyNewLevels(tables), [jobId, now]);
