@@ -1,5 +1,5 @@
 import { SCOPES, type ImportKind } from '@c360/shared';
-import { applyNewLevels, claimSnapshots, compareResent, lockBatchProducts, recordNewLevels, rejectOtherAsOf, STOCK_LEVEL_CHECKS } from './stock-level-import.sql';
+import { claimSnapshots, compareResent, lockBatchProducts, recordAndApplyLevels, rejectOtherAsOf, STOCK_LEVEL_CHECKS } from './stock-level-import.sql';
 
 /** Clock skew tolerated between the ERP and us (as setStockLevels). */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -36,8 +36,7 @@ export function stockLevelImportKind(): ImportKind {
       await query(claimSnapshots(tables), [jobId, now]);
       await query(lockBatchProducts(tables));
       const [other] = await query(rejectOtherAsOf(tables), [jobId]);
-      await query(recordNewLevels(tables), [jobId]);
-      const [fresh] = await query(applyNewLevels(tables), [jobId, now]);
+      const [fresh] = await query(recordAndApplyLevels(tables), [jobId, now]);
       const [resent] = await query(compareResent(tables), [jobId]);
       const stale = Number(fresh.recorded) - Number(fresh.applied);
       return { inserted: Number(fresh.applied), updated: 0, unchanged: stale + Number(resent.unchanged), conflicts: Number(other.conflicts) + Number(resent.conflicts) };

@@ -35,47 +35,45 @@ export const rejectOtherAsOf = (t: ImportTables) => `
   )
   SELECT (SELECT count(*) FROM other)::int AS conflicts, (SELECT count(*) FROM reported)::int AS reported`;
 
-/** Records the batch's new (snapshot, sku) levels, the first row of each pair; a pair already recorded is compared below. $1 job. */
-export const recordNewLevels = (t: ImportTables) => `
-  INSERT INTO transactions.stock_snapshot_level (snapshot_id, sku, level, applied, job_id, line_no)
-  SELECT DISTINCT ON (snapshot_id, sku) snapshot_id, sku, level, false, $1, line_no FROM ${t.records} ORDER BY snapshot_id, sku, line_no
-  ON CONFLICT (snapshot_id, sku) DO NOTHING`;
-
 /**
- * Applies the newest of the levels just recorded to each sku, as setStockLevels does: unless the
- * sku already has a level as of the same time or later, its ERP level and time are set and the
- * cached level becomes that level plus the ledger entries after it. Marks the applied levels and
- * counts both on their snapshots. $1 job, $2 now.
+ * Records the batch's new (snapshot, sku) levels (the first row of each pair; a pair recorded
+ * before is compared below) and applies the newest of them to each sku, as setStockLevels does:
+ * unless the sku already has a level as of the same time or later, its ERP level and time are set
+ * and the cached level becomes that level plus the ledger entries after it. Every level writer
+ * holds the sku's product lock, so "new" is exact. Counts both on their snapshots. $1 job, $2 now.
+ * Which level applies is decided before writing, so no step joins one statement's output to another's
+ * (their row estimates are guesses, and a nested loop over two 20,000-row outputs takes minutes).
  */
-export const applyNewLevels = (t: ImportTables) => `
-  WITH fresh AS (
-    SELECT l.snapshot_id, l.sku, l.level, k.as_of
-    FROM ${t.records} s
-    JOIN transactions.stock_snapshot_level l ON l.snapshot_id = s.snapshot_id AND l.sku = s.sku AND l.job_id = $1 AND l.line_no = s.line_no
-    JOIN transactions.stock_snapshot k ON k.snapshot_id = l.snapshot_id
-  ), newest AS (
-    SELECT DISTINCT ON (sku) * FROM fresh ORDER BY sku, as_of DESC, snapshot_id
+export const recordAndApplyLevels = (t: ImportTables) => `
+  WITH candidates AS (
+    SELECT DISTINCT ON (snapshot_id, sku) line_no, snapshot_id, sku, level FROM ${t.records} ORDER BY snapshot_id, sku, line_no
+  ), fresh AS (
+    SELECT c.*, k.as_of, row_number() OVER (PARTITION BY c.sku ORDER BY k.as_of DESC, c.snapshot_id) = 1 AS newest
+    FROM candidates c JOIN transactions.stock_snapshot k USING (snapshot_id)
+    WHERE NOT EXISTS (SELECT 1 FROM transactions.stock_snapshot_level l WHERE l.snapshot_id = c.snapshot_id AND l.sku = c.sku)
+  ), planned AS (
+    SELECT f.*, f.newest AND (p.stock_as_of IS NULL OR p.stock_as_of < f.as_of) AS applies
+    FROM fresh f JOIN transactions.product p ON p.sku = f.sku
   ), applied AS (
     UPDATE transactions.product p
     SET stock_erp_level = n.level,
         stock_as_of = n.as_of,
         stock_level = n.level + coalesce((SELECT sum(m.delta)::int FROM transactions.stock_movement m WHERE m.sku = p.sku AND m.occurred_at > n.as_of), 0),
         updated_at = $2
-    FROM newest n
-    WHERE p.sku = n.sku AND (p.stock_as_of IS NULL OR p.stock_as_of < n.as_of)
-    RETURNING n.snapshot_id, n.sku
-  ), marked AS (
-    UPDATE transactions.stock_snapshot_level l SET applied = true FROM applied a WHERE l.snapshot_id = a.snapshot_id AND l.sku = a.sku RETURNING 1
+    FROM planned n
+    WHERE p.sku = n.sku AND n.applies
+    RETURNING 1
+  ), recorded AS (
+    INSERT INTO transactions.stock_snapshot_level (snapshot_id, sku, level, applied, job_id, line_no)
+    SELECT snapshot_id, sku, level, applies, $1, line_no FROM planned
+    RETURNING snapshot_id, applied
   ), counted AS (
     UPDATE transactions.stock_snapshot k SET levels = k.levels + c.levels, applied = k.applied + c.applied
-    FROM (
-      SELECT f.snapshot_id, count(*)::int AS levels, count(a.sku)::int AS applied
-      FROM fresh f LEFT JOIN applied a ON a.snapshot_id = f.snapshot_id AND a.sku = f.sku GROUP BY f.snapshot_id
-    ) c
+    FROM (SELECT snapshot_id, count(*)::int AS levels, (count(*) FILTER (WHERE applied))::int AS applied FROM recorded GROUP BY snapshot_id) c
     WHERE k.snapshot_id = c.snapshot_id
     RETURNING 1
   )
-  SELECT (SELECT count(*) FROM fresh)::int AS recorded, (SELECT count(*) FROM applied)::int AS applied, (SELECT count(*) FROM marked)::int AS marked, (SELECT count(*) FROM counted)::int AS snapshots`;
+  SELECT (SELECT count(*) FROM recorded)::int AS recorded, (SELECT count(*) FROM applied)::int AS applied, (SELECT count(*) FROM counted)::int AS snapshots`;
 
 /**
  * Every staged row not recorded by this batch repeats a (snapshot, sku) recorded before (by an
