@@ -25,7 +25,7 @@ export interface OpenedImport {
   close(): Promise<void>;
 }
 
-export const IMPORT_KINDS = ['orders', 'offer-responses', 'customers', 'interactions'] as const;
+export const IMPORT_KINDS = ['orders', 'products', 'stock-levels', 'offer-responses', 'customers', 'interactions'] as const;
 
 export interface OpenImportOptions {
   batchRows?: number;
@@ -34,13 +34,20 @@ export interface OpenImportOptions {
 }
 
 /** The root field that reads a kind's jobs (each importing subgraph names its own). */
-export const JOB_FIELDS: Record<(typeof IMPORT_KINDS)[number], string> = { orders: 'importJob', 'offer-responses': 'offerResponseImportJob', customers: 'customerImportJob', interactions: 'customerImportJob' };
+export const JOB_FIELDS: Record<(typeof IMPORT_KINDS)[number], string> = {
+  orders: 'importJob',
+  products: 'importJob',
+  'stock-levels': 'importJob',
+  'offer-responses': 'offerResponseImportJob',
+  customers: 'customerImportJob',
+  interactions: 'customerImportJob',
+};
 
 /** Opens the owning subgraph's storage (migrated) and, where the kind checks customers, the customers schema for one set-wise lookup per batch. */
 export async function openImport(kindName: string, storage: Storage, options: OpenImportOptions = {}): Promise<OpenedImport> {
   if (kindName === 'offer-responses') return openResponseImport(storage, options);
   if (kindName === 'customers' || kindName === 'interactions') return openCustomersImport(kindName, storage, options);
-  if (kindName !== 'orders') throw new Error(`unknown import kind "${kindName}" (known: ${IMPORT_KINDS.join(', ')})`);
+  if (!(IMPORT_KINDS as readonly string[]).includes(kindName)) throw new Error(`unknown import kind "${kindName}" (known: ${IMPORT_KINDS.join(', ')})`);
   const customers = await openServiceDataSource(storage, { service: 'customers', ...customersSubgraph.storage });
   const transactions = await openServiceDataSource(storage, { service: 'transactions', ...transactionsSubgraph.storage });
   const directory = new CustomerRepository(customers);
@@ -51,7 +58,7 @@ export async function openImport(kindName: string, storage: Storage, options: Op
     return ids.filter((id) => !known.has(id));
   } }, refresh, options.batchRows ? { batchRows: options.batchRows } : undefined);
   return {
-    kind: imports.kinds[0],
+    kind: imports.kinds.find((k) => k.name === kindName)!,
     runner: imports.runner,
     jobs: imports.jobs,
     dataSource: transactions,

@@ -6,7 +6,14 @@ import { CALLER_HEADER, CallerKind, ErrorCode, signCallerToken, type Caller, typ
 import type { SubgraphName } from './config';
 
 /** Which subgraph owns each import kind (it owns the tables the kind merges into). */
-export const IMPORT_KIND_OWNERS: Record<string, SubgraphName> = { orders: 'transactions', 'offer-responses': 'offers', customers: 'customers', interactions: 'customers' };
+export const IMPORT_KIND_OWNERS: Record<string, SubgraphName> = {
+  orders: 'transactions',
+  products: 'transactions',
+  'stock-levels': 'transactions',
+  customers: 'customers',
+  interactions: 'customers',
+  'offer-responses': 'offers',
+};
 
 const IMPORT_PATH = /^\/import\/([a-z-]+)(\/jobs\/[0-9a-f-]{36}(\/bad-rows)?)?$/;
 

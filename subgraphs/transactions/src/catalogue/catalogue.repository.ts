@@ -17,6 +17,11 @@ export interface CatalogueSource {
   params: unknown[];
 }
 
+/** Whatever runs SQL in the caller's transaction: an EntityManager, or a bulk import's batch. */
+export interface CatalogueWriter {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
+}
+
 export interface PriceInForce {
   sku: string;
   price: number;
@@ -43,13 +48,13 @@ export class CatalogueRepository {
    * only rows whose content differs, and opens a price-history entry wherever the price or currency
    * is new. Existing rows are locked first (in sku order), so "previous" is exact.
    */
-  async upsertFrom(manager: EntityManager, source: CatalogueSource, now: Date): Promise<Map<string, CatalogueChange>> {
+  async upsertFrom(manager: CatalogueWriter, source: CatalogueSource, now: Date): Promise<Map<string, CatalogueChange>> {
     await manager.query(
       `SELECT sku FROM transactions.product WHERE sku IN (SELECT sku FROM (${source.sql}) s) ORDER BY sku FOR NO KEY UPDATE`,
       source.params,
     );
     const at = `$${source.params.length + 1}::timestamptz`;
-    const rows: { sku: string; change: CatalogueChange }[] = await manager.query(
+    const rows = (await manager.query(
       `WITH incoming AS (SELECT sku, name, category, price::numeric(12,2) AS price, currency, active FROM (${source.sql}) s),
        previous AS (SELECT p.sku, p.price, p.currency FROM transactions.product p JOIN incoming USING (sku)),
        upserted AS (
@@ -71,7 +76,7 @@ export class CatalogueRepository {
               (SELECT count(*) FROM priced) AS priced
        FROM incoming i LEFT JOIN upserted u USING (sku) LEFT JOIN previous pr ON pr.sku = i.sku`,
       [...source.params, now.toISOString()],
-    );
+    )) as { sku: string; change: CatalogueChange }[];
     return new Map(rows.map((r) => [r.sku, r.change]));
   }
 

@@ -8,7 +8,7 @@ import { CatalogueChange, type UpsertProductsResultType } from './catalogue.type
 export const MAX_PRODUCTS_PER_CALL = 1000;
 const MAX_PRICE = 9_999_999_999.99;
 /** ISO 4217 codes the runtime knows: a typo such as "EUO" is refused, not stored. */
-const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+export const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
 /** ERP catalogue feed: one transaction per call, idempotent, reporting what changed. */
 export class CatalogueService {

@@ -1,10 +1,15 @@
 import type { DataSource } from 'typeorm';
 import { ImportJobRepository, ImportJobResolver, importJobQuery, ImportRunner, importRoutes, type HttpRoutes, type ImportKind, type ImportRunnerSettings, type PeerClient } from '@c360/shared';
+import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import type { KnownCustomers } from './known-customers';
 import { peerKnownCustomers } from './known-customers';
 import { orderImportKind } from './order-import.kind';
+import { productImportKind } from './product-import.kind';
+import { stockLevelImportKind } from './stock-level-import.kind';
 
 export { orderImportKind } from './order-import.kind';
+export { productImportKind } from './product-import.kind';
+export { stockLevelImportKind } from './stock-level-import.kind';
 export type { KnownCustomers } from './known-customers';
 
 export interface TransactionsImport {
@@ -16,10 +21,11 @@ export interface TransactionsImport {
   routes(subgraph: string, callerSigningKey: string): HttpRoutes;
 }
 
-/** The import room of this subgraph: its kinds (orders), its job table, the endpoint and `importJob`. */
+/** The import room of this subgraph: its kinds (orders, products, stock levels), its job table, the endpoint and `importJob`. */
 export function createTransactionsImport(dataSource: DataSource, known: KnownCustomers | PeerClient, afterImport: () => Promise<void>, settings?: ImportRunnerSettings): TransactionsImport {
   const customers = 'unknownAmong' in known ? known : peerKnownCustomers(known);
-  const kinds = [orderImportKind(customers, afterImport)];
+  // Orders first: callers that open one kind take kinds[0].
+  const kinds = [orderImportKind(customers, afterImport), productImportKind(new CatalogueRepository(dataSource)), stockLevelImportKind()];
   const jobs = new ImportJobRepository(dataSource, 'transactions');
   const runner = new ImportRunner(dataSource, jobs, settings);
   return {
