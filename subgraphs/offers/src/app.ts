@@ -11,6 +11,8 @@ import { createEligibilityLoaders } from './eligibility/eligibility.loaders';
 import { EligibilityResolver } from './eligibility/eligibility.resolver';
 import { EligibilityService } from './eligibility/eligibility.service';
 import { ExposureRepository } from './eligibility/exposure.repository';
+import { ContactPolicyRepository } from './contact-policy/contact-policy.repository';
+import { ContactPolicyResolver } from './contact-policy/contact-policy.resolver';
 import { peerTargetingSources } from './eligibility/targeting-sources';
 import { createOfferLoaders } from './offer/offer.loaders';
 import { toOfferType } from './offer/offer.mapper';
@@ -50,6 +52,7 @@ export async function createOffersApp(dataSource: DataSource, options: SubgraphA
     new OfferResponsesResolver(),
     new CustomerResponsesResolver(),
     new CampaignPerformanceResolver(release.budget),
+    new ContactPolicyResolver(new ContactPolicyRepository(dataSource)),
     new SubjectDataResolver(SUBGRAPH_NAME, subjectData),
   ]);
   const schema = await buildFederatedSchema<OffersContext>({

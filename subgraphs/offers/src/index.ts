@@ -8,6 +8,7 @@ import { CreateOfferResponses1732300012000 } from './migrations/1732300012000-cr
 import { CreateErasedCustomers1732300032000 } from './migrations/1732300032000-create-erased-customers';
 import { AddOfferTargeting1732300031000 } from './migrations/1732300031000-add-offer-targeting';
 import { CreatePrivacyBudget1732300103000 } from './migrations/1732300103000-create-privacy-budget';
+import { CreateContactPolicy1732300121000 } from './migrations/1732300121000-create-contact-policy';
 import { analyticsEnvSettings } from '@c360/shared';
 import { UnlinkableErasure1732300061000 } from './migrations/1732300061000-unlinkable-erasure';
 import { OfferProductEntity } from './offer/offer-product.entity';
@@ -22,7 +23,7 @@ export const offersSubgraph: SubgraphDefinition = {
   storage: {
     schema: 'offers',
     entities: [CampaignEntity, OfferEntity, OfferProductEntity, OfferResponseEntity],
-    migrations: [CreateOffers1732300002000, CreateOfferResponses1732300012000, AddOfferTargeting1732300031000, CreateErasedCustomers1732300032000, UnlinkableErasure1732300061000, CreatePrivacyBudget1732300103000],
+    migrations: [CreateOffers1732300002000, CreateOfferResponses1732300012000, AddOfferTargeting1732300031000, CreateErasedCustomers1732300032000, UnlinkableErasure1732300061000, CreatePrivacyBudget1732300103000, CreateContactPolicy1732300121000],
   },
   createApp: createOffersApp,
   personalData: offersPersonalData,
