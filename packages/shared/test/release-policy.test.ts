@@ -9,6 +9,7 @@ import {
   readReleasePolicySettings,
   seededNoise,
 } from '@c360/shared';
+import { noNoise } from '@c360/shared/testing';
 
 const settings = readReleasePolicySettings({});
 
@@ -83,6 +84,19 @@ describe('the aggregate release policy', () => {
       expect(sums.every((s) => Number.isInteger(Math.round(s * 100)) && s >= 0)).toBe(true);
       const sd = Math.sqrt(sums.reduce((s, x) => s + (x - 10_000) ** 2, 0) / sums.length);
       expect(sd).toBeGreaterThan(0.8 * (geometricStandardDeviation(1 / 3, 3 * 50_000) / 100));
+    });
+
+    it('tells the statistics the standard deviation of the noise it adds (zero for the tests\' silent source)', () => {
+      const release = new AggregateReleasePolicy(settings, cryptoNoise).release(4);
+      expect(release.countNoiseSd({ groups: 3, perGroup: 1 })).toBeCloseTo(geometricStandardDeviation(1 / 4, 3), 10);
+      expect(release.amountNoiseSd(1)).toBeCloseTo(geometricStandardDeviation(1 / 4, 50_000) / 100, 10);
+      const counts = Array.from({ length: 4000 }, () => release.count(1000, { groups: 1, perGroup: 1 }));
+      const sd = Math.sqrt(counts.reduce((s, x) => s + (x - 1000) ** 2, 0) / counts.length);
+      expect(sd / release.countNoiseSd({ groups: 1, perGroup: 1 })).toBeGreaterThan(0.85);
+      expect(sd / release.countNoiseSd({ groups: 1, perGroup: 1 })).toBeLessThan(1.15);
+      const silent = new AggregateReleasePolicy(settings, noNoise).release(4);
+      expect(silent.countNoiseSd({ groups: 1, perGroup: 1 })).toBe(0);
+      expect(silent.amountNoiseSd(1)).toBe(0);
     });
 
     it('publishes a group only when both its true and its noisy count reach k: never a group of one, however lucky the noise', () => {

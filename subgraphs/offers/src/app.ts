@@ -12,6 +12,8 @@ import { createEligibilityLoaders } from './eligibility/eligibility.loaders';
 import { EligibilityResolver } from './eligibility/eligibility.resolver';
 import { EligibilityService } from './eligibility/eligibility.service';
 import { ExposureRepository } from './eligibility/exposure.repository';
+import { ContactPolicyRepository } from './contact-policy/contact-policy.repository';
+import { ContactPolicyResolver } from './contact-policy/contact-policy.resolver';
 import { peerTargetingSources } from './eligibility/targeting-sources';
 import { createOfferLoaders } from './offer/offer.loaders';
 import { toOfferType } from './offer/offer.mapper';
@@ -52,6 +54,7 @@ export async function createOffersApp(dataSource: DataSource, options: SubgraphA
     new OfferResponsesResolver(),
     new CustomerResponsesResolver(),
     new CampaignPerformanceResolver(release.budget),
+    new ContactPolicyResolver(new ContactPolicyRepository(dataSource)),
     new SubjectDataResolver(SUBGRAPH_NAME, subjectData),
     ...imports.resolvers,
   ]);

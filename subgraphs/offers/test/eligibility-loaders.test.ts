@@ -30,7 +30,7 @@ function loadersOver(coPurchases: CoPurchase[], purchases: Map<string, PurchaseF
     offers: { findLive: async () => [LIVE_OFFER] },
     offerLoaders: { offerById: prime, skusByOffer: prime },
     campaignLoaders: { campaignById: prime },
-    exposures: { exposures: async () => [] },
+    exposures: { exposures: async () => ({ byOffer: [], byChannel: [] }) },
     sources,
     consentFor: () => ({ decide: async () => ({ allowed: true, reason: 'CONSENT_GRANTED' }) }) as unknown as RequestConsentDecisions,
     now: () => NOW,

@@ -40,6 +40,7 @@ export function facts(overrides: Partial<CustomerTargetingFacts> = {}): Customer
     products: new Map(),
     coPurchases: [],
     exposures: new Map(),
+    contacts: new Map(),
     ...overrides,
   };
 }

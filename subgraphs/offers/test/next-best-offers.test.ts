@@ -119,6 +119,37 @@ describe(`Customer.nextBestOffers in the offers subgraph on ${storageLabel()}`, 
       expect(await offeredTo(customer)).toEqual([]);
     });
 
+    it('respects the contact policy across campaigns: a channel used up for a customer offers nothing more through it, other channels still', async () => {
+      const other = await api.createCampaign();
+      const email = await api.createOffer(campaign, { channel: 'EMAIL' });
+      const web = await api.createOffer(campaign, { channel: 'WEB' });
+      const elsewhere = await api.createOffer(other, { channel: 'EMAIL' });
+      const [customer, fresh] = [randomUUID(), randomUUID()];
+      const policy = `mutation($input: SetContactPolicyInput!) { setContactPolicy(input: $input) { channel maxShown withinDays } }`;
+      const set = await harness.execute(policy, { input: { channel: 'EMAIL', maxShown: 2, withinDays: 7 } } as never);
+      expect(set.data).toEqual({ setContactPolicy: { channel: 'EMAIL', maxShown: 2, withinDays: 7 } });
+      try {
+        const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+        // Two EMAIL exposures of two different campaigns' offers in the week, one older than the window.
+        await responsesApi(harness).record(responseInput(email.id, customer, 'SHOWN', { occurredAt: day(1) }));
+        expect((await offeredTo(customer)).sort()).toEqual([email.id, web.id, elsewhere.id].sort());
+        await responsesApi(harness).record(responseInput(elsewhere.id, customer, 'SHOWN', { occurredAt: day(2) }));
+        await responsesApi(harness).record(responseInput(email.id, fresh, 'SHOWN', { occurredAt: day(8) }));
+        expect(await offeredTo(customer)).toEqual([web.id]);
+        const eligible = (await page([customer])).data!._entities[0].eligibleOffers!.map((o) => o.id);
+        expect(eligible).toEqual([web.id]);
+        // Another customer's exposures, and exposures older than the window, do not count.
+        expect((await offeredTo(fresh)).sort()).toEqual([email.id, web.id, elsewhere.id].sort());
+        const policies = await harness.execute(`{ contactPolicies { channel maxShown withinDays } }`);
+        expect(policies.data).toEqual({ contactPolicies: [{ channel: 'EMAIL', maxShown: 2, withinDays: 7 }] });
+        const refused = await harness.execute(policy, { input: { channel: 'EMAIL', maxShown: 2, withinDays: 0 } } as never);
+        expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      } finally {
+        await harness.execute(`mutation { removeContactPolicy(channel: EMAIL) }`);
+      }
+      expect((await offeredTo(customer)).sort()).toEqual([email.id, web.id, elsewhere.id].sort());
+    });
+
     it('offers segment-targeted offers to members only, and none of them when the customers subgraph fails (the others still)', async () => {
       const segmented = await api.createOffer(campaign, { targeting: { segmentIds: ['seg-vip'] }, priority: 10 });
       const open = await api.createOffer(campaign);
@@ -181,7 +212,7 @@ describe(`Customer.nextBestOffers in the offers subgraph on ${storageLabel()}`, 
     for (const [customer, offer, days] of shown) await responsesApi(harness).record(responseInput(offer, customer, 'SHOWN', { occurredAt: ago(days) }));
     const exposures = new ExposureRepository(harness.dataSource);
     const read = async (offerIds: string[]) =>
-      (await exposures.exposures([regular, lapsed, stale], offerIds, now))
+      (await exposures.exposures([regular, lapsed, stale], offerIds, now)).byOffer
         .map((e) => ({ ...e, lastShownAt: e.lastShownAt.toISOString() }))
         .sort((a, b) => (a.customerId + a.offerId < b.customerId + b.offerId ? -1 : 1));
 

@@ -39,12 +39,13 @@ describe(`campaign performance and holdouts on ${storageLabel()}`, () => {
     return found;
   };
 
-  const saved = { BI_MIN_GROUP_SIZE: process.env.BI_MIN_GROUP_SIZE, AGGREGATE_DAILY_EPSILON_BUDGET: process.env.AGGREGATE_DAILY_EPSILON_BUDGET };
+  const saved = { BI_MIN_GROUP_SIZE: process.env.BI_MIN_GROUP_SIZE, AGGREGATE_DAILY_EPSILON_BUDGET: process.env.AGGREGATE_DAILY_EPSILON_BUDGET, AGGREGATE_MAX_AMOUNT_PER_CUSTOMER: process.env.AGGREGATE_MAX_AMOUNT_PER_CUSTOMER };
   beforeAll(async () => {
     // Formulas are checked on exact figures of small hand-made campaigns: no noise, k = 2 (the least the
     // settings allow) and a budget for every campaign read here (budgets have their own tests).
     process.env.BI_MIN_GROUP_SIZE = '2';
     process.env.AGGREGATE_DAILY_EPSILON_BUDGET = '1000';
+    process.env.AGGREGATE_MAX_AMOUNT_PER_CUSTOMER = '500';
     harness = await startSubgraphHarness(offersSubgraph, undefined, undefined, noNoise);
     api = offersApi(harness);
     responses = responsesApi(harness);
@@ -123,6 +124,44 @@ describe(`campaign performance and holdouts on ${storageLabel()}`, () => {
         holdoutPercent: 50, treatedConversionRate: 0.5, holdoutReach: 4, holdoutRedeemed: 1, holdoutConversionRate: 0.25, holdoutRevenue: 30,
         absoluteUplift: 0.25, relativeUplift: 1, incrementalRedemptions: 1,
       });
+    });
+
+    it('reports each arm with intervals, the uplift interval, a p-value and the sample it would take', async () => {
+      const campaignId = await api.createCampaign({ holdoutPercent: 50, holdoutSeed: 11 });
+      const offer = (await api.createOffer(campaignId)).id;
+      const settings = { campaignId, holdoutPercent: 50, holdoutSeed: 11 };
+      const treated = customersOf(settings, false, 40);
+      const held = customersOf(settings, true, 40);
+      await responses.recordMany([
+        ...[...treated, ...held].map((c) => responseInput(offer, c, 'SHOWN')),
+        ...treated.slice(0, 12).map((c) => responseInput(offer, c, 'REDEEMED', { revenue: 10 })),
+        ...held.slice(0, 4).map((c) => responseInput(offer, c, 'REDEEMED', { revenue: 30 })),
+      ]);
+      const query = `query($id: ID!) { campaign(id: $id) { performance { conversionInterval { low high } uplift {
+        confidenceLevel absoluteUplift pValue minimumSamplePerArm warnings revenuePerCustomerUplift
+        absoluteUpliftInterval { low high } revenuePerCustomerUpliftInterval { low high }
+        treated { reach redeemed conversionRate conversionInterval { low high } revenue revenuePerCustomer revenuePerCustomerInterval { low high } }
+        holdout { reach redeemed conversionRate conversionInterval { low high } revenue revenuePerCustomer }
+      } } } }`;
+      const result = await harness.execute<{ campaign: { performance: { conversionInterval: unknown; uplift: Record<string, any> } } }, { id: string }>(query, { id: campaignId }); // eslint-disable-line @typescript-eslint/no-explicit-any
+      expect(result.errors).toBeUndefined();
+      const { uplift, conversionInterval } = result.data!.campaign.performance;
+      // Reference: 12/40 vs 4/40, Wilson and Newcombe intervals, pooled z-test, Fleiss sample size (computed independently).
+      expect(uplift).toMatchObject({ confidenceLevel: 0.95, minimumSamplePerArm: 62, warnings: ['SMALL_SAMPLE', 'UNDERPOWERED'], revenuePerCustomerUplift: 0 });
+      expect(uplift.treated).toMatchObject({ reach: 40, redeemed: 12, conversionRate: 0.3, revenue: 120, revenuePerCustomer: 3 });
+      expect(uplift.holdout).toMatchObject({ reach: 40, redeemed: 4, conversionRate: 0.1, revenue: 120, revenuePerCustomer: 3 });
+      expect(uplift.absoluteUplift).toBeCloseTo(0.2, 10);
+      expect(uplift.pValue).toBeCloseTo(0.0253473, 6);
+      expect(uplift.treated.conversionInterval.low).toBeCloseTo(0.1807485, 6);
+      expect(uplift.treated.conversionInterval.high).toBeCloseTo(0.4543002, 6);
+      expect(conversionInterval).toEqual(uplift.treated.conversionInterval);
+      expect(uplift.holdout.conversionInterval.low).toBeCloseTo(0.0395795, 6);
+      expect(uplift.holdout.conversionInterval.high).toBeCloseTo(0.2305178, 6);
+      expect(uplift.absoluteUpliftInterval.low).toBeCloseTo(0.0232069, 6);
+      expect(uplift.absoluteUpliftInterval.high).toBeCloseTo(0.3657081, 6);
+      // Revenue per customer ≤ AGGREGATE_MAX_AMOUNT_PER_CUSTOMER (500 here): variance ≤ 3 × 497 / 40 per arm.
+      expect(uplift.treated.revenuePerCustomerInterval.high).toBeCloseTo(3 + 1.959964 * Math.sqrt((3 * 497) / 40), 4);
+      expect(uplift.revenuePerCustomerUpliftInterval.high).toBeCloseTo(1.959964 * Math.sqrt((2 * 3 * 497) / 40), 4);
     });
 
     it('computes performance for a list of campaigns in a constant number of statements', async () => {

@@ -9,7 +9,7 @@ import type { OfferRepository } from '../offer/offer.repository';
 import { CONSENT_CATEGORY, needsValue, type CandidateOffer } from './eligibility.rules';
 import type { ExposureRepository } from './exposure.repository';
 import type { CoPurchaseNeed, TargetingSources, TransactionsFacts } from './targeting-sources';
-import type { CoPurchase, ConsentVerdict, CustomerTargetingFacts, Exposure } from './targeting-facts';
+import type { CoPurchase, ConsentVerdict, ChannelContacts, CustomerTargetingFacts, Exposure } from './targeting-facts';
 
 /** Whether the asking field ranks (nextBestOffers needs affinities and co-purchases; eligibleOffers does not). */
 export interface FactsKey {
@@ -65,7 +65,6 @@ async function gatherFacts(deps: EligibilityLoaderDeps, candidates: CandidateOff
   const offers = candidates.map((c) => c.offer);
   const needsTransactions = ranking || candidates.some((c) => c.skus.length > 0 || needsValue(c.offer));
   const needsSegments = offers.some((o) => o.targeting.segmentIds.length > 0);
-  const needsExposures = ranking || offers.some((o) => o.targeting.frequencyCap !== null);
   const collaborative = candidates.filter((c) => c.offer.personalisationType === PersonalisationType.COLLABORATIVE);
   // An offer with products can only be filled from its own (in-stock) skus; one without, from any in-stock sku.
   const coPurchases: CoPurchaseNeed =
@@ -76,13 +75,19 @@ async function gatherFacts(deps: EligibilityLoaderDeps, candidates: CandidateOff
   const [transactions, segments, exposures, consent] = await Promise.all([
     needsTransactions ? deps.sources.transactions(ids, skus, coPurchases).catch(failClosed('transactions')) : null,
     needsSegments ? deps.sources.segments(ids).catch(failClosed('customers')) : new Map<string, string[]>(),
-    needsExposures ? deps.exposures.exposures(ids, offers.map((o) => o.id), now) : [],
+    // Always read: the contact policy caps every offer of a channel, whatever its own targeting.
+    deps.exposures.exposures(ids, offers.map((o) => o.id), now),
     decideConsent(deps, purposes, ids),
   ]);
   const exposuresOf = new Map<string, Map<string, Exposure>>();
-  for (const e of exposures) {
+  for (const e of exposures.byOffer) {
     if (!exposuresOf.has(e.customerId)) exposuresOf.set(e.customerId, new Map());
     exposuresOf.get(e.customerId)!.set(e.offerId, { shownInCapWindow: e.shownInCapWindow, lastShownAt: e.lastShownAt });
+  }
+  const contactsOf = new Map<string, Map<string, ChannelContacts>>();
+  for (const c of exposures.byChannel) {
+    if (!contactsOf.has(c.customerId)) contactsOf.set(c.customerId, new Map());
+    contactsOf.get(c.customerId)!.set(c.channel, { shown: c.shown, maxShown: c.maxShown, withinDays: c.withinDays });
   }
   const pairsFrom = indexBySourceSku(transactions?.coPurchases ?? []);
   return new Map(
@@ -98,6 +103,7 @@ async function gatherFacts(deps: EligibilityLoaderDeps, candidates: CandidateOff
           products: transactions?.products ?? null,
           coPurchases: pairsBoughtFrom(pairsFrom, purchases?.skus ?? []),
           exposures: exposuresOf.get(customerId) ?? new Map(),
+          contacts: contactsOf.get(customerId) ?? new Map(),
         },
       ];
     }),
@@ -147,6 +153,6 @@ const failClosed = (peer: string) => (error: unknown) => {
   return null;
 };
 
-const emptyFacts = (customerId: string): CustomerTargetingFacts => ({ customerId, consent: {}, segments: null, purchases: null, products: null, coPurchases: [], exposures: new Map() });
+const emptyFacts = (customerId: string): CustomerTargetingFacts => ({ customerId, consent: {}, segments: null, purchases: null, products: null, coPurchases: [], exposures: new Map(), contacts: new Map() });
 
 export type EligibilityLoaders = ReturnType<typeof createEligibilityLoaders>;

@@ -49,6 +49,11 @@ export function checkEligibility(candidate: CandidateOffer, facts: CustomerTarge
     if (shown >= t.frequencyCap.maxExposures) return no(OfferExclusion.FREQUENCY_CAP, `Shown ${shown} times in the last ${t.frequencyCap.withinDays} days (cap ${t.frequencyCap.maxExposures})`);
   }
 
+  const contacts = facts.contacts.get(offer.channel);
+  if (contacts && contacts.shown >= contacts.maxShown) {
+    return no(OfferExclusion.CONTACT_POLICY, `Shown ${contacts.shown} offers through ${offer.channel} in the last ${contacts.withinDays} days across campaigns (policy ${contacts.maxShown})`);
+  }
+
   if (t.segmentIds.length > 0) {
     if (facts.segments === null) return no(OfferExclusion.SEGMENTS_UNAVAILABLE, 'Segment membership could not be obtained');
     const inSegments = t.segmentIds.filter((id) => facts.segments!.includes(id));

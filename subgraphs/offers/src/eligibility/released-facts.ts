@@ -25,6 +25,7 @@ export async function releasedFacts(facts: CustomerTargetingFacts, decide: Calle
       purchases: released.purchases && { ...released.purchases, categories: [], skus: [] },
       coPurchases: [],
       exposures: new Map(),
+      contacts: new Map(),
       segments: released.segments && [],
     };
   }

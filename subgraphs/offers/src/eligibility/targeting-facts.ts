@@ -47,6 +47,13 @@ export interface Exposure {
   lastShownAt: Date;
 }
 
+/** SHOWN responses of one customer through a channel that has a contact policy, inside its window, across every campaign. */
+export interface ChannelContacts {
+  shown: number;
+  maxShown: number;
+  withinDays: number;
+}
+
 /** Everything the engine knows about one customer in one request; null parts could not be learned (fail closed). */
 export interface CustomerTargetingFacts {
   customerId: string;
@@ -61,4 +68,6 @@ export interface CustomerTargetingFacts {
   coPurchases: CoPurchase[];
   /** By offer id. */
   exposures: ReadonlyMap<string, Exposure>;
+  /** By channel, for channels with a contact policy the customer has been shown offers through (absent: none shown). */
+  contacts: ReadonlyMap<string, ChannelContacts>;
 }

@@ -1,7 +1,9 @@
 import { OfferChannel } from '../offer/offer.enums';
 import { FUNNEL, OfferResponseType } from '../response/response.enums';
+import { CONFIDENCE_LEVEL, differenceInterval, meanDifferenceInterval, minimumSamplePerArm, revenuePerCustomer, smallSample, twoProportionPValue, wilsonInterval, type ArmCounts, type Interval } from './campaign-statistics';
+import type { ReleaseNoise } from './performance.release';
 import type { PerformanceRow } from './performance.repository';
-import type { CampaignChannelPerformance, CampaignFunnelStage, CampaignPerformance, CampaignUplift } from './performance.type';
+import { CampaignStatisticsWarning, type CampaignArm, type CampaignChannelPerformance, type CampaignFunnelStage, type CampaignPerformance, type CampaignUplift } from './performance.type';
 
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
@@ -13,7 +15,7 @@ interface Tally {
 const NONE: Tally = { customers: 0, responses: 0, revenue: 0 };
 
 /** Turns one campaign's released (noisy) counts into the published figures (formulas on the GraphQL types); rates are post-processing. */
-export function toPerformance(rows: readonly PerformanceRow[], holdoutPercent: number, holdoutReleased: boolean): CampaignPerformance {
+export function toPerformance(rows: readonly PerformanceRow[], holdoutPercent: number, holdoutReleased: boolean, noise: ReleaseNoise): CampaignPerformance {
   const tally = (group: string, type: OfferResponseType, channel: string | null = null): Tally =>
     rows.find((r) => r.group === group && r.type === type && r.channel === channel) ?? NONE;
   const treated = (type: OfferResponseType) => tally('TREATED', type);
@@ -50,27 +52,70 @@ export function toPerformance(rows: readonly PerformanceRow[], holdoutPercent: n
     redeemed,
     declined: stage(OfferResponseType.DECLINED, null),
     conversionRate,
+    conversionInterval: wilsonInterval(redeemed.customers, reach, noise.customerCountSd),
     attributedRevenue: treated(OfferResponseType.REDEEMED).revenue,
     byChannel,
-    uplift: holdoutPercent > 0 && holdoutReleased ? upliftOf(rows, holdoutPercent, reach, conversionRate) : null,
+    uplift: holdoutPercent > 0 && holdoutReleased ? upliftOf(rows, holdoutPercent, noise) : null,
   };
 }
 
-function upliftOf(rows: readonly PerformanceRow[], holdoutPercent: number, reach: number, treatedConversionRate: number | null): CampaignUplift {
-  const held = (type: OfferResponseType) => rows.find((r) => r.group === 'HOLDOUT' && r.type === type && r.channel === null) ?? NONE;
-  const holdoutReach = held(OfferResponseType.SHOWN).customers;
-  const holdoutRedeemed = held(OfferResponseType.REDEEMED).customers;
-  const holdoutConversionRate = ratio(holdoutRedeemed, holdoutReach);
+const armCounts = (rows: readonly PerformanceRow[], group: string, noise: ReleaseNoise): ArmCounts => {
+  const all = (type: OfferResponseType) => rows.find((r) => r.group === group && r.type === type && r.channel === null) ?? NONE;
+  return {
+    reach: all(OfferResponseType.SHOWN).customers,
+    converted: all(OfferResponseType.REDEEMED).customers,
+    revenue: all(OfferResponseType.REDEEMED).revenue,
+    countNoiseSd: noise.customerCountSd,
+    revenueNoiseSd: noise.revenueSd,
+    maxRevenuePerCustomer: noise.maxRevenuePerCustomer,
+  };
+};
+
+function toArm(arm: ArmCounts): CampaignArm {
+  const revenue = revenuePerCustomer(arm);
+  return {
+    reach: arm.reach,
+    redeemed: arm.converted,
+    conversionRate: ratio(arm.converted, arm.reach),
+    conversionInterval: wilsonInterval(arm.converted, arm.reach, arm.countNoiseSd),
+    revenue: arm.revenue,
+    revenuePerCustomer: revenue?.mean ?? null,
+    revenuePerCustomerInterval: revenue?.interval ?? null,
+  };
+}
+
+/** Conversion and revenue of both arms with intervals, the uplift's interval, its p-value and how much sample it would take. */
+function upliftOf(rows: readonly PerformanceRow[], holdoutPercent: number, noise: ReleaseNoise): CampaignUplift {
+  const treatedCounts = armCounts(rows, 'TREATED', noise);
+  const heldCounts = armCounts(rows, 'HOLDOUT', noise);
+  const [treated, holdout] = [toArm(treatedCounts), toArm(heldCounts)];
+  const treatedConversionRate = treated.conversionRate;
+  const holdoutConversionRate = holdout.conversionRate;
   const absoluteUplift = treatedConversionRate !== null && holdoutConversionRate !== null ? treatedConversionRate - holdoutConversionRate : null;
+  const revenueT = revenuePerCustomer(treatedCounts);
+  const revenueH = revenuePerCustomer(heldCounts);
+  const minimum = treatedConversionRate !== null && holdoutConversionRate !== null ? minimumSamplePerArm(treatedConversionRate, holdoutConversionRate) : null;
+  const warnings: CampaignStatisticsWarning[] = [];
+  if (smallSample(treatedCounts) || smallSample(heldCounts)) warnings.push(CampaignStatisticsWarning.SMALL_SAMPLE);
+  if (minimum !== null && Math.min(treated.reach, holdout.reach) < minimum) warnings.push(CampaignStatisticsWarning.UNDERPOWERED);
   return {
     holdoutPercent,
     treatedConversionRate,
-    holdoutReach,
-    holdoutRedeemed,
+    holdoutReach: holdout.reach,
+    holdoutRedeemed: holdout.redeemed,
     holdoutConversionRate,
-    holdoutRevenue: held(OfferResponseType.REDEEMED).revenue,
+    holdoutRevenue: holdout.revenue,
     absoluteUplift,
     relativeUplift: absoluteUplift !== null && holdoutConversionRate ? absoluteUplift / holdoutConversionRate : null,
-    incrementalRedemptions: absoluteUplift !== null ? absoluteUplift * reach : null,
+    incrementalRedemptions: absoluteUplift !== null ? absoluteUplift * treated.reach : null,
+    confidenceLevel: CONFIDENCE_LEVEL,
+    treated,
+    holdout,
+    absoluteUpliftInterval: absoluteUplift !== null ? differenceInterval(treatedConversionRate!, treated.conversionInterval as Interval, holdoutConversionRate!, holdout.conversionInterval as Interval) : null,
+    pValue: twoProportionPValue(treatedCounts, heldCounts),
+    revenuePerCustomerUplift: revenueT && revenueH ? revenueT.mean - revenueH.mean : null,
+    revenuePerCustomerUpliftInterval: revenueT && revenueH ? meanDifferenceInterval(revenueT, revenueH) : null,
+    minimumSamplePerArm: minimum,
+    warnings,
   };
 }

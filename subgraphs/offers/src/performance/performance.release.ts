@@ -14,10 +14,18 @@ export const PERFORMANCE_MEASURES = 17;
 const GROUPS: ResponseGroup[] = ['TREATED', 'HOLDOUT'];
 const CHANNELS: (string | null)[] = [null, ...Object.values(OfferChannel)];
 
+/** What the statistics need to know about the release: the noise on each all-channel figure, and the revenue bound. */
+export interface ReleaseNoise {
+  customerCountSd: number;
+  revenueSd: number;
+  maxRevenuePerCustomer: number;
+}
+
 export interface ReleasedPerformance {
   rows: PerformanceRow[];
   /** The holdout's noisy reach reached k: uplift may be published. */
   holdoutReleased: boolean;
+  noise: ReleaseNoise;
 }
 
 export const contributionBounds = (policy: AggregateReleasePolicy): ResponseContributionBounds => ({
@@ -56,7 +64,9 @@ export function releasePerformance(campaignId: string, rows: readonly Performanc
   if (!releasable('TREATED', null)) return null;
   const hiddenChannels = new Set(CHANNELS.filter((c) => c !== null && !releasable('TREATED', c)));
   const holdoutReleased = releasable('HOLDOUT', null);
+  const noise: ReleaseNoise = { customerCountSd: release.countNoiseSd({ groups: 1, perGroup: 1 }), revenueSd: release.amountNoiseSd(1), maxRevenuePerCustomer: bounds.maxRevenuePerCustomer };
   return {
+    noise,
     rows: noisy.filter((r) => (r.channel === null || (r.group === 'TREATED' && !hiddenChannels.has(r.channel))) && (r.group === 'TREATED' || holdoutReleased)),
     holdoutReleased,
   };

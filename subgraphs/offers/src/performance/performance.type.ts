@@ -1,4 +1,4 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { OfferChannel } from '../offer/offer.enums';
 import { OfferResponseType } from '../response/response.enums';
 
@@ -47,6 +47,54 @@ export class CampaignChannelPerformance {
   attributedRevenue: number;
 }
 
+export enum CampaignStatisticsWarning {
+  SMALL_SAMPLE = 'SMALL_SAMPLE',
+  UNDERPOWERED = 'UNDERPOWERED',
+}
+registerEnumType(CampaignStatisticsWarning, {
+  name: 'CampaignStatisticsWarning',
+  valuesConfig: {
+    SMALL_SAMPLE: { description: 'An arm has fewer than 5 conversions or non-conversions: the normal approximations behind pValue are unreliable' },
+    UNDERPOWERED: { description: 'An arm is smaller than minimumSamplePerArm: a difference of the observed size would usually go undetected' },
+  },
+});
+
+@ObjectType('ConfidenceInterval', { description: '95% two-sided confidence interval; it includes the variance of the release noise, not only sampling variance' })
+export class ConfidenceInterval {
+  @Field(() => Float)
+  low: number;
+
+  @Field(() => Float)
+  high: number;
+}
+
+@ObjectType('CampaignArm', { description: 'One arm of the campaign (treated or held out): distinct customers SHOWN (for the holdout: the suppressed exposure) and REDEEMED, and their revenue' })
+export class CampaignArm {
+  @Field(() => Int)
+  reach: number;
+
+  @Field(() => Int)
+  redeemed: number;
+
+  @Field(() => Float, { nullable: true, description: 'redeemed / reach; null when reach is 0' })
+  conversionRate: number | null;
+
+  @Field(() => ConfidenceInterval, { nullable: true, description: 'Wilson score interval of conversionRate (on the effective sample size once the noise variance is added)' })
+  conversionInterval: ConfidenceInterval | null;
+
+  @Field(() => Float)
+  revenue: number;
+
+  @Field(() => Float, { nullable: true, description: 'revenue / reach; null when reach is 0' })
+  revenuePerCustomer: number | null;
+
+  @Field(() => ConfidenceInterval, {
+    nullable: true,
+    description: 'Conservative interval: one customer\'s revenue is bounded by the release policy (AGGREGATE_MAX_AMOUNT_PER_CUSTOMER), so its variance is at most m(M − m) (Bhatia–Davis)',
+  })
+  revenuePerCustomerInterval: ConfidenceInterval | null;
+}
+
 @ObjectType('CampaignUplift', {
   description: 'Treated vs holdout. Each group\'s conversion = distinct customers REDEEMED / distinct customers SHOWN; for held-out customers SHOWN records the suppressed exposure',
 })
@@ -77,6 +125,33 @@ export class CampaignUplift {
 
   @Field(() => Float, { nullable: true, description: 'absoluteUplift × reach: redemptions the campaign caused beyond what would have happened anyway' })
   incrementalRedemptions: number | null;
+
+  @Field(() => Float, { description: 'Confidence level of every interval here (0.95)' })
+  confidenceLevel: number;
+
+  @Field(() => CampaignArm)
+  treated: CampaignArm;
+
+  @Field(() => CampaignArm)
+  holdout: CampaignArm;
+
+  @Field(() => ConfidenceInterval, { nullable: true, description: "Newcombe's hybrid score interval of absoluteUplift; an interval containing 0 means no evidence of an effect" })
+  absoluteUpliftInterval: ConfidenceInterval | null;
+
+  @Field(() => Float, { nullable: true, description: 'Two-sided p-value of the two-proportion z-test (pooled) of treated vs holdout conversion, noise variance included' })
+  pValue: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'treated.revenuePerCustomer − holdout.revenuePerCustomer' })
+  revenuePerCustomerUplift: number | null;
+
+  @Field(() => ConfidenceInterval, { nullable: true })
+  revenuePerCustomerUpliftInterval: ConfidenceInterval | null;
+
+  @Field(() => Int, { nullable: true, description: 'Customers per arm needed to detect a difference of the observed size (two-sided 5% test, 80% power); null when the arms do not differ' })
+  minimumSamplePerArm: number | null;
+
+  @Field(() => [CampaignStatisticsWarning])
+  warnings: CampaignStatisticsWarning[];
 }
 
 @ObjectType('CampaignPerformance', {
@@ -104,6 +179,9 @@ export class CampaignPerformance {
 
   @Field(() => Float, { nullable: true, description: 'redeemed.customers / reach; null when reach is 0' })
   conversionRate: number | null;
+
+  @Field(() => ConfidenceInterval, { nullable: true, description: 'Wilson score interval of conversionRate, noise variance included; null when reach is 0' })
+  conversionInterval: ConfidenceInterval | null;
 
   @Field(() => Float, { description: 'Sum of revenue of the treated REDEEMED responses' })
   attributedRevenue: number;

@@ -1,5 +1,5 @@
 import type { ReleasePolicySettings } from '../analytics.settings';
-import { geometricNoise } from './geometric-mechanism';
+import { geometricNoise, geometricStandardDeviation } from './geometric-mechanism';
 import type { NoiseSource } from './noise-source';
 
 /** How far one customer can move one released value: in how many groups they count, and by how much in each. */
@@ -29,6 +29,16 @@ export class AggregateRelease {
   amount(value: number, groups: number): number {
     const cents = Math.round(value * 100) + geometricNoise(this.policy.noise, this.epsilonPerMeasure, groups * Math.round(this.policy.settings.maxAmountPerCustomer * 100));
     return Math.max(0, cents) / 100;
+  }
+
+  /** Standard deviation of the noise count() adds for this contribution, for intervals over released counts. */
+  countNoiseSd(contribution: Contribution): number {
+    return this.policy.noise.drawsZero ? 0 : geometricStandardDeviation(this.epsilonPerMeasure, contribution.groups * contribution.perGroup);
+  }
+
+  /** Standard deviation of the noise amount() adds, in currency units. */
+  amountNoiseSd(groups: number): number {
+    return this.policy.noise.drawsZero ? 0 : geometricStandardDeviation(this.epsilonPerMeasure, groups * Math.round(this.policy.settings.maxAmountPerCustomer * 100)) / 100;
   }
 
   /**

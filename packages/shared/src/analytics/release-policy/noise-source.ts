@@ -3,6 +3,8 @@ import { createHmac, randomBytes } from 'node:crypto';
 /** Uniform draws in (0, 1) for the noise mechanism; never Math.random, whose stream can be predicted. */
 export interface NoiseSource {
   uniform(): number;
+  /** Set only by the tests' source whose draws are all 0: statistics then report no noise variance. */
+  readonly drawsZero?: true;
 }
 
 const TWO_POW_53 = 2 ** 53;
