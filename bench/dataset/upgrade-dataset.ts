@@ -19,7 +19,8 @@ export function onlyNewMigrations(stored: DataSetMarker | undefined, wanted: Dat
 
 /** Applies the pending migrations of every subgraph to the benchmark database. */
 export async function applyNewMigrations(url: string): Promise<void> {
-  const storage = await openStorage({ databaseUrl: url });
+  // A migration over millions of seeded rows is no request: no statement timeout (0 = none).
+  const storage = await openStorage({ databaseUrl: url, statementTimeoutMs: 0 });
   for (const definition of SUBGRAPHS) {
     const dataSource = await openServiceDataSource(storage, { service: definition.name, ...definition.storage });
     await dataSource.destroy();
