@@ -7,6 +7,7 @@ import { prepareDataSet } from './dataset/prepare-dataset';
 import { CONSENT_SWITCH, consentSwitchPresent } from './experiments/consent-switch';
 import { countStatements } from './experiments/r3-statements';
 import { measureDeepPage } from './experiments/r5-deep-page';
+import { captureStatementsOfPage, measureR8 } from './experiments/r8-floor';
 import { compare, type CompareSettings, type Comparison } from './load/compare';
 import { captureReference } from './load/graphql-target';
 import type { Target } from './load/graphql-target';
@@ -100,6 +101,12 @@ async function main(): Promise<number> {
         'offers: live offers, exposures. The bound of 5 is below the number of distinct data needs of this query across four subgraphs, each of which owns its tables; meeting it would take merging unrelated reads into combined statements (e.g. orders page with purchase summary) or one subgraph reading another\'s data; we chose clear, separately batched reads.',
     );
 
+    log('== R8: CPU per customer-360 page, whole platform ÷ same-work floor');
+    const captured = await captureStatementsOfPage(ourGateway, customer360(PAGE), ours.subgraphs);
+    const r8 = await measureR8(options.databaseUrl, captured, r1.a, options.smoke ? 50 : 300);
+    log(`    ${r8.statements} statements (${r8.distinct} distinct); floor ${r8.floorCpuMsPerPage.toFixed(2)} ms (node ${r8.floor.nodeCpuMsPerPage.toFixed(2)}, postgres ${r8.floor.postgresCpuMsPerPage.toFixed(2)}, workers ${r8.floor.parallelWorkerCpuMsPerPage.toFixed(2)}); platform ${r8.totalCpuMs.toFixed(2)} ms ${JSON.stringify(r8.totalCpuMsPerPage)}; same work: ${r8.sameWork}`);
+    for (const m of r8.mismatches) log(`    ${m}`);
+
     const deepRow = Math.min(90_000, Math.floor(options.customers * 0.9));
     log(`== R5: keyset page after row ${deepRow} vs first page`);
     const r5 = await measureDeepPage(customersDirect, customerList(PAGE), customerList(PAGE, await cursorAtRow(options.databaseUrl, deepRow)), deepRow, options.rounds * 2, options.smoke ? 10 : 50);
@@ -155,6 +162,7 @@ async function main(): Promise<number> {
         informational('R2', 'customer list throughput, plain gateway ÷ customers subgraph directly (what federation itself costs)', r2.throughputRatio.median),
         checkStatements(r3, 10),
         checkBound('R5', 'latency of the page after row ~90,000 ÷ first page', r5.ratio.median, 2, 'atMost'),
+        checkBound('R8', 'CPU per customer-360 page, whole platform ÷ same-work floor', r8.ratio, 2, 'atMost', r8.sameWork ? undefined : 'void: the floor returned different rows than the page'),
         checkBound('R7', 'CPU per request, enforcement on ÷ off', r7.measured ? r7.cpuMsPerRequest.on / r7.cpuMsPerRequest.off : null, 1.1, 'atMost', r7.measured ? undefined : r7.reason),
       ],
       r1,
@@ -163,6 +171,7 @@ async function main(): Promise<number> {
       r3,
       r5,
       r7,
+      r8,
       peakRssMb: peak,
       notes,
       failures,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
 import { ensureDatabase, withClient } from './database';
 import { clearMarker, markerMatches, readMarker, writeMarker, type DataSetMarker } from './marker';
+import { applyNewMigrations, onlyNewMigrations } from './upgrade-dataset';
 
 export interface DataSetReport extends DataSetMarker {
   database: string;
@@ -22,13 +23,17 @@ export function migrationFingerprint(): string {
 
 const COUNTED = ['customers.customer', 'customers.interaction', 'transactions.customer_order', 'transactions.order_line', 'offers.offer', 'offers.offer_response', 'consent.consent_event'];
 
-/** Reuses the data set when its marker matches seed, size and migrations; otherwise drops and reseeds it. */
+/** Reuses the data set when its marker matches seed, size and migrations (applying migrations added since); otherwise drops and reseeds it. */
 export async function prepareDataSet(url: string, wanted: Omit<DataSetMarker, 'migrations'>, log: (line: string) => void): Promise<DataSetReport> {
   await ensureDatabase(url);
   const marker: DataSetMarker = { ...wanted, migrations: migrationFingerprint() };
   const stored = await withClient(url, readMarker);
   let reused = true;
-  if (!markerMatches(stored, marker)) {
+  if (onlyNewMigrations(stored, marker)) {
+    log(`data set in ${new URL(url).pathname.slice(1)} predates ${marker.migrations.split(',').length - stored!.migrations.split(',').length} new migration(s): applying them to the seeded rows`);
+    await applyNewMigrations(url);
+    await withClient(url, (client) => writeMarker(client, marker, stored!.seedSeconds));
+  } else if (!markerMatches(stored, marker)) {
     reused = false;
     log(`seeding ${wanted.customers.toLocaleString('en')} customers (seed ${wanted.seed}) into ${new URL(url).pathname.slice(1)} with the subgraphs' demo seeders ...`);
     await withClient(url, async (client) => {

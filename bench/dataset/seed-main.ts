@@ -29,7 +29,8 @@ async function tablesOf(dataSource: DataSource, schema: string): Promise<string[
 async function main() {
   const [url, seed, customers] = process.argv.slice(2);
   const demo = { seed: Number(seed), customers: Number(customers) };
-  const storage = await openStorage({ databaseUrl: url });
+  // Seeding is one long transaction per subgraph, not a request: no statement timeout (0 = none).
+  const storage = await openStorage({ databaseUrl: url, statementTimeoutMs: 0 });
   const seconds: Record<string, number> = {};
   // Seeders are independent (each owns its schema), so they run side by side.
   await Promise.all(

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { Comparison } from '../load/compare';
 import type { RoundResult } from '../load/load-round';
 import { round3, type Spread } from '../load/stats';
+import type { R8Result } from '../experiments/r8-floor';
 import type { TargetCheck } from './targets';
 
 export interface BenchResults {
@@ -21,6 +22,7 @@ export interface BenchResults {
   r5?: unknown;
   r1AtRate?: { rate: number; round: RoundResult };
   r7: { measured: false; reason: string } | { measured: true; sameBody: boolean; comparison: Comparison; cpuMsPerRequest: { on: number; off: number } };
+  r8?: R8Result;
   peakRssMb: Record<string, number>;
   notes: string[];
   failures: number;
@@ -41,6 +43,27 @@ function comparisonTable(c: Comparison): string[] {
     `| requests checked / wrong | ${c.a.requests} / ${c.a.failures} | ${c.b.requests} / ${c.b.failures} |`,
     '',
     `Throughput ratio ${c.a.target} ÷ ${c.b.target}: **${round3(c.throughputRatio.median)}** (per-pair ${round3(c.throughputRatio.min)}–${round3(c.throughputRatio.max)}); response body ${c.referenceBytes} bytes.`,
+  ];
+}
+
+function r8Section(r8: R8Result): string[] {
+  const rows = Object.entries(r8.totalCpuMsPerPage).map(([group, ms]) => `| platform: ${group} | ${round3(ms)} | ${round3((ms / r8.totalCpuMs) * 100)}% |`);
+  return [
+    '## R8: CPU per customer-360 page, whole platform ÷ same-work floor',
+    '',
+    `The page ran ${r8.statements} SQL statements (${r8.distinct} distinct), captured at the pg client of the subgraph process during one real request. The floor is one process on one connection running those ${r8.distinct} statements with the same parameters and serialising every row to JSON (${r8.floor.jsonBytesPerPage} bytes per page), measured over ${r8.floor.pages} pages. Same work (every statement returned the same row count in the floor as in the page): **${r8.sameWork}**${r8.mismatches.length ? ` (${r8.mismatches.join('; ')})` : ''}.`,
+    '',
+    '| | CPU ms per page | share |',
+    '|---|---|---|',
+    ...rows,
+    `| **platform total** | **${round3(r8.totalCpuMs)}** | 100% |`,
+    `| floor: node (run + serialise) | ${round3(r8.floor.nodeCpuMsPerPage)} | |`,
+    `| floor: postgres backend | ${round3(r8.floor.postgresCpuMsPerPage)} | |`,
+    `| floor: parallel workers | ${round3(r8.floor.parallelWorkerCpuMsPerPage)} | |`,
+    `| **floor total** | **${round3(r8.floorCpuMsPerPage)}** | |`,
+    '',
+    `R8 = ${r8.ratio === null ? 'void (different work)' : `**${round3(r8.ratio)}**`} (target ≤ 2.0). The platform side is the median of the R1 rounds of our gateway at saturation (the postgres group includes parallel workers).`,
+    '',
   ];
 }
 
@@ -82,6 +105,7 @@ export function renderMarkdown(r: BenchResults): string {
   lines.push('## R7: consent enforcement on ÷ off', '');
   if (r.r7.measured) lines.push(`Byte-identical bodies on both sides (sameBody): **${r.r7.sameBody}**. CPU ms/request (gateway + subgraphs + postgres): on ${round3(r.r7.cpuMsPerRequest.on)}, off ${round3(r.r7.cpuMsPerRequest.off)}.`, '', ...comparisonTable(r.r7.comparison), '');
   else lines.push(`Not measured: ${r.r7.reason}.`, '');
+  if (r.r8) lines.push(...r8Section(r.r8));
   lines.push('## Peak memory (VmHWM)', '', '| process | MB |', '|---|---|', ...Object.entries(r.peakRssMb).map(([k, v]) => `| ${k} | ${v} |`), '');
   lines.push('## Notes', '', ...r.notes.map((n) => `- ${n}`), '');
   return lines.join('\n');

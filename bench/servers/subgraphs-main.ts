@@ -2,10 +2,13 @@ import '@c360/shared/service/offline'; // no phoning home, before @apollo/gatewa
 import 'reflect-metadata';
 import { openStorage, startSubgraphs, statementCounter, type RunningSubgraph } from '@c360/shared';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
+import { installStatementCapture } from '../measure/statement-capture';
 import { announceReady, failStartup } from './ipc';
 
 /** The four subgraphs in one process over the benchmark database (env: DATABASE_URL, CALLER_SIGNING_KEY). */
 async function main() {
+  // R8 replays the statements of one real page: record them at the pg client, before storage opens.
+  const capture = installStatementCapture();
   const storage = await openStorage({ databaseUrl: process.env.DATABASE_URL });
   const running: RunningSubgraph[] = await startSubgraphs(SUBGRAPHS, {
     storage,
@@ -24,6 +27,8 @@ async function main() {
   announceReady(Object.fromEntries(running.map((s) => [s.name, s.url])), {
     resetStatements: () => statementCounter.reset(),
     statements: () => ({ total: statementCounter.total(), byService: statementCounter.byService() }),
+    startCapture: () => capture.start(),
+    capturedStatements: () => capture.stop(),
   });
 }
 
