@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import net from 'node:net';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { CallerKind } from '@c360/shared';
@@ -19,9 +20,17 @@ const PARTNER_CUSTOMERS = readFileSync(join(__dirname, '..', '..', 'safelist', '
 describe(`Hive Gateway over our supergraph on ${storageLabel()}`, () => {
   let platform: TestPlatform;
   let hive: RunningHiveGateway;
+  // Every host this process connects to while Hive starts and serves: nothing may leave loopback.
+  const connectedTo = new Set<string>();
+  const connect = net.Socket.prototype.connect;
 
   beforeAll(async () => {
     platform = await startTestPlatform({ demo: { seed: 360, customers: 40 } });
+    net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
+      const options = args[0] as { host?: string; path?: string } | number;
+      connectedTo.add(typeof options === 'object' ? (options.path ?? options.host ?? 'localhost') : String(args[1] ?? 'localhost'));
+      return (connect as (...a: unknown[]) => net.Socket).apply(this, args);
+    } as typeof connect;
     hive = await startHiveGateway({
       supergraphPath: SUPERGRAPH_PATH,
       subgraphUrls: Object.fromEntries(platform.subgraphs.map((s) => [s.name, s.url])),
@@ -30,6 +39,7 @@ describe(`Hive Gateway over our supergraph on ${storageLabel()}`, () => {
     });
   }, 120_000);
   afterAll(async () => {
+    net.Socket.prototype.connect = connect;
     await hive?.stop();
     await platform?.close();
   });
@@ -79,5 +89,10 @@ describe(`Hive Gateway over our supergraph on ${storageLabel()}`, () => {
     );
     const wrong = rounds.filter(({ name, answer }) => answer.status !== 200 || !isDeepStrictEqual(answer.body, own[name])).map(({ name }) => name);
     expect(wrong).toEqual([]);
+  });
+
+  it('connects to nothing beyond loopback (no reporting, no telemetry)', () => {
+    expect(connectedTo.size).toBeGreaterThan(0);
+    expect([...connectedTo].filter((host) => !['127.0.0.1', 'localhost', '::1'].includes(host))).toEqual([]);
   });
 });
