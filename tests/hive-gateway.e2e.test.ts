@@ -51,12 +51,18 @@ describe(`Hive Gateway over our supergraph on ${storageLabel()}`, () => {
 
   it('answers the customer-360 page with the same body as our gateway', async () => {
     const variables = { first: 20, orders: 5 };
-    const ours = await post(platform.gatewayUrl, CUSTOMER_360, variables, platform.internal);
-    const theirs = await post(hive.url, CUSTOMER_360, variables, platform.internal);
-    expect(ours.body.errors).toBeUndefined();
-    expect((ours.body.data as { customers: { edges: unknown[] } }).customers.edges).toHaveLength(20);
-    expect(theirs.status).toBe(200);
-    expect(theirs.body).toEqual(ours.body);
+    // Up to three rounds: on a loaded machine a peer call past PEER_TIMEOUT_MS fails closed (withheld
+    // scores) in either gateway's answer; a real difference between the routers shows in every round.
+    let ours: Answer | undefined;
+    let theirs: Answer | undefined;
+    for (let round = 0; round < 3 && (!ours || !isDeepStrictEqual(ours.body, theirs?.body)); round++) {
+      ours = await post(platform.gatewayUrl, CUSTOMER_360, variables, platform.internal);
+      theirs = await post(hive.url, CUSTOMER_360, variables, platform.internal);
+    }
+    expect(ours!.body.errors).toBeUndefined();
+    expect((ours!.body.data as { customers: { edges: unknown[] } }).customers.edges).toHaveLength(20);
+    expect(theirs!.status).toBe(200);
+    expect(theirs!.body).toEqual(ours!.body);
   });
 
   it('refuses a request without a valid token before any subgraph is asked', async () => {
@@ -73,7 +79,9 @@ describe(`Hive Gateway over our supergraph on ${storageLabel()}`, () => {
     };
     const variables = { first: 50 };
     // Each caller's own answer, from our gateway: the three differ (different consents, different audiences).
-    const own = Object.fromEntries(await Promise.all(Object.entries(callers).map(async ([name, headers]) => [name, (await post(platform.gatewayUrl, PARTNER_CUSTOMERS, variables, headers)).body] as const)));
+    const own = Object.fromEntries(
+      await Promise.all(Object.entries(callers).map(async ([name, headers]) => [name, (await post(platform.gatewayUrl, PARTNER_CUSTOMERS, variables, headers)).body] as const)),
+    );
     expect(own.nordicTravel).not.toEqual(own.cityBank);
     expect(own.nordicTravel).not.toEqual(own.staff);
     for (const body of Object.values(own)) expect(body.errors).toBeUndefined();

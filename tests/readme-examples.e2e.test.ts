@@ -43,7 +43,11 @@ describe(`the README's GraphQL examples on ${storageLabel()}`, () => {
   afterAll(() => platform?.close());
 
   const post = async (query: string, variables: Record<string, unknown>, token: string): Promise<{ status: number; body: Answer }> => {
-    const response = await fetch(platform.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(platform.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
     return { status: response.status, body: (await response.json()) as Answer };
   };
 
@@ -67,7 +71,7 @@ describe(`the README's GraphQL examples on ${storageLabel()}`, () => {
     const token = await platform.tokens.token(example.token.kind as CallerKind, { ...example.token });
     let previous: Answer | undefined;
     for (const request of example.requests) {
-      const variables: Record<string, unknown> = {};
+      const variables: Record<string, unknown> = { ...request.given };
       for (const name of request.variables) variables[name] = await fill(name, previous);
       const { status, body } = await post(request.query, variables, token);
       const codes = [...new Set((body.errors ?? []).map((e) => e.extensions?.code))];

@@ -59,7 +59,12 @@ function useBearerCaller(auth: AuthOptions, callers: WeakMap<Request, Caller>): 
       try {
         callers.set(request, await authenticate({ headers: { authorization: request.headers.get('authorization') ?? undefined } }));
       } catch (error) {
-        endResponse(new fetchAPI.Response(JSON.stringify({ errors: [{ message: (error as Error).message, extensions: { code: 'UNAUTHENTICATED' } }] }), { status: 401, headers: { 'content-type': 'application/json' } }));
+        endResponse(
+          new fetchAPI.Response(JSON.stringify({ errors: [{ message: (error as Error).message, extensions: { code: 'UNAUTHENTICATED' } }] }), {
+            status: 401,
+            headers: { 'content-type': 'application/json' },
+          }),
+        );
       }
     },
   };

@@ -24,7 +24,10 @@ export interface TokenRequest {
 
 export interface ExampleRequest {
   query: string;
+  /** Variables the text leaves to the reader (filled by the runner). */
   variables: string[];
+  /** Variables the example itself sends. */
+  given?: Record<string, unknown>;
 }
 
 export interface ReadmeExample {
@@ -70,7 +73,18 @@ export function shellWords(text: string): string[] {
 
 /** What `npm run -s token -- <args>` would put in the token (scripts/token.ts). */
 export function tokenRequest(args: string[]): TokenRequest {
-  const { values } = parseArgs({ args, options: { kind: { type: 'string' }, scopes: { type: 'string' }, purpose: { type: 'string' }, partner: { type: 'string' }, customer: { type: 'string' }, client: { type: 'string' }, ttl: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      kind: { type: 'string' },
+      scopes: { type: 'string' },
+      purpose: { type: 'string' },
+      partner: { type: 'string' },
+      customer: { type: 'string' },
+      client: { type: 'string' },
+      ttl: { type: 'string' },
+    },
+  });
   if (!values.kind) throw new Error(`no --kind in token arguments: ${args.join(' ')}`);
   return {
     kind: values.kind,
@@ -124,8 +138,8 @@ function shExamples(fence: Fence): ReadmeExample[] {
   return calls.map((call) => {
     const token = tokens.get(call.tokenVariable);
     if (!token) throw new Error(`README line ${fence.line}: $${call.tokenVariable} is not minted in its block`);
-    const body = JSON.parse(call.json) as { query: string; variables?: unknown };
-    return { line: call.line, source: 'sh' as const, token, requests: [{ query: body.query, variables: [] }] };
+    const body = JSON.parse(call.json) as { query: string; variables?: Record<string, unknown> };
+    return { line: call.line, source: 'sh' as const, token, requests: [{ query: body.query, variables: [], given: body.variables }] };
   });
 }
 
