@@ -6,7 +6,7 @@ import { CALLER_HEADER, signCallerToken, type Caller } from '@c360/shared';
 import { createBearerAuthenticator, type AuthOptions } from '../../gateway/src/auth/bearer-authenticator';
 
 /**
- * The few parts of @graphql-hive/gateway-runtime used here, typed locally: importing its types
+ * The few parts of @graphql-hive/gateway (the declared dev dependency; it re-exports its runtime) used here, typed locally: importing its types
  * pulls in Yoga's augmentation of GraphQLErrorExtensions, which breaks the gateway's own typing.
  */
 interface GatewayPlugin {
@@ -24,7 +24,7 @@ interface GatewayRuntimeConfig {
   plugins: () => GatewayPlugin[];
   propagateHeaders: { fromClientToSubgraphs(payload: { request: Request; subgraphName: string }): Record<string, string | undefined> };
 }
-const { createGatewayRuntime } = createRequire(__filename)('@graphql-hive/gateway-runtime') as { createGatewayRuntime(config: GatewayRuntimeConfig): GatewayRuntime };
+const { createGatewayRuntime } = createRequire(__filename)('@graphql-hive/gateway') as { createGatewayRuntime(config: GatewayRuntimeConfig): GatewayRuntime };
 
 export interface HiveGatewayOptions {
   supergraphPath: string;
