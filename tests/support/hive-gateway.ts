@@ -6,8 +6,9 @@ import { CALLER_HEADER, signCallerToken, type Caller } from '@c360/shared';
 import { createBearerAuthenticator, type AuthOptions } from '../../gateway/src/auth/bearer-authenticator';
 
 /**
- * The few parts of @graphql-hive/gateway (the declared dev dependency; it re-exports its runtime) used here, typed locally: importing its types
- * pulls in Yoga's augmentation of GraphQLErrorExtensions, which breaks the gateway's own typing.
+ * The few parts of @graphql-hive/gateway (the declared dev dependency; it re-exports its runtime)
+ * used here, typed locally: importing its types pulls in Yoga's augmentation of
+ * GraphQLErrorExtensions, which breaks the gateway's own typing.
  */
 interface GatewayPlugin {
   onRequest?(payload: { request: Request; endResponse(response: Response): void; fetchAPI: { Response: typeof Response } }): Promise<void> | void;
