@@ -42,7 +42,6 @@ describe(`Consent decision exchanges per customer-360 page on ${storageLabel()}`
     const ten = await exchangesFor(10);
     const fifty = await exchangesFor(50);
     expect(fifty).toEqual(ten);
-    console.log(ten);
     for (const count of Object.values(ten)) expect(count).toBeLessThanOrEqual(1);
   });
 });

@@ -18,7 +18,6 @@ describe(`SQL statements per customer-360 page on ${storageLabel()}`, () => {
     const result = await postGraphQL(platform.gatewayUrl, Customer360PageDocument, { first }, platform.internal);
     expect(result.errors).toBeUndefined();
     expect(result.data?.customers?.edges).toHaveLength(first);
-    console.log(first, statementCounter.total(), statementCounter.byService());
     return { total: statementCounter.total(), byService: statementCounter.byService() };
   }
 
