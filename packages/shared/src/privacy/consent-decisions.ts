@@ -43,8 +43,9 @@ export interface ConsentDecider {
 
 /**
  * Per-request decisions: every guarded field of a request asks here, and DataLoader turns
- * the asks of one execution tick into a single call to the decider. Nothing survives the
- * request, so a withdrawal applies to the very next one.
+ * the asks of one execution tick into a single call to the decider. Nothing here survives the
+ * request; the remote decider shares answers only among the requests of one page (PageDecisionCache),
+ * so a withdrawal applies to the very next page.
  */
 export class RequestConsentDecisions {
   private readonly loader: DataLoader<DecisionRequest, ConsentDecision, string>;
