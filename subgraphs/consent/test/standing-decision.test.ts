@@ -5,6 +5,7 @@ import { consentSubgraph } from '../src';
 
 const STANDING = `query { consentStandingDecision { perCustomer allowedCategories reason deniedReason onlyCustomerId } }`;
 const DECISIONS = `query($requests: [ConsentDecisionRequest!]!) { consentDecisions(requests: $requests) { customerId category allowed reason } }`;
+const PURPOSE_DECISIONS = `query($requests: [ConsentPurposeDecisionRequest!]!) { consentPurposeDecisions(requests: $requests) { customerId category purpose allowed reason consentRecordId } }`;
 const GRANT = `mutation($input: GrantConsentInput!) { grantConsent(input: $input) { status } }`;
 const WITHDRAW = `mutation($input: WithdrawConsentInput!) { withdrawConsent(input: $input) { status } }`;
 
@@ -72,5 +73,51 @@ describe(`standing consent decisions on ${storageLabel()}`, () => {
     const result = await harness.execute<{ consentDecisions: { allowed: boolean }[] }>(DECISIONS, { requests } as never, internalCaller({ purpose: 'MARKETING' }));
     expect(result.data!.consentDecisions).toHaveLength(25);
     expect(statementCounter.byService()).toEqual({ consent: 1 });
+  });
+
+  describe('several purposes in one exchange', () => {
+    const asked = (customerIds: string[]) =>
+      customerIds.flatMap((customerId) => [
+        { customerId, category: PersonalDataCategory.CONTACT, purpose: 'MARKETING' },
+        { customerId, category: PersonalDataCategory.BEHAVIOURAL, purpose: 'PERSONALISATION' },
+        { customerId, category: PersonalDataCategory.FINANCIAL, purpose: 'SERVICE' },
+        { customerId, category: PersonalDataCategory.CONTACT, purpose: 'NO_SUCH_PURPOSE' },
+      ]);
+
+    it('answers each request exactly as the one-purpose decision for that purpose', async () => {
+      const granted = randomUUID();
+      await harness.execute(GRANT, { input: { customerId: granted, purposeCode: 'MARKETING', channel: 'WEB' } } as never);
+      const requests = asked([granted, randomUUID()]);
+      const result = await harness.execute<{ consentPurposeDecisions: { customerId: string; category: string; purpose: string; allowed: boolean; reason: string }[] }>(PURPOSE_DECISIONS, { requests } as never, internalCaller({ purpose: undefined }));
+      expect(result.errors).toBeUndefined();
+      for (const r of requests) {
+        const answer = result.data!.consentPurposeDecisions.find((d) => d.customerId === r.customerId && d.purpose === r.purpose)!;
+        const single = await decide(internalCaller({ purpose: r.purpose }), r.customerId, r.category);
+        expect({ allowed: answer.allowed, reason: answer.reason }).toEqual({ allowed: single.allowed, reason: single.reason });
+      }
+      expect(result.data!.consentPurposeDecisions.find((d) => d.customerId === granted && d.purpose === 'MARKETING')).toMatchObject({ allowed: true, reason: 'CONSENT_GRANTED' });
+    });
+
+    it('reads every purpose in one statement', async () => {
+      statementCounter.reset();
+      const result = await harness.execute<{ consentPurposeDecisions: unknown[] }>(PURPOSE_DECISIONS, { requests: asked(Array.from({ length: 20 }, () => randomUUID())) } as never, internalCaller({ purpose: undefined }));
+      expect(result.data!.consentPurposeDecisions).toHaveLength(80);
+      expect(statementCounter.byService()).toEqual({ consent: 1 });
+    });
+
+    it('follows the ledger as it is now: a withdrawal denies the very next exchange', async () => {
+      const customerId = randomUUID();
+      const marketing = [{ customerId, category: PersonalDataCategory.CONTACT, purpose: 'MARKETING' }];
+      await harness.execute(GRANT, { input: { customerId, purposeCode: 'MARKETING', channel: 'WEB' } } as never);
+      await harness.execute(WITHDRAW, { input: { customerId, purposeCode: 'MARKETING', channel: 'WEB' } } as never);
+      const result = await harness.execute<{ consentPurposeDecisions: { allowed: boolean; reason: string }[] }>(PURPOSE_DECISIONS, { requests: marketing } as never, internalCaller({ purpose: undefined }));
+      expect(result.data!.consentPurposeDecisions[0]).toMatchObject({ allowed: false, reason: 'CONSENT_WITHDRAWN' });
+    });
+
+    it('is answered to internal apps only', async () => {
+      const partner = internalCaller({ kind: CallerKind.PARTNER, partnerId: DEMO_PARTNERS[0].id });
+      const result = await harness.execute(PURPOSE_DECISIONS, { requests: asked([randomUUID()]) } as never, partner);
+      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    });
   });
 });

@@ -66,7 +66,7 @@ export async function createTransactionsApp(dataSource: DataSource, options: Sub
     new SubjectDataResolver(SUBGRAPH_NAME, subjectData),
     new RedemptionOrderResolver(new RedemptionOrderService(orders)),
     createSegmentConditionResolver(dataSource),
-    createTargetingResolver(dataSource),
+    createTargetingResolver(dataSource, valueSettings.windowDays),
     ...imports.resolvers,
   ]);
   const schema = await buildFederatedSchema<TransactionsContext>({

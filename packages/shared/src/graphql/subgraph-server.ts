@@ -7,7 +7,7 @@ import { offlinePlugins } from './offline-plugins';
 import { accessRecordPlugin } from '../observability/access-plugin';
 import { currentScope } from '../observability/request-scope';
 import { serviceLogger } from '../observability/logger';
-import { CallerKind, type Caller } from '../context/caller';
+import type { Caller } from '../context/caller';
 import { CALLER_HEADER, verifyCallerToken } from '../context/caller-token';
 import { exceedsCeiling } from '../context/scope-ceilings';
 import type { SubgraphContext } from '../context/subgraph-context';
@@ -15,6 +15,7 @@ import { ErrorCode } from '../errors/error-codes';
 import { maskError } from '../errors/mask-error';
 import { createGraphQLHttpServer, type HttpRoutes } from '../http/graphql-http';
 import { RequestConsentDecisions, type ConsentDecider } from '../privacy/consent-decisions';
+import { purposeCaller, RequestPurposeDecisions } from '../privacy/purpose-decisions';
 import { mustRecordDisclosures, type DisclosureRecorder } from '../privacy/disclosure-recorder';
 import { RequestDisclosures } from '../privacy/disclosures';
 import { RequestAudience } from '../privacy/row-visibility';
@@ -118,11 +119,13 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
     }
     const caller = check.caller;
     const byPurpose = new Map<string, RequestConsentDecisions>();
+    // Every purpose's per-customer asks of one tick travel together (one exchange).
+    const purposeDecisions = new RequestPurposeDecisions(caller.clientId, options.consentDecider);
     // A purpose-only question ("did this customer consent to PROFILING?"), whoever is calling.
     const consentFor = (purpose: string) => {
       let decisions = byPurpose.get(purpose);
       if (!decisions) {
-        decisions = new RequestConsentDecisions({ clientId: caller.clientId, kind: CallerKind.INTERNAL_APP, scopes: [], purpose }, options.consentDecider);
+        decisions = new RequestConsentDecisions(purposeCaller(caller.clientId, purpose), options.consentDecider, (request) => purposeDecisions.decide(purpose, request));
         byPurpose.set(purpose, decisions);
       }
       return decisions;

@@ -6,6 +6,7 @@ import { decisionUnavailable } from './row-visibility';
 import { consentDecisions, scopeService } from '../observability/metrics';
 import { applyStandingDecision, audienceFromStanding, PER_CUSTOMER, type StandingDecision } from './standing-decision';
 import { predicateDecisionUnavailable, type CategoryAudience } from './category-audience';
+import type { PurposeDecision, PurposeDecisionRequest } from './purpose-decisions';
 
 export interface DecisionRequest {
   customerId: string;
@@ -36,12 +37,15 @@ export interface ConsentDecider {
   standing?(caller: Caller): Promise<StandingDecision>;
   /** For each category, the customers it would be released for (what a predicate over it may match). */
   categoryAudiences?(caller: Caller, categories: PersonalDataCategory[]): Promise<CategoryAudience[]>;
+  /** Purpose-only decisions for several purposes in one exchange, each judged as an internal app declaring its purpose (see purposeCaller). */
+  decideAcrossPurposes?(clientId: string, requests: PurposeDecisionRequest[]): Promise<PurposeDecision[]>;
 }
 
 /**
  * Per-request decisions: every guarded field of a request asks here, and DataLoader turns
- * the asks of one execution tick into a single call to the decider. Nothing survives the
- * request, so a withdrawal applies to the very next one.
+ * the asks of one execution tick into a single call to the decider. Nothing here survives the
+ * request; the remote decider shares answers only among the requests of one page (PageDecisionCache),
+ * so a withdrawal applies to the very next page.
  */
 export class RequestConsentDecisions {
   private readonly loader: DataLoader<DecisionRequest, ConsentDecision, string>;
@@ -49,9 +53,13 @@ export class RequestConsentDecisions {
   private standingOnce?: Promise<StandingDecision>;
   private readonly categoryAudienceOnce = new Map<PersonalDataCategory, Promise<CategoryAudience>>();
 
+  /** How a per-customer decision is asked: this request's own batch, or a batch shared with other purposes. */
+  private readonly ask: (request: DecisionRequest) => Promise<ConsentDecision>;
+
   constructor(
     private readonly caller: Caller,
     private readonly decider: ConsentDecider,
+    ask?: (request: DecisionRequest) => Promise<ConsentDecision>,
   ) {
     this.loader = new DataLoader(
       async (requests) => {
@@ -65,6 +73,7 @@ export class RequestConsentDecisions {
       },
       { cacheKeyFn: (r) => `${r.customerId}|${r.category}` },
     );
+    this.ask = ask ?? ((request) => this.loader.load(request));
   }
 
   decide(customerId: string, category: PersonalDataCategory): Promise<ConsentDecision> {
@@ -73,10 +82,10 @@ export class RequestConsentDecisions {
 
   private decideUncounted(customerId: string, category: PersonalDataCategory): Promise<ConsentDecision> {
     const request = { customerId, category };
-    if (!this.decider.standing) return this.loader.load(request);
+    if (!this.decider.standing) return this.ask(request);
     // Unknown standing (lookup failed) falls back to per-customer decisions, which fail closed.
     this.standingOnce ??= this.decider.standing(this.caller).catch(() => PER_CUSTOMER);
-    return this.standingOnce.then((standing) => (standing.perCustomer ? this.loader.load(request) : applyStandingDecision(standing, request)));
+    return this.standingOnce.then((standing) => (standing.perCustomer ? this.ask(request) : applyStandingDecision(standing, request)));
   }
 
   /**

@@ -10,3 +10,5 @@ export * from './fixed-deciders';
 export * from './row-visibility';
 export * from './owned-types';
 export * from './category-audience';
+export * from './purpose-decisions';
+export * from './page-decision-cache';

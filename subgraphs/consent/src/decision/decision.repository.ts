@@ -58,6 +58,33 @@ export class DecisionRepository {
   }
 
   /**
+   * Several purposes' rules and, for each, the latest event of each customer with no partner, in
+   * one statement: the purpose-only decisions of one request (MARKETING and PERSONALISATION, say)
+   * are read together, as they are now. Unknown purposes are absent from the result.
+   */
+  async purposesWithLatest(customerIds: readonly string[], purposeCodes: readonly string[]): Promise<Map<string, { purpose: PurposeRule; latest: LatestConsent[] }>> {
+    const rows: (PurposeRule & Partial<LatestConsent>)[] = await this.dataSource.query(
+      `SELECT ${PURPOSE_RULE_COLUMNS},
+              l.id AS "eventId", l.customer_id AS "customerId", l.status, l.notice_version AS "noticeVersion"
+       FROM consent.purpose p
+       LEFT JOIN LATERAL (
+         SELECT DISTINCT ON (customer_id) id, customer_id, status, notice_version
+         FROM consent.consent_event
+         WHERE customer_id = ANY($1::uuid[]) AND purpose_code = p.code AND partner_id IS NULL
+         ORDER BY customer_id, seq DESC
+       ) l ON true
+       WHERE p.code = ANY($2::text[])`,
+      [customerIds, purposeCodes],
+    );
+    const byPurpose = new Map<string, { purpose: PurposeRule; latest: LatestConsent[] }>();
+    for (const { code, legalBasis, requiredNoticeVersion, dataCategories, eventId, customerId, status, noticeVersion } of rows) {
+      if (!byPurpose.has(code)) byPurpose.set(code, { purpose: { code, legalBasis, requiredNoticeVersion, dataCategories }, latest: [] });
+      if (eventId) byPurpose.get(code)!.latest.push({ eventId, customerId: customerId!, status: status!, noticeVersion: noticeVersion ?? null });
+    }
+    return byPurpose;
+  }
+
+  /**
    * Every customer whose latest event for (purpose, partner) is a grant under a notice the
    * purpose still accepts; nobody when the partner is unregistered or inactive.
    */

@@ -1,10 +1,23 @@
 import { Arg, Ctx, Directive, Query, Resolver } from 'type-graphql';
-import { assertUuid, PersonalDataCategory, badInput } from '@c360/shared';
+import { assertUuid, CallerKind, DomainError, ErrorCode, PersonalDataCategory, badInput } from '@c360/shared';
 import type { ConsentContext } from '../context';
 import { ConsentDecisionService } from './decision.service';
-import { ConsentAudienceType, ConsentCategoryAudienceType, ConsentDecisionRequestInput, ConsentDecisionType, ConsentStandingDecisionType } from './decision.type';
+import {
+  ConsentAudienceType,
+  ConsentCategoryAudienceType,
+  ConsentDecisionRequestInput,
+  ConsentDecisionType,
+  ConsentPurposeDecisionRequestInput,
+  ConsentPurposeDecisionType,
+  ConsentStandingDecisionType,
+} from './decision.type';
 
 const MAX_REQUESTS = 10_000;
+
+function parseRequest(r: ConsentDecisionRequestInput): { customerId: string; category: PersonalDataCategory } {
+  if (!Object.values(PersonalDataCategory).includes(r.category as PersonalDataCategory)) throw badInput(`unknown data category ${r.category}`);
+  return { customerId: assertUuid(r.customerId, 'customerId'), category: r.category as PersonalDataCategory };
+}
 
 /** Decisions for the other subgraphs' guarded fields, asked as the original caller. */
 @Resolver()
@@ -15,11 +28,22 @@ export class DecisionResolver {
   @Directive('@inaccessible')
   async consentDecisions(@Arg('requests', () => [ConsentDecisionRequestInput]) requests: ConsentDecisionRequestInput[], @Ctx() ctx: ConsentContext): Promise<ConsentDecisionType[]> {
     if (requests.length > MAX_REQUESTS) throw badInput(`at most ${MAX_REQUESTS} decisions per call`);
-    const parsed = requests.map((r) => {
-      if (!Object.values(PersonalDataCategory).includes(r.category as PersonalDataCategory)) throw badInput(`unknown data category ${r.category}`);
-      return { customerId: assertUuid(r.customerId, 'customerId'), category: r.category as PersonalDataCategory };
-    });
-    const decisions = await this.decisions.decide(ctx.caller, parsed);
+    const decisions = await this.decisions.decide(ctx.caller, requests.map(parseRequest));
+    return decisions.map((d) => ({ ...d, consentRecordId: d.consentRecordId ?? null }));
+  }
+
+  /** Several purposes' purpose-only decisions in one exchange (a subgraph's MARKETING and PERSONALISATION asks of one request). */
+  @Query(() => [ConsentPurposeDecisionType])
+  @Directive('@inaccessible')
+  async consentPurposeDecisions(
+    @Arg('requests', () => [ConsentPurposeDecisionRequestInput]) requests: ConsentPurposeDecisionRequestInput[],
+    @Ctx() ctx: ConsentContext,
+  ): Promise<ConsentPurposeDecisionType[]> {
+    // Peers ask these as an internal app; no other kind of caller has a reason to.
+    if (ctx.caller.kind !== CallerKind.INTERNAL_APP) throw new DomainError(ErrorCode.FORBIDDEN, 'Purpose decisions are answered to internal apps only');
+    if (requests.length > MAX_REQUESTS) throw badInput(`at most ${MAX_REQUESTS} decisions per call`);
+    const parsed = requests.map((r) => ({ ...parseRequest(r), purpose: r.purpose }));
+    const decisions = await this.decisions.decideAcrossPurposes(ctx.caller.clientId, parsed);
     return decisions.map((d) => ({ ...d, consentRecordId: d.consentRecordId ?? null }));
   }
 

@@ -1,4 +1,4 @@
-import { applyStandingDecision, audienceFromStanding, CallerKind, type CategoryAudience, DecisionReason, PER_CUSTOMER, PersonalDataCategory, type Caller, type ConsentDecider, type ConsentDecision, type DecisionRequest, type StandingDecision } from '@c360/shared';
+import { applyStandingDecision, audienceFromStanding, CallerKind, purposeCaller, type PurposeDecision, type PurposeDecisionRequest, type CategoryAudience, DecisionReason, PER_CUSTOMER, PersonalDataCategory, type Caller, type ConsentDecider, type ConsentDecision, type DecisionRequest, type StandingDecision } from '@c360/shared';
 import { grantSatisfiesNotice } from '../purpose/notice-requirement';
 import type { DecisionRepository, LatestConsent, PurposeRule } from './decision.repository';
 
@@ -76,11 +76,32 @@ export class ConsentDecisionService implements ConsentDecider {
     const { purposeCode, partnerId } = this.basisOf(caller);
     const customerIds = [...new Set(requests.map((r) => r.customerId))];
     const { purpose, partnerActive, latest } = await this.repository.purposeWithLatest(customerIds, purposeCode!, partnerId);
+    // A partner that is not registered and active receives nothing, whatever it was granted.
+    return this.decideAgainst(requests, purpose, partnerId, latest, caller.kind !== CallerKind.PARTNER || partnerActive);
+  }
+
+  /**
+   * Purpose-only decisions for several purposes, each judged as an internal app declaring it
+   * (exactly what `decide` answers for that caller), with one statement for all purposes.
+   */
+  async decideAcrossPurposes(clientId: string, requests: PurposeDecisionRequest[]): Promise<PurposeDecision[]> {
+    const purposes = [...new Set(requests.map((r) => r.purpose))];
+    const customerIds = [...new Set(requests.map((r) => r.customerId))];
+    const read = purposes.every((p) => this.callerOnlyStanding(purposeCaller(clientId, p))) ? new Map() : await this.repository.purposesWithLatest(customerIds, purposes);
+    return purposes.flatMap((code) => {
+      const asked = requests.filter((r) => r.purpose === code).map(({ customerId, category }) => ({ customerId, category }));
+      const standingOnly = this.callerOnlyStanding(purposeCaller(clientId, code));
+      const decisions = standingOnly ? asked.map((r) => applyStandingDecision(standingOnly, r)) : this.decideAgainst(asked, read.get(code)?.purpose ?? null, null, read.get(code)?.latest ?? [], true);
+      return decisions.map((d) => ({ ...d, purpose: code }));
+    });
+  }
+
+  /** The per-customer rule, given what the ledger holds now for the caller's purpose (and partner). */
+  private decideAgainst(requests: DecisionRequest[], purpose: PurposeRule | null, partnerId: string | null, latest: LatestConsent[], partnerActive: boolean): ConsentDecision[] {
     const standing = this.purposeStanding(purpose, partnerId);
     if (!standing.perCustomer || !purpose) return requests.map((r) => applyStandingDecision(standing, r));
     const deny = (r: DecisionRequest, reason: DecisionReason): ConsentDecision => ({ ...r, allowed: false, reason });
-    // A partner that is not registered and active receives nothing, whatever it was granted.
-    if (caller.kind === CallerKind.PARTNER && !partnerActive) return requests.map((r) => deny(r, DecisionReason.PARTNER_INACTIVE));
+    if (!partnerActive) return requests.map((r) => deny(r, DecisionReason.PARTNER_INACTIVE));
     const covered = new Set<PersonalDataCategory>(purpose.dataCategories);
     const latestByCustomer = new Map(latest.map((l) => [l.customerId, l]));
     return requests.map((r) => {

@@ -12,6 +12,13 @@ export class ConsentDecisionRequestInput {
   category: string;
 }
 
+@InputType('ConsentPurposeDecisionRequest', { description: 'A purpose-only question: did this customer consent to this purpose, for this data category?' })
+@Directive('@inaccessible')
+export class ConsentPurposeDecisionRequestInput extends ConsentDecisionRequestInput {
+  @Field({ description: 'A consent Purpose code' })
+  purpose: string;
+}
+
 @ObjectType('ConsentDecision')
 @Directive('@inaccessible')
 export class ConsentDecisionType {
@@ -29,6 +36,13 @@ export class ConsentDecisionType {
 
   @Field(() => ID, { nullable: true })
   consentRecordId: string | null;
+}
+
+@ObjectType('ConsentPurposeDecision')
+@Directive('@inaccessible')
+export class ConsentPurposeDecisionType extends ConsentDecisionType {
+  @Field()
+  purpose: string;
 }
 
 @ObjectType('ConsentAudience')

@@ -65,22 +65,4 @@ export class CoPurchaseRepository {
       );
     });
   }
-
-  /**
-   * The kept pairs of these skus, strongest first per sku: one statement. The restriction is applied here so
-   * only pairs the caller can use travel: `alsoBoughtIn` (null = any sku) and, when `inStockOnly`, an in-stock Y.
-   */
-  async forSkus(skus: readonly string[], restriction: CoPurchaseRestriction = { alsoBoughtIn: null, inStockOnly: false }): Promise<CoPurchaseRow[]> {
-    if (skus.length === 0 || restriction.alsoBoughtIn?.length === 0) return [];
-    const rows: Array<{ sku: string; also_bought: string; together: number; with_sku: number; orders: number }> = await this.dataSource.query(
-      `SELECT c.sku, c.also_bought, c.together, c.with_sku, c.orders
-       FROM transactions.co_purchase c
-       WHERE c.sku = ANY($1::text[])
-         AND ($2::text[] IS NULL OR c.also_bought = ANY($2::text[]))
-         AND (NOT $3::boolean OR EXISTS (SELECT 1 FROM transactions.product p WHERE p.sku = c.also_bought AND p.stock_level > 0))
-       ORDER BY c.sku, c.rank`,
-      [skus, restriction.alsoBoughtIn, restriction.inStockOnly],
-    );
-    return rows.map((r) => ({ sku: r.sku, alsoBought: r.also_bought, together: r.together, withSku: r.with_sku, orders: r.orders }));
-  }
 }

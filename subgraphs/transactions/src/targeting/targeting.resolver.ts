@@ -28,10 +28,8 @@ export class TargetingResolver {
     if ((alsoBoughtIn?.length ?? 0) > MAX_SKUS) throw badInput(`at most ${MAX_SKUS} skus per call`, { argument: 'alsoBoughtIn' });
     const ids = [...new Set(customerIds.map((id) => assertUuid(id, 'customerIds')))];
     return this.service.facts({ customerIds: ids, skus: [...new Set(skus)], withCoPurchases, coPurchases: { alsoBoughtIn: alsoBoughtIn ? [...new Set(alsoBoughtIn)] : null, inStockOnly: alsoBoughtInStock } }, async (batch) => {
-      const values = await ctx.loaders.customerValue.loadMany(batch);
-      const failed = values.find((v): v is Error => v instanceof Error);
-      if (failed) throw failed;
-      return values as Exclude<(typeof values)[number], Error>[];
+      const withheld = await ctx.loaders.valueWithheld.loadMany(batch);
+      return withheld.map((w) => w !== false); // a failed decision withholds (fail closed)
     });
   }
 }

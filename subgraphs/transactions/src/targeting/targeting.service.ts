@@ -1,8 +1,8 @@
 import type { CustomerValueType } from '../value/customer-value.type';
-import type { CoPurchaseRepository, CoPurchaseRestriction, CoPurchaseRow } from './co-purchase.repository';
+import { releasedValue } from '../value/value.loaders';
+import type { CoPurchaseRestriction, CoPurchaseRow } from './co-purchase.repository';
 import type { TargetingRepository } from './targeting.repository';
 import type { CoPurchaseType, CustomerTargetingFactsType, OfferTargetingFactsType } from './targeting.type';
-
 
 export interface TargetingFactsRequest {
   customerIds: string[];
@@ -12,32 +12,30 @@ export interface TargetingFactsRequest {
   coPurchases?: CoPurchaseRestriction;
 }
 
-/** Loads value analyses through the request's value loader, so PROFILING withholding applies as for Customer.value. */
-export type ValueSource = (customerIds: string[]) => Promise<CustomerValueType[]>;
+/** Whose values are withheld (no PROFILING consent), from the request's batched decision, as for Customer.value. */
+export type ValueWithholding = (customerIds: string[]) => Promise<boolean[]>;
 
 /**
  * What the offer engine needs to know about a page of customers and the offered products,
- * in a constant number of statements: values (withheld without PROFILING consent), purchases,
- * co-purchases (as of the last full value refresh), and stock.
+ * in one statement: values (withheld without PROFILING consent), purchases, co-purchases (as of
+ * the last full value refresh), and stock; the PROFILING decision is asked meanwhile.
  */
 export class TargetingService {
   constructor(
     private readonly repository: TargetingRepository,
-    private readonly coPurchases: CoPurchaseRepository,
+    private readonly windowDays: number,
   ) {}
 
-  async facts(request: TargetingFactsRequest, values: ValueSource): Promise<OfferTargetingFactsType> {
-    const [valued, purchases] = await Promise.all([values(request.customerIds), this.repository.purchases(request.customerIds)]);
-    const bought = [...new Set(purchases.flatMap((p) => p.skus))].sort();
-    const pairs = request.withCoPurchases ? await this.coPurchases.forSkus(bought, request.coPurchases) : [];
-    const products = await this.repository.products([...new Set([...request.skus, ...pairs.map((p) => p.alsoBought)])]);
+  async facts(request: TargetingFactsRequest, withholding: ValueWithholding): Promise<OfferTargetingFactsType> {
+    const coPurchases = request.withCoPurchases ? (request.coPurchases ?? { alsoBoughtIn: null, inStockOnly: false }) : null;
+    const [rows, withheld] = await Promise.all([this.repository.facts({ customerIds: request.customerIds, skus: request.skus, coPurchases }), withholding(request.customerIds)]);
     const customers = request.customerIds.map((customerId, i): CustomerTargetingFactsType => ({
       customerId,
-      ...valueFacts(valued[i]),
-      categories: purchases[i].categories,
-      skus: purchases[i].skus,
+      ...valueFacts(releasedValue(rows.values[i], withheld[i], this.windowDays)),
+      categories: rows.purchases[i].categories,
+      skus: rows.purchases[i].skus,
     }));
-    return { customers, products, coPurchases: pairs.map(toCoPurchase) };
+    return { customers, products: rows.products, coPurchases: rows.pairs.map(toCoPurchase) };
   }
 }
 

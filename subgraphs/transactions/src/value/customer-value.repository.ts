@@ -49,6 +49,41 @@ const windowParameters = (asOf: Date, windowDays: number) => [
 const date = (value: unknown) => (value === null || value === undefined ? null : new Date(value as string | Date));
 const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
+/** The stored value columns of `ids.customer_id` (see VALUE_ROWS_OF_IDS), as toValueRow reads them. */
+export const VALUE_ROW_COLUMNS = `ids.customer_id, v.currency, v.order_count, v.recency_days, v.frequency, v.monetary::float8 AS monetary,
+       v.recency_score, v.frequency_score, v.monetary_score, v.segment, v.historical_value::float8 AS historical_value,
+       v.predicted_value::float8 AS predicted_value, v.churn_risk, v.lifecycle_stage, v.window_days, v.scores_as_of, v.refreshed_at,
+       r.refreshed_at AS last_full_refresh_at`;
+
+/** One row per id of the uuid[] parameter $1, with its stored value (if any) and the last full refresh. */
+export const VALUE_ROWS_OF_IDS = `unnest($1::uuid[]) AS ids(customer_id)
+       LEFT JOIN transactions.customer_value v ON v.customer_id = ids.customer_id
+       LEFT JOIN transactions.customer_value_refresh r ON true`;
+
+/** A row of VALUE_ROW_COLUMNS (from the driver, or as JSON: numbers and times read alike). */
+export function toValueRow(r: Record<string, unknown>): CustomerValueRow {
+  return {
+    customerId: r.customer_id as string,
+    currency: (r.currency as string | null) ?? null,
+    orderCount: num(r.order_count),
+    recencyDays: num(r.recency_days),
+    frequency: num(r.frequency),
+    monetary: num(r.monetary),
+    recencyScore: num(r.recency_score),
+    frequencyScore: num(r.frequency_score),
+    monetaryScore: num(r.monetary_score),
+    segment: (r.segment as string | null) ?? null,
+    historicalValue: num(r.historical_value),
+    predictedValue: num(r.predicted_value),
+    churnRisk: num(r.churn_risk),
+    lifecycleStage: (r.lifecycle_stage as string | null) ?? null,
+    windowDays: num(r.window_days),
+    scoresAsOf: date(r.scores_as_of),
+    refreshedAt: date(r.refreshed_at),
+    lastFullRefreshAt: date(r.last_full_refresh_at),
+  };
+}
+
 /** All SQL of the value analysis. Every refresh runs in one transaction, so readers see old or new rows, never a mix. */
 export class CustomerValueRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -89,35 +124,7 @@ export class CustomerValueRepository {
 
   /** One row per requested id, in one statement. */
   async values(customerIds: readonly string[]): Promise<CustomerValueRow[]> {
-    const raw: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT ids.customer_id, v.currency, v.order_count, v.recency_days, v.frequency, v.monetary::float8 AS monetary,
-              v.recency_score, v.frequency_score, v.monetary_score, v.segment, v.historical_value::float8 AS historical_value,
-              v.predicted_value::float8 AS predicted_value, v.churn_risk, v.lifecycle_stage, v.window_days, v.scores_as_of, v.refreshed_at,
-              r.refreshed_at AS last_full_refresh_at
-       FROM unnest($1::uuid[]) AS ids(customer_id)
-       LEFT JOIN transactions.customer_value v ON v.customer_id = ids.customer_id
-       LEFT JOIN transactions.customer_value_refresh r ON true`,
-      [customerIds],
-    );
-    return raw.map((r) => ({
-      customerId: r.customer_id as string,
-      currency: (r.currency as string | null) ?? null,
-      orderCount: num(r.order_count),
-      recencyDays: num(r.recency_days),
-      frequency: num(r.frequency),
-      monetary: num(r.monetary),
-      recencyScore: num(r.recency_score),
-      frequencyScore: num(r.frequency_score),
-      monetaryScore: num(r.monetary_score),
-      segment: (r.segment as string | null) ?? null,
-      historicalValue: num(r.historical_value),
-      predictedValue: num(r.predicted_value),
-      churnRisk: num(r.churn_risk),
-      lifecycleStage: (r.lifecycle_stage as string | null) ?? null,
-      windowDays: num(r.window_days),
-      scoresAsOf: date(r.scores_as_of),
-      refreshedAt: date(r.refreshed_at),
-      lastFullRefreshAt: date(r.last_full_refresh_at),
-    }));
+    const raw: Array<Record<string, unknown>> = await this.dataSource.query(`SELECT ${VALUE_ROW_COLUMNS} FROM ${VALUE_ROWS_OF_IDS}`, [customerIds]);
+    return raw.map(toValueRow);
   }
 }
