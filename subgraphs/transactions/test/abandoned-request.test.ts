@@ -82,18 +82,19 @@ onPostgres('transactions: database work of a request the gateway gave up on (Pos
     return product.sku;
   }
 
-  it('cancels the waiting statement within a second of the gateway giving up, and writes nothing', async () => {
+  it('cancels the waiting statement about a second after the gateway gives up, and writes nothing', async () => {
     const sku = await heldProduct();
     const input = orderInput({ lines: [{ sku, quantity: 1 }] });
     const answer = post(RECORD, { input }, 2_000).catch((error: Error) => error);
     await until(async () => (await waitingStatements()) === 1, 1_500);
 
     expect(await answer).toMatchObject({ name: 'TimeoutError' });
-    const goneAfterMs = await until(async () => (await waitingStatements()) === 0, 1_000);
+    const goneAfterMs = await until(async () => (await waitingStatements()) === 0, 1_500);
     await locker.query('ROLLBACK');
     await sleep(300); // had it only been left waiting, it would commit now that the row is free
 
-    expect(goneAfterMs).toBeLessThan(1_000);
+    // About a second: a few hundred ms on an idle machine, with slack for a loaded CI runner.
+    expect(goneAfterMs).toBeLessThan(1_500);
     expect(await ordersWith(input.externalId)).toBe(0);
   });
 
