@@ -43,6 +43,7 @@ onPostgres('transactions: database work of a request the gateway gave up on (Pos
     }
     return Date.now() - started;
   };
+  const jobState = async (id: string): Promise<string> => (await dataSource.query('SELECT state FROM transactions.value_refresh_job WHERE id = $1', [id]))[0]?.state;
   const ordersWith = async (externalId: string): Promise<number> => {
     const [row] = await dataSource.query('SELECT count(*)::int AS n FROM transactions.customer_order WHERE external_id = $1', [externalId]);
     return row.n as number;
@@ -108,5 +109,24 @@ onPostgres('transactions: database work of a request the gateway gave up on (Pos
     const body = JSON.parse(await (await answer).text());
     expect(body.errors).toBeUndefined();
     expect(await ordersWith(input.externalId)).toBe(1);
+  });
+
+  it('lets a value refresh job the abandoned request started run to its end', async () => {
+    const sku = await heldProduct();
+    // The full refresh's lock (customer-value.repository.ts) held too: the job is still waiting when the gateway gives up.
+    await locker.query('SELECT pg_advisory_xact_lock(1732300011, 0)');
+    const admin = internalCaller({ scopes: [...internalCaller().scopes, 'privacy:admin'] });
+    const input = orderInput({ lines: [{ sku, quantity: 1 }] });
+    const answer = post(`mutation($input: RecordOrderInput!) { refreshCustomerValues { id } recordOrder(input: $input) { id } }`, { input }, 2_000, admin).catch((error: Error) => error);
+    await until(async () => (await waitingStatements()) === 2, 1_500); // the job's refresh and the order's write
+    const [{ id }] = await dataSource.query(`SELECT id FROM transactions.value_refresh_job WHERE state = 'RUNNING'`);
+
+    expect(await answer).toMatchObject({ name: 'TimeoutError' });
+    await until(async () => (await waitingStatements()) === 1, 1_500); // the order's write is cancelled, the job waits on
+    await locker.query('ROLLBACK');
+    await until(async () => (await jobState(id)) !== 'RUNNING', 10_000);
+
+    expect(await jobState(id)).toBe('DONE');
+    expect(await ordersWith(input.externalId)).toBe(0);
   });
 });
