@@ -3,6 +3,7 @@ import { demoProducts } from '@c360/shared';
 import { storageLabel } from '@c360/shared/testing';
 import { CreateCampaignDocument, CreateCustomerDocument, CreateSegmentDocument, CreateOfferDocument, CustomerNextBestOffersDocument, GrantConsentDocument, RecordOrderDocument, RefreshCustomerValuesDocument } from './generated/graphql';
 import { postGraphQL } from './support/graphql-client';
+import { refreshValuesAndWait } from './support/value-refresh';
 import { startTestPlatform, type TestPlatform } from './support/test-platform';
 import { CallerKind } from './support/test-tokens';
 
@@ -54,7 +55,7 @@ describe(`next best offers through the gateway on ${storageLabel()}`, () => {
     // Co-purchase statistics are rebuilt with the full value refresh (as a scheduled job would).
     const admin = await platform.tokens.headers(CallerKind.INTERNAL_APP, { scope: 'orders:write privacy:admin' });
     expect((await postGraphQL(platform.gatewayUrl, RefreshCustomerValuesDocument, {}, await platform.tokens.headers(CallerKind.ERP_INTEGRATION))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await postGraphQL(platform.gatewayUrl, RefreshCustomerValuesDocument, {}, admin)).errors).toBeUndefined();
+    await refreshValuesAndWait(platform.gatewayUrl, admin);
 
     const campaignR = await ask(CreateCampaignDocument, { input: { name: 'Offer engine e2e', startsAt: '2024-09-01T00:00:00Z', status: 'ACTIVE' } as never });
     expect(campaignR.errors).toBeUndefined();

@@ -4,6 +4,7 @@ import { CallerKind, demoProducts } from '@c360/shared';
 import { storageLabel } from '@c360/shared/testing';
 import { postGraphQL, type GraphQLResponse } from './support/graphql-client';
 import { startTestPlatform, type TestPlatform } from './support/test-platform';
+import { refreshValuesAndWait } from './support/value-refresh';
 
 // Issue 10, classes 6, 7 and 10: predicates are reads, and derived values carry the categories of their inputs.
 
@@ -26,7 +27,6 @@ const SEGMENT_MEMBERS = parse(`query Members($id: ID!) { segment(id: $id) { purp
 const SEGMENT_READ = parse(`query Read($id: ID!) { segment(id: $id) { memberCount members(first: 100) { edges { node { id } } } } }`);
 const SEGMENT_NAMES = parse(`{ segments(first: 100) { edges { node { name } } } }`);
 const RECORD_ORDER = parse(`mutation Order($input: RecordOrderInput!) { recordOrder(input: $input) { id } }`);
-const REFRESH_VALUES = parse(`mutation { refreshCustomerValues { customersValued } }`);
 const CREATE_CAMPAIGN = parse(`mutation Campaign($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }`);
 const CREATE_OFFER = parse(`mutation Offer($input: CreateOfferInput!) { createOffer(input: $input) { id } }`);
 const NEXT_BEST = parse(`query Next($id: ID!) { customer(id: $id) { id eligibleOffers { id name } nextBestOffers(first: 20) { rank score offer { name } reasons { code text contribution } content { basis } } } }`);
@@ -235,7 +235,7 @@ describe(`predicates and derived values are reads (issue 10, classes 6, 7, 10) o
         expect(r.errors).toBeUndefined();
       }
       const admin = await platform.tokens.headers(CallerKind.INTERNAL_APP, { scope: 'orders:write privacy:admin' });
-      expect((await ask(REFRESH_VALUES, {}, admin)).errors).toBeUndefined();
+      await refreshValuesAndWait(platform.gatewayUrl, admin);
       const campaign = await ask<{ createCampaign: { id: string } }>(CREATE_CAMPAIGN, { input: { name: `Derived ${tag}`, startsAt: '2024-09-01T00:00:00Z', status: 'ACTIVE' } }, platform.internal);
       const base = { campaignId: campaign.data!.createCampaign.id, headline: 'Garden days', benefitType: 'PERCENT_DISCOUNT', benefitValue: 10, channel: 'EMAIL', status: 'ACTIVE', priority: 100, consentPurpose: 'MARKETING', ...LIVE };
       for (const offer of [

@@ -5,7 +5,7 @@ describe('per-client rate limits at the gateway', () => {
   let platform: TestPlatform;
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ demo: { seed: 3, customers: 5 }, rateLimit: { requestsPerWindow: 50, byKind: { [CallerKind.BI]: 3 }, windowSeconds: 60 } });
+    platform = await startTestPlatform({ demo: { seed: 3, customers: 5 }, rateLimit: { bucket: { burst: 50, perSecond: 10 }, byKind: { [CallerKind.BI]: { burst: 3, perSecond: 0.2 } } } });
   });
   afterAll(() => platform.close());
 
@@ -17,7 +17,9 @@ describe('per-client rate limits at the gateway', () => {
     for (let i = 0; i < 3; i += 1) expect((await ask(bi)).status).toBe(200);
     const refused = await ask(bi);
     expect(refused.status).toBe(429);
+    // One token every 5 s: the next one is at most 5 s away.
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(5);
     const body = (await refused.json()) as { data?: unknown; errors: { extensions: { code: string } }[] };
     expect(body.errors.map((e) => e.extensions.code)).toEqual(['RATE_LIMITED']);
     expect(body.data ?? null).toBeNull();

@@ -2,6 +2,7 @@ import { parse } from 'graphql';
 import { CallerKind, demoCustomerId, demoProducts, type DemoOptions } from '@c360/shared';
 import { postGraphQL } from '../support/graphql-client';
 import type { TestPlatform } from '../support/test-platform';
+import { refreshValuesAndWait } from '../support/value-refresh';
 import type { ArgumentFiller } from './probe-operations';
 
 /** What a leaked value tells: the hidden customer's identifiers, or a personal-data category. */
@@ -107,7 +108,7 @@ export async function createHiddenCustomer(platform: TestPlatform, demo: DemoOpt
     await run(platform, 'mutation($input: CreateSegmentInput!) { createSegment(input: $input) { id } }', { input: { name: 'Adversarial probe segment', rule: { condition: { field: 'COUNTRY', operator: 'EQ', values: [p.address.countryCode] } } } }, staff)
   ).createSegment.id;
   // A whole-base value refresh is an admin job (privacy:admin).
-  await run(platform, 'mutation { refreshCustomerValues { customersValued } }', {}, await platform.tokens.headers(CallerKind.INTERNAL_APP, { scope: 'orders:write privacy:admin' }));
+  await refreshValuesAndWait(platform.gatewayUrl, await platform.tokens.headers(CallerKind.INTERNAL_APP, { scope: 'orders:write privacy:admin' }));
 
   // The partner it shares with reads the profile once, so the disclosure ledger holds a release of it.
   const trusted = await platform.tokens.headers(CallerKind.PARTNER, { partner_id: HIDDEN_PARTNER });

@@ -1,51 +1,46 @@
 import { GraphQLError } from 'graphql';
 import { HeaderMap } from '@apollo/server';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { ErrorCode, type Caller, type CallerKind } from '@c360/shared';
+import { TokenBuckets, type BucketShape, type Clock } from './token-bucket';
 
 export interface RateLimitSettings {
-  /** Requests one client may send per window, unless its kind has its own figure. */
-  requestsPerWindow: number;
-  /** Per caller kind (e.g. PARTNER, BI), overriding requestsPerWindow. */
-  byKind: Partial<Record<CallerKind, number>>;
-  windowSeconds: number;
+  /** Every client's bucket, unless its kind has its own. */
+  bucket: BucketShape;
+  /** Per caller kind (e.g. PARTNER, BI), overriding `bucket`. */
+  byKind: Partial<Record<CallerKind, BucketShape>>;
 }
 
-/** Parses `PARTNER=120,BI=60` (RATE_LIMITS_BY_KIND); unknown kinds are a configuration error. */
-export function parseLimitsByKind(raw: string | undefined, kinds: readonly string[]): Partial<Record<CallerKind, number>> {
-  const limits: Partial<Record<string, number>> = {};
+const SHAPE = /^(\d+)\/(\d+(?:\.\d+)?)$/;
+
+/** Parses `PARTNER=20/0.5,BI=10/1` (RATE_LIMITS_BY_KIND: KIND=BURST/PER_SECOND); unknown kinds are a configuration error. */
+export function parseLimitsByKind(raw: string | undefined, kinds: readonly string[]): Partial<Record<CallerKind, BucketShape>> {
+  const limits: Partial<Record<string, BucketShape>> = {};
   for (const part of (raw ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
     const [kind, value] = part.split('=').map((p) => p.trim());
-    const n = Number(value);
-    if (!kinds.includes(kind) || !Number.isInteger(n) || n < 1) throw new Error(`RATE_LIMITS_BY_KIND: "${part}" is not KIND=<positive integer> with KIND one of ${kinds.join(', ')}`);
-    limits[kind] = n;
+    const match = SHAPE.exec(value ?? '');
+    const burst = Number(match?.[1]);
+    const perSecond = Number(match?.[2]);
+    if (!kinds.includes(kind) || !match || burst < 1 || !(perSecond > 0)) {
+      throw new Error(`RATE_LIMITS_BY_KIND: "${part}" is not KIND=<burst>/<tokens per second> (a positive integer and a positive number) with KIND one of ${kinds.join(', ')}`);
+    }
+    limits[kind] = { burst, perSecond };
   }
-  return limits as Partial<Record<CallerKind, number>>;
+  return limits as Partial<Record<CallerKind, BucketShape>>;
 }
 
 /**
- * One in-memory budget per client id and caller kind, per gateway process. Over budget the
- * request is refused before anything is planned: HTTP 429 with Retry-After in seconds.
+ * One in-memory token bucket per client id and caller kind, per gateway process. With no token
+ * left the request is refused before anything is planned: HTTP 429, Retry-After = seconds until
+ * the next token.
  */
-export function createRateLimit(settings: RateLimitSettings) {
-  const limiters = new Map<string, RateLimiterMemory>();
-  const limiterFor = (kind: CallerKind) => {
-    let limiter = limiters.get(kind);
-    if (!limiter) {
-      limiter = new RateLimiterMemory({ points: settings.byKind[kind] ?? settings.requestsPerWindow, duration: settings.windowSeconds });
-      limiters.set(kind, limiter);
-    }
-    return limiter;
-  };
+export function createRateLimit(settings: RateLimitSettings, clock?: Clock) {
+  const buckets = new TokenBuckets(clock);
   return async (caller: Caller): Promise<void> => {
-    try {
-      await limiterFor(caller.kind).consume(`${caller.kind}:${caller.clientId}`);
-    } catch (refusal) {
-      if (!(refusal instanceof RateLimiterRes)) throw refusal;
-      const retryAfter = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
-      throw new GraphQLError(`Rate limit reached for this client: retry after ${retryAfter} s`, {
-        extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: retryAfter, http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfter)]]) } },
-      });
-    }
+    const result = buckets.take(`${caller.kind}:${caller.clientId}`, settings.byKind[caller.kind] ?? settings.bucket);
+    if (result.taken) return;
+    const retryAfter = Math.max(1, Math.ceil(result.retryAfterMs / 1000));
+    throw new GraphQLError(`Rate limit reached for this client: retry after ${retryAfter} s`, {
+      extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: retryAfter, http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfter)]]) } },
+    });
   };
 }

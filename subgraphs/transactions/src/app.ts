@@ -27,6 +27,8 @@ import { CustomerValueResolver } from './value/customer-value.resolver';
 import { createValueService, valueRefreshJob } from './value-analysis';
 import { PROFILING, profilingConsentFrom } from './value/profiling-consent';
 import { ValueRefreshResolver } from './value/value-refresh.resolver';
+import { ValueRefreshJobRepository } from './value/value-refresh-job.repository';
+import { ValueRefreshJobs } from './value/value-refresh-job.service';
 import { createValueLoaders } from './value/value.loaders';
 import { readValueSettings } from './value/value.settings';
 
@@ -52,6 +54,7 @@ export async function createTransactionsApp(dataSource: DataSource, options: Sub
   if (dataSource.isInitialized) await valueService.refreshIfNeverRefreshed();
   // Scores and co-purchases are refreshed once after an import, never per imported row.
   const imports = createTransactionsImport(dataSource, options.peers, async () => void (await valueService.refreshAll()));
+  const refreshJobs = new ValueRefreshJobs(new ValueRefreshJobRepository(dataSource), valueService);
   const subjectData = new OrderSubjectData(new OrderSubjectDataRepository(dataSource));
   const resolvers = new ResolverContainer([
     new ProductResolver(new ProductService(products)),
@@ -61,7 +64,7 @@ export async function createTransactionsApp(dataSource: DataSource, options: Sub
     new OrderLineResolver(),
     new CustomerPurchasesResolver(),
     new CustomerValueResolver(),
-    new ValueRefreshResolver(valueService),
+    new ValueRefreshResolver(refreshJobs),
     createAnalyticsResolver(dataSource, options.aggregateNoise),
     new SubjectDataResolver(SUBGRAPH_NAME, subjectData),
     new RedemptionOrderResolver(new RedemptionOrderService(orders)),
@@ -96,7 +99,7 @@ export async function createTransactionsApp(dataSource: DataSource, options: Sub
     production: options.production,
     ...options.privacy,
     routes: imports.routes(SUBGRAPH_NAME, options.callerSigningKey),
-    plugins: [valueRefreshJob(valueService, valueSettings).plugin(() => dataSource.isInitialized)],
+    plugins: [valueRefreshJob(valueService, valueSettings).plugin(() => dataSource.isInitialized), refreshJobs.plugin()],
     createLoaders: ({ consentFor }) => ({
       ...createProductLoaders(products),
       ...createOrderLoaders(orders),

@@ -6,6 +6,7 @@ import { recordAccess } from '../observability/access-log';
 import { metricsRegistry } from '../observability/metrics';
 import { readinessReport, type ReadinessCheck } from '../observability/readiness';
 import { acceptedRequestId, newRequestId, newSpanId, newTraceId, parseTraceparent, REQUEST_ID_HEADER, runInScope, TRACEPARENT_HEADER, type RequestScope } from '../observability/request-scope';
+import { runForRequest } from '../storage/request-signal';
 import { endSpan, startServerSpan, tracingEnabled } from '../observability/tracing';
 import { MAX_REQUEST_NESTING, nestingDepth } from './nesting';
 import { applyCors, type CorsPolicy } from './cors';
@@ -161,12 +162,15 @@ async function handle<Context extends BaseContext>(options: GraphQLHttpOptions<C
     const span = traced.span.spanContext();
     Object.assign(scope, { traceId: span.traceId, spanId: span.spanId, sampled: (span.traceFlags & 1) === 1 });
   }
+  const callerGone = new AbortController();
   res.once('close', () => {
+    // The caller (the gateway at its subgraph timeout) closed the socket first: its database work is cancelled.
+    if (!res.writableFinished) callerGone.abort();
     const status = res.writableFinished ? res.statusCode : 499; // 499: the caller went away first
     recordAccess(scope, status, Number(process.hrtime.bigint() - started) / 1e9);
     endSpan(traced?.span, status);
   });
-  const serve = () => runInScope(scope, () => serveGraphQL(options, server, req, res, url, scope));
+  const serve = () => runInScope(scope, () => runForRequest(callerGone.signal, () => serveGraphQL(options, server, req, res, url, scope)));
   await (traced ? otelContext.with(traced.context, serve) : serve());
 }
 

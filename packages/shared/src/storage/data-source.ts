@@ -1,5 +1,6 @@
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import { pgliteDriverFor } from './pglite-pool';
+import { RequestCancellingClient } from './request-cancelling-client';
 import { countingLogger } from './statement-counter';
 import type { Storage } from './storage';
 
@@ -31,8 +32,9 @@ export function createServiceDataSource(storage: Storage, options: ServiceDataSo
   };
   if (storage.kind === 'postgres') {
     // pg returns bigint as a string by default; PGlite returns a number. Make both numbers.
-    return new DataSource({ ...common, parseInt8: true, url: storage.url, poolSize: options.poolSize ?? 10, applicationName: `c360-${options.service}`, extra: { statement_timeout: storage.statementTimeoutMs } });
+    return new DataSource({ ...common, parseInt8: true, url: storage.url, poolSize: options.poolSize ?? 10, applicationName: `c360-${options.service}`, extra: { statement_timeout: storage.statementTimeoutMs, Client: RequestCancellingClient } });
   }
+  // PGlite is one embedded connection with no cancel: an abandoned request's statements run to their end there.
   return new DataSource({ ...common, driver: pgliteDriverFor(storage.db, storage.lock) });
 }
 

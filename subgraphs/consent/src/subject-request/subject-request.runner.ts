@@ -1,4 +1,4 @@
-import type { ErasureCount } from '@c360/shared';
+import { detachedFromRequest, type ErasureCount } from '@c360/shared';
 import { DataSubjectRequestKind, DataSubjectRequestStatus } from './subject-request.enums';
 import type { SubjectRequestPartRow, SubjectRequestRepository, SubjectRequestRow } from './subject-request.repository';
 import { retryDelay, type SubjectRequestSettings } from './subject-request.settings';
@@ -40,7 +40,8 @@ export class SubjectRequestRunner {
   attempt(requestId: string, options: { newRound?: boolean } = {}): Promise<AttemptOutcome> {
     const current = this.running.get(requestId);
     if (current) return current;
-    const run = this.run(requestId, options.newRound ?? false).finally(() => this.running.delete(requestId));
+    // Shared with whoever asks next (the retry timer, another request): a caller going away must not cancel it.
+    const run = detachedFromRequest(() => this.run(requestId, options.newRound ?? false)).finally(() => this.running.delete(requestId));
     this.running.set(requestId, run);
     return run;
   }

@@ -1,6 +1,15 @@
 import type { CustomerValueRepository } from './customer-value.repository';
-import type { ValueRefreshType } from './value-refresh.type';
 import type { ValueSettings } from './value.settings';
+
+/** What one full refresh did. */
+export interface FullValueRefresh {
+  /** Customers with a completed purchase: one value row each. */
+  customersValued: number;
+  /** Customers with RFM scores (a purchase in the window). */
+  customersScored: number;
+  durationMs: number;
+  refreshedAt: Date;
+}
 
 /** An analysis over the whole order base that is rebuilt with each full refresh (e.g. co-purchases). */
 export interface DerivedAnalysis {
@@ -20,7 +29,7 @@ export class CustomerValueService {
   ) {}
 
   /** Values of the whole base, then the analyses derived from the same window; durationMs covers both. */
-  async refreshAll(asOf = new Date()): Promise<ValueRefreshType> {
+  async refreshAll(asOf = new Date()): Promise<FullValueRefresh> {
     const started = performance.now();
     const result = await this.values.refreshAll(asOf, this.settings.windowDays);
     for (const analysis of this.derived) await analysis.rebuild(asOf, this.settings.windowDays);
