@@ -120,6 +120,13 @@ async function child(mode: 'copy' | 'import', url: string, file: string, extra: 
   return JSON.parse(stdout.trim().split('\n').pop()!) as Measured;
 }
 
+/** Where the importer's time went, as shares of staging + validation + merge. */
+function split(timings: Measured['timings']): string {
+  const [stage, validate, merge] = ['stageMs', 'validateMs', 'mergeMs'].map((k) => Number(timings?.[k] ?? 0));
+  const total = stage + validate + merge || 1;
+  return [stage, validate, merge].map((ms) => `${Math.round((ms / total) * 100)} %`).join(' / ');
+}
+
 async function main() {
   const { values } = parseArgs({ options: { rows: { type: 'string' }, small: { type: 'string' }, smoke: { type: 'boolean' }, database: { type: 'string' }, help: { type: 'boolean' } } });
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
@@ -188,6 +195,9 @@ async function main() {
     `| peak RSS ${rows.toLocaleString('en')} ÷ ${small.toLocaleString('en')} rows | ${r.rssLargeVsSmall.toFixed(2)} (${result.peakRssMb.large} / ${result.peakRssMb.small} MB) | ≤ 1.2 |`,
     `| rows/s: raw COPY / import / replay / 1% bad | ${[result.rowsPerSecond.copy, result.rowsPerSecond.import, result.rowsPerSecond.replay, result.rowsPerSecond.bad].map((x) => Math.round(x).toLocaleString('en')).join(' / ')} | |`,
     `| value refresh, once after the import (not in the ratio) | ${Math.round(result.ms.valueRefreshOnce ?? 0)} ms | |`,
+    `| import time: staging / validation / merge | ${split(imported.timings)} | |`,
+    `| same end state, COPY = import = import + replay (rows and hash sum of orders, lines, stock ledger, stock levels) | ${sameEndState ? 'yes' : 'NO: ratios void'} | yes |`,
+    `| load average (1 / 5 / 15 min) before → after | ${loadBefore.map((x) => x.toFixed(1)).join(' / ')} → ${result.loadAverage.after.map((x) => x.toFixed(1)).join(' / ')} | |`,
     '',
   ].join('\n');
   process.stdout.write(`${md}\n`);
