@@ -10,8 +10,7 @@ import { openImport } from '../scripts/import-kinds';
 
 /**
  * One measured run in its own process (so peak RSS is this run's): `import` runs the real
- * importer on the file; `copy` is the baseline, a raw COPY of the same rows into the same tables
- * (ids, prices and totals computed client-side, no validation, no conflict handling).
+ * importer on the file; `copy` is the baseline (rawCopy below).
  */
 async function main() {
   const { values } = parseArgs({ options: { mode: { type: 'string' }, file: { type: 'string' }, url: { type: 'string' }, 'source-system': { type: 'string' }, refresh: { type: 'boolean' } } });
@@ -31,34 +30,61 @@ async function main() {
   process.stdout.write(`${JSON.stringify({ ...result, wallMs: performance.now() - started, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
 }
 
+/**
+ * The baseline: the same end state as the importer's, written the cheapest way — orders, lines
+ * and the stock ledger's SALE entries COPYed straight into the real tables (every index, check
+ * and foreign key in place), then each product's cached stock level moved in one UPDATE. Ids,
+ * prices, totals and the per-sku deltas are computed client-side; no validation, no conflict handling.
+ */
 async function rawCopy(url: string, file: string, sourceSystem: string) {
   const client = new Client({ connectionString: url });
   await client.connect();
-  const prices = new Map<string, number>((await client.query('SELECT sku, price::float8 AS price FROM transactions.product')).rows.map((r) => [r.sku, r.price]));
+  const catalogue = new Map<string, { price: number; asOf: number | null }>(
+    (await client.query('SELECT sku, price::float8 AS price, stock_as_of FROM transactions.product')).rows.map((r) => [r.sku, { price: r.price, asOf: r.stock_as_of ? new Date(r.stock_as_of).getTime() : null }]),
+  );
   const begun = performance.now();
   const now = new Date().toISOString();
+  const moved = new Map<string, number>();
   let orders: string[] = [];
   let lines: string[] = [];
+  let sales: string[] = [];
   let rows = 0;
   const flush = async () => {
+    await client.query('BEGIN');
     await copyIntoStaging(client, 'transactions.customer_order', ['id', 'customer_id', 'total', 'currency', 'channel', 'status', 'occurred_at', 'source_system', 'external_id', 'recorded_at'], orders);
     await copyIntoStaging(client, 'transactions.order_line', ['order_id', 'line_no', 'sku', 'quantity', 'unit_price', 'line_total'], lines);
+    await copyIntoStaging(client, 'transactions.stock_movement', ['movement_key', 'source', 'sku', 'delta', 'occurred_at', 'recorded_at'], sales);
+    await client.query('COMMIT');
     orders = [];
     lines = [];
+    sales = [];
   };
   for await (const text of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
     const o = JSON.parse(text) as { externalId: string; customerId: string; channel: string; currency: string; occurredAt: string; lines: { sku: string; quantity: number; unitPrice?: number }[] };
     const id = randomUUID();
+    const occurred = new Date(o.occurredAt);
     let total = 0;
+    const sold = new Map<string, number>();
     o.lines.forEach((l, i) => {
-      const unit = l.unitPrice ?? prices.get(l.sku)!;
+      const unit = l.unitPrice ?? catalogue.get(l.sku)!.price;
       total += unit * l.quantity;
       lines.push(`${id},${i},${l.sku},${l.quantity},${unit.toFixed(2)},${(unit * l.quantity).toFixed(2)}\n`);
+      sold.set(l.sku, (sold.get(l.sku) ?? 0) + l.quantity);
     });
-    orders.push(`${id},${o.customerId},${total.toFixed(2)},${o.currency},${o.channel},COMPLETED,${o.occurredAt},${sourceSystem},${o.externalId},${now}\n`);
+    for (const [sku, quantity] of sold) {
+      sales.push(`sale:${id}:${sku},SALE,${sku},${-quantity},${occurred.toISOString()},${now}\n`);
+      const asOf = catalogue.get(sku)!.asOf;
+      if (asOf === null || occurred.getTime() > asOf) moved.set(sku, (moved.get(sku) ?? 0) - quantity);
+    }
+    orders.push(`${id},${o.customerId},${total.toFixed(2)},${o.currency},${o.channel},COMPLETED,${occurred.toISOString()},${sourceSystem},${o.externalId},${now}\n`);
     if (++rows % 20_000 === 0) await flush();
   }
   await flush();
+  await client.query(
+    `UPDATE transactions.product p SET stock_level = p.stock_level + m.delta, updated_at = $3::timestamptz
+     FROM unnest($1::text[], $2::int[]) AS m(sku, delta) WHERE p.sku = m.sku AND m.delta <> 0`,
+    [[...moved.keys()], [...moved.values()], now],
+  );
   const ms = performance.now() - begun;
   await client.end();
   return { ms, counts: { read: rows } };

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { execFile } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { Client } from 'pg';
@@ -22,6 +22,7 @@ const USAGE = `npm run bench:import [-- --rows N] [--small N] [--smoke] [--datab
 const run = promisify(execFile);
 const CUSTOMERS = 20_000;
 const PRODUCTS = 200;
+const STOCK = 1_000_000_000;
 
 /** A small deterministic PRNG: the same sizes give the same files. */
 function prng(seed: number) {
@@ -69,16 +70,40 @@ async function setUp(url: string): Promise<void> {
   for (const definition of [customersSubgraph, transactionsSubgraph]) await (await openServiceDataSource(storage, { service: definition.name, ...definition.storage })).destroy();
   const now = new Date().toISOString();
   await copyIntoStaging(client, 'customers.customer', ['id', 'display_name', 'locale', 'acquisition_channel', 'created_at', 'updated_at'], Array.from({ length: CUSTOMERS }, (_, i) => `${uuidFrom(i)},Bench ${i},en,WEB,${now},${now}\n`));
-  await copyIntoStaging(client, 'transactions.product', ['sku', 'name', 'category', 'price', 'currency', 'stock_level', 'updated_at'], Array.from({ length: PRODUCTS }, (_, i) => `${sku(i)},Product ${i},Bench,${(5 + (i % 50) * 1.25).toFixed(2)},EUR,1000000000,${now}\n`));
+  await copyIntoStaging(client, 'transactions.product', ['sku', 'name', 'category', 'price', 'currency', 'stock_level', 'updated_at'], Array.from({ length: PRODUCTS }, (_, i) => `${sku(i)},Product ${i},Bench,${(5 + (i % 50) * 1.25).toFixed(2)},EUR,${STOCK},${now}\n`));
   await client.end();
 }
 
 async function emptyOrders(url: string): Promise<void> {
   const client = new Client({ connectionString: url });
   await client.connect();
-  await client.query('TRUNCATE transactions.order_line, transactions.customer_order, transactions.import_bad_row, transactions.import_job');
-  await client.query('VACUUM ANALYZE transactions.customer_order, transactions.order_line');
+  await client.query('TRUNCATE transactions.order_line, transactions.customer_order, transactions.stock_movement, transactions.import_bad_row, transactions.import_job');
+  await client.query('UPDATE transactions.product SET stock_level = $1', [STOCK]);
+  await client.query('VACUUM ANALYZE transactions.customer_order, transactions.order_line, transactions.stock_movement, transactions.product');
   await client.end();
+}
+
+/**
+ * What both sides must leave behind, without the values only one side can choose (generated ids,
+ * recording times): each table's row count and an order-independent sum of per-row hashes, rows
+ * named by the order's external id. Equal fingerprints are what make the time ratio a fair one.
+ */
+async function fingerprint(url: string): Promise<Record<string, string>> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  const [row] = (
+    await client.query(`
+      SELECT
+        (SELECT count(*) || ' / ' || coalesce(sum(hashtextextended(concat_ws('|', external_id, customer_id, total, currency, channel, status, occurred_at, source_system), 0)::numeric), 0)
+           FROM transactions.customer_order) AS orders,
+        (SELECT count(*) || ' / ' || coalesce(sum(hashtextextended(concat_ws('|', o.external_id, l.line_no, l.sku, l.quantity, l.unit_price, l.line_total), 0)::numeric), 0)
+           FROM transactions.order_line l JOIN transactions.customer_order o ON o.id = l.order_id) AS lines,
+        (SELECT count(*) || ' / ' || coalesce(sum(hashtextextended(concat_ws('|', o.external_id, m.source, m.sku, m.delta, m.occurred_at), 0)::numeric), 0)
+           FROM transactions.stock_movement m LEFT JOIN transactions.customer_order o ON o.id::text = split_part(m.movement_key, ':', 2)) AS stock_movements,
+        (SELECT count(*) || ' / ' || sum(hashtextextended(sku || '|' || stock_level, 0)::numeric) FROM transactions.product) AS products`)
+  ).rows;
+  await client.end();
+  return row;
 }
 
 interface Measured {
@@ -87,11 +112,19 @@ interface Measured {
   maxRssMb: number;
   afterImportMs?: number | null;
   counts: Record<string, number>;
+  timings?: Record<string, number | null>;
 }
 
 async function child(mode: 'copy' | 'import', url: string, file: string, extra: string[] = []): Promise<Measured> {
   const { stdout } = await run(process.execPath, ['--max-old-space-size=128', join(__dirname, 'import-child.js'), '--mode', mode, '--url', url, '--file', file, '--source-system', 'bench', ...extra], { maxBuffer: 1 << 20 });
   return JSON.parse(stdout.trim().split('\n').pop()!) as Measured;
+}
+
+/** Where the importer's time went, as shares of staging + validation + merge. */
+function split(timings: Measured['timings']): string {
+  const [stage, validate, merge] = ['stageMs', 'validateMs', 'mergeMs'].map((k) => Number(timings?.[k] ?? 0));
+  const total = stage + validate + merge || 1;
+  return [stage, validate, merge].map((ms) => `${Math.round((ms / total) * 100)} %`).join(' / ');
 }
 
 async function main() {
@@ -109,15 +142,21 @@ async function main() {
   if (!existsSync(files.small)) await writeOrders(files.small, small, 0, 2);
   if (!existsSync(files.bad)) await writeOrders(files.bad, rows, 100, 1);
   await setUp(url);
+  const loadBefore = loadavg();
 
   await emptyOrders(url);
   const copy = await child('copy', url, files.large);
   log(`raw COPY: ${Math.round(copy.ms)} ms`);
+  const copied = await fingerprint(url);
   await emptyOrders(url);
   const imported = await child('import', url, files.large, ['--refresh']);
   log(`import into empty tables: ${Math.round(imported.ms)} ms (+ ${Math.round(imported.afterImportMs ?? 0)} ms value refresh once) ${JSON.stringify(imported.counts)}`);
+  const afterImport = await fingerprint(url);
   const replay = await child('import', url, files.large);
   log(`replay as upserts: ${Math.round(replay.ms)} ms ${JSON.stringify(replay.counts)}`);
+  const afterReplay = await fingerprint(url);
+  const sameEndState = JSON.stringify(copied) === JSON.stringify(afterImport) && JSON.stringify(afterImport) === JSON.stringify(afterReplay);
+  log(`end state (rows / hash sum): COPY ${JSON.stringify(copied)}; import ${sameEndState ? 'the same, and unchanged by the replay' : `${JSON.stringify(afterImport)}, replay ${JSON.stringify(afterReplay)}: DIFFERENT, the ratios are void`}`);
   await emptyOrders(url);
   const bad = await child('import', url, files.bad);
   log(`1% bad rows into empty tables: ${Math.round(bad.ms)} ms ${JSON.stringify(bad.counts)}`);
@@ -138,6 +177,9 @@ async function main() {
     targets: { importVsCopy: 0.8, replayVsCopy: 0.5, badVsClean: 0.9, rssLargeVsSmall: 1.2 },
     peakRssMb: { small: smallRun.maxRssMb, large: imported.maxRssMb, replay: replay.maxRssMb, bad: bad.maxRssMb },
     counts: { import: imported.counts, replay: replay.counts, bad: bad.counts },
+    endState: { sameAfterCopyImportAndReplay: sameEndState, copy: copied, import: afterImport, replay: afterReplay },
+    timings: { import: imported.timings, replay: replay.timings, bad: bad.timings, small: smallRun.timings },
+    loadAverage: { before: loadBefore, after: loadavg() },
   };
   const r = result.ratios;
   const md = [
@@ -153,6 +195,9 @@ async function main() {
     `| peak RSS ${rows.toLocaleString('en')} ÷ ${small.toLocaleString('en')} rows | ${r.rssLargeVsSmall.toFixed(2)} (${result.peakRssMb.large} / ${result.peakRssMb.small} MB) | ≤ 1.2 |`,
     `| rows/s: raw COPY / import / replay / 1% bad | ${[result.rowsPerSecond.copy, result.rowsPerSecond.import, result.rowsPerSecond.replay, result.rowsPerSecond.bad].map((x) => Math.round(x).toLocaleString('en')).join(' / ')} | |`,
     `| value refresh, once after the import (not in the ratio) | ${Math.round(result.ms.valueRefreshOnce ?? 0)} ms | |`,
+    `| import time: staging / validation / merge | ${split(imported.timings)} | |`,
+    `| same end state, COPY = import = import + replay (rows and hash sum of orders, lines, stock ledger, stock levels) | ${sameEndState ? 'yes' : 'NO: ratios void'} | yes |`,
+    `| load average (1 / 5 / 15 min) before → after | ${loadBefore.map((x) => x.toFixed(1)).join(' / ')} → ${result.loadAverage.after.map((x) => x.toFixed(1)).join(' / ')} | |`,
     '',
   ].join('\n');
   process.stdout.write(`${md}\n`);
@@ -160,6 +205,7 @@ async function main() {
     writeFileSync(join(__dirname, '..', '..', 'bench', 'results', 'import.json'), `${JSON.stringify(result, null, 2)}\n`);
     writeFileSync(join(__dirname, '..', '..', 'bench', 'results', 'import.md'), `${md}\n`);
   }
+  if (!sameEndState) throw new Error('the import and the raw COPY left different tables: the ratios compare different work');
   if (imported.counts.inserted !== rows || replay.counts.unchanged !== rows || bad.counts.rejected !== Math.floor(rows / 100)) throw new Error('the import did not report the expected counts');
 }
 

@@ -83,10 +83,16 @@ export const compareResent = (t: ImportTables) => `
     SELECT s.line_no, o.id,
            o.customer_id = s.customer_id AND o.currency = s.currency AND o.channel = s.channel
              AND (s.status IS NULL OR o.status = s.status) AND (s.occurred_at IS NULL OR o.occurred_at = date_trunc('milliseconds', s.occurred_at)) AS same_header
-    FROM ${t.records} s JOIN transactions.customer_order o ON o.source_system = $2 AND o.external_id = s.external_id
-    WHERE o.id <> s.order_id
+    FROM ${t.records} s
+    -- One index probe per staged order (OFFSET 0 keeps the planner from flattening the lateral
+    -- into a join): with a million orders stored it otherwise hashed or merge-scanned the whole
+    -- table for each 20,000-row batch, past the statement timeout.
+    CROSS JOIN LATERAL (
+      SELECT o.* FROM transactions.customer_order o WHERE o.source_system = $2 AND o.external_id = s.external_id AND o.id <> s.order_id OFFSET 0
+    ) o
   ), existing_lines AS (
-    SELECT seen.line_no, ol.line_no AS item_no, ol.sku, ol.quantity, ol.unit_price FROM seen JOIN transactions.order_line ol ON ol.order_id = seen.id
+    SELECT seen.line_no, ol.line_no AS item_no, ol.sku, ol.quantity, ol.unit_price
+    FROM seen CROSS JOIN LATERAL (SELECT ol.* FROM transactions.order_line ol WHERE ol.order_id = seen.id OFFSET 0) ol
   ), staged_lines AS (
     SELECT i.line_no, i.item_no, i.sku, i.quantity, i.unit_price FROM ${t.children} i JOIN seen USING (line_no)
   ), differing AS (
