@@ -37,7 +37,9 @@ function cell(value: unknown, type: ImportColumnType): { ok: string } | { reason
       return text === 'true' || text === 'false' ? { ok: text } : { reason: 'must be true or false' };
     case 'timestamptz': {
       const time = text !== undefined && ISO_TIME.test(text) ? new Date(text) : undefined;
-      return time && !Number.isNaN(time.getTime()) && time.getUTCFullYear() >= 1 ? { ok: time.toISOString() } : { reason: 'must be an ISO 8601 date-time' };
+      // Years 1-9999 in UTC: an offset can push 9999-12-31 into year 10000, which toISOString writes as +010000 and COPY refuses for the whole batch.
+      const year = time?.getUTCFullYear() ?? Number.NaN;
+      return time && year >= 1 && year <= 9999 ? { ok: time.toISOString() } : { reason: 'must be an ISO 8601 date-time' };
     }
   }
 }
