@@ -123,4 +123,26 @@ describe(`every import kind against hostile bodies through the gateway on ${stor
       }
     }
   }, 600_000);
+  /** A CSV cell holding JSON text (as an orders' lines or an interaction's attributes cell does), or plain text. */
+  const csvCell = (value: unknown) => {
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    return `"${text.replace(/"/g, '""')}"`;
+  };
+
+  it.each(kinds)('%s: a hostile value in place of each field, as CSV', async (kind) => {
+    const hostile: Record<string, string> = {
+      'NUL inside': `${CANARY}\u0000x`,
+      'far-future time': '9999-12-31T23:59:59-14:00',
+      'deeply nested JSON text': '['.repeat(DEEP) + ']'.repeat(DEEP),
+      'deeply nested object text': '{"a":'.repeat(DEEP) + '1' + '}'.repeat(DEEP),
+      'unbalanced JSON text': `{"${CANARY}": [`,
+    };
+    for (const field of Object.keys(plausible())) {
+      for (const [label, value] of Object.entries(hostile)) {
+        const row = { ...plausible(), [field]: value };
+        const body = `${Object.keys(row).join(',')}\n${Object.values(row).map(csvCell).join(',')}\n`;
+        await expectClean(kind, await post(kind, body, 'text/csv'), `CSV ${field} = ${label}`);
+      }
+    }
+  }, 600_000);
 });
