@@ -75,6 +75,23 @@ describe(`bulk customer import on ${storageLabel()}`, () => {
     expect(await stored('erp-conflict', original.externalId)).toMatchObject({ display_name: `Ada ${original.familyName}`, phone: '+442079460960' });
   });
 
+  it('never lets a re-sent row confirm content the importer did not send: after the record changed, or for another client, the verdict is the same for every guess', async () => {
+    // An ERP token reads no personal fields: one file of guesses for one external id must not reveal which guess matches.
+    const original = customer({ birthDate: '1980-01-01' });
+    await run(ndjson([original]), { sourceSystem: 'erp-oracle' });
+    const guesses = ['1979-12-31', '1980-01-01', '1985-06-15', '1990-02-02'].map((birthDate) => ({ ...original, birthDate }));
+    const otherClient: Caller = { ...erp, clientId: 'erp-someone-else' };
+    const asOther = await run(ndjson(guesses), { sourceSystem: 'erp-oracle', caller: otherClient });
+    expect(asOther.counts).toEqual({ read: 4, inserted: 0, updated: 0, unchanged: 0, rejected: 4 });
+    expect(new Set((await imports.jobs.badRows(asOther.id, 10)).map((r) => `${r.field}: ${r.reason}`))).toEqual(new Set(['externalId: already belongs to a customer']));
+    // The customer (self-service) or staff change the record: its new birth date is no longer the importer's to confirm.
+    const { id } = (await stored('erp-oracle', original.externalId))!;
+    await harness.dataSource.query(`UPDATE customers.customer SET birth_date = '1985-06-15', updated_at = now() + interval '1 second' WHERE id = $1`, [id]);
+    const asImporter = await run(ndjson(guesses), { sourceSystem: 'erp-oracle' });
+    expect(asImporter.counts).toEqual({ read: 4, inserted: 0, updated: 0, unchanged: 0, rejected: 4 });
+    expect(new Set((await imports.jobs.badRows(asImporter.id, 10)).map((r) => `${r.field}: ${r.reason}`))).toEqual(new Set(['externalId: already belongs to a customer']));
+  });
+
   it('refuses an e-mail address another customer holds, in any case, without echoing it or linking the external id', async () => {
     const existing = customer({ email: 'taken.address@example.com' });
     await run(ndjson([existing]), { sourceSystem: 'erp-taken' });

@@ -150,6 +150,23 @@ describe(`Customer.nextBestOffers in the offers subgraph on ${storageLabel()}`, 
       expect((await offeredTo(customer)).sort()).toEqual([email.id, web.id, elsewhere.id].sort());
     });
 
+    it('a contact policy of 0 silences its channel for every customer, also one never shown anything (absence of exposures is not an exemption)', async () => {
+      const email = await api.createOffer(campaign, { channel: 'EMAIL' });
+      const web = await api.createOffer(campaign, { channel: 'WEB' });
+      const [seen, never] = [randomUUID(), randomUUID()];
+      await responsesApi(harness).record(responseInput(web.id, seen, 'SHOWN', { occurredAt: new Date(Date.now() - 86_400_000).toISOString() }));
+      const set = await harness.execute(`mutation { setContactPolicy(input: { channel: EMAIL, maxShown: 0, withinDays: 30 }) { maxShown } }`);
+      expect(set.errors).toBeUndefined();
+      try {
+        const r = await page([seen, never]);
+        expect(r.data!._entities.map((c) => c.nextBestOffers!.map((p) => p.offer.id))).toEqual([[web.id], [web.id]]);
+        expect(r.data!._entities.map((c) => c.eligibleOffers!.map((o) => o.id))).toEqual([[web.id], [web.id]]);
+      } finally {
+        await harness.execute(`mutation { removeContactPolicy(channel: EMAIL) }`);
+      }
+      expect((await offeredTo(never)).sort()).toEqual([email.id, web.id].sort());
+    });
+
     it('offers segment-targeted offers to members only, and none of them when the customers subgraph fails (the others still)', async () => {
       const segmented = await api.createOffer(campaign, { targeting: { segmentIds: ['seg-vip'] }, priority: 10 });
       const open = await api.createOffer(campaign);

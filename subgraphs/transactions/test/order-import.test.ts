@@ -175,6 +175,20 @@ describe(`bulk order import on ${storageLabel()}`, () => {
     await expect(small.run({ kind: imports.kinds[0], caller: erp, source: streamOf(text), format: 'ndjson', sourceSystem: 'erp-resume', resumeJobId: jobId })).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
   });
 
+  it('a resumed job keeps the source system it started with, whatever the resuming request names (one file, one key space)', async () => {
+    const text = ndjson(Array.from({ length: 6 }, () => order()));
+    const broken = Readable.from((async function* () {
+      yield text.split('\n').slice(0, 4).join('\n') + '\n';
+      throw new Error('connection reset by peer');
+    })());
+    const small = new ImportRunner(harness.dataSource, imports.jobs, { batchRows: 2 });
+    let jobId = '';
+    await expect(small.run({ kind: imports.kinds[0], caller: erp, source: broken, format: 'ndjson', sourceSystem: 'erp-resume-keep', onStart: (id) => (jobId = id) })).rejects.toThrow('connection reset');
+    const resumed = await small.run({ kind: imports.kinds[0], caller: erp, source: streamOf(text), format: 'ndjson', sourceSystem: 'erp-resume-elsewhere', resumeJobId: jobId });
+    expect(resumed).toMatchObject({ id: jobId, state: ImportJobState.DONE, sourceSystem: 'erp-resume-keep' });
+    expect([await orderCount('erp-resume-keep'), await orderCount('erp-resume-elsewhere')]).toEqual([6, 0]);
+  });
+
   it('refreshes value scores once after an import, however many batches it had', async () => {
     const before = refreshes;
     const small = new ImportRunner(harness.dataSource, imports.jobs, { batchRows: 2 });

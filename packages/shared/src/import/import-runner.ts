@@ -59,9 +59,11 @@ export class ImportRunner {
     private readonly settings: ImportRunnerSettings = { batchRows: 20_000 },
   ) {}
 
-  async run(options: ImportRunOptions): Promise<ImportJob> {
-    const { kind } = options;
-    const job = await this.openJob(options);
+  async run(request: ImportRunOptions): Promise<ImportJob> {
+    const { kind } = request;
+    const job = await this.openJob(request);
+    // A resumed job keeps its source system: one file's rows are keyed in one key space, however the resume was asked.
+    const options = { ...request, sourceSystem: job.sourceSystem };
     options.onStart?.(job.id);
     const tables = await this.createStaging(kind, job.id);
     let bytesRead = 0; // a resumed job re-reads the file from its start

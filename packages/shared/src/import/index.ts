@@ -9,3 +9,4 @@ export * from './import-endpoint';
 export * from './import.errors';
 export * from './record-source';
 export * from './import-progress';
+export * from './json-depth';

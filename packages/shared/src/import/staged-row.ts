@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
 import type { ImportChildStage, ImportColumn, ImportColumnType, ImportStage } from './import-kind';
 
 export interface FieldProblem {
@@ -19,6 +20,7 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{
 
 /** Types one value; the reason never quotes the value. */
 function cell(value: unknown, type: ImportColumnType): { ok: string } | { reason: string } {
+  if (type === 'jsonb' && nestsDeeperThan(value, MAX_JSON_DEPTH)) return { reason: `must not nest deeper than ${MAX_JSON_DEPTH} levels` };
   const text = typeof value === 'string' ? value.trim() : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
   // PostgreSQL text cannot hold NUL: left in, one row would fail the whole batch's COPY.
   if (text?.includes('\u0000') || (type === 'jsonb' && JSON.stringify(value).includes('\\u0000'))) return { reason: 'must not contain NUL characters' };
@@ -37,7 +39,9 @@ function cell(value: unknown, type: ImportColumnType): { ok: string } | { reason
       return text === 'true' || text === 'false' ? { ok: text } : { reason: 'must be true or false' };
     case 'timestamptz': {
       const time = text !== undefined && ISO_TIME.test(text) ? new Date(text) : undefined;
-      return time && !Number.isNaN(time.getTime()) && time.getUTCFullYear() >= 1 ? { ok: time.toISOString() } : { reason: 'must be an ISO 8601 date-time' };
+      // Years 1-9999 in UTC: an offset can push 9999-12-31 into year 10000, which toISOString writes as +010000 and COPY refuses for the whole batch.
+      const year = time?.getUTCFullYear() ?? Number.NaN;
+      return time && year >= 1 && year <= 9999 ? { ok: time.toISOString() } : { reason: 'must be an ISO 8601 date-time' };
     }
   }
 }

@@ -40,14 +40,14 @@ export function customerImportKind(region: CountryCode, erased: ErasedExternalId
     },
     checks: customerChecks(phoneRule(region)),
     prepare: ({ tables, query, sourceSystem, now }) => customerBatchFacts(query, tables.records, sourceSystem, region, erased, now),
-    async merge({ tables, query, jobId, sourceSystem, params, now }) {
+    async merge({ tables, query, jobId, sourceSystem, params, now, caller }) {
       const identities = [P.lines, P.emails, P.phones].map((n) => params[n - 3].value);
       const [shared] = await query(rejectSharedEmails(tables), [jobId]);
-      const [inserted] = await query(insertNewCustomers(tables), [sourceSystem, now, ...identities]);
+      const [inserted] = await query(insertNewCustomers(tables), [sourceSystem, now, ...identities, caller.clientId]);
       const refused = Number(shared.rejected);
       // Every staged customer was new: nothing was re-sent, so there is nothing to compare.
       if (Number(inserted.inserted) === Number(inserted.staged)) return { inserted: Number(inserted.inserted), updated: 0, unchanged: 0, conflicts: refused };
-      const [resent] = await query(compareResent(tables), [jobId, sourceSystem, ...identities]);
+      const [resent] = await query(compareResent(tables), [jobId, sourceSystem, ...identities, caller.clientId]);
       return { inserted: Number(inserted.inserted), updated: 0, unchanged: Number(resent.unchanged), conflicts: refused + Number(resent.conflicts) };
     },
     afterImport,

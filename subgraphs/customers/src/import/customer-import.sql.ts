@@ -58,7 +58,7 @@ export const rejectSharedEmails = (t: ImportTables) => `
  * Inserts a customer and its external id for every external id the source system ($1) has not sent
  * before (first line wins), as createCustomer would: display name derived from the names when not
  * given, locale en by default. A customer whose e-mail another writer took meanwhile is skipped
- * (no external id without its customer); compareResent reports it. $2 now.
+ * (no external id without its customer); compareResent reports it. $2 now, $6 the importing client.
  */
 export const insertNewCustomers = (t: ImportTables) => `
   WITH fresh AS (
@@ -74,8 +74,8 @@ export const insertNewCustomers = (t: ImportTables) => `
     ON CONFLICT DO NOTHING
     RETURNING id
   ), linked AS (
-    INSERT INTO customers.external_identity (system, external_id, customer_id)
-    SELECT $1, f.external_id, f.customer_id FROM fresh f JOIN ins ON ins.id = f.customer_id
+    INSERT INTO customers.external_identity (system, external_id, customer_id, imported_by)
+    SELECT $1, f.external_id, f.customer_id, $6 FROM fresh f JOIN ins ON ins.id = f.customer_id
     RETURNING 1
   )
   SELECT (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM linked)::int AS linked, (SELECT count(*) FROM ${t.records})::int AS staged`;
@@ -83,14 +83,19 @@ export const insertNewCustomers = (t: ImportTables) => `
 /**
  * Every staged customer not inserted above: when its external id is held, the same content
  * (compared normalised) is unchanged and anything else a conflict, never merged; when it is not
- * held, another writer took its e-mail address meanwhile. $1 job, $2 source system.
+ * held, another writer took its e-mail address meanwhile. Content is compared only with a record
+ * this client ($6) imported and nobody changed since: an ERP reads no personal fields, so any
+ * other held id is refused as createCustomer refuses it, whatever the row says (no line of a
+ * file of guesses may come back unchanged). $1 job, $2 source system.
  */
 export const compareResent = (t: ImportTables) => `
   WITH staged AS (
     SELECT s.*, ${holderOf} AS holder FROM (${normalised(t)}) s
   ), verdict AS (
     SELECT st.line_no, st.holder IS NOT NULL AS held,
-           c.id IS NOT NULL
+           x.imported_by IS NOT DISTINCT FROM $6 AND x.imported_by IS NOT NULL AND c.updated_at = c.created_at AS comparable,
+           x.imported_by IS NOT DISTINCT FROM $6 AND x.imported_by IS NOT NULL AND c.updated_at = c.created_at
+             AND c.id IS NOT NULL
              AND c.display_name = coalesce(st.display_name, concat_ws(' ', st.given_name, st.family_name))
              AND c.given_name IS NOT DISTINCT FROM st.given_name AND c.family_name IS NOT DISTINCT FROM st.family_name
              AND c.email IS NOT DISTINCT FROM st.email_n AND c.phone IS NOT DISTINCT FROM st.phone_n
@@ -100,10 +105,12 @@ export const compareResent = (t: ImportTables) => `
              AND c.country_code IS NOT DISTINCT FROM st.country_code AND c.locale = coalesce(st.locale, 'en')
              AND c.acquisition_channel = st.acquisition_channel AND c.acquisition_source IS NOT DISTINCT FROM st.acquisition_source AS same
     FROM staged st LEFT JOIN customers.customer c ON c.id = st.holder
+    LEFT JOIN customers.external_identity x ON x.system = $2 AND x.external_id = st.external_id
     WHERE st.holder IS DISTINCT FROM st.customer_id
   ), conflicts AS (
     INSERT INTO ${t.badRows} (job_id, line_no, field, reason)
-    SELECT $1, line_no, CASE WHEN held THEN 'externalId' ELSE 'email' END, CASE WHEN held THEN 'was already imported with different content' ELSE 'belongs to another customer' END
+    SELECT $1, line_no, CASE WHEN held THEN 'externalId' ELSE 'email' END,
+           CASE WHEN NOT held THEN 'belongs to another customer' WHEN comparable THEN 'was already imported with different content' ELSE 'already belongs to a customer' END
     FROM verdict WHERE NOT same
     ON CONFLICT DO NOTHING
     RETURNING 1

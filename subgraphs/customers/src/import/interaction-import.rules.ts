@@ -1,4 +1,4 @@
-import type { ImportParam, ImportQuery } from '@c360/shared';
+import { MAX_JSON_DEPTH, nestsDeeperThan, type ImportParam, type ImportQuery } from '@c360/shared';
 
 /** What the checks and the merge read from `prepare`, in parameter order ($3 onwards). */
 export const INTERACTION_PARAMS = { badAttributes: 3, parsedLines: 4, parsedAttributes: 5, now: 6 } as const;
@@ -30,7 +30,8 @@ export async function interactionBatchFacts(query: ImportQuery, records: string,
         value = undefined;
       }
     }
-    const json = isObject(value) ? JSON.stringify(value) : undefined;
+    // Too deep to stringify (or for jsonb) is as bad as not an object: never a stack overflow that fails the batch.
+    const json = isObject(value) && !nestsDeeperThan(value, MAX_JSON_DEPTH) ? JSON.stringify(value) : undefined;
     if (json === undefined || json.length > MAX_ATTRIBUTES_BYTES) bad.push(String(row.line_no));
     else if (typeof row.attributes === 'string') {
       parsedLines.push(String(row.line_no));

@@ -35,7 +35,8 @@ export class ExposureRepository {
    * (customer_id, offer_id, occurred_at) index stop there. Each window is measured as its own rule
    * measures it: caps in SQL calendar days, recency in 24-hour days.
    * Per channel: SHOWN responses of any offer of any campaign inside the channel's contact-policy
-   * window, for the channels that have a policy (none: no rows).
+   * window, for the channels that have a policy: a row per customer and policy, 0 when none was
+   * shown, so a policy of 0 silences the channel for everyone (none: no rows).
    */
   async exposures(customerIds: readonly string[], offerIds: readonly string[], now: Date): Promise<Exposures> {
     if (customerIds.length === 0) return { byOffer: [], byChannel: [] };
@@ -52,11 +53,12 @@ export class ExposureRepository {
          )
        GROUP BY r.customer_id, r.offer_id
        UNION ALL
-       SELECT 'CHANNEL', r.customer_id, p.channel, count(*)::int, max(r.occurred_at), p.max_shown, p.within_days
+       SELECT 'CHANNEL', c.customer_id, p.channel, count(r.customer_id)::int, max(r.occurred_at), p.max_shown, p.within_days
        FROM offers.contact_policy p
-       JOIN offers.offer_response r ON r.channel = p.channel AND r.type = 'SHOWN' AND r.customer_id = ANY($1::uuid[])
+       CROSS JOIN unnest($1::uuid[]) AS c(customer_id)
+       LEFT JOIN offers.offer_response r ON r.channel = p.channel AND r.type = 'SHOWN' AND r.customer_id = c.customer_id
          AND r.occurred_at <= $3::timestamptz AND r.occurred_at > $3::timestamptz - make_interval(days => p.within_days)
-       GROUP BY r.customer_id, p.channel, p.max_shown, p.within_days`,
+       GROUP BY c.customer_id, p.channel, p.max_shown, p.within_days`,
       [customerIds, offerIds, now.toISOString(), new Date(now.getTime() - RECENCY_DAYS * DAY_MS).toISOString()],
     );
     const byOffer: ExposureRow[] = [];

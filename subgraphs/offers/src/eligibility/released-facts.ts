@@ -25,7 +25,8 @@ export async function releasedFacts(facts: CustomerTargetingFacts, decide: Calle
       purchases: released.purchases && { ...released.purchases, categories: [], skus: [] },
       coPurchases: [],
       exposures: new Map(),
-      contacts: new Map(),
+      // The policies stay (they say nothing about the customer), the counts do not: a policy of 0 still silences its channel.
+      contacts: new Map([...facts.contacts].map(([channel, c]) => [channel, { ...c, shown: 0 }])),
       segments: released.segments && [],
     };
   }

@@ -68,6 +68,6 @@ export interface CustomerTargetingFacts {
   coPurchases: CoPurchase[];
   /** By offer id. */
   exposures: ReadonlyMap<string, Exposure>;
-  /** By channel, for channels with a contact policy the customer has been shown offers through (absent: none shown). */
+  /** By channel, one per channel with a contact policy (shown 0 when none was shown or the count is not released). */
   contacts: ReadonlyMap<string, ChannelContacts>;
 }
