@@ -76,6 +76,16 @@ async function main() {
   const startupSeconds = (Date.now() - started) / 1000;
   const services: PlatformService[] = ['gateway', 'customers', 'transactions', 'offers', 'consent'];
   const pids = Object.fromEntries(services.map((s) => [s, platform.process(s).child.pid!]));
+  // A service that dies during the soak is a finding: say which, and keep what it printed.
+  let stopping = false;
+  for (const service of services) {
+    const child = platform.process(service);
+    void child.exited.then((code) => {
+      if (stopping) return;
+      process.stderr.write(`${service} exited (${code ?? child.child.signalCode}) during the soak; its output is in bench/results/soak-${service}.log\n`);
+      writeFileSync(`bench/results/soak-${service}.log`, child.output());
+    });
+  }
   const token = await platform.tokens.token(CallerKind.INTERNAL_APP, {}, '24h');
   const body = JSON.stringify({ query: QUERY, variables: { first: o.page, orders: 3 } });
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
@@ -125,6 +135,7 @@ async function main() {
   clearInterval(sampler);
   clearInterval(progress);
   sample();
+  stopping = true;
   await platform.stop();
 
   const summary = soakSummary({ requests, samples, warmupMs: o.warmupSeconds * 1000, services });

@@ -23,11 +23,15 @@ export interface ProductionPlatformOptions {
   env?: Record<string, string>;
   /** Environment of one service only (e.g. its own DATABASE_URL through a proxy). */
   serviceEnv?: Partial<Record<PlatformService, Record<string, string>>>;
+  /** Node options of every process, e.g. ['--require', <connection recorder>]. */
+  nodeArgs?: string[];
 }
 
 export interface ProductionPlatform {
   gatewayUrl: string;
   tokens: TestTokenIssuer;
+  /** Where a subgraph serves GraphQL (its /health and /ready are next to it). */
+  subgraphUrl(service: SubgraphService): string;
   /** The running process of each service (replaced by start()). */
   process(service: PlatformService): ServiceProcess;
   /** (Re)starts one service on its port, as an orchestrator would restart a container. */
@@ -108,7 +112,7 @@ export async function startProductionPlatform(options: ProductionPlatformOptions
   const processes = new Map<PlatformService, ServiceProcess>();
   const healthUrl = (service: PlatformService) => `http://127.0.0.1:${service === 'gateway' ? gatewayPort : ports[service]}/health`;
   const start = async (service: PlatformService) => {
-    const child = startService(service, envOf(service));
+    const child = startService(service, envOf(service), { nodeArgs: options.nodeArgs });
     processes.set(service, child);
     await untilHealthy(healthUrl(service), child);
   };
@@ -122,6 +126,7 @@ export async function startProductionPlatform(options: ProductionPlatformOptions
   return {
     gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
     tokens,
+    subgraphUrl: (service) => `http://127.0.0.1:${ports[service]}/graphql`,
     process: (service) => processes.get(service)!,
     start,
     async stop() {
