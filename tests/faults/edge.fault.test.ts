@@ -83,7 +83,7 @@ onPostgres('client mistakes, slow bodies, rate limits, start-up and SIGTERM on p
   });
 
   it('refuses a partner ad-hoc operation (not a trusted document) in production', async () => {
-    const answer = await send(json('{ purposes { code } }'), await platform.tokens.headers(CallerKind.PARTNER));
+    const answer = await send(json('{ purposes { code } }'), await platform.tokens.headers(CallerKind.PARTNER, { partner_id: 'partner-nordic-air' }));
     expect(answer.status).toBeGreaterThanOrEqual(400);
     expect(answer.status).toBeLessThan(500);
     expect(answer.codes).toEqual(['OPERATION_NOT_TRUSTED']);

@@ -40,13 +40,24 @@ export interface ProductionPlatform {
   stop(): Promise<void>;
 }
 
-/** A port that was free a moment ago: subgraphs need each other's URLs before they listen. */
+/**
+ * A port that was free a moment ago (subgraphs need each other's URLs before they listen), drawn
+ * below the kernel's ephemeral range: a process elsewhere on the machine listening on port 0 cannot
+ * take it between this check and our bind.
+ */
 export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+  for (;;) {
+    const port = 15_000 + Math.floor(Math.random() * 15_000);
+    const server = createServer();
+    const free = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (free) {
+      await new Promise((resolve) => server.close(resolve));
+      return port;
+    }
+  }
 }
 
 /** Drops and creates `<base database>_<suffix>` on the server of DATABASE_URL; returns its URL. */
