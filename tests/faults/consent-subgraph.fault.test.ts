@@ -29,7 +29,7 @@ onPostgres('consent subgraph faults, production processes on PostgreSQL', () => 
     platform = await startProductionPlatform({
       databaseUrl: await freshDatabase('faults_consent'),
       demoCustomers: 12,
-      env: { PEER_TIMEOUT_MS: String(PEER_TIMEOUT_MS), PEER_BREAKER_RESET_MS: '1000', SUBGRAPH_TIMEOUT_MS: String(GATEWAY_SUBGRAPH_TIMEOUT_MS), RATE_LIMIT_PER_WINDOW: '100000' },
+      env: { PEER_TIMEOUT_MS: String(PEER_TIMEOUT_MS), PEER_BREAKER_RESET_MS: '1000', SUBGRAPH_TIMEOUT_MS: String(GATEWAY_SUBGRAPH_TIMEOUT_MS) },
     });
     // MARKETING is decided customer by customer (SERVICE is a standing decision, cached per process).
     marketing = await platform.tokens.headers(CallerKind.INTERNAL_APP, { purpose: 'MARKETING' });

@@ -30,7 +30,7 @@ onPostgres('database faults, production processes on PostgreSQL', () => {
     platform = await startProductionPlatform({
       databaseUrl,
       demoCustomers: 12,
-      env: { RATE_LIMIT_PER_WINDOW: '100000', SUBGRAPH_TIMEOUT_MS: '5000' },
+      env: { SUBGRAPH_TIMEOUT_MS: '5000' },
       serviceEnv: { customers: { DATABASE_URL: throughProxy } },
     });
     internal = await platform.tokens.headers(CallerKind.INTERNAL_APP);

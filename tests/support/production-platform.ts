@@ -93,6 +93,10 @@ export async function startProductionPlatform(options: ProductionPlatformOptions
     CALLER_SIGNING_KEY: 'production-platform-signing-key-0123456789',
     LOG_LEVEL: 'warn',
     SEGMENT_REFRESH_SECONDS: '0',
+    // Per-client limits lifted unless a test sets its own (the window settings and the token-bucket ones).
+    RATE_LIMIT_PER_WINDOW: '1000000',
+    RATE_LIMIT_BURST: '1000000',
+    RATE_LIMIT_PER_SECOND: '1000000',
     TRANSACTIONS_VALUE_REFRESH_HOURS: '0',
     ...urls,
     ...options.env,
