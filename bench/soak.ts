@@ -20,7 +20,15 @@ const SAMPLE_EVERY_MS = 5_000;
 
 function options() {
   const { values } = parseArgs({
-    options: { minutes: { type: 'string' }, rate: { type: 'string' }, warmup: { type: 'string' }, page: { type: 'string' }, customers: { type: 'string' }, database: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      minutes: { type: 'string' },
+      rate: { type: 'string' },
+      warmup: { type: 'string' },
+      page: { type: 'string' },
+      customers: { type: 'string' },
+      database: { type: 'string' },
+      help: { type: 'boolean' },
+    },
   });
   if (values.help) return undefined;
   const positive = (name: keyof typeof values, fallback: number) => {
@@ -108,7 +116,9 @@ async function main() {
         firstDifference ??= difference(reference, text);
       }
     } catch (error) {
-      outcome = (error as Error).name;
+      // fetch says only "TypeError: fetch failed"; its cause says what the socket saw (e.g. UND_ERR_SOCKET).
+      const cause = (error as { cause?: { code?: string } }).cause;
+      outcome = cause?.code ? `${(error as Error).name} ${cause.code}` : (error as Error).name;
     }
     requests.push({ at, ms: performance.now() - t0, outcome });
   };
@@ -117,11 +127,16 @@ async function main() {
   const intervalMs = 1000 / o.rate;
   const soakStart = performance.now();
   const inFlight = new Set<Promise<void>>();
-  const sample = () =>
-    samples.push({ at: performance.now() - soakStart, load1: loadavg()[0], rssMb: Object.fromEntries(services.map((s) => [s, rssMb(pids[s])])) });
+  const sample = () => samples.push({ at: performance.now() - soakStart, load1: loadavg()[0], rssMb: Object.fromEntries(services.map((s) => [s, rssMb(pids[s])])) });
   sample();
   const sampler = setInterval(sample, SAMPLE_EVERY_MS);
-  const progress = setInterval(() => process.stdout.write(`${Math.round((performance.now() - soakStart) / 1000)} s: ${requests.length} answered, ${requests.filter((r) => r.outcome !== 'ok').length} failed, load ${loadavg()[0].toFixed(1)}\n`), 30_000);
+  const progress = setInterval(
+    () =>
+      process.stdout.write(
+        `${Math.round((performance.now() - soakStart) / 1000)} s: ${requests.length} answered, ${requests.filter((r) => r.outcome !== 'ok').length} failed, load ${loadavg()[0].toFixed(1)}\n`,
+      ),
+    30_000,
+  );
   // Open loop: request n leaves at n / rate whatever the earlier ones take, so slowness shows as latency, not as a lower rate.
   for (let n = 0; n * intervalMs < durationMs; n++) {
     const due = soakStart + n * intervalMs;

@@ -50,7 +50,10 @@ export function soakSummary(input: { requests: SoakRequest[]; samples: SoakSampl
     services.map((service) => {
       const warmupEndMb = mean(baseline.map((s) => s.rssMb[service]));
       const endMb = mean(last.map((s) => s.rssMb[service]));
-      return [service, { warmupEndMb: round(warmupEndMb), endMb: round(endMb), growthPct: round(((endMb - warmupEndMb) / warmupEndMb) * 100), peakMb: round(Math.max(...samples.map((s) => s.rssMb[service]))) }];
+      return [
+        service,
+        { warmupEndMb: round(warmupEndMb), endMb: round(endMb), growthPct: round(((endMb - warmupEndMb) / warmupEndMb) * 100), peakMb: round(Math.max(...samples.map((s) => s.rssMb[service]))) },
+      ];
     }),
   );
 
@@ -71,7 +74,20 @@ export function soakSummary(input: { requests: SoakRequest[]; samples: SoakSampl
     failed,
     failures,
     errorRate,
-    overall: { p50Ms: round(percentile(requests.map((r) => r.ms).sort((a, b) => a - b), 50)), p99Ms: round(percentile(requests.map((r) => r.ms).sort((a, b) => a - b), 99)) },
+    overall: {
+      p50Ms: round(
+        percentile(
+          requests.map((r) => r.ms).sort((a, b) => a - b),
+          50,
+        ),
+      ),
+      p99Ms: round(
+        percentile(
+          requests.map((r) => r.ms).sort((a, b) => a - b),
+          99,
+        ),
+      ),
+    },
     perMinute,
     rss,
     p99Drift,

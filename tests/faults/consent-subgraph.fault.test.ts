@@ -13,7 +13,7 @@ const GATEWAY_SUBGRAPH_TIMEOUT_MS = 1_000;
 // Both timeouts, plus the planning and hops of a loaded 2-core machine.
 const ANSWER_BOUND_MS = PEER_TIMEOUT_MS + GATEWAY_SUBGRAPH_TIMEOUT_MS + 1_100;
 
-const customerNodes = (answer: Answer) => ((answer.body.data?.customers as { edges?: { node: Record<string, unknown> }[] } | null)?.edges ?? []);
+const customerNodes = (answer: Answer) => (answer.body.data?.customers as { edges?: { node: Record<string, unknown> }[] } | null)?.edges ?? [];
 const emailsIn = (answer: Answer) => [...answer.text.matchAll(/"email":"([^"]+)"/g)].map((m) => m[1]);
 
 jest.setTimeout(180_000);

@@ -47,7 +47,7 @@ onPostgres('database faults, production processes on PostgreSQL', () => {
     expect((healthy.body.data?.customers as { totalCount: number }).totalCount).toBe(12);
   });
 
-  it("connections killed under a stream of requests: a few typed errors at most, then every answer is whole again, with no restart", async () => {
+  it('connections killed under a stream of requests: a few typed errors at most, then every answer is whole again, with no restart', async () => {
     const pids = (['gateway', 'customers', 'transactions', 'offers', 'consent'] as const).map((s) => platform.process(s).child.pid);
     const answers: Answer[] = [];
     const stream = (async () => {
