@@ -64,4 +64,9 @@ describe('the offer engine over released facts only (derived values carry catego
     expect(notes.length).toBeGreaterThan(0);
     for (const note of notes) expect(note.text).not.toContain('PROFILING');
   });
+
+  it('refuses (DECISION_UNAVAILABLE) when a category could not be decided, instead of picking from withheld facts', async () => {
+    const undecided: CallerDecision = async (customerId, category) => ({ customerId, category, allowed: false, reason: category === PersonalDataCategory.BEHAVIOURAL ? DecisionReason.DECISION_UNAVAILABLE : DecisionReason.CONSENT_GRANTED });
+    await expect(releasedFacts(RICH, undecided)).rejects.toMatchObject({ extensions: { code: 'DECISION_UNAVAILABLE' } });
+  });
 });

@@ -4,6 +4,7 @@ import { DomainError } from './domain-error';
 import { ErrorCode } from './error-codes';
 import { serviceLogger } from '../observability/logger';
 import { withoutInputValues } from './input-free-errors';
+import { isDatabaseUnavailable } from '../storage/pg-errors';
 
 const CLIENT_SAFE_CODES = new Set<string>([
   ...Object.values(ErrorCode).filter((c) => c !== ErrorCode.INTERNAL_SERVER_ERROR),
@@ -16,8 +17,9 @@ const CLIENT_SAFE_CODES = new Set<string>([
 
 /**
  * Apollo `formatError`: errors we raised on purpose (DomainError, input validation,
- * GraphQL syntax/validation) pass through without any input value they quoted; anything else (a driver error with SQL in
- * it, a bug) is logged here and replaced by a generic message without stack or SQL.
+ * GraphQL syntax/validation) pass through without any input value they quoted; a database that cannot be reached
+ * becomes SUBGRAPH_UNAVAILABLE; anything else (a driver error with SQL in it, a bug) is logged here and replaced by a
+ * generic message without stack or SQL.
  */
 export function maskError(service: string) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -27,6 +29,11 @@ export function maskError(service: string) {
     if (safe) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return withoutInputValues({ ...formatted, extensions });
+    }
+    if (isDatabaseUnavailable(original)) {
+      // Typed, so clients know to retry; the driver's words (hosts, users) stay in our logs.
+      serviceLogger(service).warn({ errorCode: (original as { code?: unknown }).code }, 'database unavailable');
+      return { message: `The ${service} service is unavailable`, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName: service } };
     }
     logInternalError(service, original);
     return {

@@ -15,3 +15,16 @@ export function violatedConstraint(error: unknown): string | undefined {
   const name = e?.constraint ?? e?.driverError?.constraint;
   return typeof name === 'string' ? name : undefined;
 }
+
+/** SQLSTATEs and socket errors that say the database is unreachable or dropped us, not that a statement was wrong. */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+/** What pg says when a connection ends under it (these errors carry no code). */
+const UNAVAILABLE_MESSAGE = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is closed)/;
+
+/** The database could not be reached (down, restarting, our connection terminated): worth a retry, never the caller's fault. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const code = sqlState(error);
+  if (code && UNAVAILABLE_CODES.has(code)) return true;
+  const e = error as { message?: unknown; driverError?: { message?: unknown } };
+  return [e?.message, e?.driverError?.message].some((message) => typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message));
+}

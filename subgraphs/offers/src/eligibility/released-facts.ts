@@ -1,4 +1,4 @@
-import { PersonalDataCategory, type ConsentDecision } from '@c360/shared';
+import { DecisionReason, decisionUnavailable, PersonalDataCategory, type ConsentDecision } from '@c360/shared';
 import type { CustomerTargetingFacts } from './targeting-facts';
 
 /** Asks one consent decision for this request's caller (batched per request by RequestConsentDecisions). */
@@ -17,6 +17,8 @@ export const VALUE_NOT_RELEASED = 'CALLER';
  */
 export async function releasedFacts(facts: CustomerTargetingFacts, decide: CallerDecision): Promise<CustomerTargetingFacts> {
   const [financial, behavioural] = await Promise.all([decide(facts.customerId, PersonalDataCategory.FINANCIAL), decide(facts.customerId, PersonalDataCategory.BEHAVIOURAL)]);
+  // An undecided category is not a denied one: picks from withheld facts would silently differ (often an empty list).
+  if (financial.reason === DecisionReason.DECISION_UNAVAILABLE || behavioural.reason === DecisionReason.DECISION_UNAVAILABLE) throw decisionUnavailable();
   let released = facts;
   if (!financial.allowed && facts.purchases) released = { ...released, purchases: { ...facts.purchases, value: null, valueWithheldBy: VALUE_NOT_RELEASED } };
   if (!behavioural.allowed) {
