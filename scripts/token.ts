@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { TOKEN_OPTIONS } from './token-options';
 import { CallerKind, SCOPE_CEILINGS, scopesBeyondCeiling } from '@c360/shared';
 import { DEFAULT_PURPOSE, DEFAULT_SCOPES } from '../gateway/src/auth/caller-claims';
 import { DEV_AUDIENCE, DEV_ISSUER, ensureDevelopmentKeys, signToken } from '../gateway/src/auth/development-keys';
@@ -14,17 +15,7 @@ function fail(message: string): never {
 }
 
 async function main() {
-  const { values } = parseArgs({
-    options: {
-      kind: { type: 'string' },
-      scopes: { type: 'string' },
-      purpose: { type: 'string' },
-      partner: { type: 'string' },
-      customer: { type: 'string' },
-      client: { type: 'string' },
-      ttl: { type: 'string', default: '1h' },
-    },
-  });
+  const { values } = parseArgs({ options: { ...TOKEN_OPTIONS, ttl: { ...TOKEN_OPTIONS.ttl, default: '1h' } } });
   if (process.env.AUTH_JWKS_URL || process.env.AUTH_JWKS_PATH) fail('A production key set is configured: the development key would be refused. Use your identity provider.');
   const kind = values.kind as CallerKind;
   if (!Object.values(CallerKind).includes(kind)) fail(`--kind must be one of ${Object.values(CallerKind).join(', ')}`);

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { Kind, parse, print } from 'graphql';
+import { TOKEN_OPTIONS } from '../../scripts/token-options';
 
 /**
  * The GraphQL examples of a Markdown file, as a reader would run them:
@@ -75,15 +76,7 @@ export function shellWords(text: string): string[] {
 export function tokenRequest(args: string[]): TokenRequest {
   const { values } = parseArgs({
     args,
-    options: {
-      kind: { type: 'string' },
-      scopes: { type: 'string' },
-      purpose: { type: 'string' },
-      partner: { type: 'string' },
-      customer: { type: 'string' },
-      client: { type: 'string' },
-      ttl: { type: 'string' },
-    },
+    options: TOKEN_OPTIONS,
   });
   if (!values.kind) throw new Error(`no --kind in token arguments: ${args.join(' ')}`);
   return {

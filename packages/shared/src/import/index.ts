@@ -10,3 +10,4 @@ export * from './import.errors';
 export * from './record-source';
 export * from './import-progress';
 export * from './json-depth';
+export * from './import-room';

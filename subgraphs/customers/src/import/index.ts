@@ -1,6 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js';
 import type { DataSource } from 'typeorm';
-import { ImportJobRepository, ImportJobResolver, importJobQuery, ImportRunner, importRoutes, type HttpRoutes, type ImportKind, type ImportRunnerSettings } from '@c360/shared';
+import { createImportRoom, type ImportRoom, type ImportRunnerSettings } from '@c360/shared';
 import { customerImportKind } from './customer-import.kind';
 import type { ErasedExternalIds } from './customer-import.rules';
 import { interactionImportKind } from './interaction-import.kind';
@@ -16,25 +16,11 @@ export interface CustomersImportDeps {
   afterImport(): Promise<void>;
 }
 
-export interface CustomersImport {
-  kinds: ImportKind[];
-  jobs: ImportJobRepository;
-  runner: ImportRunner;
-  /** `customerImportJob(id)` and `ImportJob.badRows`. */
-  resolvers: object[];
-  routes(subgraph: string, callerSigningKey: string): HttpRoutes;
-}
+/** `customerImportJob(id)` reads this subgraph's jobs. */
+export type CustomersImport = ImportRoom;
 
 /** The import room of this subgraph: its kinds (customers, interactions), its job table, the endpoint and `customerImportJob`. */
 export function createCustomersImport(dataSource: DataSource, deps: CustomersImportDeps, settings?: ImportRunnerSettings): CustomersImport {
   const kinds = [customerImportKind(deps.phoneRegion, deps.erased, deps.afterImport), interactionImportKind(deps.afterImport)];
-  const jobs = new ImportJobRepository(dataSource, 'customers');
-  const runner = new ImportRunner(dataSource, jobs, settings);
-  return {
-    kinds,
-    jobs,
-    runner,
-    resolvers: [new (importJobQuery('customerImportJob'))(jobs), new ImportJobResolver(jobs)],
-    routes: (subgraph, callerSigningKey) => importRoutes({ subgraph, callerSigningKey, kinds, runner, jobs }),
-  };
+  return createImportRoom(dataSource, { schema: 'customers', jobField: 'customerImportJob', kinds, settings });
 }

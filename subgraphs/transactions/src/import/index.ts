@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { ImportJobRepository, ImportJobResolver, importJobQuery, ImportRunner, importRoutes, type HttpRoutes, type ImportKind, type ImportRunnerSettings, type PeerClient } from '@c360/shared';
+import { createImportRoom, type ImportRoom, type ImportRunnerSettings, type PeerClient } from '@c360/shared';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import type { KnownCustomers } from './known-customers';
 import { peerKnownCustomers } from './known-customers';
@@ -12,27 +12,13 @@ export { productImportKind } from './product-import.kind';
 export { stockLevelImportKind } from './stock-level-import.kind';
 export type { KnownCustomers } from './known-customers';
 
-export interface TransactionsImport {
-  kinds: ImportKind[];
-  jobs: ImportJobRepository;
-  runner: ImportRunner;
-  /** `importJob(id)` and `ImportJob.badRows`. */
-  resolvers: object[];
-  routes(subgraph: string, callerSigningKey: string): HttpRoutes;
-}
+/** `importJob(id)` reads this subgraph's jobs. */
+export type TransactionsImport = ImportRoom;
 
 /** The import room of this subgraph: its kinds (orders, products, stock levels), its job table, the endpoint and `importJob`. */
 export function createTransactionsImport(dataSource: DataSource, known: KnownCustomers | PeerClient, afterImport: () => Promise<void>, settings?: ImportRunnerSettings): TransactionsImport {
   const customers = 'unknownAmong' in known ? known : peerKnownCustomers(known);
   // Orders first: callers that open one kind take kinds[0].
   const kinds = [orderImportKind(customers, afterImport), productImportKind(new CatalogueRepository(dataSource)), stockLevelImportKind()];
-  const jobs = new ImportJobRepository(dataSource, 'transactions');
-  const runner = new ImportRunner(dataSource, jobs, settings);
-  return {
-    kinds,
-    jobs,
-    runner,
-    resolvers: [new (importJobQuery('importJob'))(jobs), new ImportJobResolver(jobs)],
-    routes: (subgraph, callerSigningKey) => importRoutes({ subgraph, callerSigningKey, kinds, runner, jobs }),
-  };
+  return createImportRoom(dataSource, { schema: 'transactions', jobField: 'importJob', kinds, settings });
 }
