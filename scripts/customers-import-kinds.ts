@@ -22,7 +22,6 @@ export async function openCustomersImport(kindName: 'customers' | 'interactions'
     runner: imports.runner,
     jobs: imports.jobs,
     dataSource: customers,
-    jobField: 'customerImportJob',
     close: () => customers.destroy(),
   };
 }

@@ -20,8 +20,6 @@ export interface OpenedImport {
   runner: ImportRunner;
   jobs: ImportJobRepository;
   dataSource: DataSource;
-  /** The owning subgraph's root field that reads a job (default importJob). */
-  jobField?: string;
   close(): Promise<void>;
 }
 
