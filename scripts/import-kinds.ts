@@ -23,7 +23,7 @@ export interface OpenedImport {
   close(): Promise<void>;
 }
 
-export const IMPORT_KINDS = ['orders', 'products', 'stock-levels', 'offer-responses', 'customers', 'interactions'] as const;
+export const IMPORT_KINDS = ['orders', 'products', 'stock-levels', 'stock-movements', 'offer-responses', 'customers', 'interactions'] as const;
 
 export interface OpenImportOptions {
   batchRows?: number;
@@ -36,6 +36,7 @@ export const JOB_FIELDS: Record<(typeof IMPORT_KINDS)[number], string> = {
   orders: 'importJob',
   products: 'importJob',
   'stock-levels': 'importJob',
+  'stock-movements': 'importJob',
   'offer-responses': 'offerResponseImportJob',
   customers: 'customerImportJob',
   interactions: 'customerImportJob',

@@ -10,6 +10,7 @@ export const IMPORT_KIND_OWNERS: Record<string, SubgraphName> = {
   orders: 'transactions',
   products: 'transactions',
   'stock-levels': 'transactions',
+  'stock-movements': 'transactions',
   customers: 'customers',
   interactions: 'customers',
   'offer-responses': 'offers',

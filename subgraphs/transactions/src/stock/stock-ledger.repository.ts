@@ -20,6 +20,11 @@ export interface LedgerSource {
   params: unknown[];
 }
 
+/** Whatever runs SQL in the caller's transaction: an EntityManager, or a bulk import's batch. */
+export interface LedgerWriter {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
+}
+
 /**
  * All SQL of the stock ledger and of `product.stock_level`, its cache. Every write locks the
  * touched products first, in sku order (no deadlocks), in a statement of its own, so the next
@@ -57,9 +62,9 @@ export class StockLedgerRepository {
    * by the entries dated after its last ERP level (earlier ones are already in that count).
    * The caller locks the touched products first (lockProducts), in the same transaction.
    */
-  async appendFrom(manager: EntityManager, source: LedgerSource, now: Date): Promise<number> {
+  async appendFrom(manager: LedgerWriter, source: LedgerSource, now: Date): Promise<number> {
     const at = `$${source.params.length + 1}::timestamptz`;
-    const [row]: { inserted: number }[] = await manager.query(
+    const [row] = (await manager.query(
       `WITH incoming AS (${source.sql}),
        inserted AS (
          INSERT INTO transactions.stock_movement (movement_key, source, sku, delta, occurred_at, recorded_at)
@@ -79,8 +84,8 @@ export class StockLedgerRepository {
        )
        SELECT (SELECT count(*)::int FROM inserted) AS inserted, (SELECT count(*)::int FROM moved) AS moved`,
       [...source.params, now.toISOString()],
-    );
-    return row.inserted;
+    )) as { inserted: number }[];
+    return Number(row.inserted);
   }
 
   /** SALE entries for these orders' lines (one per order and sku), dated when each order occurred. Cancelled orders sold nothing. */
