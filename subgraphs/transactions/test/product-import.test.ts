@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { CallerKind, ImportJobState, type Caller, type ImportFormat } from '@c360/shared';
+import { CallerKind, ImportJobState, ImportRunner, type Caller, type ImportFormat } from '@c360/shared';
 import { startSubgraphHarness, storageLabel, type SubgraphHarness } from '@c360/shared/testing';
 import { transactionsSubgraph } from '../src';
 import { createTransactionsImport, type TransactionsImport } from '../src/import';
@@ -108,6 +108,46 @@ describe(`bulk product import on ${storageLabel()}`, () => {
     expect(job.counts).toEqual({ read: 4, inserted: 2, updated: 0, unchanged: 0, rejected: 2 });
     expect(await imports.jobs.badRows(job.id, 10)).toEqual([2, 4].map((lineNo) => ({ lineNo, field: 'sku', reason: 'repeats a sku given earlier in this file' })));
     expect((await stored(lamp.sku)).price).toBe('10.00');
+  });
+
+  it('reports a sku repeated in a later batch of the same file, and after a resume, as a bad row; a bad first row takes no sku', async () => {
+    const [lamp, rug, vase] = [newProduct({ price: 10 }), newProduct({ price: 20 }), newProduct({ price: 30 })];
+    const kind = imports.kinds.find((k) => k.name === 'products')!;
+    const small = new ImportRunner(harness.dataSource, imports.jobs, { batchRows: 2 });
+    const rows = [
+      lamp, // 1
+      { ...vase, price: -1 }, // 2: bad, so vase is not taken
+      rug, // 3
+      { ...lamp, price: 11 }, // 4: lamp again, in the second batch
+      vase, // 5: the first good vase
+      { ...rug, name: 'Rug again' }, // 6: rug again, in the third batch
+      lamp, // 7: lamp again, same content
+      { ...vase, price: 31 }, // 8: vase again, fourth batch
+    ];
+    const job = await small.run({ kind, caller: erp, source: streamOf(ndjson(rows)), format: 'ndjson', sourceSystem: 'erp-catalogue' });
+    expect(job.counts).toEqual({ read: 8, inserted: 3, updated: 0, unchanged: 0, rejected: 5 });
+    expect(await imports.jobs.badRows(job.id, 10)).toEqual([
+      { lineNo: 2, field: 'price', reason: 'must be 0 to 99999.99 with at most 2 decimals' },
+      ...[4, 6, 7, 8].map((lineNo) => ({ lineNo, field: 'sku', reason: 'repeats a sku given earlier in this file' })),
+    ]);
+    expect([(await stored(lamp.sku)).price, (await stored(rug.sku)).name, (await stored(vase.sku)).price]).toEqual(['10.00', rug.name, '30.00']);
+
+    // Interrupted after two whole batches: the resumed job still knows the skus its committed batches took.
+    const [cup, pot] = [newProduct({ price: 1 }), newProduct({ price: 2 })];
+    const text = ndjson([cup, pot, newProduct(), newProduct(), { ...cup, price: 5 }, pot]);
+    const broken = Readable.from((async function* () {
+      yield text.split('\n').slice(0, 4).join('\n') + '\n{"sku"';
+      throw new Error('connection reset by peer');
+    })());
+    let jobId = '';
+    await expect(small.run({ kind, caller: erp, source: broken, format: 'ndjson', sourceSystem: 'erp-catalogue', onStart: (id) => (jobId = id) })).rejects.toThrow('connection reset');
+    const resumed = await small.run({ kind, caller: erp, source: streamOf(text), format: 'ndjson', sourceSystem: 'erp-catalogue', resumeJobId: jobId });
+    expect(resumed).toMatchObject({ state: ImportJobState.DONE, counts: { read: 6, inserted: 4, updated: 0, unchanged: 0, rejected: 2 } });
+    expect(await imports.jobs.badRows(jobId, 10)).toEqual([5, 6].map((lineNo) => ({ lineNo, field: 'sku', reason: 'repeats a sku given earlier in this file' })));
+    expect((await stored(cup.sku)).price).toBe('1.00');
+    // Another job (a replay of the file) takes the skus afresh: its rows are unchanged, not repeats.
+    const replay = await small.run({ kind, caller: erp, source: streamOf(text), format: 'ndjson', sourceSystem: 'erp-catalogue' });
+    expect(replay.counts).toEqual({ read: 6, inserted: 0, updated: 0, unchanged: 4, rejected: 2 });
   });
 
   it('imports the same products from CSV with a header row (active optional) and header-aware line numbers', async () => {

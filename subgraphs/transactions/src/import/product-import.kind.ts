@@ -2,7 +2,7 @@ import { SCOPES, type ImportKind } from '@c360/shared';
 import type { CatalogueRepository } from '../catalogue/catalogue.repository';
 import { CURRENCIES } from '../catalogue/catalogue.service';
 import { CatalogueChange } from '../catalogue/catalogue.type';
-import { PRODUCT_CHECKS, rejectRepeatedSkus, stagedProducts } from './product-import.sql';
+import { claimSkus, PRODUCT_CHECKS, rejectRepeatedSkus, stagedProducts } from './product-import.sql';
 
 /**
  * The ERP's catalogue, keyed by sku (the catalogue's own key: one product per sku, whichever
@@ -34,6 +34,7 @@ export function productImportKind(catalogue: CatalogueRepository): ImportKind {
     },
     async merge({ tables, query, jobId, now }) {
       const [{ repeated }] = await query(rejectRepeatedSkus(tables), [jobId]);
+      await query(claimSkus(tables), [jobId]);
       const changes = await catalogue.upsertFrom({ query }, { sql: stagedProducts(tables), params: [] }, now);
       const count = (change: CatalogueChange) => [...changes.values()].filter((c) => c === change).length;
       return { inserted: count(CatalogueChange.CREATED), updated: count(CatalogueChange.UPDATED), unchanged: count(CatalogueChange.UNCHANGED), conflicts: Number(repeated) };

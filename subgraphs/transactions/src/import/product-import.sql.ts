@@ -13,12 +13,15 @@ export const PRODUCT_CHECKS: ImportCheck[] = [
 ];
 
 /**
- * A sku given again later in the same batch is a bad row (the first occurrence is imported):
- * a file stating two versions of one product is ambiguous. $1 job.
+ * A sku given again later in the same file is a bad row (the first occurrence is imported): a file
+ * stating two versions of one product is ambiguous. Earlier in this batch, or taken by an earlier
+ * batch of this job (claimSkus; a resumed job keeps its claims). $1 job.
  */
 export const rejectRepeatedSkus = (t: ImportTables) => `
   WITH repeated AS (
-    DELETE FROM ${t.records} s WHERE EXISTS (SELECT 1 FROM ${t.records} e WHERE e.sku = s.sku AND e.line_no < s.line_no)
+    DELETE FROM ${t.records} s
+    WHERE EXISTS (SELECT 1 FROM ${t.records} e WHERE e.sku = s.sku AND e.line_no < s.line_no)
+       OR EXISTS (SELECT 1 FROM transactions.product_import_sku k WHERE k.job_id = $1 AND k.sku = s.sku AND k.line_no < s.line_no)
     RETURNING s.line_no
   ), reported AS (
     INSERT INTO ${t.badRows} (job_id, line_no, field, reason)
@@ -27,6 +30,12 @@ export const rejectRepeatedSkus = (t: ImportTables) => `
     RETURNING 1
   )
   SELECT (SELECT count(*) FROM repeated)::int AS repeated, (SELECT count(*) FROM reported)::int AS reported`;
+
+/** Records the batch's skus (one each after rejectRepeatedSkus) as taken by this job, for its later batches. $1 job. */
+export const claimSkus = (t: ImportTables) => `
+  INSERT INTO transactions.product_import_sku (job_id, sku, line_no)
+  SELECT $1, sku, line_no FROM ${t.records}
+  ON CONFLICT (job_id, sku) DO NOTHING`;
 
 /** The staged products as the catalogue write reads them (a missing `active` means active). */
 export const stagedProducts = (t: ImportTables) => `SELECT sku, name, category, price, currency, coalesce(active, true) AS active FROM ${t.records}`;
