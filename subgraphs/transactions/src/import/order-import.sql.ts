@@ -60,7 +60,9 @@ export const insertNewOrders = (t: ImportTables) => `
     INSERT INTO transactions.stock_movement (movement_key, source, sku, delta, occurred_at, recorded_at)
     SELECT 'sale:' || id || ':' || sku, 'SALE', sku, -sum(quantity)::int, occurred_at, $2
     FROM new_lines WHERE status <> 'CANCELLED' GROUP BY id, sku, occurred_at
-    ON CONFLICT (movement_key) DO NOTHING
+    -- No ON CONFLICT: each key names an order this statement just inserted under an id generated for
+    -- this batch, so none can exist yet (were one there, the unique key would roll the batch back whole).
+    -- The speculative insert probed the ledger's key index once more per entry: the merge's largest step.
     RETURNING sku, delta, occurred_at
   ), sold AS (
     UPDATE transactions.product p SET stock_level = p.stock_level + t.delta, updated_at = $2
