@@ -50,7 +50,7 @@ describe(`an ERP loading its catalogue and stock by bulk import through the gate
   });
   afterAll(() => platform.close());
 
-  it('imports products, then stock levels; an offer disappears on the next request once an imported count sets its product to 0', async () => {
+  it('imports products, then stock levels; an offer disappears on the next request once an imported count sets its product to 0, and returns with an imported receipt', async () => {
     const products = await postImport('products', ndjson([spade, rake]));
     expect(products.status).toBe(200);
     expect(products.body.job).toMatchObject({ kind: 'products', state: 'DONE', counts: { read: 2, inserted: 2, updated: 0, unchanged: 0, rejected: 0 } });
@@ -78,6 +78,13 @@ describe(`an ERP loading its catalogue and stock by bulk import through the gate
     expect(late.body.job.counts).toEqual({ read: 1, inserted: 0, updated: 0, unchanged: 1, rejected: 0 });
     expect(await offered()).toEqual({ eligible: ['bulk-rake'], ranked: ['bulk-rake'] });
 
+    // A receipt of 5 after the count, as a bulk movement: the offer is back on the next request; a replay changes nothing.
+    const receipt = ndjson([{ movementId: `receipt-${randomUUID()}`, sku: spade.sku, delta: 5, occurredAt: new Date().toISOString() }]);
+    const received = await postImport('stock-movements', receipt);
+    expect(received.body.job).toMatchObject({ kind: 'stock-movements', state: 'DONE', counts: { read: 1, inserted: 1, updated: 0, unchanged: 0, rejected: 0 } });
+    expect(await offered()).toEqual({ eligible: ['bulk-rake', 'bulk-spade'], ranked: ['bulk-rake', 'bulk-spade'] });
+    expect((await postImport('stock-movements', receipt)).body.job.counts).toEqual({ read: 1, inserted: 0, updated: 0, unchanged: 1, rejected: 0 });
+
     const polled = await fetch(`${base}/import/products/jobs/${products.body.job.id}`, { headers: erp });
     expect(polled.status).toBe(200);
     expect(((await polled.json()) as { job: Job }).job).toMatchObject({ id: products.body.job.id, kind: 'products', state: 'DONE', counts: products.body.job.counts });
@@ -92,6 +99,7 @@ describe(`an ERP loading its catalogue and stock by bulk import through the gate
     expect((await postImport('products', ndjson([lamp]), platform.internal)).status).toBe(403);
     const noStock = await platform.tokens.headers(CallerKind.ERP_INTEGRATION, { scope: 'customers:read catalogue:write' });
     expect((await postImport('stock-levels', ndjson([{ snapshotId: 'x', asOf: hoursAgo(1), sku: spade.sku, level: 1 }]), noStock)).status).toBe(403);
+    expect((await postImport('stock-movements', ndjson([{ movementId: 'x', sku: spade.sku, delta: 1, occurredAt: hoursAgo(1) }]), noStock)).status).toBe(403);
     // None of the refused bodies was imported: the product is new to the one caller allowed.
     expect((await postImport('products', ndjson([lamp]))).body.job.counts.inserted).toBe(1);
   });
