@@ -42,13 +42,33 @@ export interface Page<TNode> {
   totalCount: number;
 }
 
-/** Turns `size + 1` fetched rows into a page: the extra row only tells that another page exists. */
+/**
+ * Turns `size + 1` fetched rows into a page: the extra row only tells that another page exists.
+ * Cursors are sealed (AES-GCM) only when a field reads them: most pages never select `cursor`,
+ * and a nested page (orders of each customer) would otherwise seal one per row for nothing.
+ */
 export function toPage<TRow, TNode>(rows: TRow[], size: number, totalCount: number, cursorOf: (row: TRow) => string, toNode: (row: TRow) => TNode): Page<TNode> {
   const visible = rows.slice(0, size);
-  const edges = visible.map((row) => ({ cursor: cursorOf(row), node: toNode(row) }));
+  const edges = visible.map((row) => lazyEdge(row, cursorOf, toNode(row)));
+  const last = edges.length ? edges[edges.length - 1] : null;
   return {
     edges,
-    pageInfo: { hasNextPage: rows.length > size, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      get endCursor() {
+        return last ? last.cursor : null;
+      },
+    },
     totalCount,
+  };
+}
+
+function lazyEdge<TRow, TNode>(row: TRow, cursorOf: (row: TRow) => string, node: TNode): { cursor: string; node: TNode } {
+  let cursor: string | undefined;
+  return {
+    get cursor() {
+      return (cursor ??= cursorOf(row));
+    },
+    node,
   };
 }

@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import { createBenchCallers } from '../setup/bench-callers';
+import { startOurServers } from '../setup/server-processes';
+import { captureReference, type Target } from '../load/graphql-target';
+import { cpuMs } from '../measure/proc-stats';
+import { customer360 } from '../workloads';
+
+/**
+ * Profiling aid, not part of `npm run bench`: starts the subgraphs and our gateway over an already
+ * seeded database and sends customer-360 pages one after another. Run it as
+ * `node --cpu-prof --cpu-prof-dir=DIR dist/bench/experiments/profile-page.js DATABASE_URL [PAGES]`:
+ * the forked servers inherit the flag and each writes its profile when stopped. Prints CPU ms per
+ * page of each server process (utime+stime from /proc), so two builds can be compared quickly.
+ */
+async function main() {
+  const [databaseUrl, pagesArg] = process.argv.slice(2);
+  if (!databaseUrl) throw new Error('usage: profile-page.js DATABASE_URL [PAGES]');
+  const pages = Number(pagesArg ?? 300);
+  const callers = await createBenchCallers();
+  const servers = await startOurServers(databaseUrl, callers, '');
+  try {
+    const gateway: Target = { name: 'our gateway', url: servers.gateway.urls.gateway, headers: callers.internalBearer };
+    const workload = customer360(20);
+    const reference = await captureReference(gateway, workload);
+    for (let i = 0; i < 50; i++) await captureReference(gateway, workload); // warm-up
+    const pids = [servers.subgraphs.pid, servers.gateway.pid];
+    const before = pids.map(cpuMs);
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < pages; i++) {
+      const body = await captureReference(gateway, workload);
+      if (body !== reference) throw new Error(`page ${i} differs from the reference`);
+    }
+    const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+    const after = pids.map(cpuMs);
+    const perPage = (i: number) => ((after[i] - before[i]) / pages).toFixed(2);
+    console.log(JSON.stringify({ pages, bodyBytes: reference.length, subgraphsCpuMsPerPage: perPage(0), gatewayCpuMsPerPage: perPage(1), wallMsPerPage: (wallMs / pages).toFixed(2) }));
+  } finally {
+    await servers.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
