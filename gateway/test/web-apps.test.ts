@@ -24,7 +24,12 @@ async function serve(routes: HttpRoutes): Promise<{ url: string; server: Server 
 
 describe('the web apps settings', () => {
   it('takes the OIDC client of the privacy centre only whole, and only over https in production', () => {
-    expect(readGatewayConfig({ ...BASE_ENV, ...OIDC }).web.oidc).toEqual({ issuer: OIDC.PRIVACY_OIDC_ISSUER, clientId: 'privacy-centre', redirectUri: OIDC.PRIVACY_OIDC_REDIRECT_URI, scope: 'openid' });
+    expect(readGatewayConfig({ ...BASE_ENV, ...OIDC }).web.oidc).toEqual({
+      issuer: OIDC.PRIVACY_OIDC_ISSUER,
+      clientId: 'privacy-centre',
+      redirectUri: OIDC.PRIVACY_OIDC_REDIRECT_URI,
+      scope: 'openid',
+    });
     expect(() => readGatewayConfig({ ...BASE_ENV, PRIVACY_OIDC_ISSUER: OIDC.PRIVACY_OIDC_ISSUER })).toThrow(/together/);
     const production = { ...BASE_ENV, NODE_ENV: 'production', AUTH_JWKS_URL: 'https://id.example.com/jwks', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a' };
     expect(() => readGatewayConfig({ ...production, ...OIDC, PRIVACY_OIDC_ISSUER: 'http://id.example.com' })).toThrow(/https in production/);
@@ -63,7 +68,9 @@ describe('the web routes', () => {
   it('serves pages and assets with the security headers', async () => {
     const page = await fetch(`${app.url}/privacy`);
     expect(page.status).toBe(200);
-    expect(page.headers.get('content-security-policy')).toBe("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+    expect(page.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    );
     expect(page.headers.get('cache-control')).toBe('no-store');
     expect(page.headers.get('x-frame-options')).toBe('DENY');
     expect((await fetch(`${app.url}/web/assets/a.js`)).headers.get('content-type')).toMatch(/javascript/);
@@ -87,13 +94,17 @@ describe('the development sign-in', () => {
   beforeAll(async () => {
     const apollo = {
       executeOperation: async (request: { variables?: { id?: string } }) => ({
-        body: { kind: 'single', singleResult: { data: request.variables?.id ? { customer: request.variables.id === known ? { id: known } : null } : { customers: { edges: [{ node: { id: known, displayName: 'Ada' } }] } } } },
+        body: {
+          kind: 'single',
+          singleResult: { data: request.variables?.id ? { customer: request.variables.id === known ? { id: known } : null } : { customers: { edges: [{ node: { id: known, displayName: 'Ada' } }] } } },
+        },
       }),
     } as unknown as ApolloServer<GatewayContext>;
     app = await serve(developmentSignInRoutes({ mint: async (claims) => (minted.push(claims), 'token') }, apollo));
   });
   afterAll(() => app.server.close());
-  const post = (body: unknown) => fetch(`${app.url}/dev/sign-in/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const post = (body: unknown) =>
+    fetch(`${app.url}/dev/sign-in/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 
   it('mints a customer token only for a customer who exists, and a staff token only for a purpose code', async () => {
     expect((await post({ kind: 'CUSTOMER', customerId: known })).status).toBe(200);
