@@ -117,7 +117,7 @@ export function Customer360({ token, id, back }: { token: string; id: string; ba
         </ul>
       </section>
       <section aria-labelledby="disclosures">
-        <h2 id="disclosures">{t.disclosures}</h2>
+        <h2 id="disclosures">{t.staffDisclosures}</h2>
         {disclosures.refused ? (
           <p className="lock">🔒 {disclosures.refused}</p>
         ) : (
