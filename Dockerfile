@@ -22,6 +22,8 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/schema ./schema
 COPY --from=build /app/safelist/generated ./safelist/generated
+# The privacy centre and console (static files the gateway serves at /privacy and /console).
+COPY --from=build /app/web/dist ./web/dist
 USER node
 HEALTHCHECK --interval=10s --timeout=4s --start-period=30s --retries=6 CMD ["node", "dist/scripts/healthcheck.js"]
 CMD ["node", "dist/gateway/src/main.js"]

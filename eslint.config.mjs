@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.data/', 'tests/generated/', 'safelist/generated/', 'bench/results/'] },
+  { ignores: ['dist/', 'node_modules/', '.data/', 'tests/generated/', 'safelist/generated/', 'bench/results/', 'web/dist/', 'web/src/gql/', 'test-artifacts/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -16,6 +16,11 @@ export default tseslint.config(
       // `_name` marks a value left out on purpose (e.g. a destructured field dropped from a copy).
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' }],
     },
+  },
+  {
+    // The browser apps: DOM globals instead of Node's.
+    files: ['web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     files: ['**/*.js', '**/*.cjs'],

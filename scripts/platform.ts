@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { drainServer, listen, startSubgraphs, type DemoOptions, type MetricsAccess, type NoiseSource, type RunningSubgraph, type Storage } from '@c360/shared';
 import { createGatewayApp } from '../gateway/src/app';
 import type { AuthOptions } from '../gateway/src/auth/bearer-authenticator';
+import type { WebOptions } from '../gateway/src/web/web-app';
 import type { RateLimitSettings } from '../gateway/src/edge/rate-limit';
 import type { SubgraphName } from '../gateway/src/config';
 import { SUBGRAPHS } from './subgraphs';
@@ -28,6 +29,8 @@ export interface PlatformOptions {
   consentEnforcement?: 'on' | 'off';
   /** How the gateway verifies access tokens. */
   auth: AuthOptions;
+  /** The privacy centre and console at /privacy and /console; not served when omitted. */
+  web?: WebOptions;
   log?: (line: string) => void;
   /** Tests only: where aggregate noise is drawn from. */
   aggregateNoise?: NoiseSource;
@@ -78,6 +81,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       auth: options.auth,
       subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])) as Partial<Record<SubgraphName, string>>,
       metrics: options.metrics,
+      web: options.web,
     });
     const gatewayUrl = await listen(gateway.http, options.gatewayPort, options.host);
     return {

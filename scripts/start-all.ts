@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   collectProcessMetrics,
+  ConfigError,
   configureLogging,
   demoSettings,
   describeStorage,
@@ -21,6 +22,8 @@ import {
 } from '@c360/shared';
 import { startPlatform } from './platform';
 import { resolveAuth } from '../gateway/src/auth/resolve-auth';
+import { developmentSignIn } from '../gateway/src/web/development-minter';
+import { readOidcSettings, webSettings } from '../gateway/src/web/web-settings';
 
 const USAGE = `npm start [-- --demo-customers N] [--memory] [--no-demo]
   --demo-customers N  size of the demo data set on first start (default 1000; ~20 orders each)
@@ -37,21 +40,24 @@ async function main() {
     return;
   }
   const env = { ...process.env, ...(flags['demo-customers'] ? { DEMO_CUSTOMERS: flags['demo-customers'] } : {}) };
-  const { config, operations } = loadConfigOrExit(() => {
-    const parsed = parseEnv({ PORT: setting.port({ default: 4000 }), ADHOC_RESTRICTED_OPERATIONS: setting.boolean({ default: false }), ...storageSettings, ...demoSettings, ...operationsSettings }, env);
-    return { config: parsed, operations: operationsFrom(parsed, false) };
+  const { config, operations, oidc } = loadConfigOrExit(() => {
+    const parsed = parseEnv({ PORT: setting.port({ default: 4000 }), ADHOC_RESTRICTED_OPERATIONS: setting.boolean({ default: false }), ...storageSettings, ...demoSettings, ...operationsSettings, ...webSettings }, env);
+    const web = readOidcSettings(parsed, false);
+    if (web.problems.length) throw new ConfigError(web.problems);
+    return { config: parsed, operations: operationsFrom(parsed, false), oidc: web.oidc };
   });
   configureLogging(operations.log);
   collectProcessMetrics();
   const log = serviceLogger('platform');
   const dataDir = flags.memory ? undefined : (config.PGLITE_DATA_DIR ?? join(process.cwd(), '.data', 'pglite'));
   const started = Date.now();
+  const devKeysDir = process.env.AUTH_DEV_KEYS_DIR ?? join(process.cwd(), '.data', 'dev-keys');
   const auth = await resolveAuth({
     issuer: process.env.AUTH_ISSUER,
     audience: process.env.AUTH_AUDIENCE,
     jwksUrl: process.env.AUTH_JWKS_URL,
     jwksPath: process.env.AUTH_JWKS_PATH,
-    devKeysDir: process.env.AUTH_DEV_KEYS_DIR ?? join(process.cwd(), '.data', 'dev-keys'),
+    devKeysDir,
   });
   const storage = await openStorage({ databaseUrl: config.DATABASE_URL, pgliteDataDir: dataDir, statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS });
   const platform = await startPlatform({
@@ -63,6 +69,7 @@ async function main() {
     demo: flags['no-demo'] || config.DEMO_DATA === false ? undefined : { seed: config.DEMO_SEED, customers: config.DEMO_CUSTOMERS },
     metrics: operations.metrics,
     drainMs: operations.drainMs,
+    web: { dir: config.WEB_DIR, oidc, developmentSignIn: auth.development ? await developmentSignIn(devKeysDir, auth) : undefined },
   });
   for (const subgraph of platform.subgraphs) log.info(`subgraph ${subgraph.name.padEnd(13)} ${subgraph.url}`);
   log.info(`Customer-360 gateway ready at ${platform.gatewayUrl} (storage: ${describeStorage(storage, dataDir)}, started in ${Date.now() - started} ms). Press Ctrl-C to stop.`);

@@ -15,13 +15,16 @@ import { loadTrustedDocuments, trustedDocumentCache, trustedDocumentsPlugin } fr
 import { importProxy, supergraphUrls } from './import-proxy';
 import { inputEchoGuardPlugin } from './input-echo-guard';
 import { DEFAULT_QUERY_LIMITS, queryLimitRules, type QueryLimits } from './query-limits';
+import { webAppRoutes, type WebOptions } from './web/web-app';
 
 /** Builds the gateway over the static supergraph; never listens (tests and main decide). */
-export type GatewayAppConfig = Omit<GatewayConfig, 'port' | 'host' | 'auth' | 'limits' | 'operations' | 'rateLimit'> & {
+export type GatewayAppConfig = Omit<GatewayConfig, 'port' | 'host' | 'auth' | 'limits' | 'operations' | 'rateLimit' | 'web'> & {
   auth: AuthOptions;
   limits?: QueryLimits;
   metrics?: MetricsAccess;
   rateLimit?: RateLimitSettings;
+  /** The privacy centre and console (/privacy, /console); not served when omitted. */
+  web?: WebOptions;
 };
 
 export async function createGatewayApp(config: GatewayAppConfig) {
@@ -41,6 +44,7 @@ export async function createGatewayApp(config: GatewayAppConfig) {
   });
   const limits = config.limits ?? DEFAULT_QUERY_LIMITS;
   const rateLimit = config.rateLimit && createRateLimit(config.rateLimit);
+  if (config.web?.developmentSignIn && config.production) throw new Error('the development sign-in is refused in production');
   if (config.trustedDocuments.adHocAllowed && config.production) throw new Error('ad-hoc operations for PARTNER and BI tokens are refused in production');
   const trustedDocuments = loadTrustedDocuments(config.trustedDocuments.dir);
   const apollo = new ApolloServer<GatewayContext>({
@@ -73,7 +77,7 @@ export async function createGatewayApp(config: GatewayAppConfig) {
     edge: true,
     readiness: [...subgraphs].map(([name, url]) => peerCheck(`subgraph ${name}`, url, '/ready')),
     metrics: config.metrics,
-    routes: importProxy({ authenticate, callerSigningKey: config.callerSigningKey, urlOf: (name) => config.subgraphUrls[name] ?? fromSupergraph[name] }),
+    routes: webAppRoutes(config.web, apollo, importProxy({ authenticate, callerSigningKey: config.callerSigningKey, urlOf: (name) => config.subgraphUrls[name] ?? fromSupergraph[name] })),
     requestTimeoutMs: config.requestTimeoutMs,
     cors: { allowedOrigins: config.corsAllowedOrigins ?? [] },
     context: async (request) => {

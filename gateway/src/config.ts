@@ -2,6 +2,7 @@ import { CallerKind, ConfigError, operationsFrom, operationsSettings, parseAllow
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits';
 import { parseLimitsByKind, type RateLimitSettings } from './edge/rate-limit';
 import type { TrustedDocumentSettings } from './edge/trusted-documents';
+import { readOidcSettings, webSettings, type OidcClientSettings } from './web/web-settings';
 
 export { SUBGRAPH_NAMES, type SubgraphName } from '@c360/shared';
 
@@ -31,6 +32,7 @@ export const gatewaySettings = {
   TRANSACTIONS_URL: setting.url({ protocols: ['http', 'https'], optional: true }),
   OFFERS_URL: setting.url({ protocols: ['http', 'https'], optional: true }),
   CONSENT_URL: setting.url({ protocols: ['http', 'https'], optional: true }),
+  ...webSettings,
   ...operationsSettings,
 };
 
@@ -56,6 +58,8 @@ export interface GatewayConfig {
   subgraphUrls: Partial<Record<SubgraphName, string>>;
   /** Logs, /metrics access and the shutdown drain. */
   operations: Operations;
+  /** The privacy centre and console: where they are built, and the OIDC client of the privacy centre. */
+  web: { dir?: string; oidc?: OidcClientSettings };
 }
 
 /** Which keys sign access tokens: a production key set, or the development key. */
@@ -89,6 +93,8 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
   } catch (error) {
     problems.push((error as Error).message);
   }
+  const web = readOidcSettings(c, c.NODE_ENV === 'production');
+  problems.push(...web.problems);
   if (problems.length) throw new ConfigError(problems);
   const urls: Partial<Record<SubgraphName, string | undefined>> = {
     customers: c.CUSTOMERS_URL,
@@ -111,5 +117,6 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     auth: { issuer: c.AUTH_ISSUER, audience: c.AUTH_AUDIENCE, jwksUrl: c.AUTH_JWKS_URL, jwksPath: c.AUTH_JWKS_PATH, devKeysDir: c.AUTH_DEV_KEYS_DIR },
     subgraphUrls: Object.fromEntries(Object.entries(urls).filter(([, url]) => url)) as Partial<Record<SubgraphName, string>>,
     operations: operationsFrom(c, c.NODE_ENV === 'production'),
+    web: { dir: c.WEB_DIR, oidc: web.oidc },
   };
 }

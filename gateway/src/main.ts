@@ -6,6 +6,7 @@ import { collectProcessMetrics, configureLogging, drainServer, listen, loadConfi
 import { createGatewayApp } from './app';
 import { readGatewayConfig } from './config';
 import { resolveAuth } from './auth/resolve-auth';
+import { developmentSignIn } from './web/development-minter';
 
 async function main() {
   const config = loadConfigOrExit(() => readGatewayConfig());
@@ -14,7 +15,8 @@ async function main() {
   const log = serviceLogger('gateway');
   const auth = await resolveAuth(config.auth);
   if (auth.development) log.warn(`trusting the DEVELOPMENT token key in ${config.auth.devKeysDir} (mint tokens with npm run token)`);
-  const app = await createGatewayApp({ ...config, auth, metrics: config.operations.metrics });
+  const web = { ...config.web, developmentSignIn: auth.development && !config.production ? await developmentSignIn(config.auth.devKeysDir, auth) : undefined };
+  const app = await createGatewayApp({ ...config, auth, metrics: config.operations.metrics, web });
   const url = await listen(app.http, config.port, config.host);
   log.info(`customer-360 graph at ${url}`);
   stopOnSignals(async () => {

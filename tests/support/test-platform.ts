@@ -14,7 +14,7 @@ export interface TestPlatform extends RunningPlatform {
 }
 
 /** The whole graph on free loopback ports over test storage (PGlite, or PostgreSQL with DATABASE_URL). */
-export async function startTestPlatform(options: { demo?: DemoOptions; subgraphTimeoutMs?: number; aggregateNoise?: NoiseSource; rateLimit?: RateLimitSettings; corsAllowedOrigins?: string[]; trustedDocumentsOnly?: boolean } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(options: { demo?: DemoOptions; subgraphTimeoutMs?: number; aggregateNoise?: NoiseSource; rateLimit?: RateLimitSettings; corsAllowedOrigins?: string[]; trustedDocumentsOnly?: boolean; web?: boolean } = {}): Promise<TestPlatform> {
   const storage = await openTestStorage(SUBGRAPHS.map((s) => s.storage.schema));
   const tokens = await createTestTokenIssuer();
   const platform = await startPlatform({
@@ -31,6 +31,8 @@ export async function startTestPlatform(options: { demo?: DemoOptions; subgraphT
     adHocRestrictedOperations: !options.trustedDocumentsOnly,
     log: () => undefined,
     aggregateNoise: options.aggregateNoise,
+    // The built privacy centre and console, with the development sign-in minting test-issuer tokens.
+    web: options.web ? { developmentSignIn: { mint: (claims) => tokens.token(claims.kind as CallerKind, claims) } } : undefined,
   });
   return {
     ...platform,

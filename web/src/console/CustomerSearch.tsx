@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { SearchCustomersDocument, type SearchCustomersQuery } from '../gql/graphql';
+import { request, withheldFields } from '../shared/graphql-client';
+import { useT } from '../shared/i18n';
+
+type Page = NonNullable<SearchCustomersQuery['customers']>;
+const PAGE_SIZE = 20;
+
+/** Prefix search with keyset paging: the next page starts after the last cursor (the search text stays in the request body). */
+export function CustomerSearch({ token, open }: { token: string; open(id: string): void }) {
+  const { t, lang } = useT();
+  const [text, setText] = useState('');
+  const [page, setPage] = useState<Page>();
+  const [locked, setLocked] = useState<Set<string>>(new Set());
+  const load = async (after?: string) => {
+    const result = await request(SearchCustomersDocument, { filter: text ? { search: text } : undefined, first: PAGE_SIZE, after }, token);
+    setPage(result.data?.customers ?? undefined);
+    setLocked(new Set(withheldFields(result.errors).keys()));
+  };
+  return (
+    <section aria-labelledby="search">
+      <h2 id="search">{t.customers}</h2>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void load();
+        }}
+      >
+        <label htmlFor="search-text">{t.searchLabel}</label>
+        <input id="search-text" type="search" autoComplete="off" value={text} onChange={(e) => setText(e.target.value)} /> <button type="submit">{t.search}</button>
+      </form>
+      {page && (
+        <>
+          <p role="status">{page.totalCount}</p>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t.customers}</th>
+                <th scope="col">Email</th>
+                <th scope="col">{t.when}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.edges.map(({ node }, i) => (
+                <tr key={node.id}>
+                  <td>
+                    <button data-open-customer={node.id} onClick={() => open(node.id)}>
+                      {node.displayName ?? (locked.has(`customers.edges.${i}.node.displayName`) ? `🔒 ${node.id.slice(0, 8)}` : node.id.slice(0, 8))}
+                    </button>
+                  </td>
+                  <td>{locked.has(`customers.edges.${i}.node.email`) ? `🔒 ${t.withheld}` : (node.email ?? '—')}</td>
+                  <td>{new Date(node.createdAt).toLocaleDateString(lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {page.pageInfo.hasNextPage && <button onClick={() => void load(page.pageInfo.endCursor ?? undefined)}>{t.next}</button>}
+        </>
+      )}
+    </section>
+  );
+}
