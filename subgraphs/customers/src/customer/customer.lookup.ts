@@ -4,10 +4,12 @@ import type { CustomerEntity } from './customer.entity';
 import { customerNotFound } from './customer.errors';
 
 /** A customer the caller may see, or null (restricted callers get NOT_FOUND, hidden or missing alike). */
-export async function findVisibleCustomer(ctx: CustomersContext, customerId: string): Promise<CustomerEntity | null> {
+export async function findVisibleCustomer(ctx: CustomersContext, asked: string): Promise<CustomerEntity | null> {
+  // A retired (merged) id resolves to its survivor, for every caller alike.
+  const customerId = (await ctx.loaders.survivorOf.load(asked)) ?? asked;
   const visibility = await visibleCustomers(ctx);
   const entity = isVisible(visibility, customerId) ? await ctx.loaders.customerById.load(customerId) : null;
-  if (!entity && answersNotFound(ctx)) throw customerNotFound(customerId);
+  if (!entity && answersNotFound(ctx)) throw customerNotFound(asked);
   return entity;
 }
 
