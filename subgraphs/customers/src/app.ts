@@ -4,6 +4,7 @@ import { createAnalyticsResolver } from './analytics';
 import type { CustomersContext, CustomersLoaders } from './context';
 import { createCustomerLoaders } from './customer/customer.loaders';
 import { toCustomerType } from './customer/customer.mapper';
+import { resolveRetiredId } from './customer/customer.lookup';
 import { CustomerRepository } from './customer/customer.repository';
 import { CustomerResolver } from './customer/customer.resolver';
 import { CustomerService } from './customer/customer.service';
@@ -75,9 +76,9 @@ export async function createCustomersApp(dataSource: DataSource, options: Subgra
           // Through federation too, a restricted caller (partner, self-service) reaches only its customers.
           const asked = String(reference.id).toLowerCase();
           if (!isUuid(asked)) return null;
-          // A retired (merged) id resolves to its survivor.
-          const id = (await ctx.loaders.survivorOf.load(asked)) ?? asked;
-          if (!isVisible(await visibleCustomers(ctx), id)) return null;
+          const visibility = await visibleCustomers(ctx);
+          const id = await resolveRetiredId(ctx, visibility, asked);
+          if (!isVisible(visibility, id)) return null;
           const entity = await ctx.loaders.customerById.load(id);
           return entity && toCustomerType(entity);
         },
