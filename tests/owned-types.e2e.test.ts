@@ -23,6 +23,7 @@ describe(`owned types: one audience rule on every path, on ${storageLabel()}`, (
   let hiddenOrder: string;
   let hiddenEvent: string;
   let hiddenRequest: string;
+  let hiddenMerge: string;
   let offerId: string;
   let partner: Record<string, string>;
   let self: Record<string, string>;
@@ -69,6 +70,12 @@ describe(`owned types: one audience rule on every path, on ${storageLabel()}`, (
     const request = await ask('mutation($id: ID!) { requestDataAccess(customerId: $id) { id } }', { id: hidden }, privacyStaff);
     expect(request.errors).toBeUndefined();
     hiddenRequest = request.data!.requestDataAccess.id;
+    // A merge of two profiles the partner may not see (neither granted it anything).
+    const [survivorId, mergedId] = [await customer('Mona', 'mona-ext'), await customer('Mo', 'mo-ext')];
+    const mergeStaff = await platform.tokens.headers(CallerKind.INTERNAL_APP, { scope: 'customers:read customers:write customers:merge' });
+    const merged = await ask('mutation($s: ID!, $m: ID!) { mergeCustomers(survivorId: $s, mergedId: $m) { id } }', { s: survivorId, m: mergedId }, mergeStaff);
+    expect(merged.errors).toBeUndefined();
+    hiddenMerge = merged.data!.mergeCustomers.id;
     partner = await platform.tokens.headers(CallerKind.PARTNER, { partner_id: PARTNER, scope: ROW_SCOPES });
     self = await platform.tokens.headers(CallerKind.CUSTOMER, { customer_id: visible });
     // BI never sees customers (a BI token asking for row scopes is refused by the kind ceiling, see below).
@@ -85,6 +92,8 @@ describe(`owned types: one audience rule on every path, on ${storageLabel()}`, (
       { root: 'verifyConsentLedger', query: 'query($id: ID!) { verifyConsentLedger(customerId: $id) { customerId eventsChecked valid headHash } }', hidden: hidden, missing: MISSING },
       { root: 'dataSubjectRequests', query: 'query($id: ID!) { dataSubjectRequests(customerId: $id) { id } }', hidden: hidden, missing: MISSING },
       { root: 'dataSubjectRequest', query: 'query($id: ID!) { dataSubjectRequest(id: $id) { id customerId } }', hidden: hiddenRequest, missing: MISSING },
+      { root: 'duplicateCandidates', query: 'query($id: ID!) { duplicateCandidates(customerId: $id) { customer { id } } }', hidden: hidden, missing: MISSING },
+      { root: 'customerMerge', query: 'query($id: ID!) { customerMerge(id: $id) { id survivorId mergedId state } }', hidden: hiddenMerge, missing: MISSING },
     ];
 
     it('probes every root lookup of an owned type, and every root taking a customerId (a new one fails here until probed)', () => {

@@ -4,6 +4,7 @@ import { createAnalyticsResolver } from './analytics';
 import type { CustomersContext, CustomersLoaders } from './context';
 import { createCustomerLoaders } from './customer/customer.loaders';
 import { toCustomerType } from './customer/customer.mapper';
+import { resolveRetiredId } from './customer/customer.lookup';
 import { CustomerRepository } from './customer/customer.repository';
 import { CustomerResolver } from './customer/customer.resolver';
 import { CustomerService } from './customer/customer.service';
@@ -29,6 +30,12 @@ import { readSegmentSettings } from './segment/segment.settings';
 import { SEGMENT_REFRESH_CALLER, segmentRefreshJob } from './segment/segment-refresher';
 import { createCustomersImport } from './import';
 import { readPhoneRegion } from './customer/phone-number';
+import { MergeRepository } from './merge/merge.repository';
+import { MergeService } from './merge/merge.service';
+import { MergeResolver } from './merge/merge.resolver';
+import { createMergeLoaders } from './merge/merge.loaders';
+import { MERGE_PEERS, peerMergeParticipant } from './merge/merge.participants';
+import { readMergeSettings } from './merge/merge.settings';
 
 export const SUBGRAPH_NAME = 'customers';
 
@@ -43,6 +50,8 @@ export async function createCustomersApp(dataSource: DataSource, options: Subgra
   const segmentService = new SegmentService(segments, new RemoteConditions(options.peers), segmentSettings, new SegmentReleases(options.privacy.consentDecider));
   const segmentRefresh = segmentRefreshJob(segmentService, segmentSettings.refreshSeconds * 1000);
   const phoneRegion = readPhoneRegion();
+  const mergeSettings = readMergeSettings();
+  const merges = new MergeService(new MergeRepository(dataSource), MERGE_PEERS.map((peer) => peerMergeParticipant(options.peers, peer, mergeSettings.peerTimeoutMs)), mergeSettings);
   // Segments are re-evaluated once after an import that wrote something, never per imported row.
   const imports = createCustomersImport(dataSource, { phoneRegion, erased: subjectDataRepository, afterImport: async () => void (await segmentService.refreshAll(SEGMENT_REFRESH_CALLER)) });
   const resolvers = new ResolverContainer([
@@ -51,6 +60,7 @@ export async function createCustomersApp(dataSource: DataSource, options: Subgra
     new CustomerExistenceResolver(new CustomerExistenceService(customers, subjectDataRepository)),
     createAnalyticsResolver(dataSource, options.aggregateNoise),
     new SubjectDataResolver(SUBGRAPH_NAME, subjectData),
+    new MergeResolver(merges),
     new SegmentResolver(segmentService),
     new SegmentVersionResolver(),
     new SegmentMembershipResolver(new SegmentMembershipService(segments)),
@@ -64,8 +74,11 @@ export async function createCustomersApp(dataSource: DataSource, options: Subgra
       Customer: {
         async __resolveReference(reference, ctx) {
           // Through federation too, a restricted caller (partner, self-service) reaches only its customers.
-          const id = String(reference.id).toLowerCase();
-          if (!isUuid(id) || !isVisible(await visibleCustomers(ctx), id)) return null;
+          const asked = String(reference.id).toLowerCase();
+          if (!isUuid(asked)) return null;
+          const visibility = await visibleCustomers(ctx);
+          const id = await resolveRetiredId(ctx, visibility, asked);
+          if (!isVisible(visibility, id)) return null;
           const entity = await ctx.loaders.customerById.load(id);
           return entity && toCustomerType(entity);
         },
@@ -79,7 +92,7 @@ export async function createCustomersApp(dataSource: DataSource, options: Subgra
     production: options.production,
     ...options.privacy,
     routes: imports.routes(SUBGRAPH_NAME, options.callerSigningKey),
-    createLoaders: () => ({ ...createCustomerLoaders(customers), ...createInteractionLoaders(interactions), ...createSegmentLoaders(segments) }),
+    createLoaders: () => ({ ...createMergeLoaders(merges), ...createCustomerLoaders(customers), ...createInteractionLoaders(interactions), ...createSegmentLoaders(segments) }),
     plugins: [segmentRefresh.plugin(() => dataSource.isInitialized)],
   });
 }

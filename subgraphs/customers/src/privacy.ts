@@ -9,10 +9,13 @@ import type { PersonalDataPolicy } from '@c360/shared';
 export const customersPersonalData: PersonalDataPolicy = {
   owners: {
     Customer: (customer) => customer.id as string,
+    DuplicateCandidate: (candidate) => (candidate.customer as { id: string }).id,
+    CustomerMerge: (merge) => merge.survivorId as string,
   },
-  ownedThroughParent: ['PostalAddress', 'ExternalId', 'Interaction'],
+  ownedThroughParent: ['PostalAddress', 'ExternalId', 'Interaction', 'MatchEvidence', 'MergeMovedCount'],
   // Reviewed (class 4): none of these mirrors or is computed from a marked field. createdAt is the
   // record's creation, updatedAt moves with any write (not only personal ones), acquisition is how
   // the customer came to us (needed unconsented for service and BI grouping).
-  nonPersonalFields: ['Customer.id', 'Customer.acquisitionChannel', 'Customer.acquisitionSource', 'Customer.createdAt', 'Customer.updatedAt'],
+  // A merge record holds ids, states and row counts only; evidence names the identifier kind and rule, never a value.
+  nonPersonalFields: ['CustomerMerge.id', 'CustomerMerge.survivorId', 'CustomerMerge.mergedId', 'CustomerMerge.state', 'CustomerMerge.requestedAt', 'CustomerMerge.completedAt', 'CustomerMerge.undoUntil', 'CustomerMerge.unmergedAt', 'CustomerMerge.failure', 'CustomerMerge.moved', 'DuplicateCandidate.customer', 'Customer.id', 'Customer.acquisitionChannel', 'Customer.acquisitionSource', 'Customer.createdAt', 'Customer.updatedAt'],
 };

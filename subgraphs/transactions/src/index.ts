@@ -18,6 +18,7 @@ import { UnlinkableErasure1732300061000 } from './migrations/1732300061000-unlin
 import { CreateStockSnapshotLevels1732300106100 } from './migrations/1732300106100-create-stock-snapshot-levels';
 import { CreateValueRefreshJob1732300110000 } from './migrations/1732300110000-create-value-refresh-job';
 import { CreateProductImportSkus1732300123000 } from './migrations/1732300123000-create-product-import-skus';
+import { CreateMergeMoves1732300141000 } from './migrations/1732300141000-create-merge-moves';
 import { readValueSettings, valueEnvSettings } from './value/value.settings';
 import { analyticsEnvSettings } from '@c360/shared';
 
@@ -29,7 +30,7 @@ export const transactionsSubgraph: SubgraphDefinition = {
   storage: {
     schema: 'transactions',
     entities: [ProductEntity, OrderEntity, OrderLineEntity],
-    migrations: [CreateTransactions1732300001000, CreateCustomerValue1732300011000, CreateErasedCustomers1732300022000, CreateCoPurchase1732300033000, MarkDeidentifiedOrders1732300044000, CreateImportJobs1732300055000, ErpCatalogueAndStock1732300057100, UnlinkableErasure1732300061000, CreatePrivacyBudget1732300102000, CreateStockSnapshotLevels1732300106100, CreateValueRefreshJob1732300110000, CreateProductImportSkus1732300123000],
+    migrations: [CreateTransactions1732300001000, CreateCustomerValue1732300011000, CreateErasedCustomers1732300022000, CreateCoPurchase1732300033000, MarkDeidentifiedOrders1732300044000, CreateImportJobs1732300055000, ErpCatalogueAndStock1732300057100, UnlinkableErasure1732300061000, CreatePrivacyBudget1732300102000, CreateStockSnapshotLevels1732300106100, CreateValueRefreshJob1732300110000, CreateProductImportSkus1732300123000, CreateMergeMoves1732300141000],
   },
   createApp: createTransactionsApp,
   personalData: transactionsPersonalData,

@@ -5,6 +5,8 @@ export const SCOPES = {
   CUSTOMERS_READ: 'customers:read',
   CUSTOMERS_PII_READ: 'customers.pii:read',
   CUSTOMERS_WRITE: 'customers:write',
+  /** Merging two profiles into one person (with customers:write); staff only: no kind ceiling lists it. */
+  CUSTOMERS_MERGE: 'customers:merge',
   ORDERS_READ: 'orders:read',
   ORDERS_WRITE: 'orders:write',
   OFFERS_READ: 'offers:read',

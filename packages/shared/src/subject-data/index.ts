@@ -2,3 +2,4 @@ export * from './subject-data.contract';
 export * from './subject-data.type';
 export * from './subject-data.resolver';
 export * from './customer-tombstones';
+export * from './customer-row-moves';

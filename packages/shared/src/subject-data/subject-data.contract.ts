@@ -24,7 +24,29 @@ export interface SubjectDataHandler {
   exportSubject(customerId: string): Promise<Record<string, unknown>>;
   /** Erases or de-identifies; running it again after a partial failure is safe (idempotent). */
   eraseSubject(customerId: string, requestId: string): Promise<ErasureCount[]>;
+  /**
+   * (Every subgraph but customers, which runs merges and does its own step in process.)
+   * Re-points the merged customer's rows to the survivor, recording which rows moved under the
+   * merge id; running it again for the same merge moves nothing more (idempotent).
+   */
+  mergeSubject?(mergeId: string, survivorId: string, mergedId: string): Promise<MergeCount[]>;
+  /** Moves back exactly the rows that merge moved (rows written on the survivor since stay); idempotent. */
+  unmergeSubject?(mergeId: string): Promise<MergeCount[]>;
 }
+
+/** Rows one merge (or unmerge) step moved in one table; counts only. */
+export interface MergeCount {
+  table: string;
+  rows: number;
+}
+
+export const MERGE_SUBJECT_DATA_MUTATION = `mutation MergeSubjectData($mergeId: ID!, $survivorId: ID!, $mergedId: ID!) {
+  mergeSubjectData(mergeId: $mergeId, survivorId: $survivorId, mergedId: $mergedId) { subgraph counts { table rows } }
+}`;
+
+export const UNMERGE_SUBJECT_DATA_MUTATION = `mutation UnmergeSubjectData($mergeId: ID!) {
+  unmergeSubjectData(mergeId: $mergeId) { subgraph counts { table rows } }
+}`;
 
 export const SUBJECT_DATA_EXPORT_QUERY = `query SubjectDataExport($customerId: ID!) {
   subjectDataExport(customerId: $customerId) { subgraph data }

@@ -1,8 +1,9 @@
 import { Arg, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { assertUuid } from '../errors/ids';
+import { badInput } from '../errors/domain-error';
 import { RequiresScope } from '../graphql/scope-auth';
 import { SUBJECT_DATA_SCOPE, type SubjectDataHandler } from './subject-data.contract';
-import { SubjectDataErasureType, SubjectDataExportType } from './subject-data.type';
+import { SubjectDataErasureType, SubjectDataExportType, SubjectDataMergeType } from './subject-data.type';
 
 /**
  * The privacy contract, one class for every subgraph: each app wires an instance with its own
@@ -30,5 +31,28 @@ export class SubjectDataResolver {
   async eraseSubjectData(@Arg('customerId', () => ID) customerId: string, @Arg('requestId', () => ID) requestId: string): Promise<SubjectDataErasureType> {
     const counts = await this.handler.eraseSubject(assertUuid(customerId, 'customerId'), assertUuid(requestId, 'requestId'));
     return { subgraph: this.subgraph, counts };
+  }
+
+  @Mutation(() => SubjectDataMergeType, { description: "Internal: re-points the merged customer's rows here to the survivor; idempotent per merge (privacy:admin)" })
+  @Directive('@shareable')
+  @Directive('@inaccessible')
+  @RequiresScope(SUBJECT_DATA_SCOPE)
+  async mergeSubjectData(
+    @Arg('mergeId', () => ID) mergeId: string,
+    @Arg('survivorId', () => ID) survivorId: string,
+    @Arg('mergedId', () => ID) mergedId: string,
+  ): Promise<SubjectDataMergeType> {
+    if (!this.handler.mergeSubject) throw badInput(`${this.subgraph} runs merges itself; use mergeCustomers`);
+    const counts = await this.handler.mergeSubject(assertUuid(mergeId, 'mergeId'), assertUuid(survivorId, 'survivorId'), assertUuid(mergedId, 'mergedId'));
+    return { subgraph: this.subgraph, counts };
+  }
+
+  @Mutation(() => SubjectDataMergeType, { description: 'Internal: moves back what a merge moved here; idempotent (privacy:admin)' })
+  @Directive('@shareable')
+  @Directive('@inaccessible')
+  @RequiresScope(SUBJECT_DATA_SCOPE)
+  async unmergeSubjectData(@Arg('mergeId', () => ID) mergeId: string): Promise<SubjectDataMergeType> {
+    if (!this.handler.unmergeSubject) throw badInput(`${this.subgraph} runs merges itself; use unmergeCustomers`);
+    return { subgraph: this.subgraph, counts: await this.handler.unmergeSubject(assertUuid(mergeId, 'mergeId')) };
   }
 }

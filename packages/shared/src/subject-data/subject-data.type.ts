@@ -39,3 +39,25 @@ export class SubjectDataErasureType {
   @Field(() => [SubjectDataErasureCountType])
   counts: SubjectDataErasureCountType[];
 }
+
+@ObjectType('SubjectDataMergeCount', { description: 'Internal: rows one merge step moved in one table' })
+@Directive('@shareable')
+@Directive('@inaccessible')
+export class SubjectDataMergeCountType {
+  @Field()
+  table: string;
+
+  @Field(() => Int)
+  rows: number;
+}
+
+@ObjectType('SubjectDataMerge', { description: 'Internal: what one subgraph moved for a merge or unmerge; counts only' })
+@Directive('@shareable')
+@Directive('@inaccessible')
+export class SubjectDataMergeType {
+  @Field()
+  subgraph: string;
+
+  @Field(() => [SubjectDataMergeCountType])
+  counts: SubjectDataMergeCountType[];
+}

@@ -15,6 +15,8 @@ export enum ConsentChannel {
   EMAIL = 'EMAIL',
   PAPER = 'PAPER',
   API = 'API',
+  /** Written by a profile merge or unmerge: the most restrictive consent of the two profiles (client id names the merge). */
+  MERGE = 'MERGE',
 }
 
 registerEnumType(ConsentStatus, { name: 'ConsentStatus', description: 'DENIED: asked and refused; WITHDRAWN: granted earlier (or never) and now revoked' });

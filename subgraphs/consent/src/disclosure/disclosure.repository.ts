@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { bulkInsert, type ChildPageRows, type CursorKey } from '@c360/shared';
+import { ALIASES_OF } from '../subject-data/consent-merge.repository';
 
 export interface DisclosureRow {
   id: string;
@@ -46,24 +47,25 @@ export class DisclosureRepository {
   /** Newest first; one statement for every customer in the batch. */
   async pages(customerIds: string[], size: number, after: CursorKey | undefined): Promise<ChildPageRows<DisclosureRow>> {
     const raw: Record<string, unknown>[] = await this.dataSource.query(
-      `WITH page AS (
-         SELECT d.*, row_number() OVER (PARTITION BY d.customer_id ORDER BY d.seq DESC) AS rn
-         FROM consent.disclosure d
-         WHERE d.customer_id = ANY($1::uuid[]) AND ($3::bigint IS NULL OR d.seq < $3::bigint)
+      `${ALIASES_OF}, page AS (
+         SELECT d.*, o.owner, row_number() OVER (PARTITION BY o.owner ORDER BY d.seq DESC) AS rn
+         FROM consent.disclosure d JOIN owned o ON d.customer_id = o.member
+         WHERE ($3::bigint IS NULL OR d.seq < $3::bigint)
        ), totals AS (
-         SELECT customer_id, count(*)::int AS total FROM consent.disclosure WHERE customer_id = ANY($1::uuid[]) GROUP BY customer_id
+         SELECT o.owner, count(*)::int AS total FROM consent.disclosure d JOIN owned o ON d.customer_id = o.member GROUP BY o.owner
        )
-       SELECT page.*, totals.total FROM page JOIN totals USING (customer_id) WHERE page.rn <= $2 ORDER BY page.customer_id, page.rn`,
+       SELECT page.*, totals.total FROM page JOIN totals USING (owner) WHERE page.rn <= $2 ORDER BY page.owner, page.rn`,
       [customerIds, size + 1, after?.[0] ?? null],
     );
     const totals = new Map<string, number>();
     const rows = raw.map((r) => {
-      totals.set(r.customer_id as string, r.total as number);
+      // A merged person's disclosures are read under the survivor (the rows keep the id they were recorded for).
+      totals.set(r.owner as string, r.total as number);
       return {
         id: r.id as string,
         seq: Number(r.seq),
         disclosedAt: new Date(r.disclosed_at as string),
-        customerId: r.customer_id as string,
+        customerId: r.owner as string,
         partnerId: (r.partner_id as string | null) ?? null,
         clientId: r.client_id as string,
         callerKind: r.caller_kind as string,

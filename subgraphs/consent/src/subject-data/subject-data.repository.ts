@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { CustomerTombstones } from '@c360/shared';
 import { appendChainedEvents } from '../ledger/chained-batch';
 import { LedgerRepository } from '../ledger/ledger.repository';
+import { ALIASES_OF } from './consent-merge.repository';
 import { ConsentChannel, ConsentStatus } from '../consent/consent.enums';
 
 /** All SQL for what the consent ledgers hold on a customer (both ledgers are append-only). */
@@ -13,12 +14,13 @@ export class ConsentSubjectDataRepository {
     this.tombstones = new CustomerTombstones(dataSource, 'consent');
   }
 
+  /** With the history of every id merged into the customer (it stays on the id it was recorded for). */
   consentHistory(customerId: string): Promise<Record<string, unknown>[]> {
     return this.dataSource.query(
       `SELECT id, purpose_code AS "purposeCode", partner_id AS "partnerId", status, notice_version AS "noticeVersion", channel,
               client_id AS "clientId", recorded_at AS "recordedAt", hash
-       FROM consent.consent_event WHERE customer_id = $1 ORDER BY seq`,
-      [customerId],
+       FROM consent.consent_event WHERE customer_id IN (${ALIASES_OF} SELECT member FROM owned) ORDER BY seq`,
+      [[customerId]],
     );
   }
 
@@ -26,8 +28,8 @@ export class ConsentSubjectDataRepository {
     return this.dataSource.query(
       `SELECT id, disclosed_at AS "disclosedAt", partner_id AS "partnerId", client_id AS "clientId", caller_kind AS "callerKind",
               purpose_code AS "purposeCode", categories, consent_event_ids AS "consentEventIds", subgraph
-       FROM consent.disclosure WHERE customer_id = $1 ORDER BY seq`,
-      [customerId],
+       FROM consent.disclosure WHERE customer_id IN (${ALIASES_OF} SELECT member FROM owned) ORDER BY seq`,
+      [[customerId]],
     );
   }
 

@@ -1,4 +1,5 @@
-import { ErasureAction, type ErasureCount, type SubjectDataHandler } from '@c360/shared';
+import { ErasureAction, type ErasureCount, type MergeCount, type SubjectDataHandler } from '@c360/shared';
+import type { ConsentMergeRepository } from './consent-merge.repository';
 import { SUBJECT_REQUEST_CALLER } from '../subject-request/subject-data-participants';
 import type { SubjectRequestRepository } from '../subject-request/subject-request.repository';
 import type { ConsentSubjectDataRepository } from './subject-data.repository';
@@ -15,7 +16,16 @@ export class ConsentSubjectData implements SubjectDataHandler {
   constructor(
     private readonly ledgers: ConsentSubjectDataRepository,
     private readonly requests: SubjectRequestRepository,
+    private readonly merges: ConsentMergeRepository,
   ) {}
+
+  mergeSubject(mergeId: string, survivorId: string, mergedId: string, now = new Date()): Promise<MergeCount[]> {
+    return this.merges.merge(mergeId, survivorId, mergedId, now);
+  }
+
+  unmergeSubject(mergeId: string, now = new Date()): Promise<MergeCount[]> {
+    return this.merges.unmerge(mergeId, now);
+  }
 
   async exportSubject(customerId: string): Promise<Record<string, unknown>> {
     const [consentHistory, disclosures, subjectRequests] = await Promise.all([
@@ -29,13 +39,14 @@ export class ConsentSubjectData implements SubjectDataHandler {
   async eraseSubject(customerId: string, _requestId: string, now = new Date()): Promise<ErasureCount[]> {
     const documents = await this.requests.eraseAccessDocuments(customerId);
     const { withdrawn, tombstoned } = await this.ledgers.withdrawConsentsInForce(customerId, SUBJECT_REQUEST_CALLER.clientId, now);
+    const mergedIds = await this.merges.eraseMerged(customerId, now);
     const kept = await this.ledgers.counts(customerId);
     return [
       { table: 'consent.subject_request', action: ErasureAction.DELETED, rows: documents },
       { table: 'consent.consent_event', action: ErasureAction.WITHDRAWN, rows: withdrawn },
       { table: 'consent.consent_event', action: ErasureAction.RETAINED, rows: kept.events },
       { table: 'consent.disclosure', action: ErasureAction.RETAINED, rows: kept.disclosures },
-      { table: 'consent.erased_customer', action: ErasureAction.TOMBSTONED, rows: tombstoned },
+      { table: 'consent.erased_customer', action: ErasureAction.TOMBSTONED, rows: tombstoned + mergedIds },
     ];
   }
 }

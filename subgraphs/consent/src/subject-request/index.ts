@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { SubjectDataResolver, type PeerClient, type SubgraphName } from '@c360/shared';
 import { ConsentSubjectDataRepository } from '../subject-data/subject-data.repository';
+import { ConsentMergeRepository } from '../subject-data/consent-merge.repository';
 import { ConsentSubjectData } from '../subject-data/subject-data.service';
 import { SubjectRequestRetryTimer } from './retry-timer';
 import { localParticipant, peerParticipant } from './subject-data-participants';
@@ -27,7 +28,7 @@ export interface SubjectRequestOptions {
 export function createSubjectRequests(subgraph: string, dataSource: DataSource, options: SubjectRequestOptions) {
   const settings = options.settings ?? readSubjectRequestSettings();
   const repository = new SubjectRequestRepository(dataSource);
-  const ownData = new ConsentSubjectData(new ConsentSubjectDataRepository(dataSource), repository);
+  const ownData = new ConsentSubjectData(new ConsentSubjectDataRepository(dataSource), repository, new ConsentMergeRepository(dataSource));
   const participants = [...PEERS.map((peer) => peerParticipant(options.peers, peer, settings.peerTimeoutMs)), localParticipant(subgraph, ownData)];
   const runner = new SubjectRequestRunner(repository, participants, settings, options.log ?? ((line) => process.stdout.write(`${line}\n`)));
   const retries = new SubjectRequestRetryTimer(runner, repository);

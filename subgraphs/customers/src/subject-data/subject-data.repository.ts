@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { CustomerTombstones, keyedTombstone } from '@c360/shared';
 import { CustomerEntity } from '../customer/customer.entity';
+import { MergeRepository } from '../merge/merge.repository';
 
 export interface ExternalIdPair {
   system: string;
@@ -72,7 +73,7 @@ export class CustomerSubjectDataRepository {
    */
   erase(customerId: string, now: Date): Promise<CustomerErasureRows> {
     return this.dataSource.transaction(async (manager) => {
-      const tombstonedId = await this.tombstones.record(manager, customerId, now);
+      const tombstonedId = (await this.tombstones.record(manager, customerId, now)) + (await new MergeRepository(this.dataSource).eraseMerged(manager, customerId, this.tombstones, now));
       const ids: ExternalIdPair[] = await manager.query(`SELECT system, external_id AS id FROM customers.external_identity WHERE customer_id = $1`, [customerId]);
       const hashes = await this.hashes(ids, manager);
       const tombstoned = await count(

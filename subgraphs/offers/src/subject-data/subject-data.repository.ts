@@ -1,13 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CustomerTombstones } from '@c360/shared';
+import { CustomerRowMoves, CustomerTombstones, type MergeCount } from '@c360/shared';
 
 /** All SQL for a customer's data-subject requests in this subgraph. */
 export class ResponseSubjectDataRepository {
   private readonly tombstones: CustomerTombstones;
+  private readonly moves = new CustomerRowMoves('offers', [{ table: 'offers.offer_response' }]);
 
   constructor(private readonly dataSource: DataSource) {
     this.tombstones = new CustomerTombstones(dataSource, 'offers');
+  }
+
+  merge(mergeId: string, survivorId: string, mergedId: string): Promise<MergeCount[]> {
+    return this.dataSource.transaction((manager) => this.moves.move(manager, mergeId, survivorId, mergedId));
+  }
+
+  unmerge(mergeId: string): Promise<MergeCount[]> {
+    return this.dataSource.transaction((manager) => this.moves.restore(manager, mergeId));
   }
 
   responsesOf(customerId: string): Promise<Record<string, unknown>[]> {
@@ -30,7 +39,7 @@ export class ResponseSubjectDataRepository {
    */
   deidentify(customerId: string, now: Date): Promise<{ deidentified: number; tombstoned: number }> {
     return this.dataSource.transaction(async (manager) => {
-      const tombstoned = await this.tombstones.record(manager, customerId, now);
+      const tombstoned = (await this.tombstones.record(manager, customerId, now)) + (await this.moves.eraseMerged(manager, customerId, this.tombstones, now));
       const [row]: { n: number }[] = await manager.query(
         `WITH changed AS (
            UPDATE offers.offer_response SET customer_id = $2, event_id = 'erased-' || id::text, source_system = NULL, external_id = NULL, imported_by = NULL

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { ErasureAction, type ErasureCount, type SubjectDataHandler } from '@c360/shared';
+import { ErasureAction, type ErasureCount, type MergeCount, type SubjectDataHandler } from '@c360/shared';
 import { customersErased } from './subject-data.errors';
 import type { ResponseSubjectDataRepository } from './subject-data.repository';
 
@@ -17,6 +17,14 @@ export class ResponseSubjectData implements SubjectDataHandler {
       { table: 'offers.offer_response', action: ErasureAction.DEIDENTIFIED, rows: rows.deidentified },
       { table: 'offers.erased_customer', action: ErasureAction.TOMBSTONED, rows: rows.tombstoned },
     ];
+  }
+
+  mergeSubject(mergeId: string, survivorId: string, mergedId: string): Promise<MergeCount[]> {
+    return this.repository.merge(mergeId, survivorId, mergedId);
+  }
+
+  unmergeSubject(mergeId: string): Promise<MergeCount[]> {
+    return this.repository.unmerge(mergeId);
   }
 
   /** Refuses responses for erased customers (typed CONFLICT, reason SUBJECT_ERASED). */

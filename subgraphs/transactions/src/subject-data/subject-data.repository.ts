@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CustomerTombstones } from '@c360/shared';
+import { CustomerRowMoves, CustomerTombstones, type MergeCount } from '@c360/shared';
 
 export interface OrderErasureRows {
   tombstoned: number;
@@ -16,9 +16,23 @@ const count = async (manager: EntityManager, sql: string, params: unknown[]): Pr
 /** All SQL for a customer's data-subject requests in this subgraph. */
 export class OrderSubjectDataRepository {
   private readonly tombstones: CustomerTombstones;
+  private readonly moves = new CustomerRowMoves('transactions', [{ table: 'transactions.customer_order' }]);
 
   constructor(private readonly dataSource: DataSource) {
     this.tombstones = new CustomerTombstones(dataSource, 'transactions');
+  }
+
+  /** Orders follow the person; the merged id's derived value row goes (the next value refresh computes the survivor's). */
+  merge(mergeId: string, survivorId: string, mergedId: string): Promise<MergeCount[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const moved = await this.moves.move(manager, mergeId, survivorId, mergedId);
+      await manager.query(`DELETE FROM transactions.customer_value WHERE customer_id = $1`, [mergedId]);
+      return moved;
+    });
+  }
+
+  unmerge(mergeId: string): Promise<MergeCount[]> {
+    return this.dataSource.transaction((manager) => this.moves.restore(manager, mergeId));
   }
 
   ordersOf(customerId: string): Promise<Record<string, unknown>[]> {
@@ -47,7 +61,7 @@ export class OrderSubjectDataRepository {
    */
   erase(customerId: string, now: Date): Promise<OrderErasureRows> {
     return this.dataSource.transaction(async (manager) => {
-      const tombstoned = await this.tombstones.record(manager, customerId, now);
+      const tombstoned = (await this.tombstones.record(manager, customerId, now)) + (await this.moves.eraseMerged(manager, customerId, this.tombstones, now));
       const ordersDeidentified = await count(manager, `UPDATE transactions.customer_order SET customer_id = $2, deidentified_at = date_trunc('day', $3::timestamptz, 'UTC') WHERE customer_id = $1`, [
         customerId,
         randomUUID(),

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { ErasureAction, type ErasureCount, type SubjectDataHandler } from '@c360/shared';
+import { ErasureAction, type ErasureCount, type MergeCount, type SubjectDataHandler } from '@c360/shared';
 import { customerErased } from './subject-data.errors';
 import type { OrderSubjectDataRepository } from './subject-data.repository';
 
@@ -23,6 +23,14 @@ export class OrderSubjectData implements SubjectDataHandler {
       { table: 'transactions.customer_value', action: ErasureAction.DELETED, rows: rows.valuesDeleted },
       { table: 'transactions.erased_customer', action: ErasureAction.TOMBSTONED, rows: rows.tombstoned },
     ];
+  }
+
+  mergeSubject(mergeId: string, survivorId: string, mergedId: string): Promise<MergeCount[]> {
+    return this.repository.merge(mergeId, survivorId, mergedId);
+  }
+
+  unmergeSubject(mergeId: string): Promise<MergeCount[]> {
+    return this.repository.unmerge(mergeId);
   }
 
   /** Refuses orders for an erased customer (typed CONFLICT, reason SUBJECT_ERASED). */

@@ -1,0 +1,88 @@
+import type { EntityManager } from 'typeorm';
+import type { MergeCount } from './subject-data.contract';
+import { lockCustomers } from './customer-tombstones';
+
+/** A table whose rows belong to a customer through `customer_id`, keyed by a uuid `id`. */
+export interface MovableTable {
+  /** Schema-qualified, e.g. `transactions.customer_order`. */
+  table: string;
+}
+
+/** The DDL of `<schema>.merge_move`: which row a merge moved, from whom, to whom (ids only, no values). */
+export const mergeMoveTableSql = (schema: string) => `
+  CREATE TABLE ${schema}.merge_move (
+    merge_id uuid NOT NULL,
+    table_name text NOT NULL,
+    row_id uuid NOT NULL,
+    from_customer uuid NOT NULL,
+    to_customer uuid NOT NULL,
+    PRIMARY KEY (merge_id, table_name, row_id)
+  )`;
+
+/**
+ * Re-points a customer's rows for a profile merge and records each moved row, so an unmerge moves
+ * back exactly those (and not what was recorded on the survivor since). Each subgraph owns a
+ * `<schema>.merge_move` table; this is the one place its SQL is written.
+ */
+export class CustomerRowMoves {
+  private readonly moves: string;
+
+  constructor(
+    schema: string,
+    private readonly tables: readonly MovableTable[],
+  ) {
+    this.moves = `${schema}.merge_move`;
+  }
+
+  /** Under both customers' locks (serialised with erasure); a merge already applied moves nothing more. */
+  async move(manager: EntityManager, mergeId: string, survivorId: string, mergedId: string): Promise<MergeCount[]> {
+    await lockCustomers(manager, [survivorId, mergedId]);
+    const done: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM ${this.moves} WHERE merge_id = $1`, [mergeId]);
+    if (done[0].n > 0) return this.counts(manager, mergeId);
+    for (const { table } of this.tables) {
+      await manager.query(
+        `WITH moved AS (UPDATE ${table} SET customer_id = $2 WHERE customer_id = $3 RETURNING id)
+         INSERT INTO ${this.moves} (merge_id, table_name, row_id, from_customer, to_customer) SELECT $1, $4, id, $3, $2 FROM moved`,
+        [mergeId, survivorId, mergedId, table],
+      );
+    }
+    return this.counts(manager, mergeId);
+  }
+
+  /** Moves back the rows this merge moved that still belong to the survivor; forgets the merge's record. */
+  async restore(manager: EntityManager, mergeId: string): Promise<MergeCount[]> {
+    const parties: { from_customer: string; to_customer: string }[] = await manager.query(`SELECT DISTINCT from_customer, to_customer FROM ${this.moves} WHERE merge_id = $1`, [mergeId]);
+    await lockCustomers(manager, parties.flatMap((p) => [p.from_customer, p.to_customer]));
+    const counts: MergeCount[] = [];
+    for (const { table } of this.tables) {
+      const [moved]: { n: number }[] = await manager.query(
+        `WITH changed AS (UPDATE ${table} t SET customer_id = m.from_customer FROM ${this.moves} m
+           WHERE m.merge_id = $1 AND m.table_name = $2 AND t.id = m.row_id AND t.customer_id = m.to_customer RETURNING 1)
+         SELECT count(*)::int AS n FROM changed`,
+        [mergeId, table],
+      );
+      counts.push({ table, rows: moved.n });
+    }
+    await manager.query(`DELETE FROM ${this.moves} WHERE merge_id = $1`, [mergeId]);
+    return counts;
+  }
+
+  /**
+   * Erasure of a merged person covers every id they had: the ids merged into this customer are
+   * tombstoned too, then the record of those merges goes (it would link de-identified rows back).
+   * Answers how many merged ids were tombstoned.
+   */
+  async eraseMerged(manager: EntityManager, customerId: string, tombstones: { record(manager: EntityManager, id: string, now: Date): Promise<number> }, now: Date): Promise<number> {
+    const merged: { from_customer: string }[] = await manager.query(`SELECT DISTINCT from_customer FROM ${this.moves} WHERE to_customer = $1`, [customerId]);
+    let tombstoned = 0;
+    for (const { from_customer } of merged) tombstoned += await tombstones.record(manager, from_customer, now);
+    await manager.query(`DELETE FROM ${this.moves} WHERE from_customer = $1 OR to_customer = $1`, [customerId]);
+    return tombstoned;
+  }
+
+  private async counts(manager: EntityManager, mergeId: string): Promise<MergeCount[]> {
+    const rows: { table_name: string; n: number }[] = await manager.query(`SELECT table_name, count(*)::int AS n FROM ${this.moves} WHERE merge_id = $1 GROUP BY table_name`, [mergeId]);
+    const byTable = new Map(rows.map((r) => [r.table_name, r.n]));
+    return this.tables.map(({ table }) => ({ table, rows: byTable.get(table) ?? 0 }));
+  }
+}
