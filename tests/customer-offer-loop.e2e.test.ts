@@ -92,6 +92,13 @@ describe(`the customer's own offer loop through the gateway on ${storageLabel()}
     expect(own).not.toContain(segmentId);
   });
 
+  it("an offer's targeting names no segment to the customer, while staff see it", async () => {
+    const TARGETING = `query($id: ID!) { customer(id: $id) { eligibleOffers { id targeting { segmentIds } } } }`;
+    const of = (r: Answer) => r.data!.customer.eligibleOffers.find((o: { id: string }) => o.id === offers['for LI residents']);
+    expect(of(await ask(TARGETING, { id: lena })).targeting.segmentIds).toEqual([segmentId]);
+    expect(of(await ask(TARGETING, { id: lena }, self)).targeting.segmentIds).toEqual([]);
+  });
+
   it('records SHOWN, CLICKED and ACCEPTED with an ADAPTIVE choice, which staff then see on the response and the offer', async () => {
     const adaptive = offers['choose your product'];
     const pick = (await ask(OFFERS, { id: lena }, self)).data!.customer.nextBestOffers.find((p: { offer: { id: string } }) => p.offer.id === adaptive);

@@ -9,6 +9,7 @@ import type { OffersContext, OffersLoaders } from './context';
 import { CustomerRef } from './eligibility/customer-ref.type';
 import { createOffersImport } from './import';
 import { createEligibilityLoaders } from './eligibility/eligibility.loaders';
+import { OfferTargetingResolver } from './offer/offer-targeting.resolver';
 import { EligibilityResolver } from './eligibility/eligibility.resolver';
 import { EligibilityService } from './eligibility/eligibility.service';
 import { OfferEligibilityResolver } from './eligibility/offer-eligibility.resolver';
@@ -54,6 +55,7 @@ export async function createOffersApp(dataSource: DataSource, options: SubgraphA
     new CampaignResolver(new CampaignService(campaigns)),
     new OfferResolver(new OfferService(offers, campaigns)),
     new CampaignOffersResolver(),
+    new OfferTargetingResolver(),
     new EligibilityResolver(eligibility),
     new OfferEligibilityResolver(eligibility),
     new ResponseResolver(responseService),
