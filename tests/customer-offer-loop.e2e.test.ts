@@ -68,6 +68,7 @@ describe(`the customer's own offer loop through the gateway on ${storageLabel()}
     await offer('for DK residents', { targeting: { segmentIds: [dk.id] } });
     await offer('choose your product', { personalisationType: 'ADAPTIVE', skus: adaptiveSkus, targeting: { segmentIds: [li.id] } });
     await offer('for everyone', {});
+    await offer('for big spenders', { targeting: { minMonetary: 98765 } });
     self = await platform.tokens.headers(CallerKind.CUSTOMER, { customer_id: lena });
   });
   afterAll(() => platform?.close());
@@ -171,6 +172,24 @@ describe(`the customer's own offer loop through the gateway on ${storageLabel()}
     await ok('mutation($input: WithdrawConsentInput!) { withdrawConsent(input: $input) { eventId } }', { input: { customerId: noConsent, purposeCode: 'MARKETING', channel: 'WEB' } });
     const withdrawn = await ok(ELIGIBILITY, { id: noConsent });
     expect(withdrawn.offerEligibility.find((e: { offer: { id: string } }) => e.offer.id === offers['for everyone'])).toMatchObject({ status: 'NO_CONSENT' });
+  });
+
+  it('offerEligibility says no more than the caller may see: a segment it may not read is NOT_IN_SEGMENT, a value never a figure', async () => {
+    const marketing = await platform.tokens.headers(CallerKind.INTERNAL_APP, { client_id: 'campaign-studio', purpose: 'MARKETING' });
+    const r = await ok(ELIGIBILITY, { id: lena }, marketing);
+    const statusOf = (id: string) => r.offerEligibility.find((e: { offer: { id: string } }) => e.offer.id === id);
+    // COUNTRY is LOCATION, never released to MARKETING: the member is answered as a non-member.
+    expect(statusOf(offers['for LI residents'])).toMatchObject({ status: 'NOT_IN_SEGMENT' });
+    const staff = await ok(ELIGIBILITY, { id: lena });
+    const bigSpenders = staff.offerEligibility.find((e: { offer: { id: string } }) => e.offer.id === offers['for big spenders']);
+    expect(['VALUE_WITHHELD', 'BELOW_VALUE_THRESHOLD']).toContain(bigSpenders.status);
+    expect(bigSpenders.reason).not.toContain('98765');
+  });
+
+  it('offerEligibility refuses a junk customer id without echoing it', async () => {
+    const r = await ask(ELIGIBILITY, { id: 'not-an-id-xyz' });
+    expect(errorOf(r)?.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(r.errors)).not.toContain('not-an-id-xyz');
   });
 
   it('offerEligibility is refused to a partner and to the customer itself', async () => {

@@ -85,6 +85,7 @@ describe(`owned types: one audience rule on every path, on ${storageLabel()}`, (
       { root: 'verifyConsentLedger', query: 'query($id: ID!) { verifyConsentLedger(customerId: $id) { customerId eventsChecked valid headHash } }', hidden: hidden, missing: MISSING },
       { root: 'dataSubjectRequests', query: 'query($id: ID!) { dataSubjectRequests(customerId: $id) { id } }', hidden: hidden, missing: MISSING },
       { root: 'dataSubjectRequest', query: 'query($id: ID!) { dataSubjectRequest(id: $id) { id customerId } }', hidden: hiddenRequest, missing: MISSING },
+      { root: 'offerEligibility', query: 'query($id: ID!) { offerEligibility(customerId: $id) { offer { id } status reason } }', hidden: hidden, missing: MISSING },
     ];
 
     it('probes every root lookup of an owned type, and every root taking a customerId (a new one fails here until probed)', () => {
