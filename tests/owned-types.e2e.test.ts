@@ -94,6 +94,7 @@ describe(`owned types: one audience rule on every path, on ${storageLabel()}`, (
       { root: 'dataSubjectRequest', query: 'query($id: ID!) { dataSubjectRequest(id: $id) { id customerId } }', hidden: hiddenRequest, missing: MISSING },
       { root: 'duplicateCandidates', query: 'query($id: ID!) { duplicateCandidates(customerId: $id) { customer { id } } }', hidden: hidden, missing: MISSING },
       { root: 'customerMerge', query: 'query($id: ID!) { customerMerge(id: $id) { id survivorId mergedId state } }', hidden: hiddenMerge, missing: MISSING },
+      { root: 'offerEligibility', query: 'query($id: ID!) { offerEligibility(customerId: $id) { offer { id } status reason } }', hidden: hidden, missing: MISSING },
     ];
 
     it('probes every root lookup of an owned type, and every root taking a customerId (a new one fails here until probed)', () => {

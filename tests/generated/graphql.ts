@@ -340,6 +340,8 @@ export type RecordOfferResponseInput = {
   /** Defaults to now; must not be in the future */
   occurredAt?: string | null | undefined;
   offerId: string | number;
+  /** For an ADAPTIVE offer: the OfferOption.key the customer chose; must be one of the offer's options, refused for other offers */
+  optionKey?: string | null | undefined;
   /** The Order (transactions subgraph) the offer was redeemed in: required for REDEEMED, refused otherwise */
   orderId?: string | number | null | undefined;
   /** Order value attributed to the redemption: >= 0, at most two decimals; only with REDEEMED */

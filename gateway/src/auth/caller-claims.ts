@@ -21,7 +21,7 @@ export const DEFAULT_SCOPES: Record<CallerKind, string> = {
   [CallerKind.PARTNER]: 'customers:read customers.pii:read offers:read',
   [CallerKind.ERP_INTEGRATION]: 'customers:read customers:write orders:read orders:write catalogue:write stock:write',
   [CallerKind.BI]: 'analytics:read',
-  [CallerKind.CUSTOMER]: 'customers:read customers.pii:read customers:write orders:read offers:read consent:read consent:write',
+  [CallerKind.CUSTOMER]: 'customers:read customers.pii:read customers:write orders:read offers:read offers:respond consent:read consent:write',
 };
 
 export const DEFAULT_PURPOSE: Record<CallerKind, string> = {

@@ -9,8 +9,10 @@ import type { OffersContext, OffersLoaders } from './context';
 import { CustomerRef } from './eligibility/customer-ref.type';
 import { createOffersImport } from './import';
 import { createEligibilityLoaders } from './eligibility/eligibility.loaders';
+import { OfferTargetingResolver } from './offer/offer-targeting.resolver';
 import { EligibilityResolver } from './eligibility/eligibility.resolver';
 import { EligibilityService } from './eligibility/eligibility.service';
+import { OfferEligibilityResolver } from './eligibility/offer-eligibility.resolver';
 import { ExposureRepository } from './eligibility/exposure.repository';
 import { ContactPolicyRepository } from './contact-policy/contact-policy.repository';
 import { ContactPolicyResolver } from './contact-policy/contact-policy.resolver';
@@ -28,6 +30,8 @@ import { createResponseLoaders } from './response/response.loaders';
 import { ResponseRepository } from './response/response.repository';
 import { CustomerResponsesResolver, OfferResponsesResolver, ResponseResolver } from './response/response.resolver';
 import { ResponseService } from './response/response.service';
+import { SelfResponseResolver } from './response/self-response.resolver';
+import { SelfResponseService } from './response/self-response.service';
 
 import { offersPersonalData } from './privacy';
 import { ResponseSubjectDataRepository } from './subject-data/subject-data.repository';
@@ -45,12 +49,17 @@ export async function createOffersApp(dataSource: DataSource, options: SubgraphA
   const exposures = new ExposureRepository(dataSource);
   const release = createAggregateRelease(dataSource, SUBGRAPH_NAME, options.aggregateNoise);
   const imports = createOffersImport(dataSource, options.peers);
+  const eligibility = new EligibilityService();
+  const responseService = new ResponseService(responses, offers, subjectData, knownCustomersFor(options), options.trustFeeds ? anyRedemptionOrder : peerRedemptionOrders(options.peers));
   const resolvers = new ResolverContainer([
     new CampaignResolver(new CampaignService(campaigns)),
     new OfferResolver(new OfferService(offers, campaigns)),
     new CampaignOffersResolver(),
-    new EligibilityResolver(new EligibilityService()),
-    new ResponseResolver(new ResponseService(responses, offers, subjectData, knownCustomersFor(options), options.trustFeeds ? anyRedemptionOrder : peerRedemptionOrders(options.peers))),
+    new OfferTargetingResolver(),
+    new EligibilityResolver(eligibility),
+    new OfferEligibilityResolver(eligibility),
+    new ResponseResolver(responseService),
+    new SelfResponseResolver(new SelfResponseService(eligibility, responseService)),
     new OfferResponsesResolver(),
     new CustomerResponsesResolver(),
     new CampaignPerformanceResolver(release.budget),

@@ -11,6 +11,7 @@ import { CreatePrivacyBudget1732300103000 } from './migrations/1732300103000-cre
 import { CreateImportJobs1732300113000 } from './migrations/1732300113000-create-import-jobs';
 import { AddResponseImportKeys1732300113100 } from './migrations/1732300113100-add-response-import-keys';
 import { CreateContactPolicy1732300121000 } from './migrations/1732300121000-create-contact-policy';
+import { AddResponseOptionKey1732300142000 } from './migrations/1732300142000-add-response-option-key';
 import { analyticsEnvSettings } from '@c360/shared';
 import { UnlinkableErasure1732300061000 } from './migrations/1732300061000-unlinkable-erasure';
 import { CreateMergeMoves1732300141000 } from './migrations/1732300141000-create-merge-moves';
@@ -26,7 +27,7 @@ export const offersSubgraph: SubgraphDefinition = {
   storage: {
     schema: 'offers',
     entities: [CampaignEntity, OfferEntity, OfferProductEntity, OfferResponseEntity],
-    migrations: [CreateOffers1732300002000, CreateOfferResponses1732300012000, AddOfferTargeting1732300031000, CreateErasedCustomers1732300032000, UnlinkableErasure1732300061000, CreatePrivacyBudget1732300103000, CreateImportJobs1732300113000, AddResponseImportKeys1732300113100, CreateContactPolicy1732300121000, CreateMergeMoves1732300141000],
+    migrations: [CreateOffers1732300002000, CreateOfferResponses1732300012000, AddOfferTargeting1732300031000, CreateErasedCustomers1732300032000, UnlinkableErasure1732300061000, CreatePrivacyBudget1732300103000, CreateImportJobs1732300113000, AddResponseImportKeys1732300113100, CreateContactPolicy1732300121000, CreateMergeMoves1732300141000, AddResponseOptionKey1732300142000],
   },
   createApp: createOffersApp,
   personalData: offersPersonalData,

@@ -9,6 +9,7 @@ export const offersPersonalData: PersonalDataPolicy = {
   owners: {
     Customer: (customer) => customer.id as string,
     OfferResponse: (response) => response.customerId as string,
+    OfferEligibility: (eligibility) => eligibility.customerId as string,
   },
   ownedThroughParent: ['OfferPick', 'OfferReason', 'OfferPresentation', 'OfferContent', 'OfferOption'],
   // Customer.eligibleOffers and nextBestOffers are personal (BEHAVIOURAL): derived from purchases, value and segments.
@@ -16,5 +17,5 @@ export const offersPersonalData: PersonalDataPolicy = {
   // and order is non-null exactly when the withheld type is REDEEMED: both are marked BEHAVIOURAL like
   // the fields they mirror. eventId is the client's own idempotency key, offer is the same for every
   // response type, customer is the owner's id (the audience already decided that it may be seen).
-  nonPersonalFields: ['Customer.id', 'OfferResponse.id', 'OfferResponse.eventId', 'OfferResponse.offer', 'OfferResponse.customer'],
+  nonPersonalFields: ['Customer.id', 'OfferResponse.id', 'OfferResponse.eventId', 'OfferResponse.offer', 'OfferResponse.customer', 'OfferEligibility.offer'],
 };

@@ -11,6 +11,8 @@ export const SCOPES = {
   ORDERS_WRITE: 'orders:write',
   OFFERS_READ: 'offers:read',
   OFFERS_WRITE: 'offers:write',
+  /** The customer records its own reactions to offers eligible for it (self-service only). */
+  OFFERS_RESPOND: 'offers:respond',
   CONSENT_READ: 'consent:read',
   CONSENT_WRITE: 'consent:write',
   ANALYTICS_READ: 'analytics:read',
@@ -32,7 +34,7 @@ export const SCOPE_CEILINGS: Readonly<Record<CallerKind, readonly string[] | nul
   [CallerKind.BI]: [S.ANALYTICS_READ],
   [CallerKind.PARTNER]: [S.CUSTOMERS_READ, S.CUSTOMERS_PII_READ, S.ORDERS_READ, S.OFFERS_READ, S.CONSENT_READ],
   [CallerKind.ERP_INTEGRATION]: [S.CUSTOMERS_READ, S.CUSTOMERS_WRITE, S.ORDERS_READ, S.ORDERS_WRITE, S.OFFERS_WRITE, S.CONSENT_WRITE, S.CATALOGUE_WRITE, S.STOCK_WRITE],
-  [CallerKind.CUSTOMER]: [S.CUSTOMERS_READ, S.CUSTOMERS_PII_READ, S.CUSTOMERS_WRITE, S.ORDERS_READ, S.OFFERS_READ, S.CONSENT_READ, S.CONSENT_WRITE],
+  [CallerKind.CUSTOMER]: [S.CUSTOMERS_READ, S.CUSTOMERS_PII_READ, S.CUSTOMERS_WRITE, S.ORDERS_READ, S.OFFERS_READ, S.OFFERS_RESPOND, S.CONSENT_READ, S.CONSENT_WRITE],
 };
 
 /** The scopes beyond the kind's ceiling, in the order asked (empty when within it). */

@@ -1,4 +1,4 @@
-import { badInput, PersonalData, PersonalDataCategory, RequiresScope } from '@c360/shared';
+import { badInput, CallerKind, PersonalData, PersonalDataCategory, RequiresScope } from '@c360/shared';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { OffersContext } from '../context';
 import { OfferChannel } from '../offer/offer.enums';
@@ -39,6 +39,6 @@ export class EligibilityResolver {
     @Ctx() ctx: OffersContext,
   ): Promise<OfferPickType[]> {
     if (first < 0 || first > MAX_PICKS) throw badInput(`first must be between 0 and ${MAX_PICKS}`, { argument: 'first' });
-    return this.service.nextBestFor(customer.id, first, channel ?? null, ctx.loaders, callerDecision(ctx));
+    return this.service.nextBestFor(customer.id, first, channel ?? null, ctx.loaders, callerDecision(ctx), ctx.caller.kind === CallerKind.CUSTOMER);
   }
 }

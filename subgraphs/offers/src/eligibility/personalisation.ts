@@ -17,6 +17,9 @@ export enum ContentBasis {
  */
 export const GREETING_TEMPLATE = 'Hello {givenName}';
 const MAX_PRODUCTS = 3;
+
+/** The stable key of an ADAPTIVE offer's option on one of its products: what a response records the choice with. */
+export const optionKeyOf = (sku: string) => `product:${sku}`;
 const MAX_OPTIONS = 5;
 
 export interface PresentationPlan {
@@ -65,7 +68,7 @@ export function personalise(
     case PersonalisationType.COSMETIC:
       return { presentation: { ...standard, greetingTemplate: GREETING_TEMPLATE, personalised: true }, content: asDesigned, options: [] };
     case PersonalisationType.ADAPTIVE:
-      return { presentation: standard, content: asDesigned, options: designed.slice(0, MAX_OPTIONS).map((sku) => ({ key: `product:${sku}`, sku, label: `${offer.headline}: on ${sku}` })) };
+      return { presentation: standard, content: asDesigned, options: designed.slice(0, MAX_OPTIONS).map((sku) => ({ key: optionKeyOf(sku), sku, label: `${offer.headline}: on ${sku}` })) };
     case PersonalisationType.TRANSPARENT:
       return { presentation: standard, content: byAffinity(designed, facts) ?? asDesigned, options: [] };
     case PersonalisationType.COLLABORATIVE: {

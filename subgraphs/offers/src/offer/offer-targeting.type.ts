@@ -15,7 +15,7 @@ export class FrequencyCapType {
     'Who may get the offer; every rule given must hold, an empty list or null threshold is no rule. Lifecycle and value rules need the customer\'s PROFILING consent: without it the value is withheld and the rule does not match',
 })
 export class OfferTargetingType {
-  @Field(() => [ID], { description: 'Any-of: the customer is in at least one of these segments (customers subgraph)' })
+  @Field(() => [ID], { description: 'Any-of: the customer is in at least one of these segments (customers subgraph). Empty for a self-service (CUSTOMER) caller: an offer never tells a customer which segments it targets' })
   segmentIds: string[];
 
   @Field(() => [LifecycleStage], { description: 'Any-of: the customer is in one of these lifecycle stages' })

@@ -31,6 +31,10 @@ export class OfferResponseEntity {
   @Column('numeric', { precision: 12, scale: 2, nullable: true, transformer: numericAsNumber })
   revenue: number | null;
 
+  /** The OfferOption.key chosen (ADAPTIVE offers only). */
+  @Column('text', { name: 'option_key', nullable: true })
+  optionKey: string | null;
+
   @Column({ type: 'timestamptz', name: 'recorded_at', precision: 3 })
   recordedAt: Date;
 }

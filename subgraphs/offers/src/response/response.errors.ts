@@ -12,5 +12,7 @@ export const redemptionOrderNotFound = () => badInput('A REDEEMED response must 
 export const redemptionOrderOfOtherCustomer = () => badInput("A REDEEMED response must name an order of the same customer; this order is not the customer's", { field: 'orderId', reason: 'ORDER_OF_OTHER_CUSTOMER' });
 export const redemptionOrderNotCompleted = () => badInput('A REDEEMED response must name a COMPLETED order; this one was cancelled or refunded', { field: 'orderId', reason: 'ORDER_NOT_COMPLETED' });
 export const revenueAboveOrderTotal = () => badInput("revenue cannot exceed the total of the order it was redeemed in", { field: 'revenue', reason: 'REVENUE_ABOVE_ORDER_TOTAL' });
+export const optionOnlyForAdaptive = () => badInput('optionKey is only recorded for ADAPTIVE offers', { field: 'optionKey', reason: 'OFFER_NOT_ADAPTIVE' });
+export const unknownOption = () => badInput("optionKey is not one of the offer's options", { field: 'optionKey', reason: 'UNKNOWN_OPTION' });
 export const ordersUnavailable = () =>
   new DomainError(ErrorCode.SUBGRAPH_UNAVAILABLE, 'The transactions subgraph could not confirm the redeemed order; nothing was written', { subgraph: 'transactions' });

@@ -35,4 +35,9 @@ export class RecordOfferResponseInput {
   @Min(0)
   @Max(9_999_999_999.99)
   revenue?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'For an ADAPTIVE offer: the OfferOption.key the customer chose; must be one of the offer\'s options, refused for other offers' })
+  @IsOptional()
+  @Length(1, 200)
+  optionKey?: string | null;
 }

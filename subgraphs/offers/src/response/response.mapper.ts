@@ -15,4 +15,5 @@ export const toOfferResponseNode = (e: OfferResponseEntity): OfferResponseNode =
   occurredAt: e.occurredAt,
   revenue: e.revenue,
   recordedAt: e.recordedAt,
+  optionKey: e.optionKey,
 });

@@ -4,7 +4,7 @@ import { OfferResponseEntity } from './offer-response.entity';
 
 const COLUMNS = {
   id: 'uuid', event_id: 'text', offer_id: 'uuid', customer_id: 'uuid', type: 'text', channel: 'text',
-  occurred_at: 'timestamptz', order_id: 'uuid', revenue: 'numeric', recorded_at: 'timestamptz',
+  occurred_at: 'timestamptz', order_id: 'uuid', revenue: 'numeric', recorded_at: 'timestamptz', option_key: 'text',
 };
 
 /** All SQL for offer responses. */
@@ -70,7 +70,7 @@ export class ResponseRepository {
 
 const toRow = (e: OfferResponseEntity) => ({
   id: e.id, event_id: e.eventId, offer_id: e.offerId, customer_id: e.customerId, type: e.type, channel: e.channel,
-  occurred_at: e.occurredAt.toISOString(), order_id: e.orderId, revenue: e.revenue, recorded_at: e.recordedAt.toISOString(),
+  occurred_at: e.occurredAt.toISOString(), order_id: e.orderId, revenue: e.revenue, recorded_at: e.recordedAt.toISOString(), option_key: e.optionKey,
 });
 
 const fromRow = (r: Record<string, unknown>) =>
@@ -85,4 +85,5 @@ const fromRow = (r: Record<string, unknown>) =>
     orderId: (r.order_id as string | null) ?? null,
     revenue: r.revenue === null || r.revenue === undefined ? null : Number(r.revenue),
     recordedAt: new Date(r.recorded_at as string | Date),
+    optionKey: (r.option_key as string | null) ?? null,
   });

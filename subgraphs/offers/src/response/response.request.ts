@@ -18,6 +18,7 @@ export interface ResponseRequest {
   occurredAt: Date | null;
   orderId: string | null;
   revenue: number | null;
+  optionKey: string | null;
 }
 
 /** Checks one input before any SQL; throws BAD_USER_INPUT. */
@@ -40,6 +41,7 @@ export function toResponseRequest(input: RecordOfferResponseInput, now: Date): R
     occurredAt,
     orderId,
     revenue,
+    optionKey: input.optionKey ?? null,
   };
 }
 
@@ -47,7 +49,7 @@ export function toResponseRequest(input: RecordOfferResponseInput, now: Date): R
  * Whether a replayed request describes the response already recorded under its eventId.
  * A defaulted occurredAt is not compared: a retry must not conflict because "now" moved on.
  */
-export function describesResponse(request: ResponseRequest, recorded: Pick<OfferResponseEntity, 'offerId' | 'customerId' | 'type' | 'channel' | 'occurredAt' | 'orderId' | 'revenue'>): boolean {
+export function describesResponse(request: ResponseRequest, recorded: Pick<OfferResponseEntity, 'offerId' | 'customerId' | 'type' | 'channel' | 'occurredAt' | 'orderId' | 'revenue' | 'optionKey'>): boolean {
   return (
     recorded.offerId === request.offerId &&
     recorded.customerId === request.customerId &&
@@ -55,6 +57,7 @@ export function describesResponse(request: ResponseRequest, recorded: Pick<Offer
     recorded.channel === request.channel &&
     recorded.orderId === request.orderId &&
     (recorded.revenue ?? null) === request.revenue &&
+    (recorded.optionKey ?? null) === request.optionKey &&
     (request.occurredAt === null || request.occurredAt.getTime() === recorded.occurredAt.getTime())
   );
 }

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { everyCustomerKnown, isUniqueViolation, type KnownCustomers } from '@c360/shared';
-import { OfferStatus } from '../offer/offer.enums';
+import { OfferStatus, PersonalisationType } from '../offer/offer.enums';
+import { optionKeyOf } from '../eligibility/personalisation';
 import { offerNotFound } from '../offer/offer.errors';
 import type { OfferRepository } from '../offer/offer.repository';
 import { OfferResponseEntity } from './offer-response.entity';
 import { anyRedemptionOrder, type RedemptionOrders } from './redemption-orders';
-import { eventIdConflict, responseToDraftOffer, tooManyResponses } from './response.errors';
+import { eventIdConflict, optionOnlyForAdaptive, responseToDraftOffer, tooManyResponses, unknownOption } from './response.errors';
 import type { RecordOfferResponseInput } from './response.input';
 import type { ResponseRepository } from './response.repository';
 import { describesResponse, toResponseRequest, type ResponseRequest } from './response.request';
@@ -44,6 +45,7 @@ export class ResponseService {
     if (inputs.length === 0) return [];
     const requests = inputs.map((input) => toResponseRequest(input, now));
     await this.assertRespondable([...new Set(requests.map((r) => r.offerId))]);
+    await this.assertOptions(requests);
     await this.erased.refuseErased(requests.map((r) => r.customerId));
     await this.known.assertWritable(requests.map((r) => r.customerId));
     await this.redemptions.assertRedeemable(requests);
@@ -64,6 +66,20 @@ export class ResponseService {
       const offer = found.get(id);
       if (!offer) throw offerNotFound(id);
       if (offer.status === OfferStatus.DRAFT) throw responseToDraftOffer(id);
+    }
+  }
+
+  /** An option key names one of an ADAPTIVE offer's products (any of them: stock may change between the choice and now). */
+  private async assertOptions(requests: ResponseRequest[]): Promise<void> {
+    const choosing = requests.filter((r) => r.optionKey !== null);
+    if (choosing.length === 0) return;
+    const offerIds = [...new Set(choosing.map((r) => r.offerId))];
+    const [offers, products] = await Promise.all([this.offers.findByIds(offerIds), this.offers.skusOf(offerIds)]);
+    const adaptive = new Set(offers.filter((o) => o.personalisationType === PersonalisationType.ADAPTIVE).map((o) => o.id));
+    const keys = new Set(products.map((p) => `${p.offerId}|${optionKeyOf(p.sku)}`));
+    for (const r of choosing) {
+      if (!adaptive.has(r.offerId)) throw optionOnlyForAdaptive();
+      if (!keys.has(`${r.offerId}|${r.optionKey}`)) throw unknownOption();
     }
   }
 
@@ -114,5 +130,6 @@ const newResponse = (request: ResponseRequest, now: Date) =>
     occurredAt: request.occurredAt ?? now,
     orderId: request.orderId,
     revenue: request.revenue,
+    optionKey: request.optionKey,
     recordedAt: now,
   });

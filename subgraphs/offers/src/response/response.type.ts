@@ -32,6 +32,10 @@ export class OfferResponseNode {
   @Field(() => Float, { nullable: true, description: 'Order value attributed to a REDEEMED response, as reported by the caller' })
   revenue: number | null;
 
+  @PersonalData(PersonalDataCategory.BEHAVIOURAL)
+  @Field(() => String, { nullable: true, description: 'For an ADAPTIVE offer: the OfferOption.key the customer chose' })
+  optionKey: string | null;
+
   // Equals the withheld occurredAt whenever the client let it default: personal like it.
   @PersonalData(PersonalDataCategory.BEHAVIOURAL)
   @Field(() => Date, { nullable: true, description: 'When the platform recorded the reaction' })

@@ -1,0 +1,37 @@
+import { CallerKind, isUuid, type Caller } from '@c360/shared';
+import type { EligibilityLoaders } from '../eligibility/eligibility.loaders';
+import type { EligibilityService } from '../eligibility/eligibility.service';
+import type { CallerDecision } from '../eligibility/released-facts';
+import type { OfferResponseEntity } from './offer-response.entity';
+import { OfferResponseType } from './response.enums';
+import type { ResponseService } from './response.service';
+import type { RecordMyOfferResponseInput } from './self-response.input';
+import { notOwnCustomer, offerNotAvailable, onlyCustomersRespondForThemselves, redemptionNotSelfService } from './self-response.errors';
+
+/**
+ * The customer's own side of the offer loop: a reaction is recorded only by the customer it is
+ * about, only to an offer the engine finds eligible for them now (caps that count showings aside),
+ * and then like any other response (idempotent eventId, option key checked, erasure respected).
+ */
+export class SelfResponseService {
+  constructor(
+    private readonly eligibility: EligibilityService,
+    private readonly responses: ResponseService,
+  ) {}
+
+  async record(caller: Caller, input: RecordMyOfferResponseInput, loaders: EligibilityLoaders, decide: CallerDecision, now = new Date()): Promise<OfferResponseEntity> {
+    if (caller.kind !== CallerKind.CUSTOMER || !caller.customerId) throw onlyCustomersRespondForThemselves();
+    const self = caller.customerId.toLowerCase();
+    if (!isUuid(input.customerId) || input.customerId.toLowerCase() !== self) throw notOwnCustomer();
+    if (input.type === OfferResponseType.REDEEMED) throw redemptionNotSelfService();
+    const offerId = isUuid(input.offerId) ? input.offerId.toLowerCase() : null;
+    if (offerId === null || !(await this.eligibility.respondableFor(self, offerId, loaders, decide))) throw offerNotAvailable();
+    const [response] = await this.responses.record(
+      [{ eventId: input.eventId, offerId, customerId: self, type: input.type, channel: input.channel, optionKey: input.optionKey ?? null, occurredAt: null, orderId: null, revenue: null }],
+      now,
+      // The customer may compare a replay with its own recorded responses only.
+      async (ids) => new Set(ids.filter((id) => id === self)),
+    );
+    return response;
+  }
+}
