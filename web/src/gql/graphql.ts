@@ -31,6 +31,7 @@ export type ConsentChannel =
   | 'API'
   | 'CALL_CENTER'
   | 'EMAIL'
+  | 'MERGE'
   | 'MOBILE'
   | 'PAPER'
   | 'STORE'
