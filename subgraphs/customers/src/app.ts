@@ -25,6 +25,10 @@ import { SegmentResolver } from './segment/segment.resolver';
 import { SegmentVersionResolver } from './segment/segment-version.resolver';
 import { SegmentService } from './segment/segment.service';
 import { SegmentReleases } from './segment/segment-releases';
+import { SegmentFollower } from './segment/segment-follower';
+import { InterestRepository } from './interest/interest.repository';
+import { InterestResolver } from './interest/interest.resolver';
+import { InterestService } from './interest/interest.service';
 import { readSegmentSettings } from './segment/segment.settings';
 import { SEGMENT_REFRESH_CALLER, segmentRefreshJob } from './segment/segment-refresher';
 import { createCustomersImport } from './import';
@@ -40,20 +44,24 @@ export async function createCustomersApp(dataSource: DataSource, options: Subgra
   const subjectData = new CustomerSubjectData(subjectDataRepository);
   const segments = new SegmentRepository(dataSource);
   const segmentSettings = readSegmentSettings();
-  const segmentService = new SegmentService(segments, new RemoteConditions(options.peers), segmentSettings, new SegmentReleases(options.privacy.consentDecider));
+  const remoteConditions = new RemoteConditions(options.peers);
+  const segmentReleases = new SegmentReleases(options.privacy.consentDecider);
+  const segmentService = new SegmentService(segments, remoteConditions, segmentSettings, segmentReleases);
+  const follower = new SegmentFollower(segments, remoteConditions, segmentReleases, SEGMENT_REFRESH_CALLER);
   const segmentRefresh = segmentRefreshJob(segmentService, segmentSettings.refreshSeconds * 1000);
   const phoneRegion = readPhoneRegion();
   // Segments are re-evaluated once after an import that wrote something, never per imported row.
   const imports = createCustomersImport(dataSource, { phoneRegion, erased: subjectDataRepository, afterImport: async () => void (await segmentService.refreshAll(SEGMENT_REFRESH_CALLER)) });
   const resolvers = new ResolverContainer([
     new CustomerResolver(new CustomerService(customers, subjectData, phoneRegion)),
-    new InteractionResolver(new InteractionService(interactions, subjectDataRepository)),
+    new InteractionResolver(new InteractionService(interactions, subjectDataRepository, (ids) => follower.interactionsRecorded(ids))),
     new CustomerExistenceResolver(new CustomerExistenceService(customers, subjectDataRepository)),
     createAnalyticsResolver(dataSource, options.aggregateNoise),
     new SubjectDataResolver(SUBGRAPH_NAME, subjectData),
     new SegmentResolver(segmentService),
     new SegmentVersionResolver(),
     new SegmentMembershipResolver(new SegmentMembershipService(segments)),
+    new InterestResolver(new InterestService(new InterestRepository(dataSource))),
     ...imports.resolvers,
   ]);
   const schema = await buildFederatedSchema<CustomersContext>({

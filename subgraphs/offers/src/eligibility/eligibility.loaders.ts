@@ -72,12 +72,14 @@ async function gatherFacts(deps: EligibilityLoaderDeps, candidates: CandidateOff
   const purposes = OFFER_CONSENT_PURPOSES.filter((p) => offers.some((o) => o.consentPurpose === p));
   const skus = [...new Set(candidates.flatMap((c) => c.skus))];
 
-  const [transactions, segments, exposures, consent] = await Promise.all([
+  const [transactions, segments, exposures, consent, interests] = await Promise.all([
     needsTransactions ? deps.sources.transactions(ids, skus, coPurchases).catch(failClosed('transactions')) : null,
     needsSegments ? deps.sources.segments(ids).catch(failClosed('customers')) : new Map<string, string[]>(),
     // Always read: the contact policy caps every offer of a channel, whatever its own targeting.
     deps.exposures.exposures(ids, offers.map((o) => o.id), now),
     decideConsent(deps, purposes, ids),
+    // Only the ranking uses interests; without them (peer down) the score simply has no interest terms.
+    ranking && deps.sources.interests ? deps.sources.interests(ids).catch(failClosed('customers interests')) : null,
   ]);
   const exposuresOf = new Map<string, Map<string, Exposure>>();
   for (const e of exposures.byOffer) {
@@ -104,6 +106,7 @@ async function gatherFacts(deps: EligibilityLoaderDeps, candidates: CandidateOff
           coPurchases: pairsBoughtFrom(pairsFrom, purchases?.skus ?? []),
           exposures: exposuresOf.get(customerId) ?? new Map(),
           contacts: contactsOf.get(customerId) ?? new Map(),
+          interests: interests?.get(customerId) ?? [],
         },
       ];
     }),

@@ -1,5 +1,5 @@
 import type { Caller, PeerClient } from '@c360/shared';
-import type { CoPurchase, ProductFacts, PurchaseFacts } from './targeting-facts';
+import type { CoPurchase, CustomerInterest, ProductFacts, PurchaseFacts } from './targeting-facts';
 
 /** The transactions subgraph's internal contract (targeting/ there), asked once per request for the whole page. */
 const TRANSACTIONS_FACTS = `query OfferTargetingFacts($customerIds: [ID!]!, $skus: [String!]!, $withCoPurchases: Boolean!, $alsoBoughtIn: [String!]) {
@@ -13,6 +13,11 @@ const TRANSACTIONS_FACTS = `query OfferTargetingFacts($customerIds: [ID!]!, $sku
 /** The customers subgraph's internal contract for segment membership. */
 const SEGMENT_MEMBERSHIPS = `query SegmentMemberships($customerIds: [ID!]!) {
   segmentMemberships(customerIds: $customerIds) { customerId segmentIds }
+}`;
+
+/** The customers subgraph's internal contract for stated and browsed categories (BEHAVIOURAL, decided there for the caller). */
+const CUSTOMER_INTERESTS = `query CustomerInterests($customerIds: [ID!]!) {
+  customerInterests(customerIds: $customerIds) { customerId interests { category source count } }
 }`;
 
 /** One customer as the transactions contract answers (also read by the restriction test). */
@@ -44,6 +49,8 @@ export interface TransactionsFacts {
 export interface TargetingSources {
   transactions(customerIds: string[], skus: string[], coPurchases: CoPurchaseNeed): Promise<TransactionsFacts>;
   segments(customerIds: string[]): Promise<Map<string, string[]>>;
+  /** Absent in sources that know no interactions (the ranking then has no interest terms). */
+  interests?(customerIds: string[]): Promise<Map<string, CustomerInterest[]>>;
 }
 
 /** Asks the peers as the request's caller, signed like the gateway (never their tables). */
@@ -67,6 +74,10 @@ export function peerTargetingSources(peers: PeerClient, caller: Caller): Targeti
     async segments(customerIds) {
       const { segmentMemberships } = await peers.query<{ segmentMemberships: { customerId: string; segmentIds: string[] }[] }>('customers', caller, SEGMENT_MEMBERSHIPS, { customerIds });
       return new Map(segmentMemberships.map((m) => [m.customerId.toLowerCase(), m.segmentIds]));
+    },
+    async interests(customerIds) {
+      const { customerInterests } = await peers.query<{ customerInterests: { customerId: string; interests: CustomerInterest[] }[] }>('customers', caller, CUSTOMER_INTERESTS, { customerIds });
+      return new Map(customerInterests.map((c) => [c.customerId.toLowerCase(), c.interests]));
     },
   };
 }
