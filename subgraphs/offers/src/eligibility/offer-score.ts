@@ -77,8 +77,9 @@ export function categoryShares(facts: CustomerTargetingFacts, categories: Readon
 
 /** The customer's interests of one source in these (product) categories, compared case-insensitively, in the peer's order. */
 export function interestsIn(facts: CustomerTargetingFacts, categories: ReadonlySet<string>, source: CustomerInterest['source']): CustomerInterest[] {
-  const wanted = new Set([...categories].map((c) => c.toLowerCase()));
-  return (facts.interests ?? []).filter((i) => i.source === source && wanted.has(i.category.toLowerCase()));
+  // Named as the catalogue spells the category, however the interaction spelt it.
+  const wanted = new Map([...categories].map((c) => [c.toLowerCase(), c]));
+  return (facts.interests ?? []).filter((i) => i.source === source && wanted.has(i.category.toLowerCase())).map((i) => ({ ...i, category: wanted.get(i.category.toLowerCase())! }));
 }
 
 /** The documented score of one eligible offer for one customer, with the reasons that make it up; `pairs` as collaborativePairs gives them. */
