@@ -10,14 +10,13 @@ const TRANSACTIONS_FACTS = `query OfferTargetingFacts($customerIds: [ID!]!, $sku
   }
 }`;
 
-/** The customers subgraph's internal contract for segment membership. */
-const SEGMENT_MEMBERSHIPS = `query SegmentMemberships($customerIds: [ID!]!) {
-  segmentMemberships(customerIds: $customerIds) { customerId segmentIds }
-}`;
-
-/** The customers subgraph's internal contract for stated and browsed categories (BEHAVIOURAL, decided there for the caller). */
-const CUSTOMER_INTERESTS = `query CustomerInterests($customerIds: [ID!]!) {
-  customerInterests(customerIds: $customerIds) { customerId interests { category source count } }
+/**
+ * The customers subgraph's internal contracts for segment membership and for stated / browsed
+ * interests (BEHAVIOURAL, decided there for the caller), in one operation: one call per peer.
+ */
+const CUSTOMER_TARGETING = `query CustomerTargeting($customerIds: [ID!]!, $segments: Boolean!, $interests: Boolean!) {
+  segmentMemberships(customerIds: $customerIds) @include(if: $segments) { customerId segmentIds }
+  customerInterests(customerIds: $customerIds) @include(if: $interests) { customerId interests { category source count } }
 }`;
 
 /** One customer as the transactions contract answers (also read by the restriction test). */
@@ -51,6 +50,18 @@ export interface TargetingSources {
   segments(customerIds: string[]): Promise<Map<string, string[]>>;
   /** Absent in sources that know no interactions (the ranking then has no interest terms). */
   interests?(customerIds: string[]): Promise<Map<string, CustomerInterest[]>>;
+  /** Both in one call to the customers subgraph (null for a part not asked). */
+  customers?(customerIds: string[], need: CustomersNeed): Promise<CustomersFacts>;
+}
+
+export interface CustomersNeed {
+  segments: boolean;
+  interests: boolean;
+}
+
+export interface CustomersFacts {
+  segments: Map<string, string[]> | null;
+  interests: Map<string, CustomerInterest[]> | null;
 }
 
 /** Asks the peers as the request's caller, signed like the gateway (never their tables). */
@@ -72,12 +83,20 @@ export function peerTargetingSources(peers: PeerClient, caller: Caller): Targeti
       };
     },
     async segments(customerIds) {
-      const { segmentMemberships } = await peers.query<{ segmentMemberships: { customerId: string; segmentIds: string[] }[] }>('customers', caller, SEGMENT_MEMBERSHIPS, { customerIds });
-      return new Map(segmentMemberships.map((m) => [m.customerId.toLowerCase(), m.segmentIds]));
+      return (await this.customers!(customerIds, { segments: true, interests: false })).segments!;
     },
     async interests(customerIds) {
-      const { customerInterests } = await peers.query<{ customerInterests: { customerId: string; interests: CustomerInterest[] }[] }>('customers', caller, CUSTOMER_INTERESTS, { customerIds });
-      return new Map(customerInterests.map((c) => [c.customerId.toLowerCase(), c.interests]));
+      return (await this.customers!(customerIds, { segments: false, interests: true })).interests!;
+    },
+    async customers(customerIds, need) {
+      const answer = await peers.query<{
+        segmentMemberships?: { customerId: string; segmentIds: string[] }[];
+        customerInterests?: { customerId: string; interests: CustomerInterest[] }[];
+      }>('customers', caller, CUSTOMER_TARGETING, { customerIds, ...need });
+      return {
+        segments: need.segments ? new Map(answer.segmentMemberships!.map((m) => [m.customerId.toLowerCase(), m.segmentIds])) : null,
+        interests: need.interests ? new Map(answer.customerInterests!.map((c) => [c.customerId.toLowerCase(), c.interests])) : null,
+      };
     },
   };
 }
