@@ -217,13 +217,15 @@ export type OfferChannel =
 export type OfferContentBasis =
   /** The offer's own in-stock products, in designed order */
   | 'AS_DESIGNED'
-  /** The offer's in-stock products in the categories the customer buys most (TRANSPARENT) */
+  /** The offer's in-stock products in the categories the customer buys, told us they like or browsed, strongest first (TRANSPARENT) */
   | 'CATEGORY_AFFINITY'
   /** In-stock products bought together with what the customer bought (COLLABORATIVE) */
   | 'CO_PURCHASE';
 
 /** Why an offer was picked: a targeting rule it matched, or a term of its score */
 export type OfferReasonCode =
+  /** The customer browsed or searched (PASSIVE interactions) a category of the offered products (score term) */
+  | 'BROWSED_INTEREST'
   /** The customer bought in the categories of the offered products (score term) */
   | 'CATEGORY_AFFINITY'
   /** Customers who bought what this customer bought also bought the offered products (score term, COLLABORATIVE offers) */
@@ -240,6 +242,8 @@ export type OfferReasonCode =
   | 'PRIORITY'
   /** The offer was shown to the customer recently (score penalty) */
   | 'RECENTLY_SHOWN'
+  /** The customer told us (an ACTIVE interaction: survey, preference) they like a category of the offered products (score term) */
+  | 'STATED_INTEREST'
   /** The offer targets the customer by segment, lifecycle or value rather than everyone (score term) */
   | 'TARGETED'
   /** The customer's value meets the offer's thresholds */
@@ -383,17 +387,23 @@ export type SalesChannel =
 
 /** One comparison: field, operator, values (numbers as decimal strings) */
 export type SegmentConditionInput = {
+  /** INTERACTION_ATTRIBUTE and INTERACTION_ATTRIBUTE_NUMBER: the attribute compared, e.g. category or nps */
+  attributeKey?: string | null | undefined;
   field: SegmentField;
+  /** Interaction conditions (not DAYS_SINCE_LAST_INTERACTION): only ACTIVE or only PASSIVE interactions */
+  interactionKind?: InteractionKind | null | undefined;
+  /** Interaction conditions (not DAYS_SINCE_LAST_INTERACTION): only interactions of this type, e.g. SURVEY_ANSWER */
+  interactionType?: string | null | undefined;
   operator: SegmentOperator;
   /** CONSENT_GRANTED only: the grant must name this partner */
   partnerId?: string | number | null | undefined;
   /** One value for EQ/GT/GTE/LT/LTE, two for BETWEEN (low, high), up to 100 for IN */
   values: Array<string>;
-  /** Only the last N days (INTERACTION_COUNT, INTERACTION_CHANNEL, PURCHASED_CATEGORY) */
+  /** Only the last N days (interaction conditions but DAYS_SINCE_LAST_INTERACTION, PURCHASED_CATEGORY) */
   withinDays?: number | null | undefined;
 };
 
-/** What a segment condition looks at. Profile (customers): COUNTRY, REGION, ACQUISITION_CHANNEL, CUSTOMER_SINCE_DAYS, AGE. Interactions (customers): INTERACTION_COUNT (within withinDays, or ever), DAYS_SINCE_LAST_INTERACTION, INTERACTION_CHANNEL (any interaction on it). Value (transactions; only customers who consented to PROFILING ever match): RECENCY_DAYS, FREQUENCY, MONETARY, HISTORICAL_VALUE, PREDICTED_VALUE, CHURN_RISK, RFM_SEGMENT, LIFECYCLE_STAGE (not PROSPECT). Purchases (transactions): PURCHASED_CATEGORY (a completed order with a product of that category, within withinDays or ever). Consent (consent): CONSENT_GRANTED (a current grant for the purpose code, for partnerId when given) */
+/** What a segment condition looks at. Profile (customers): COUNTRY, REGION, ACQUISITION_CHANNEL, CUSTOMER_SINCE_DAYS, AGE. Interactions (customers): INTERACTION_COUNT (within withinDays, or ever), DAYS_SINCE_LAST_INTERACTION, INTERACTION_CHANNEL (any interaction on it), INTERACTION_TYPE (any interaction of that type, e.g. SURVEY_ANSWER), INTERACTION_KIND (ACTIVE: told us; PASSIVE: observed), INTERACTION_ATTRIBUTE (an interaction whose attributeKey attribute equals a value, case-insensitively, or lists it), INTERACTION_ATTRIBUTE_NUMBER (compares a numeric attribute, e.g. nps >= 9); every interaction condition but DAYS_SINCE_LAST_INTERACTION takes withinDays, and interactionType / interactionKind narrow which interactions it looks at. Value (transactions; only customers who consented to PROFILING ever match): RECENCY_DAYS, FREQUENCY, MONETARY, HISTORICAL_VALUE, PREDICTED_VALUE, CHURN_RISK, RFM_SEGMENT, LIFECYCLE_STAGE (not PROSPECT). Purchases (transactions): PURCHASED_CATEGORY (a completed order with a product of that category, within withinDays or ever). Consent (consent): CONSENT_GRANTED (a current grant for the purpose code, for partnerId when given) */
 export type SegmentField =
   | 'ACQUISITION_CHANNEL'
   | 'AGE'
@@ -404,8 +414,12 @@ export type SegmentField =
   | 'DAYS_SINCE_LAST_INTERACTION'
   | 'FREQUENCY'
   | 'HISTORICAL_VALUE'
+  | 'INTERACTION_ATTRIBUTE'
+  | 'INTERACTION_ATTRIBUTE_NUMBER'
   | 'INTERACTION_CHANNEL'
   | 'INTERACTION_COUNT'
+  | 'INTERACTION_KIND'
+  | 'INTERACTION_TYPE'
   | 'LIFECYCLE_STAGE'
   | 'MONETARY'
   | 'PREDICTED_VALUE'

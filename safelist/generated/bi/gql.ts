@@ -15,9 +15,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "query BiCustomerCountsByCountry {\n  customerCounts(groupBy: COUNTRY) {\n    minimumGroupSize\n    countedCustomers\n    suppressedGroups\n    buckets {\n      key\n      customers\n    }\n  }\n}": typeof types.BiCustomerCountsByCountryDocument,
+    "query BiSurveySummaries($groupBy: SurveyGroup!, $attributeKey: String! = \"nps\", $withinDays: Int! = 90) {\n  surveySummaries(\n    groupBy: $groupBy\n    attributeKey: $attributeKey\n    withinDays: $withinDays\n  ) {\n    minimumGroupSize\n    suppressedGroups\n    epsilon\n    groups {\n      key\n      name\n      respondents\n      promoters\n      passives\n      detractors\n      nps\n    }\n  }\n}": typeof types.BiSurveySummariesDocument,
 };
 const documents: Documents = {
     "query BiCustomerCountsByCountry {\n  customerCounts(groupBy: COUNTRY) {\n    minimumGroupSize\n    countedCustomers\n    suppressedGroups\n    buckets {\n      key\n      customers\n    }\n  }\n}": types.BiCustomerCountsByCountryDocument,
+    "query BiSurveySummaries($groupBy: SurveyGroup!, $attributeKey: String! = \"nps\", $withinDays: Int! = 90) {\n  surveySummaries(\n    groupBy: $groupBy\n    attributeKey: $attributeKey\n    withinDays: $withinDays\n  ) {\n    minimumGroupSize\n    suppressedGroups\n    epsilon\n    groups {\n      key\n      name\n      respondents\n      promoters\n      passives\n      detractors\n      nps\n    }\n  }\n}": types.BiSurveySummariesDocument,
 };
 
 /**
@@ -38,6 +40,10 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query BiCustomerCountsByCountry {\n  customerCounts(groupBy: COUNTRY) {\n    minimumGroupSize\n    countedCustomers\n    suppressedGroups\n    buckets {\n      key\n      customers\n    }\n  }\n}"): (typeof documents)["query BiCustomerCountsByCountry {\n  customerCounts(groupBy: COUNTRY) {\n    minimumGroupSize\n    countedCustomers\n    suppressedGroups\n    buckets {\n      key\n      customers\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BiSurveySummaries($groupBy: SurveyGroup!, $attributeKey: String! = \"nps\", $withinDays: Int! = 90) {\n  surveySummaries(\n    groupBy: $groupBy\n    attributeKey: $attributeKey\n    withinDays: $withinDays\n  ) {\n    minimumGroupSize\n    suppressedGroups\n    epsilon\n    groups {\n      key\n      name\n      respondents\n      promoters\n      passives\n      detractors\n      nps\n    }\n  }\n}"): (typeof documents)["query BiSurveySummaries($groupBy: SurveyGroup!, $attributeKey: String! = \"nps\", $withinDays: Int! = 90) {\n  surveySummaries(\n    groupBy: $groupBy\n    attributeKey: $attributeKey\n    withinDays: $withinDays\n  ) {\n    minimumGroupSize\n    suppressedGroups\n    epsilon\n    groups {\n      key\n      name\n      respondents\n      promoters\n      passives\n      detractors\n      nps\n    }\n  }\n}"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

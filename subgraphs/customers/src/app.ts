@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { isUuid, buildFederatedSchema, createSubgraphServer, ResolverContainer, SubjectDataResolver, type SubgraphAppOptions, isVisible, visibleCustomers } from '@c360/shared';
+import { createAggregateRelease, isUuid, buildFederatedSchema, createSubgraphServer, ResolverContainer, SubjectDataResolver, type SubgraphAppOptions, isVisible, visibleCustomers } from '@c360/shared';
 import { createAnalyticsResolver } from './analytics';
 import type { CustomersContext, CustomersLoaders } from './context';
 import { createCustomerLoaders } from './customer/customer.loaders';
@@ -26,6 +26,13 @@ import { SegmentResolver } from './segment/segment.resolver';
 import { SegmentVersionResolver } from './segment/segment-version.resolver';
 import { SegmentService } from './segment/segment.service';
 import { SegmentReleases } from './segment/segment-releases';
+import { SegmentFollower } from './segment/segment-follower';
+import { InterestRepository } from './interest/interest.repository';
+import { InterestResolver } from './interest/interest.resolver';
+import { InterestService } from './interest/interest.service';
+import { SurveySummaryRepository } from './survey/survey-summary.repository';
+import { SurveySummaryResolver } from './survey/survey-summary.resolver';
+import { SurveySummaryService } from './survey/survey-summary.service';
 import { readSegmentSettings } from './segment/segment.settings';
 import { SEGMENT_REFRESH_CALLER, segmentRefreshJob } from './segment/segment-refresher';
 import { createCustomersImport } from './import';
@@ -47,23 +54,30 @@ export async function createCustomersApp(dataSource: DataSource, options: Subgra
   const subjectData = new CustomerSubjectData(subjectDataRepository);
   const segments = new SegmentRepository(dataSource);
   const segmentSettings = readSegmentSettings();
-  const segmentService = new SegmentService(segments, new RemoteConditions(options.peers), segmentSettings, new SegmentReleases(options.privacy.consentDecider));
+  const remoteConditions = new RemoteConditions(options.peers);
+  const segmentReleases = new SegmentReleases(options.privacy.consentDecider);
+  const segmentService = new SegmentService(segments, remoteConditions, segmentSettings, segmentReleases);
+  const follower = new SegmentFollower(segments, remoteConditions, segmentReleases, SEGMENT_REFRESH_CALLER);
   const segmentRefresh = segmentRefreshJob(segmentService, segmentSettings.refreshSeconds * 1000);
   const phoneRegion = readPhoneRegion();
   const mergeSettings = readMergeSettings();
   const merges = new MergeService(new MergeRepository(dataSource), MERGE_PEERS.map((peer) => peerMergeParticipant(options.peers, peer, mergeSettings.peerTimeoutMs)), mergeSettings);
+  // One release setup: survey summaries spend from the same per-client budget as customerCounts.
+  const aggregateRelease = createAggregateRelease(dataSource, 'customers', options.aggregateNoise);
   // Segments are re-evaluated once after an import that wrote something, never per imported row.
   const imports = createCustomersImport(dataSource, { phoneRegion, erased: subjectDataRepository, afterImport: async () => void (await segmentService.refreshAll(SEGMENT_REFRESH_CALLER)) });
   const resolvers = new ResolverContainer([
     new CustomerResolver(new CustomerService(customers, subjectData, phoneRegion)),
-    new InteractionResolver(new InteractionService(interactions, subjectDataRepository)),
+    new InteractionResolver(new InteractionService(interactions, subjectDataRepository, (ids) => follower.interactionsRecorded(ids))),
     new CustomerExistenceResolver(new CustomerExistenceService(customers, subjectDataRepository)),
-    createAnalyticsResolver(dataSource, options.aggregateNoise),
+    createAnalyticsResolver(dataSource, options.aggregateNoise, aggregateRelease),
     new SubjectDataResolver(SUBGRAPH_NAME, subjectData),
     new MergeResolver(merges),
     new SegmentResolver(segmentService),
     new SegmentVersionResolver(),
     new SegmentMembershipResolver(new SegmentMembershipService(segments)),
+    new InterestResolver(new InterestService(new InterestRepository(dataSource))),
+    new SurveySummaryResolver(new SurveySummaryService(new SurveySummaryRepository(dataSource), segments, aggregateRelease)),
     ...imports.resolvers,
   ]);
   const schema = await buildFederatedSchema<CustomersContext>({

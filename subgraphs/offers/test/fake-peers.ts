@@ -23,6 +23,8 @@ export interface FakeWorld {
   /** Orders the transactions `redemptionOrders` contract judges. */
   orders: Map<string, { customerId: string; status: 'COMPLETED' | 'CANCELLED' | 'REFUNDED'; total: number }>;
   calls: { peer: SubgraphName; variables: Record<string, unknown> }[];
+  /** Answers of the customers `customerInterests` contract (none when absent). */
+  interests?: Map<string, { category: string; source: 'STATED' | 'BROWSED'; count: number }[]>;
 }
 
 export const fakeWorld = (): FakeWorld => ({ products: new Map(), customers: new Map(), coPurchases: [], segments: new Map(), down: new Set(), existence: new Map(), orders: new Map(), calls: [] });
@@ -55,7 +57,10 @@ export function fakePeers(world: FakeWorld): PeerClient {
       }
       if (peer === 'customers' && query.includes('segmentMemberships')) {
         const ids = variables.customerIds as string[];
-        return { segmentMemberships: ids.map((customerId) => ({ customerId, segmentIds: world.segments.get(customerId) ?? [] })) } as T;
+        const answer: Record<string, unknown> = {};
+        if (variables.segments !== false) answer.segmentMemberships = ids.map((customerId) => ({ customerId, segmentIds: world.segments.get(customerId) ?? [] }));
+        if (variables.interests === true) answer.customerInterests = ids.map((customerId) => ({ customerId, interests: world.interests?.get(customerId) ?? [] }));
+        return answer as T;
       }
       if (peer === 'customers' && query.includes('customerExistence')) {
         const ids = variables.customerIds as string[];

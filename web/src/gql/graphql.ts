@@ -93,6 +93,8 @@ export type LifecycleStage =
 
 /** Why an offer was picked: a targeting rule it matched, or a term of its score */
 export type OfferReasonCode =
+  /** The customer browsed or searched (PASSIVE interactions) a category of the offered products (score term) */
+  | 'BROWSED_INTEREST'
   /** The customer bought in the categories of the offered products (score term) */
   | 'CATEGORY_AFFINITY'
   /** Customers who bought what this customer bought also bought the offered products (score term, COLLABORATIVE offers) */
@@ -109,6 +111,8 @@ export type OfferReasonCode =
   | 'PRIORITY'
   /** The offer was shown to the customer recently (score penalty) */
   | 'RECENTLY_SHOWN'
+  /** The customer told us (an ACTIVE interaction: survey, preference) they like a category of the offered products (score term) */
+  | 'STATED_INTEREST'
   /** The offer targets the customer by segment, lifecycle or value rather than everyone (score term) */
   | 'TARGETED'
   /** The customer's value meets the offer's thresholds */

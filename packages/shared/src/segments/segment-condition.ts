@@ -9,6 +9,9 @@ export interface SegmentConditionData {
   values: readonly string[];
   withinDays?: number | null;
   partnerId?: string | null;
+  interactionType?: string | null;
+  interactionKind?: string | null;
+  attributeKey?: string | null;
 }
 
 /** A validated, normalised condition. */
@@ -18,6 +21,11 @@ export interface SegmentCondition {
   values: string[];
   withinDays: number | null;
   partnerId: string | null;
+  /** Interaction conditions only: look at interactions of this type (UPPER_SNAKE_CASE) / kind (ACTIVE, PASSIVE) only. */
+  interactionType?: string | null;
+  interactionKind?: string | null;
+  /** INTERACTION_ATTRIBUTE(_NUMBER): the attribute of the interaction compared, e.g. `category`, `nps`. */
+  attributeKey?: string | null;
 }
 
 export const INVALID_SEGMENT_RULE = 'INVALID_SEGMENT_RULE';
@@ -39,15 +47,35 @@ const VALUE_COUNT: Record<SegmentOperator, [number, number]> = {
 };
 
 const PARTNER_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+const INTERACTION_TYPE = /^[A-Z][A-Z0-9_]{1,63}$/;
+const ATTRIBUTE_KEY = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+
+/** The interaction narrowing of a condition (type, kind, attribute key); messages never repeat the values given. */
+function parseInteractionParts(data: SegmentConditionData, at: (suffix: string) => string) {
+  const spec = SEGMENT_FIELDS[data.field as SegmentField];
+  const interactionType = data.interactionType ?? null;
+  const interactionKind = data.interactionKind ?? null;
+  const attributeKey = data.attributeKey ?? null;
+  if ((interactionType !== null || interactionKind !== null) && !spec.interactionFilter) {
+    throw invalidSegmentRule(at(interactionType !== null ? 'interactionType' : 'interactionKind'), `${data.field} cannot be narrowed by interaction type or kind`);
+  }
+  if (interactionType !== null && !INTERACTION_TYPE.test(interactionType)) throw invalidSegmentRule(at('interactionType'), 'interactionType must be UPPER_SNAKE_CASE, e.g. SURVEY_ANSWER');
+  if (interactionKind !== null && interactionKind !== 'ACTIVE' && interactionKind !== 'PASSIVE') throw invalidSegmentRule(at('interactionKind'), 'interactionKind is ACTIVE or PASSIVE');
+  if (spec.attributeKey && attributeKey === null) throw invalidSegmentRule(at('attributeKey'), `${data.field} needs an attributeKey`);
+  if (!spec.attributeKey && attributeKey !== null) throw invalidSegmentRule(at('attributeKey'), `${data.field} compares no attribute`);
+  if (attributeKey !== null && !ATTRIBUTE_KEY.test(attributeKey)) throw invalidSegmentRule(at('attributeKey'), 'attributeKey is 1 to 64 letters, digits or underscores, starting with a letter');
+  if (!spec.interactionFilter && !spec.attributeKey) return {};
+  return { interactionType, interactionKind, attributeKey };
+}
 
 /** Checks a condition against the vocabulary; throws invalidSegmentRule naming `path` (the condition's path). */
 export function parseSegmentCondition(data: SegmentConditionData, path: string, expectedOwner?: SegmentFieldOwner): SegmentCondition {
   const at = (suffix: string) => `${path}.${suffix}`;
   const spec = SEGMENT_FIELDS[data.field as SegmentField];
-  if (!spec) throw invalidSegmentRule(at('field'), `unknown field ${data.field}`);
+  if (!spec) throw invalidSegmentRule(at('field'), `unknown field`);
   if (expectedOwner && spec.owner !== expectedOwner) throw invalidSegmentRule(at('field'), `${data.field} is evaluated by the ${spec.owner} subgraph, not ${expectedOwner}`);
   const operator = data.operator as SegmentOperator;
-  if (!operatorsOf(spec).includes(operator)) throw invalidSegmentRule(at('operator'), `${data.field} takes ${operatorsOf(spec).join(', ')}, not ${data.operator}`);
+  if (!operatorsOf(spec).includes(operator)) throw invalidSegmentRule(at('operator'), `${data.field} takes ${operatorsOf(spec).join(', ')}`);
   const [least, most] = VALUE_COUNT[operator];
   if (data.values.length < least || data.values.length > most) {
     throw invalidSegmentRule(at('values'), least === most ? `${operator} takes exactly ${least} value(s)` : `${operator} takes ${least} to ${most} values`);
@@ -64,18 +92,18 @@ export function parseSegmentCondition(data: SegmentConditionData, path: string, 
     if (!spec.partner) throw invalidSegmentRule(at('partnerId'), `${data.field} names no partner`);
     if (!PARTNER_ID.test(partnerId)) throw invalidSegmentRule(at('partnerId'), 'not a partner id');
   }
-  return { field: data.field as SegmentField, operator, values: [...new Set(values)], withinDays, partnerId };
+  return { field: data.field as SegmentField, operator, values: [...new Set(values)], withinDays, partnerId, ...parseInteractionParts(data, at) };
 }
 
 function normaliseValue(field: SegmentField, raw: string, path: string): string {
   const spec = SEGMENT_FIELDS[field];
   if (spec.kind === 'NUMBER') {
     const trimmed = raw.trim();
-    if (trimmed === '' || !Number.isFinite(Number(trimmed))) throw invalidSegmentRule(path, `${field} compares numbers, got "${raw}"`);
+    if (trimmed === '' || !Number.isFinite(Number(trimmed))) throw invalidSegmentRule(path, `${field} compares numbers`);
     return String(Number(trimmed));
   }
-  const value = spec.upperCase ? raw.trim().toUpperCase() : raw.trim();
-  if (spec.allowedValues && !spec.allowedValues.includes(value)) throw invalidSegmentRule(path, `${field} is one of ${spec.allowedValues.join(', ')}, got "${raw}"`);
-  if (spec.pattern && !spec.pattern.test(value)) throw invalidSegmentRule(path, `"${raw}" is not a valid ${field} value`);
+  const value = spec.upperCase ? raw.trim().toUpperCase() : spec.lowerCase ? raw.trim().toLowerCase() : raw.trim();
+  if (spec.allowedValues && !spec.allowedValues.includes(value)) throw invalidSegmentRule(path, `${field} is one of ${spec.allowedValues.join(', ')}`);
+  if (spec.pattern && !spec.pattern.test(value)) throw invalidSegmentRule(path, `not a valid ${field} value`);
   return value;
 }

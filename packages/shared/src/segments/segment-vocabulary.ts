@@ -15,6 +15,10 @@ export enum SegmentField {
   INTERACTION_COUNT = 'INTERACTION_COUNT',
   DAYS_SINCE_LAST_INTERACTION = 'DAYS_SINCE_LAST_INTERACTION',
   INTERACTION_CHANNEL = 'INTERACTION_CHANNEL',
+  INTERACTION_TYPE = 'INTERACTION_TYPE',
+  INTERACTION_KIND = 'INTERACTION_KIND',
+  INTERACTION_ATTRIBUTE = 'INTERACTION_ATTRIBUTE',
+  INTERACTION_ATTRIBUTE_NUMBER = 'INTERACTION_ATTRIBUTE_NUMBER',
   RECENCY_DAYS = 'RECENCY_DAYS',
   FREQUENCY = 'FREQUENCY',
   MONETARY = 'MONETARY',
@@ -53,6 +57,12 @@ export interface SegmentFieldSpec {
   partner?: boolean;
   /** TEXT values are upper-cased before comparison. */
   upperCase?: boolean;
+  /** TEXT values are lower-cased before comparison (and compared with the lower-cased data). */
+  lowerCase?: boolean;
+  /** Whether `interactionType` / `interactionKind` may narrow which interactions the condition looks at. */
+  interactionFilter?: boolean;
+  /** Whether the condition needs an `attributeKey` (which attribute of the interaction it compares). */
+  attributeKey?: boolean;
   /** The personal-data categories the condition reads: it may only match customers for whom all are released to the segment's purpose. */
   categories: readonly PersonalDataCategory[];
 }
@@ -63,6 +73,7 @@ export const operatorsOf = (spec: SegmentFieldSpec): readonly SegmentOperator[] 
 
 export const ACQUISITION_CHANNELS = ['WEB', 'MOBILE', 'STORE', 'CALL_CENTER', 'EMAIL', 'PARTNER', 'REFERRAL', 'SOCIAL'] as const;
 export const INTERACTION_CHANNELS = ['WEB', 'EMAIL', 'MOBILE', 'STORE', 'CALL_CENTER', 'PARTNER'] as const;
+export const INTERACTION_KINDS = ['ACTIVE', 'PASSIVE'] as const;
 export const RFM_SEGMENTS = ['CHAMPIONS', 'LOYAL', 'POTENTIAL_LOYALIST', 'NEW', 'PROMISING', 'NEED_ATTENTION', 'AT_RISK', 'CANT_LOSE', 'HIBERNATING', 'LOST'] as const;
 /** PROSPECT is not a condition value: a prospect has no value row, and transactions cannot list customers it never saw (use NOT). */
 export const SCORED_LIFECYCLE_STAGES = ['NEW', 'ACTIVE', 'AT_RISK', 'LAPSED'] as const;
@@ -85,9 +96,13 @@ export const SEGMENT_FIELDS: Readonly<Record<SegmentField, SegmentFieldSpec>> = 
   [SegmentField.ACQUISITION_CHANNEL]: text('customers', [], { allowedValues: ACQUISITION_CHANNELS }),
   [SegmentField.CUSTOMER_SINCE_DAYS]: number('customers', []),
   [SegmentField.AGE]: number('customers', [DEMOGRAPHIC]),
-  [SegmentField.INTERACTION_COUNT]: number('customers', [BEHAVIOURAL], { withinDays: true }),
+  [SegmentField.INTERACTION_COUNT]: number('customers', [BEHAVIOURAL], { withinDays: true, interactionFilter: true }),
   [SegmentField.DAYS_SINCE_LAST_INTERACTION]: number('customers', [BEHAVIOURAL]),
-  [SegmentField.INTERACTION_CHANNEL]: text('customers', [BEHAVIOURAL], { allowedValues: INTERACTION_CHANNELS, withinDays: true }),
+  [SegmentField.INTERACTION_CHANNEL]: text('customers', [BEHAVIOURAL], { allowedValues: INTERACTION_CHANNELS, withinDays: true, interactionFilter: true }),
+  [SegmentField.INTERACTION_TYPE]: text('customers', [BEHAVIOURAL], { pattern: /^[A-Z][A-Z0-9_]{1,63}$/, upperCase: true, withinDays: true }),
+  [SegmentField.INTERACTION_KIND]: text('customers', [BEHAVIOURAL], { allowedValues: INTERACTION_KINDS, upperCase: true, withinDays: true, interactionFilter: true }),
+  [SegmentField.INTERACTION_ATTRIBUTE]: text('customers', [BEHAVIOURAL], { pattern: /^.{1,200}$/, lowerCase: true, withinDays: true, interactionFilter: true, attributeKey: true }),
+  [SegmentField.INTERACTION_ATTRIBUTE_NUMBER]: number('customers', [BEHAVIOURAL], { withinDays: true, interactionFilter: true, attributeKey: true }),
   [SegmentField.RECENCY_DAYS]: number('transactions', BUYING),
   [SegmentField.FREQUENCY]: number('transactions', BUYING),
   [SegmentField.MONETARY]: number('transactions', VALUE),

@@ -21,6 +21,9 @@ export interface EvaluationSets {
 function ownedPredicate(condition: SegmentCondition, params: SqlParameters, now: string): string {
   const compare = (expression: string) => comparisonSql(condition, expression, params);
   const window = () => (condition.withinDays === null ? '' : `AND i.occurred_at >= ${now} - make_interval(days => ${params.bind(condition.withinDays, 'int')})`);
+  // Which interactions an interaction condition looks at: the customer's, in the window, of the type / kind asked for.
+  const narrowed = () => `i.customer_id = c.id ${window()} ${interactionFilter(condition, params)}`;
+  const attribute = () => params.bind(condition.attributeKey, 'text');
   switch (condition.field) {
     case SegmentField.COUNTRY:
       return compare('upper(c.country_code)');
@@ -33,15 +36,50 @@ function ownedPredicate(condition: SegmentCondition, params: SqlParameters, now:
     case SegmentField.AGE:
       return compare(`date_part('year', age(${now}::date, c.birth_date))`);
     case SegmentField.INTERACTION_COUNT:
-      return compare(`(SELECT count(*) FROM customers.interaction i WHERE i.customer_id = c.id ${window()})`);
+      return compare(`(SELECT count(*) FROM customers.interaction i WHERE ${narrowed()})`);
     case SegmentField.DAYS_SINCE_LAST_INTERACTION:
       return compare(`(SELECT floor(extract(epoch FROM (${now} - max(i.occurred_at))) / 86400) FROM customers.interaction i WHERE i.customer_id = c.id)`);
     case SegmentField.INTERACTION_CHANNEL:
-      return `EXISTS (SELECT 1 FROM customers.interaction i WHERE i.customer_id = c.id AND ${compare('i.channel')} ${window()})`;
+      return `EXISTS (SELECT 1 FROM customers.interaction i WHERE ${narrowed()} AND ${compare('i.channel')})`;
+    case SegmentField.INTERACTION_TYPE:
+      return `EXISTS (SELECT 1 FROM customers.interaction i WHERE ${narrowed()} AND ${compare('i.type')})`;
+    case SegmentField.INTERACTION_KIND:
+      return `EXISTS (SELECT 1 FROM customers.interaction i WHERE ${narrowed()} AND ${compare('i.kind')})`;
+    case SegmentField.INTERACTION_ATTRIBUTE: {
+      const key = attribute();
+      // A text attribute, or one value of an array attribute (e.g. interests: ["Garden", "Kitchen"]), case-insensitively.
+      return `EXISTS (SELECT 1 FROM customers.interaction i, LATERAL (
+          SELECT lower(i.attributes ->> ${key}) AS v WHERE jsonb_typeof(i.attributes -> ${key}) IN ('string', 'number', 'boolean')
+          UNION ALL SELECT lower(e) FROM jsonb_array_elements_text(CASE WHEN jsonb_typeof(i.attributes -> ${key}) = 'array' THEN i.attributes -> ${key} ELSE '[]'::jsonb END) e
+        ) a WHERE ${narrowed()} AND ${compare('a.v')})`;
+    }
+    case SegmentField.INTERACTION_ATTRIBUTE_NUMBER: {
+      const key = attribute();
+      return `EXISTS (SELECT 1 FROM customers.interaction i WHERE ${narrowed()} AND jsonb_typeof(i.attributes -> ${key}) = 'number' AND ${compare(`(i.attributes ->> ${key})::numeric`)})`;
+    }
     default:
       throw new Error(`${condition.field} is not evaluated by the customers subgraph`);
   }
 }
+
+/** `AND i.type = ... AND i.kind = ...` for the narrowing a condition asks for (rules stored before it existed have none). */
+function interactionFilter(condition: SegmentCondition, params: SqlParameters): string {
+  const parts: string[] = [];
+  if (condition.interactionType) parts.push(`AND i.type = ${params.bind(condition.interactionType, 'text')}`);
+  if (condition.interactionKind) parts.push(`AND i.kind = ${params.bind(condition.interactionKind, 'text')}`);
+  return parts.join(' ');
+}
+
+/** Fields whose conditions read the interaction timeline: a recorded interaction can change their answer. */
+export const INTERACTION_FIELDS: ReadonlySet<SegmentField> = new Set([
+  SegmentField.INTERACTION_COUNT,
+  SegmentField.DAYS_SINCE_LAST_INTERACTION,
+  SegmentField.INTERACTION_CHANNEL,
+  SegmentField.INTERACTION_TYPE,
+  SegmentField.INTERACTION_KIND,
+  SegmentField.INTERACTION_ATTRIBUTE,
+  SegmentField.INTERACTION_ATTRIBUTE_NUMBER,
+]);
 
 /**
  * The rule as one boolean SQL expression over `c`. Every condition is two-valued (unknown data

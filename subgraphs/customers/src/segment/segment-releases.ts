@@ -20,6 +20,20 @@ export class SegmentReleases {
   constructor(private readonly decider: ConsentDecider) {}
 
   /**
+   * The same released sets restricted to a few customers (re-evaluating their memberships after
+   * an interaction): one batched per-customer decision instead of the whole audience.
+   */
+  async forCustomers(rule: SegmentRule, evaluator: Caller, customerIds: readonly string[]): Promise<CategoryReleases> {
+    const categories = [...new Set(conditionsOf(rule).flatMap((c) => SEGMENT_FIELDS[c.field].categories))];
+    if (categories.length === 0) return new Map();
+    const decisions = await this.decider.decide(
+      evaluator,
+      categories.flatMap((category) => customerIds.map((customerId) => ({ customerId, category }))),
+    );
+    return new Map(categories.map((category) => [category, decisions.filter((d) => d.category === category && d.allowed).map((d) => d.customerId)]));
+  }
+
+  /**
    * `refuseUncovered` (writes): a condition over a category the purpose never releases is
    * refused with FORBIDDEN naming it. On re-evaluation such a condition simply matches nobody.
    */

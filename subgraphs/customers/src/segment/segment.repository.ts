@@ -133,6 +133,45 @@ export class SegmentRepository {
     return now;
   }
 
+  /** Every segment with its current version (for the interaction-driven re-evaluation, which picks those reading interactions). */
+  async current(): Promise<SegmentRow[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(`SELECT ${SEGMENT_COLUMNS} FROM ${SEGMENT_FROM} ORDER BY s.id`);
+    return rows.map(toSegmentRow);
+  }
+
+  /**
+   * Re-evaluates `version` for these customers only: their member rows are replaced by the
+   * rule's answer for them, and the member count follows; evaluatedAt stays (it dates the last
+   * whole evaluation). Takes the segment's lock as materialise does, so the two never interleave.
+   * Returns false when the version is no longer current (its own evaluation covers them).
+   */
+  async materialiseFor(manager: EntityManager, segmentId: string, version: number, rule: SegmentRule, sets: EvaluationSets, customerIds: readonly string[], now: Date): Promise<boolean> {
+    const [row] = await manager.query(`SELECT current_version FROM customers.segment WHERE id = $1 FOR UPDATE`, [segmentId]);
+    if (!row || Number(row.current_version) !== version) return false;
+    const [gone] = await manager.query(
+      `WITH gone AS (DELETE FROM customers.segment_member WHERE segment_id = $1 AND version = $2 AND customer_id = ANY($3::uuid[]) RETURNING 1) SELECT count(*)::int AS n FROM gone`,
+      [segmentId, version, customerIds],
+    );
+    const params = new SqlParameters();
+    const id = params.bind(segmentId, 'uuid');
+    const v = params.bind(version, 'int');
+    const ids = params.bind(customerIds, 'uuid[]');
+    const removed = params.bind(gone.n, 'int');
+    const at = params.bind(now.toISOString(), 'timestamptz');
+    const predicate = rulePredicate(rule, sets, params, at);
+    await manager.query(
+      `WITH members AS (
+         INSERT INTO customers.segment_member (segment_id, version, customer_id)
+         SELECT ${id}, ${v}, c.id FROM customers.customer c WHERE c.id = ANY(${ids}) AND ${predicate}
+         RETURNING 1
+       )
+       UPDATE customers.segment_version SET member_count = member_count - ${removed} + (SELECT count(*) FROM members)
+       WHERE segment_id = ${id} AND version = ${v} AND member_count IS NOT NULL AND ${at} IS NOT NULL`, // \`at\` is referenced even when no condition reads the time
+      params.values,
+    );
+    return true;
+  }
+
   versionsOf(segmentIds: readonly string[]): Promise<SegmentVersionEntity[]> {
     return this.dataSource.getRepository(SegmentVersionEntity).createQueryBuilder('v').where('v.segment_id = ANY(CAST(:ids AS uuid[]))', { ids: segmentIds }).orderBy('v.version', 'DESC').getMany();
   }

@@ -8,7 +8,7 @@ import { toOfferType } from '../offer/offer.mapper';
 import type { OfferRepository } from '../offer/offer.repository';
 import { CONSENT_CATEGORY, needsValue, type CandidateOffer } from './eligibility.rules';
 import type { ExposureRepository } from './exposure.repository';
-import type { CoPurchaseNeed, TargetingSources, TransactionsFacts } from './targeting-sources';
+import type { CoPurchaseNeed, CustomersFacts, CustomersNeed, TargetingSources, TransactionsFacts } from './targeting-sources';
 import type { CoPurchase, ConsentVerdict, ChannelContacts, CustomerTargetingFacts, Exposure } from './targeting-facts';
 
 /** Whether the asking field ranks (nextBestOffers needs affinities and co-purchases; eligibleOffers does not). */
@@ -72,13 +72,17 @@ async function gatherFacts(deps: EligibilityLoaderDeps, candidates: CandidateOff
   const purposes = OFFER_CONSENT_PURPOSES.filter((p) => offers.some((o) => o.consentPurpose === p));
   const skus = [...new Set(candidates.flatMap((c) => c.skus))];
 
-  const [transactions, segments, exposures, consent] = await Promise.all([
+  const [transactions, customers, exposures, consent] = await Promise.all([
     needsTransactions ? deps.sources.transactions(ids, skus, coPurchases).catch(failClosed('transactions')) : null,
-    needsSegments ? deps.sources.segments(ids).catch(failClosed('customers')) : new Map<string, string[]>(),
+    // Only the ranking uses interests; without them (peer down) the score simply has no interest terms.
+    customersFacts(deps.sources, ids, { segments: needsSegments, interests: ranking && !!(deps.sources.customers ?? deps.sources.interests) }).catch(failClosed('customers')),
     // Always read: the contact policy caps every offer of a channel, whatever its own targeting.
     deps.exposures.exposures(ids, offers.map((o) => o.id), now),
     decideConsent(deps, purposes, ids),
   ]);
+  // A customers peer that could not answer fails segment targeting closed (null) and leaves no interests.
+  const segments = needsSegments ? (customers?.segments ?? null) : new Map<string, string[]>();
+  const interests = customers?.interests ?? null;
   const exposuresOf = new Map<string, Map<string, Exposure>>();
   for (const e of exposures.byOffer) {
     if (!exposuresOf.has(e.customerId)) exposuresOf.set(e.customerId, new Map());
@@ -104,6 +108,7 @@ async function gatherFacts(deps: EligibilityLoaderDeps, candidates: CandidateOff
           coPurchases: pairsBoughtFrom(pairsFrom, purchases?.skus ?? []),
           exposures: exposuresOf.get(customerId) ?? new Map(),
           contacts: contactsOf.get(customerId) ?? new Map(),
+          interests: interests?.get(customerId) ?? [],
         },
       ];
     }),
@@ -129,6 +134,14 @@ function pairsBoughtFrom(index: ReadonlyMap<string, { at: number; pair: CoPurcha
   if (index.size === 0) return [];
   const mine = [...new Set(skus)].flatMap((sku) => index.get(sku) ?? []);
   return mine.sort((a, b) => a.at - b.at).map((p) => p.pair);
+}
+
+/** Segments and interests from the customers subgraph in one call when the sources can, else one call per part. */
+async function customersFacts(sources: TargetingSources, ids: string[], need: CustomersNeed): Promise<CustomersFacts> {
+  if (!need.segments && !need.interests) return { segments: null, interests: null };
+  if (sources.customers) return sources.customers(ids, need);
+  const [segments, interests] = await Promise.all([need.segments ? sources.segments(ids) : null, need.interests && sources.interests ? sources.interests(ids) : null]);
+  return { segments, interests };
 }
 
 const transactionsPart = (facts: TransactionsFacts | null, customerId: string) => (facts ? (facts.purchases.get(customerId) ?? null) : null);

@@ -9,7 +9,7 @@ registerEnumType(ContentBasis, {
   name: 'OfferContentBasis',
   valuesConfig: {
     AS_DESIGNED: { description: "The offer's own in-stock products, in designed order" },
-    CATEGORY_AFFINITY: { description: "The offer's in-stock products in the categories the customer buys most (TRANSPARENT)" },
+    CATEGORY_AFFINITY: { description: "The offer's in-stock products in the categories the customer buys, told us they like or browsed, strongest first (TRANSPARENT)" },
     CO_PURCHASE: { description: 'In-stock products bought together with what the customer bought (COLLABORATIVE)' },
   },
 });

@@ -1,19 +1,24 @@
 import { PersonalisationType } from '../offer/offer.enums';
 import type { Eligibility } from './eligibility.rules';
 import { OfferReasonCode } from './offer-reason.enums';
-import type { CoPurchase, CustomerTargetingFacts } from './targeting-facts';
+import type { CoPurchase, CustomerInterest, CustomerTargetingFacts } from './targeting-facts';
 
 /**
- * score = 0.35·P + 0.35·A + 0.15·V + 0.15·T − R, each term rounded to 4 decimals:
+ * score = 0.35·P + 0.35·A + 0.15·V + 0.15·T + S + B − R, each term rounded to 4 decimals:
  *   P priority: clamp(priority, −100, 100) / 100
  *   A affinity: share of the customer's order lines in the categories of the offer's in-stock
  *     products; for COLLABORATIVE offers instead the best co-purchase confidence (see bestCoPurchases)
  *   V value: RFM monetary score / 5 (0 for a prospect, or when withheld without PROFILING consent)
+ *   S stated interest: 0.20 when the customer told us (ACTIVE interactions) they like a category of the offer's in-stock products
+ *   B browsed interest: 0.10 × min(1, views / 3) for PASSIVE interactions (page views, searches) in those categories
+ *   (S and B need the customer's BEHAVIOURAL data released to the caller, like A; interests are the last 90 days)
  *   T targeted: 1 when the offer targets by segment, lifecycle or value and the customer matched
  *   R recency penalty: 0.30 × (1 − days since last SHOWN / 30) when shown in the last 30 days
  * Picks are ordered by score, highest first, ties by offer id ascending.
  */
-export const WEIGHTS = { priority: 0.35, affinity: 0.35, value: 0.15, targeted: 0.15, recentlyShown: 0.3 } as const;
+export const WEIGHTS = { priority: 0.35, affinity: 0.35, value: 0.15, targeted: 0.15, recentlyShown: 0.3, statedInterest: 0.2, browsedInterest: 0.1 } as const;
+/** Browsing counts fully from this many views of the offer's categories. */
+export const BROWSED_FULL_AT = 3;
 export const RECENCY_DAYS = 30;
 const DAY_MS = 86_400_000;
 
@@ -70,6 +75,13 @@ export function categoryShares(facts: CustomerTargetingFacts, categories: Readon
   return bought.filter((c) => categories.has(c.category)).map((c) => ({ category: c.category, share: c.lines / total }));
 }
 
+/** The customer's interests of one source in these (product) categories, compared case-insensitively, in the peer's order. */
+export function interestsIn(facts: CustomerTargetingFacts, categories: ReadonlySet<string>, source: CustomerInterest['source']): CustomerInterest[] {
+  // Named as the catalogue spells the category, however the interaction spelt it.
+  const wanted = new Map([...categories].map((c) => [c.toLowerCase(), c]));
+  return (facts.interests ?? []).filter((i) => i.source === source && wanted.has(i.category.toLowerCase())).map((i) => ({ ...i, category: wanted.get(i.category.toLowerCase())! }));
+}
+
 /** The documented score of one eligible offer for one customer, with the reasons that make it up; `pairs` as collaborativePairs gives them. */
 export function scoreOffer(
   eligibility: Extract<Eligibility, { eligible: true }>,
@@ -92,6 +104,11 @@ export function scoreOffer(
     const shares = categoryShares(facts, categories);
     const share = shares.reduce((sum, s) => sum + s.share, 0);
     if (share > 0) add(OfferReasonCode.CATEGORY_AFFINITY, `${pct(share)} of your purchases are in ${shares.map((s) => s.category).join(', ')}`, WEIGHTS.affinity * share);
+    const stated = interestsIn(facts, categories, 'STATED');
+    if (stated.length) add(OfferReasonCode.STATED_INTEREST, `You told us you like ${stated.map((i) => i.category).join(', ')}`, WEIGHTS.statedInterest);
+    const browsed = interestsIn(facts, categories, 'BROWSED');
+    const views = browsed.reduce((sum, i) => sum + i.count, 0);
+    if (views > 0) add(OfferReasonCode.BROWSED_INTEREST, `You browsed ${browsed.map((i) => i.category).join(', ')} (${views} time(s) lately)`, WEIGHTS.browsedInterest * Math.min(1, views / BROWSED_FULL_AT));
   }
 
   const value = facts.purchases?.value;

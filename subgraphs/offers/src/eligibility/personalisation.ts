@@ -1,7 +1,7 @@
 import { PersonalisationType } from '../offer/offer.enums';
 import type { Eligibility } from './eligibility.rules';
-import { categoryShares, collaborativePairs } from './offer-score';
-import type { CoPurchase, CustomerTargetingFacts } from './targeting-facts';
+import { categoryShares, collaborativePairs, interestsIn } from './offer-score';
+import type { CoPurchase, CustomerInterest, CustomerTargetingFacts } from './targeting-facts';
 
 /** Where the offered products of a pick come from. */
 export enum ContentBasis {
@@ -84,13 +84,24 @@ export function personalise(
   }
 }
 
-/** In-stock designed products in the customer's categories, strongest category first; null when none is. */
+/**
+ * In-stock designed products in the customer's categories, strongest first: the share of their
+ * purchases, plus 0.5 for a category they told us they like and 0.25 for one they browsed
+ * (TRANSPARENT: what they asked for or looked at counts, not only what they bought); null when none is.
+ */
 function byAffinity(skus: string[], facts: CustomerTargetingFacts): ContentPlan | null {
   const categoryOf = (sku: string) => facts.products?.get(sku)?.category ?? '';
-  const shares = new Map(categoryShares(facts, new Set(skus.map(categoryOf))).map((s) => [s.category, s.share]));
-  const chosen = skus.filter((sku) => shares.has(categoryOf(sku)));
+  const categories = new Set(skus.map(categoryOf));
+  const strength = new Map<string, number>(categoryShares(facts, categories).map((s) => [s.category, s.share]));
+  const boost = (source: CustomerInterest['source'], by: number) => {
+    const named = new Set(interestsIn(facts, categories, source).map((i) => i.category.toLowerCase()));
+    for (const category of categories) if (named.has(category.toLowerCase())) strength.set(category, (strength.get(category) ?? 0) + by);
+  };
+  boost('STATED', 0.5);
+  boost('BROWSED', 0.25);
+  const chosen = skus.filter((sku) => strength.has(categoryOf(sku)));
   if (chosen.length === 0) return null;
   // Stable sort: within a category the designed order stays.
-  chosen.sort((a, b) => shares.get(categoryOf(b))! - shares.get(categoryOf(a))!);
+  chosen.sort((a, b) => strength.get(categoryOf(b))! - strength.get(categoryOf(a))!);
   return { skus: chosen.slice(0, MAX_PRODUCTS), basis: ContentBasis.CATEGORY_AFFINITY, personalised: true };
 }

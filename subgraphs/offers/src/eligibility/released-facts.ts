@@ -11,8 +11,8 @@ export const VALUE_NOT_RELEASED = 'CALLER';
  * Derived values carry the categories of their inputs. Rather than mark every output (score,
  * rank, reasons, content, which offers are eligible at all) with the union of its inputs, the
  * engine only ever sees the facts the caller may receive for this customer: value scores and
- * lifecycle are FINANCIAL (as Customer.value), purchases, co-purchases, exposures and segment
- * memberships BEHAVIOURAL (as the fields they mirror). Every output, including an offer's mere
+ * lifecycle are FINANCIAL (as Customer.value), purchases, co-purchases, exposures, segment
+ * memberships and stated / browsed interests BEHAVIOURAL (as the fields they mirror). Every output, including an offer's mere
  * presence, is then derived from released inputs only, and a filter on outputs cannot miss one.
  */
 export async function releasedFacts(facts: CustomerTargetingFacts, decide: CallerDecision): Promise<CustomerTargetingFacts> {
@@ -30,6 +30,7 @@ export async function releasedFacts(facts: CustomerTargetingFacts, decide: Calle
       // The policies stay (they say nothing about the customer), the counts do not: a policy of 0 still silences its channel.
       contacts: new Map([...facts.contacts].map(([channel, c]) => [channel, { ...c, shown: 0 }])),
       segments: released.segments && [],
+      interests: [],
     };
   }
   return released;

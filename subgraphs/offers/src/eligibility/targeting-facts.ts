@@ -54,6 +54,14 @@ export interface ChannelContacts {
   withinDays: number;
 }
 
+/** A category the customer showed interest in through interactions: told us (STATED) or browsed (BROWSED). */
+export interface CustomerInterest {
+  category: string;
+  source: 'STATED' | 'BROWSED';
+  /** Interactions naming it in the customers subgraph's window. */
+  count: number;
+}
+
 /** Everything the engine knows about one customer in one request; null parts could not be learned (fail closed). */
 export interface CustomerTargetingFacts {
   customerId: string;
@@ -70,4 +78,6 @@ export interface CustomerTargetingFacts {
   exposures: ReadonlyMap<string, Exposure>;
   /** By channel, one per channel with a contact policy (shown 0 when none was shown or the count is not released). */
   contacts: ReadonlyMap<string, ChannelContacts>;
+  /** Stated and browsed categories (BEHAVIOURAL; asked only when ranking, empty when not released or not answered). */
+  interests?: CustomerInterest[];
 }

@@ -1,5 +1,5 @@
 import type { Caller, PeerClient } from '@c360/shared';
-import type { CoPurchase, ProductFacts, PurchaseFacts } from './targeting-facts';
+import type { CoPurchase, CustomerInterest, ProductFacts, PurchaseFacts } from './targeting-facts';
 
 /** The transactions subgraph's internal contract (targeting/ there), asked once per request for the whole page. */
 const TRANSACTIONS_FACTS = `query OfferTargetingFacts($customerIds: [ID!]!, $skus: [String!]!, $withCoPurchases: Boolean!, $alsoBoughtIn: [String!]) {
@@ -10,9 +10,13 @@ const TRANSACTIONS_FACTS = `query OfferTargetingFacts($customerIds: [ID!]!, $sku
   }
 }`;
 
-/** The customers subgraph's internal contract for segment membership. */
-const SEGMENT_MEMBERSHIPS = `query SegmentMemberships($customerIds: [ID!]!) {
-  segmentMemberships(customerIds: $customerIds) { customerId segmentIds }
+/**
+ * The customers subgraph's internal contracts for segment membership and for stated / browsed
+ * interests (BEHAVIOURAL, decided there for the caller), in one operation: one call per peer.
+ */
+const CUSTOMER_TARGETING = `query CustomerTargeting($customerIds: [ID!]!, $segments: Boolean!, $interests: Boolean!) {
+  segmentMemberships(customerIds: $customerIds) @include(if: $segments) { customerId segmentIds }
+  customerInterests(customerIds: $customerIds) @include(if: $interests) { customerId interests { category source count } }
 }`;
 
 /** One customer as the transactions contract answers (also read by the restriction test). */
@@ -44,6 +48,20 @@ export interface TransactionsFacts {
 export interface TargetingSources {
   transactions(customerIds: string[], skus: string[], coPurchases: CoPurchaseNeed): Promise<TransactionsFacts>;
   segments(customerIds: string[]): Promise<Map<string, string[]>>;
+  /** Absent in sources that know no interactions (the ranking then has no interest terms). */
+  interests?(customerIds: string[]): Promise<Map<string, CustomerInterest[]>>;
+  /** Both in one call to the customers subgraph (null for a part not asked). */
+  customers?(customerIds: string[], need: CustomersNeed): Promise<CustomersFacts>;
+}
+
+export interface CustomersNeed {
+  segments: boolean;
+  interests: boolean;
+}
+
+export interface CustomersFacts {
+  segments: Map<string, string[]> | null;
+  interests: Map<string, CustomerInterest[]> | null;
 }
 
 /** Asks the peers as the request's caller, signed like the gateway (never their tables). */
@@ -65,8 +83,20 @@ export function peerTargetingSources(peers: PeerClient, caller: Caller): Targeti
       };
     },
     async segments(customerIds) {
-      const { segmentMemberships } = await peers.query<{ segmentMemberships: { customerId: string; segmentIds: string[] }[] }>('customers', caller, SEGMENT_MEMBERSHIPS, { customerIds });
-      return new Map(segmentMemberships.map((m) => [m.customerId.toLowerCase(), m.segmentIds]));
+      return (await this.customers!(customerIds, { segments: true, interests: false })).segments!;
+    },
+    async interests(customerIds) {
+      return (await this.customers!(customerIds, { segments: false, interests: true })).interests!;
+    },
+    async customers(customerIds, need) {
+      const answer = await peers.query<{
+        segmentMemberships?: { customerId: string; segmentIds: string[] }[];
+        customerInterests?: { customerId: string; interests: CustomerInterest[] }[];
+      }>('customers', caller, CUSTOMER_TARGETING, { customerIds, ...need });
+      return {
+        segments: need.segments ? new Map(answer.segmentMemberships!.map((m) => [m.customerId.toLowerCase(), m.segmentIds])) : null,
+        interests: need.interests ? new Map(answer.customerInterests!.map((c) => [c.customerId.toLowerCase(), c.interests])) : null,
+      };
     },
   };
 }
