@@ -46,10 +46,10 @@ describe(`segment memberships and freshness on ${storageLabel()}`, () => {
     ]);
   });
 
-  it('refuses partners, self-service and BI callers (offers forwards its caller): membership is profiling', async () => {
+  it("refuses partners, BI callers and a customer asking about anyone else (offers forwards its caller): membership is profiling", async () => {
     const callers = [
       internalCaller({ kind: CallerKind.PARTNER, partnerId: '00000000-0000-4000-8000-000000000001' }),
-      internalCaller({ kind: CallerKind.CUSTOMER, customerId: ids[0] }),
+      internalCaller({ kind: CallerKind.CUSTOMER, customerId: ids[1] }),
       internalCaller({ kind: CallerKind.BI }),
     ];
     for (const caller of callers) {
@@ -57,6 +57,16 @@ describe(`segment memberships and freshness on ${storageLabel()}`, () => {
       expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
       expect(result.data?.segmentMemberships).toBeUndefined();
     }
+  });
+
+  it('answers a self-service caller about its own id only, so its offers are evaluated like staff', async () => {
+    const own = await create('Own', condition('COUNTRY', 'EQ', ['FJ']));
+    const self = internalCaller({ kind: CallerKind.CUSTOMER, customerId: ids[0] });
+    const result = await harness.execute<{ segmentMemberships: Membership[] }>(MEMBERSHIPS, { ids: [ids[0]] } as never, self);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.segmentMemberships[0].segmentIds).toContain(own.id);
+    const mixed = await harness.execute<{ segmentMemberships: Membership[] }>(MEMBERSHIPS, { ids: [ids[0], ids[1]] } as never, self);
+    expect(mixed.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it("follows the segment's current version only", async () => {
