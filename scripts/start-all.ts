@@ -9,6 +9,8 @@ import {
   configureLogging,
   demoSettings,
   describeStorage,
+  eventSettings,
+  eventsOptionsFrom,
   loadConfigOrExit,
   openStorage,
   operationsFrom,
@@ -38,7 +40,7 @@ async function main() {
   }
   const env = { ...process.env, ...(flags['demo-customers'] ? { DEMO_CUSTOMERS: flags['demo-customers'] } : {}) };
   const { config, operations } = loadConfigOrExit(() => {
-    const parsed = parseEnv({ PORT: setting.port({ default: 4000 }), ADHOC_RESTRICTED_OPERATIONS: setting.boolean({ default: false }), ...storageSettings, ...demoSettings, ...operationsSettings }, env);
+    const parsed = parseEnv({ PORT: setting.port({ default: 4000 }), ADHOC_RESTRICTED_OPERATIONS: setting.boolean({ default: false }), ...storageSettings, ...demoSettings, ...operationsSettings, ...eventSettings }, env);
     return { config: parsed, operations: operationsFrom(parsed, false) };
   });
   configureLogging(operations.log);
@@ -63,6 +65,7 @@ async function main() {
     demo: flags['no-demo'] || config.DEMO_DATA === false ? undefined : { seed: config.DEMO_SEED, customers: config.DEMO_CUSTOMERS },
     metrics: operations.metrics,
     drainMs: operations.drainMs,
+    events: eventsOptionsFrom(config),
   });
   for (const subgraph of platform.subgraphs) log.info(`subgraph ${subgraph.name.padEnd(13)} ${subgraph.url}`);
   log.info(`Customer-360 gateway ready at ${platform.gatewayUrl} (storage: ${describeStorage(storage, dataDir)}, started in ${Date.now() - started} ms). Press Ctrl-C to stop.`);
