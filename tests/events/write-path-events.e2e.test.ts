@@ -14,7 +14,15 @@ const SET_ORDER_STATUS = parse(`mutation ($id: ID!) { setOrderStatus(id: $id, st
 describe(`events from the write paths, through the gateway (${storageLabel()})`, () => {
   let platform: TestPlatform;
   const received: EventEnvelope[] = [];
-  const sink: EventSink = { name: 'recording', deliver: async (event) => void received.push(event) };
+  /** Receivers down for these event types: their events fail every attempt. */
+  const failing = new Set<string>();
+  const sink: EventSink = {
+    name: 'recording',
+    async deliver(event) {
+      if (failing.has(event.type)) throw new Error('receiver answered 503');
+      received.push(event);
+    },
+  };
   const ask = <T, V>(doc: Parameters<typeof postGraphQL<T, V>>[1], variables: V, headers = platform.internal) => postGraphQL(platform.gatewayUrl, doc, variables, headers);
   const ok = <T extends { errors?: unknown }>(r: T) => {
     expect(r.errors).toBeUndefined();
@@ -71,5 +79,36 @@ describe(`events from the write paths, through the gateway (${storageLabel()})`,
     await drainAll();
     expect(about(id).map((e) => e.type)).toEqual(expect.arrayContaining(['customer.created', 'customer.erased', 'subject_request.completed']));
     expect(about(id).find((e) => e.type === 'subject_request.completed')!.payload).toEqual({ requestId: erased.data!.requestErasure.id, kind: 'ERASURE' });
+  });
+
+  it('staff list a subgraph\'s dead letters and replay them; other callers cannot', async () => {
+    const DEAD = parse(`query { transactionsEventDeadLetters(first: 10) { id type customerId attempts lastError payload } }`);
+    const REPLAY = parse(`mutation ($ids: [ID!]) { replayTransactionsEventDeadLetters(ids: $ids) }`);
+    const created = ok(await ask(CreateCustomerDocument, { input: { givenName: 'Dee', familyName: 'Letter', acquisitionChannel: 'WEB' } }));
+    const id = created.data!.createCustomer.id;
+    const product = demoProducts(DEMO).find((x) => x.stockLevel > 20)!;
+    failing.add('order.recorded');
+    ok(await ask(RecordOrderDocument, { input: { customerId: id, sourceSystem: 'webshop', externalId: 'evt-dead-1', channel: 'WEB', currency: product.currency, lines: [{ sku: product.sku, quantity: 1 }] } }));
+    const transactions = platform.subgraphs.find((s) => s.name === 'transactions')!;
+    for (let i = 0; i < 20 && (await transactions.events.outbox.deadLetters(10)).length === 0; i++) {
+      await transactions.events.runOnce();
+      await new Promise((resolve) => setTimeout(resolve, 15));
+    }
+    const staff = await platform.tokens.headers(CallerKind.INTERNAL_APP, { client_id: 'privacy-desk', scope: 'privacy:admin' });
+    const listed = ok(await ask(DEAD, {}, staff)).data as { transactionsEventDeadLetters: { id: string; type: string; customerId: string; attempts: number; lastError: string }[] };
+    expect(listed.transactionsEventDeadLetters).toEqual([expect.objectContaining({ type: 'order.recorded', customerId: id, attempts: 3, lastError: 'receiver answered 503' })]);
+    const partner = await platform.tokens.headers(CallerKind.PARTNER, { partner_id: PARTNER });
+    for (const headers of [partner, await platform.tokens.headers(CallerKind.INTERNAL_APP, { client_id: 'marketing', scope: 'customers:read orders:read' })]) {
+      const denied = await ask(DEAD, {}, headers);
+      expect((denied.data as { transactionsEventDeadLetters?: unknown } | null)?.transactionsEventDeadLetters ?? null).toBeNull();
+      expect(denied.errors?.length).toBeGreaterThan(0);
+      expect(JSON.stringify(denied)).not.toContain(id);
+    }
+    expect((await ask(REPLAY, { ids: ['not-a-uuid'] }, staff)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    failing.clear();
+    expect((ok(await ask(REPLAY, { ids: [listed.transactionsEventDeadLetters[0].id] }, staff)).data as { replayTransactionsEventDeadLetters: number }).replayTransactionsEventDeadLetters).toBe(1);
+    await drainAll();
+    expect(about(id).filter((e) => e.type === 'order.recorded').map((e) => e.id)).toEqual([listed.transactionsEventDeadLetters[0].id]);
+    expect((ok(await ask(DEAD, {}, staff)).data as { transactionsEventDeadLetters: unknown[] }).transactionsEventDeadLetters).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { createDeadLetterResolver } from '@c360/shared';
 import { buildFederatedSchema, createAggregateRelease, createSubgraphServer, knownCustomersFor, ResolverContainer, SubjectDataResolver, type SubgraphAppOptions } from '@c360/shared';
 import { anyRedemptionOrder, peerRedemptionOrders } from './response/redemption-orders';
 import { createCampaignLoaders } from './campaign/campaign.loaders';
@@ -46,6 +47,7 @@ export async function createOffersApp(dataSource: DataSource, options: SubgraphA
   const release = createAggregateRelease(dataSource, SUBGRAPH_NAME, options.aggregateNoise);
   const imports = createOffersImport(dataSource, options.peers);
   const resolvers = new ResolverContainer([
+    createDeadLetterResolver(SUBGRAPH_NAME, dataSource),
     new CampaignResolver(new CampaignService(campaigns)),
     new OfferResolver(new OfferService(offers, campaigns)),
     new CampaignOffersResolver(),

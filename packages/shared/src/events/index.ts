@@ -7,3 +7,5 @@ export * from './event-sink';
 export * from './nats-sink';
 export * from './events.settings';
 export * from './event-dispatch';
+export * from './dead-letter.resolver';
+export * from './dead-letter.type';
