@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'graphql';
-import { demoProducts, type EventEnvelope, type EventSink } from '@c360/shared';
+import { demoProducts, EVENT_TYPES, EVENT_VERSIONS, type EventEnvelope, type EventSink } from '@c360/shared';
 import { storageLabel } from '@c360/shared/testing';
 import { ActiveOffersDocument, AdjustStockDocument, CreateCustomerDocument, GrantConsentDocument, RecordOfferResponsesDocument, RecordOrderDocument, RequestErasureDocument, WithdrawConsentDocument } from '../generated/graphql';
 import { postGraphQL } from '../support/graphql-client';
@@ -9,6 +11,14 @@ import { CallerKind } from '../support/test-tokens';
 const DEMO = { seed: 15, customers: 4 };
 const PARTNER = 'partner-nordic-travel';
 const UPDATE_CUSTOMER = parse(`mutation ($id: ID!, $input: UpdateCustomerInput!) { updateCustomer(id: $id, input: $input) { id } }`);
+const SCHEMAS = join(__dirname, '..', '..', '..', 'schema', 'events');
+const Ajv = require('ajv') as typeof import('ajv'); // eslint-disable-line @typescript-eslint/no-require-imports
+const ajv = new Ajv({ allErrors: true, format: 'full' });
+const schemaOf = (name: string) => ajv.compile(JSON.parse(readFileSync(join(SCHEMAS, `${name}.json`), 'utf8')) as object);
+const validEnvelope = schemaOf('envelope.v1');
+const validPayload = Object.fromEntries(EVENT_TYPES.map((type) => [type, schemaOf(`${type}.v${EVENT_VERSIONS[type]}`)]));
+/** The schema errors of an event (envelope, then its type's payload); [] when it follows both. */
+const schemaErrors = (event: EventEnvelope) => [...(validEnvelope(event) ? [] : (validEnvelope.errors ?? [])), ...(validPayload[event.type](event.payload) ? [] : (validPayload[event.type].errors ?? []))];
 const SET_ORDER_STATUS = parse(`mutation ($id: ID!) { setOrderStatus(id: $id, status: REFUNDED) { id status } }`);
 
 describe(`events from the write paths, through the gateway (${storageLabel()})`, () => {
@@ -68,6 +78,9 @@ describe(`events from the write paths, through the gateway (${storageLabel()})`,
     expect(JSON.stringify(received)).not.toMatch(/Outboxson|ivo@events|Ivanhoe/);
     for (const event of received) expect(event).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), type: expect.any(String), version: 1, occurredAt: expect.any(String), customerId: event.customerId, payload: expect.any(Object) });
     expect(new Set(received.map((e) => e.id)).size).toBe(received.length);
+    // Every event follows its documented schema (schema/events).
+    expect(new Set(received.map((e) => e.type)).size).toBeGreaterThanOrEqual(8);
+    for (const event of received) expect({ type: event.type, errors: schemaErrors(event) }).toEqual({ type: event.type, errors: [] });
   });
 
   it('an erasure sends customer.erased and subject_request.completed', async () => {
@@ -78,6 +91,7 @@ describe(`events from the write paths, through the gateway (${storageLabel()})`,
     expect(erased.data!.requestErasure.status).toBe('DONE');
     await drainAll();
     expect(about(id).map((e) => e.type)).toEqual(expect.arrayContaining(['customer.created', 'customer.erased', 'subject_request.completed']));
+    for (const event of about(id)) expect(schemaErrors(event)).toEqual([]);
     expect(about(id).find((e) => e.type === 'subject_request.completed')!.payload).toEqual({ requestId: erased.data!.requestErasure.id, kind: 'ERASURE' });
   });
 
