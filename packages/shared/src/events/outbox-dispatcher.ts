@@ -3,6 +3,7 @@ import type { EventEnvelope } from './event-envelope';
 import type { EventSink } from './event-sink';
 import { OutboxRepository, type OutboxRow } from './outbox.repository';
 import { retryDelayMs, type RetryPolicy } from './events.settings';
+import { uncounted } from '../storage/statement-counter';
 
 export interface OutboxDispatcherOptions {
   schema: string;
@@ -52,7 +53,7 @@ export class OutboxDispatcher {
   /** Drains what is due now (batch after batch); answers how many events were delivered. Never rejects. */
   runOnce(): Promise<number> {
     if (this.running) return this.running;
-    const run = this.drain()
+    const run = uncounted(() => this.drain())
       .catch((error: Error) => {
         this.options.log?.(`[events] dispatch failed: ${error.message}`);
         return 0;
