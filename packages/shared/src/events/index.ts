@@ -9,3 +9,4 @@ export * from './events.settings';
 export * from './event-dispatch';
 export * from './dead-letter.resolver';
 export * from './dead-letter.type';
+export * from './webhooks';

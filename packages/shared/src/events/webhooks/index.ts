@@ -1,0 +1,2 @@
+export * from './webhook-signer';
+export * from './endpoint-policy';
