@@ -3,7 +3,9 @@ import { createConnection } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { openServiceDataSource, outboxMigration, OutboxDispatcher, recordEvent, natsSink, type EventEnvelope, type EventSink, type Storage } from '@c360/shared';
+import { createServer, type Server } from 'node:http';
+import { createHmac, randomBytes } from 'node:crypto';
+import { closeServer, listen, openServiceDataSource, outboxMigration, OutboxDispatcher, recordEvent, natsSink, webhookSink, type EventEnvelope, type EventSink, type Storage } from '@c360/shared';
 import { openTestStorage, storageLabel } from '@c360/shared/testing';
 
 const SCHEMA = 'events_test';
@@ -194,6 +196,66 @@ describe(`transactional outbox (${storageLabel()})`, () => {
         await nc.close();
         await sink.close?.();
       }
+    });
+  });
+
+  describe('webhook sink, to a real HTTP receiver on loopback', () => {
+    let server: Server;
+    let url: string;
+    const secret = `whsec_${randomBytes(32).toString('base64')}`;
+    const deliveries: { id: string; verified: boolean; event: EventEnvelope }[] = [];
+    let failNext = 0;
+    let stall = false;
+    beforeAll(async () => {
+      server = createServer((req, res) => {
+        let body = '';
+        req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        req.on('end', () => {
+          if (stall) return; // never answers: the sender's timeout must end the attempt
+          const h = req.headers as Record<string, string>;
+          // Verified as the spec says: HMAC-SHA256 over id.timestamp.body with the base64-decoded whsec_ secret.
+          const expected = createHmac('sha256', Buffer.from(secret.slice(6), 'base64')).update(`${h['webhook-id']}.${h['webhook-timestamp']}.${body}`).digest('base64');
+          const verified = h['webhook-signature'].split(' ').includes(`v1,${expected}`);
+          if (failNext > 0) {
+            failNext--;
+            res.writeHead(503).end();
+            return;
+          }
+          deliveries.push({ id: h['webhook-id'], verified, event: JSON.parse(body) as EventEnvelope });
+          res.writeHead(204).end();
+        });
+      });
+      url = `${await listen(server, 0, '127.0.0.1')}/hook`.replace('/graphql/hook', '/hook');
+    });
+    afterAll(() => closeServer(server));
+
+    it('delivers signed requests, retries a failing receiver with the same webhook-id, and times out a stalled one', async () => {
+      const sink = webhookSink({ url, secrets: { current: secret }, allowPrivate: true, timeoutMs: 200 });
+      const customerId = randomUUID();
+      const first = await write('order.recorded', customerId, 1);
+      const second = await write('order.recorded', customerId, 2);
+      failNext = 2;
+      await drain(dispatcher(sink));
+      expect(deliveries.map((d) => [d.id, d.verified, d.event.id])).toEqual([
+        [first.id, true, first.id],
+        [second.id, true, second.id],
+      ]);
+      stall = true;
+      const stalled = await write('order.recorded', customerId, 3);
+      const d = dispatcher(sink);
+      await d.runOnce();
+      expect((await d.outbox.byId(stalled.id))?.lastError).toMatch(/abort|timeout/i);
+      stall = false;
+      await drain(d);
+      expect(deliveries.map((x) => x.id)).toContain(stalled.id);
+    });
+
+    it('refuses a loopback endpoint when private endpoints are not allowed (production)', async () => {
+      const sink = webhookSink({ url, secrets: { current: secret }, allowPrivate: false });
+      const event = await write('order.recorded', randomUUID(), 1);
+      const d = dispatcher(sink);
+      await d.runOnce();
+      expect((await d.outbox.byId(event.id))?.lastError).toBe('endpoint refused: not https');
     });
   });
 });

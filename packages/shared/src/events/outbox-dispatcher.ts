@@ -91,7 +91,8 @@ export class OutboxDispatcher {
         for (const sink of this.options.sinks) await sink.deliver(event);
         done.push(row.seq);
       } catch (error) {
-        const message = error instanceof Error ? error.message.slice(0, 500) : 'delivery failed';
+        const described = (error as { message?: unknown } | null)?.message; // DOMException (timeouts) too
+        const message = typeof described === 'string' && described ? described.slice(0, 500) : 'delivery failed';
         await this.outbox.markFailed(row.seq, message, retryDelayMs(this.options.retry, row.attempts));
       }
     }
