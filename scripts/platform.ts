@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { drainServer, listen, startSubgraphs, type DemoOptions, type MetricsAccess, type NoiseSource, type RunningSubgraph, type Storage } from '@c360/shared';
+import { drainServer, listen, startSubgraphs, type DemoOptions, type EventSink, type EventsOptions, type MetricsAccess, type NoiseSource, type RunningSubgraph, type Storage } from '@c360/shared';
 import { createGatewayApp } from '../gateway/src/app';
 import type { AuthOptions } from '../gateway/src/auth/bearer-authenticator';
 import type { WebOptions } from '../gateway/src/web/web-app';
@@ -38,6 +38,10 @@ export interface PlatformOptions {
   metrics?: MetricsAccess;
   /** How long requests in flight may finish on stop (default 10 s). */
   drainMs?: number;
+  /** Outbox delivery of every subgraph (README "Events out"). */
+  events?: EventsOptions;
+  /** Tests: sinks beside the NATS stream, shared by the four dispatchers. */
+  eventSinks?: EventSink[];
 }
 
 export interface RunningPlatform {
@@ -68,6 +72,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         aggregateNoise: options.aggregateNoise,
         metrics: options.metrics,
         drainMs: options.drainMs,
+        events: options.events,
+        eventSinks: options.eventSinks,
       })),
     );
     const gateway = await createGatewayApp({

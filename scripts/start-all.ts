@@ -10,6 +10,8 @@ import {
   configureLogging,
   demoSettings,
   describeStorage,
+  eventSettings,
+  eventsOptionsFrom,
   loadConfigOrExit,
   openStorage,
   operationsFrom,
@@ -41,7 +43,7 @@ async function main() {
   }
   const env = { ...process.env, ...(flags['demo-customers'] ? { DEMO_CUSTOMERS: flags['demo-customers'] } : {}) };
   const { config, operations, oidc } = loadConfigOrExit(() => {
-    const parsed = parseEnv({ PORT: setting.port({ default: 4000 }), ADHOC_RESTRICTED_OPERATIONS: setting.boolean({ default: false }), ...storageSettings, ...demoSettings, ...operationsSettings, ...webSettings }, env);
+    const parsed = parseEnv({ PORT: setting.port({ default: 4000 }), ADHOC_RESTRICTED_OPERATIONS: setting.boolean({ default: false }), ...storageSettings, ...demoSettings, ...operationsSettings, ...webSettings, ...eventSettings }, env);
     const web = readOidcSettings(parsed, false);
     if (web.problems.length) throw new ConfigError(web.problems);
     return { config: parsed, operations: operationsFrom(parsed, false), oidc: web.oidc };
@@ -70,6 +72,7 @@ async function main() {
     metrics: operations.metrics,
     drainMs: operations.drainMs,
     web: { dir: config.WEB_DIR, oidc, developmentSignIn: auth.development ? await developmentSignIn(devKeysDir, auth) : undefined },
+    events: eventsOptionsFrom(config),
   });
   for (const subgraph of platform.subgraphs) log.info(`subgraph ${subgraph.name.padEnd(13)} ${subgraph.url}`);
   log.info(`Customer-360 gateway ready at ${platform.gatewayUrl} (storage: ${describeStorage(storage, dataDir)}, started in ${Date.now() - started} ms). Press Ctrl-C to stop.`);

@@ -37,7 +37,7 @@ const IDENTITY_PROVIDER_VARS = { ...DEPLOY_VARS, AUTH_ISSUER: 'https://id.exampl
 
 describe('docker-compose.yml', () => {
   it('has PostgreSQL, the gateway and one container per subgraph', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['gateway', 'postgres', ...SUBGRAPHS.map((s) => s.name)].sort());
+    expect(Object.keys(compose.services).sort()).toEqual(['gateway', 'nats', 'postgres', ...SUBGRAPHS.map((s) => s.name)].sort());
   });
 
   it.each(SUBGRAPHS.map((s) => [s.name, s] as const))('%s: environment passes the service’s own config validation, on PostgreSQL', (name, definition) => {
@@ -68,9 +68,17 @@ describe('docker-compose.yml', () => {
     expect(service.ports).toContain(`${config.port}:${config.port}`);
   });
 
+  it('runs NATS with JetStream, and every subgraph publishes its outbox to it', () => {
+    expect(compose.services.nats.command).toContain('-js');
+    for (const definition of SUBGRAPHS) {
+      const config = parseEnv(subgraphSettings(definition), interpolate(compose.services[definition.name].environment ?? {}, DEPLOY_VARS)) as Record<string, unknown>;
+      expect(config.NATS_URL).toBe('nats://nats:4222');
+    }
+  });
+
   it('every service shares the one signing key and requires it to be set', () => {
     for (const [name, service] of Object.entries(compose.services)) {
-      if (name === 'postgres') continue;
+      if (name === 'postgres' || name === 'nats') continue;
       expect(service.environment?.CALLER_SIGNING_KEY).toMatch(/^\$\{CALLER_SIGNING_KEY:\?/);
     }
   });
@@ -93,8 +101,9 @@ describe('docker-compose.yml', () => {
 
   it('every service has a healthcheck; the services ask their own /ready, and the gateway waits for healthy subgraphs', () => {
     expect(compose.services.postgres.healthcheck?.test.join(' ')).toContain('pg_isready');
+    expect(compose.services.nats.healthcheck?.test.join(' ')).toContain('/healthz?js-enabled-only=true');
     for (const [name, service] of Object.entries(compose.services)) {
-      if (name === 'postgres') continue;
+      if (name === 'postgres' || name === 'nats') continue;
       expect(service.healthcheck?.test).toEqual(['CMD', 'node', 'dist/scripts/healthcheck.js']);
       expect(existsSync(join(ROOT, 'dist', 'scripts', 'healthcheck.js'))).toBe(true);
       const env = interpolate(service.environment ?? {}, DEPLOY_VARS);

@@ -1,5 +1,5 @@
 import { openTestStorage } from '@c360/shared/testing';
-import type { DemoOptions, NoiseSource, Storage } from '@c360/shared';
+import type { DemoOptions, EventSink, EventsOptions, NoiseSource, Storage } from '@c360/shared';
 import { startPlatform, type RunningPlatform } from '../../scripts/platform';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
 import type { RateLimitSettings } from '../../gateway/src/edge/rate-limit';
@@ -14,7 +14,7 @@ export interface TestPlatform extends RunningPlatform {
 }
 
 /** The whole graph on free loopback ports over test storage (PGlite, or PostgreSQL with DATABASE_URL). */
-export async function startTestPlatform(options: { demo?: DemoOptions; subgraphTimeoutMs?: number; aggregateNoise?: NoiseSource; rateLimit?: RateLimitSettings; corsAllowedOrigins?: string[]; trustedDocumentsOnly?: boolean; web?: boolean } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(options: { demo?: DemoOptions; subgraphTimeoutMs?: number; aggregateNoise?: NoiseSource; rateLimit?: RateLimitSettings; corsAllowedOrigins?: string[]; trustedDocumentsOnly?: boolean; web?: boolean; events?: EventsOptions; eventSinks?: EventSink[] } = {}): Promise<TestPlatform> {
   const storage = await openTestStorage(SUBGRAPHS.map((s) => s.storage.schema));
   const tokens = await createTestTokenIssuer();
   const platform = await startPlatform({
@@ -33,6 +33,8 @@ export async function startTestPlatform(options: { demo?: DemoOptions; subgraphT
     aggregateNoise: options.aggregateNoise,
     // The built privacy centre and console, with the development sign-in minting test-issuer tokens.
     web: options.web ? { developmentSignIn: { mint: (claims) => tokens.token(claims.kind as CallerKind, claims) } } : undefined,
+    events: options.events,
+    eventSinks: options.eventSinks,
   });
   return {
     ...platform,

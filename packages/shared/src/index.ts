@@ -43,3 +43,4 @@ export * from './subject-data';
 export * from './analytics';
 export * from './catalogue/sku';
 export * from './import';
+export * from './events';

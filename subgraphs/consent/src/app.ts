@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { createDeadLetterResolver } from '@c360/shared';
 import { knownCustomersFor, withStandingCache, buildFederatedSchema, createSubgraphServer, ResolverContainer, type SubgraphAppOptions } from '@c360/shared';
 import { ConsentEventRefsResolver, ConsentStateRefsResolver } from './consent/consent-refs.resolver';
 import { createConsentLoaders } from './consent/consent.loaders';
@@ -46,6 +47,7 @@ export async function createConsentApp(dataSource: DataSource, options: Subgraph
   const disclosures = new DisclosureLedger(disclosureRepository);
   const subjectRequests = createSubjectRequests(SUBGRAPH_NAME, dataSource, { peers: options.peers });
   const resolvers = new ResolverContainer([
+    createDeadLetterResolver(SUBGRAPH_NAME, dataSource),
     new PurposeResolver(new PurposeService(purposes)),
     new PartnerResolver(new PartnerService(partners)),
     new ConsentResolver(new ConsentService(ledger, purposes, partners, knownCustomersFor(options))),

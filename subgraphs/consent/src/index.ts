@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from '@c360/shared';
+import { outboxMigration, type SubgraphDefinition } from '@c360/shared';
 import { consentPersonalData } from './privacy';
 import { createConsentApp, SUBGRAPH_NAME } from './app';
 import { ConsentEventEntity } from './consent/consent-event.entity';
@@ -23,7 +23,7 @@ export const consentSubgraph: SubgraphDefinition = {
   storage: {
     schema: 'consent',
     entities: [PurposeEntity, NoticeEntity, PartnerEntity, ConsentEventEntity],
-    migrations: [CreateConsent1732300003000, ChainConsentLedger1732300013000, CreateDisclosureLedger1732300014000, CreateSubjectRequests1732300023000, PurposeCatalogue1732300024000, ConsentErasedCustomers1732300061000, ConsentMerges1732300141000],
+    migrations: [CreateConsent1732300003000, ChainConsentLedger1732300013000, CreateDisclosureLedger1732300014000, CreateSubjectRequests1732300023000, PurposeCatalogue1732300024000, ConsentErasedCustomers1732300061000, ConsentMerges1732300141000, outboxMigration('consent')],
   },
   createApp: createConsentApp,
   personalData: consentPersonalData,

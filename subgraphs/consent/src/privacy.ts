@@ -1,4 +1,4 @@
-import type { PersonalDataPolicy } from '@c360/shared';
+import { EVENT_DEAD_LETTER_NON_PERSONAL_FIELDS, eventDeadLetterOwner, type PersonalDataPolicy } from '@c360/shared';
 
 /**
  * The consent subgraph holds privacy records about customers, not profile data: they are
@@ -8,6 +8,7 @@ import type { PersonalDataPolicy } from '@c360/shared';
  */
 export const consentPersonalData: PersonalDataPolicy = {
   owners: {
+    EventDeadLetter: eventDeadLetterOwner, // README "Events out": staff (privacy:admin) only
     Customer: (customer) => customer.id as string,
     ConsentEvent: (event) => event.customerId as string,
     Disclosure: (disclosure) => disclosure.customerId as string,
@@ -18,7 +19,7 @@ export const consentPersonalData: PersonalDataPolicy = {
   // Reviewed (class 4): every field below is a record of the privacy process itself (what was
   // consented, disclosed, requested, verified), not a value of the customer's profile, orders or
   // responses, nor computed from one; hash/prevHash cover only the ledger event's own fields.
-  nonPersonalFields: [
+  nonPersonalFields: [...EVENT_DEAD_LETTER_NON_PERSONAL_FIELDS, 
     'Customer.id',
     'Customer.consents',
     'Customer.consentHistory',

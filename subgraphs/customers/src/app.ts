@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { createDeadLetterResolver } from '@c360/shared';
 import { createAggregateRelease, isUuid, buildFederatedSchema, createSubgraphServer, ResolverContainer, SubjectDataResolver, type SubgraphAppOptions, isVisible, visibleCustomers } from '@c360/shared';
 import { createAnalyticsResolver } from './analytics';
 import type { CustomersContext, CustomersLoaders } from './context';
@@ -67,6 +68,7 @@ export async function createCustomersApp(dataSource: DataSource, options: Subgra
   // Segments are re-evaluated once after an import that wrote something, never per imported row.
   const imports = createCustomersImport(dataSource, { phoneRegion, erased: subjectDataRepository, afterImport: async () => void (await segmentService.refreshAll(SEGMENT_REFRESH_CALLER)) });
   const resolvers = new ResolverContainer([
+    createDeadLetterResolver(SUBGRAPH_NAME, dataSource),
     new CustomerResolver(new CustomerService(customers, subjectData, phoneRegion)),
     new InteractionResolver(new InteractionService(interactions, subjectDataRepository, (ids) => follower.interactionsRecorded(ids))),
     new CustomerExistenceResolver(new CustomerExistenceService(customers, subjectDataRepository)),

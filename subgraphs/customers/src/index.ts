@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from '@c360/shared';
+import { outboxMigration, type SubgraphDefinition } from '@c360/shared';
 import { createCustomersApp, SUBGRAPH_NAME } from './app';
 import { CustomerEntity } from './customer/customer.entity';
 import { ExternalIdentityEntity } from './customer/external-identity.entity';
@@ -30,7 +30,7 @@ export const customersSubgraph: SubgraphDefinition = {
   storage: {
     schema: 'customers',
     entities: [CustomerEntity, ExternalIdentityEntity, InteractionEntity, SegmentEntity, SegmentVersionEntity],
-    migrations: [CreateCustomers1732300000000, CreateErasureTombstones1732300021000, CreateSegments1732300022000, AddSegmentPurpose1732300052000, UnlinkableErasedCustomers1732300061000, UniqueNormalisedEmail1732300062000, CreatePrivacyBudget1732300101000, CreateImportJobs1732300111000, InteractionExternalIds1732300111100, ExternalIdentityImporter1732300111200, CreateCustomerMerges1732300141000],
+    migrations: [CreateCustomers1732300000000, CreateErasureTombstones1732300021000, CreateSegments1732300022000, AddSegmentPurpose1732300052000, UnlinkableErasedCustomers1732300061000, UniqueNormalisedEmail1732300062000, CreatePrivacyBudget1732300101000, CreateImportJobs1732300111000, InteractionExternalIds1732300111100, ExternalIdentityImporter1732300111200, CreateCustomerMerges1732300141000, outboxMigration('customers')],
   },
   createApp: createCustomersApp,
   personalData: customersPersonalData,

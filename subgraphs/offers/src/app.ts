@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { createDeadLetterResolver } from '@c360/shared';
 import { buildFederatedSchema, createAggregateRelease, createSubgraphServer, knownCustomersFor, ResolverContainer, SubjectDataResolver, type SubgraphAppOptions } from '@c360/shared';
 import { anyRedemptionOrder, peerRedemptionOrders } from './response/redemption-orders';
 import { createCampaignLoaders } from './campaign/campaign.loaders';
@@ -52,6 +53,7 @@ export async function createOffersApp(dataSource: DataSource, options: SubgraphA
   const eligibility = new EligibilityService();
   const responseService = new ResponseService(responses, offers, subjectData, knownCustomersFor(options), options.trustFeeds ? anyRedemptionOrder : peerRedemptionOrders(options.peers));
   const resolvers = new ResolverContainer([
+    createDeadLetterResolver(SUBGRAPH_NAME, dataSource),
     new CampaignResolver(new CampaignService(campaigns)),
     new OfferResolver(new OfferService(offers, campaigns)),
     new CampaignOffersResolver(),

@@ -1,4 +1,4 @@
-import type { PersonalDataPolicy } from '@c360/shared';
+import { EVENT_DEAD_LETTER_NON_PERSONAL_FIELDS, eventDeadLetterOwner, type PersonalDataPolicy } from '@c360/shared';
 
 /**
  * Whose data each type holds, and the fields of those types that are deliberately not personal.
@@ -7,6 +7,7 @@ import type { PersonalDataPolicy } from '@c360/shared';
  */
 export const offersPersonalData: PersonalDataPolicy = {
   owners: {
+    EventDeadLetter: eventDeadLetterOwner, // README "Events out": staff (privacy:admin) only
     Customer: (customer) => customer.id as string,
     OfferResponse: (response) => response.customerId as string,
     OfferEligibility: (eligibility) => eligibility.customerId as string,
@@ -17,5 +18,5 @@ export const offersPersonalData: PersonalDataPolicy = {
   // and order is non-null exactly when the withheld type is REDEEMED: both are marked BEHAVIOURAL like
   // the fields they mirror. eventId is the client's own idempotency key, offer is the same for every
   // response type, customer is the owner's id (the audience already decided that it may be seen).
-  nonPersonalFields: ['Customer.id', 'OfferResponse.id', 'OfferResponse.eventId', 'OfferResponse.offer', 'OfferResponse.customer', 'OfferEligibility.offer'],
+  nonPersonalFields: [...EVENT_DEAD_LETTER_NON_PERSONAL_FIELDS, 'Customer.id', 'OfferResponse.id', 'OfferResponse.eventId', 'OfferResponse.offer', 'OfferResponse.customer', 'OfferEligibility.offer'],
 };

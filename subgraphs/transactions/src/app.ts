@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { createDeadLetterResolver } from '@c360/shared';
 import { buildFederatedSchema, createSubgraphServer, isUuid, ResolverContainer, SubjectDataResolver, type SubgraphAppOptions, knownCustomersFor } from '@c360/shared';
 import { RedemptionOrderResolver } from './redemption/redemption-order.resolver';
 import { RedemptionOrderService } from './redemption/redemption-order.service';
@@ -57,6 +58,7 @@ export async function createTransactionsApp(dataSource: DataSource, options: Sub
   const refreshJobs = new ValueRefreshJobs(new ValueRefreshJobRepository(dataSource), valueService);
   const subjectData = new OrderSubjectData(new OrderSubjectDataRepository(dataSource));
   const resolvers = new ResolverContainer([
+    createDeadLetterResolver(SUBGRAPH_NAME, dataSource),
     new ProductResolver(new ProductService(products)),
     createCatalogueResolver(catalogue),
     createStockResolver(dataSource, stockLedger),

@@ -8,6 +8,7 @@ import { operationsFrom, operationsSettings } from '../observability/observabili
 import { collectProcessMetrics } from '../observability/metrics';
 import { startSubgraph } from './start-subgraph';
 import type { SubgraphDefinition } from './subgraph-definition';
+import { eventSettings, eventsOptionsFrom } from '../events/events.settings';
 
 /** Every environment variable a subgraph service reads, with its validation. */
 export function subgraphSettings(definition: Pick<SubgraphDefinition, 'envPrefix' | 'defaultPort' | 'settings'>) {
@@ -25,6 +26,7 @@ export function subgraphSettings(definition: Pick<SubgraphDefinition, 'envPrefix
     ...peerSettings,
     ...demoSettings,
     ...operationsSettings,
+    ...eventSettings,
     ...definition.settings,
   };
 }
@@ -57,6 +59,7 @@ export async function runSubgraphMain(definition: SubgraphDefinition): Promise<v
     demo: demoOptionsFor(config),
     metrics: operations.metrics,
     drainMs: operations.drainMs,
+    events: eventsOptionsFrom(config),
   });
   log.info(`ready at ${running.url} on ${describeStorage(storage, config.PGLITE_DATA_DIR)}`);
   stopOnSignals(async () => {

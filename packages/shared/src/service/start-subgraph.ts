@@ -14,6 +14,9 @@ import type { Storage } from '../storage/storage';
 import { breakingPeerClient, httpPeerClient, type PeerBreakerPolicy, type PeerDirectory } from '../peers';
 import type { SubgraphDefinition } from './subgraph-definition';
 import type { NoiseSource } from '../analytics/release-policy/noise-source';
+import { startEventDispatch, type EventDispatch } from '../events/event-dispatch';
+import type { EventsOptions } from '../events/events.settings';
+import type { EventSink } from '../events/event-sink';
 
 export interface StartSubgraphOptions {
   storage: Storage;
@@ -36,6 +39,10 @@ export interface StartSubgraphOptions {
   metrics?: MetricsAccess;
   /** How long requests in flight may finish when the subgraph stops (default 10 s). */
   drainMs?: number;
+  /** Outbox delivery (README "Events out"); default: no stream, polled every 500 ms. */
+  events?: EventsOptions;
+  /** Tests and the webhook relay: sinks beside the NATS stream. */
+  eventSinks?: EventSink[];
 }
 
 export interface RunningSubgraph {
@@ -43,6 +50,8 @@ export interface RunningSubgraph {
   url: string;
   dataSource: DataSource;
   http: Server;
+  /** This subgraph's outbox dispatcher (dead letters, replay, runOnce in tests). */
+  events: EventDispatch;
   stop(): Promise<void>;
 }
 
@@ -72,16 +81,19 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
   });
   const unwatchPool = watchDataSourcePool(definition.name, dataSource);
   const url = await listen(http, options.port, options.host);
+  const events = startEventDispatch(dataSource, definition.storage.schema, options.events, options.eventSinks ?? [], log);
   let stopped = false;
   return {
     name: definition.name,
     url,
     dataSource,
     http,
+    events,
     async stop() {
       if (stopped) return;
       stopped = true;
       if (!(await drainServer(http, options.drainMs))) log(`requests still running after ${options.drainMs ?? 10_000} ms were cut`);
+      await events.stop();
       await app.apollo.stop(); // also stops this subgraph's background jobs, waiting for a run in flight
       unwatchPool();
       await dataSource.destroy();

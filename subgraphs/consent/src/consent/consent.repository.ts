@@ -5,6 +5,8 @@ import { consentEventHash } from '../ledger/ledger-hash';
 import type { LedgerRepository } from '../ledger/ledger.repository';
 import type { ConsentEventEntity } from './consent-event.entity';
 import { CONSENT_EVENT_COLUMNS, toConsentEvent } from './consent-event.row';
+import { consentEventOf } from './consent.events';
+import { recordEvent } from '@c360/shared';
 
 export type NewConsentEvent = Omit<ConsentEventEntity, 'id' | 'seq' | 'prevHash' | 'hash'>;
 
@@ -72,6 +74,7 @@ export class ConsentRepository {
          RETURNING ${COLUMNS}`,
         [id, seq, event.customerId, event.purposeCode, event.partnerId, event.status, event.noticeVersion, event.channel, event.clientId, event.recordedAt, prevHash, hash],
       );
+      await recordEvent(manager, consentEventOf(toEntity(row)));
       return toEntity(row);
     });
   }

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { DataSubjectRequestKind, DataSubjectRequestStatus } from './subject-request.enums';
+import { recordEvent } from '@c360/shared';
 
 export interface SubjectRequestRow {
   id: string;
@@ -163,6 +164,7 @@ export class SubjectRequestRepository {
       if (n === 0) return false;
       if (request.kind === DataSubjectRequestKind.ACCESS) await manager.query(`UPDATE consent.subject_request_part SET result = NULL WHERE request_id = $1`, [request.id]);
       else await manager.query(ERASE_ACCESS_DOCUMENTS, [request.customerId]);
+      await recordEvent(manager, { type: 'subject_request.completed', customerId: request.customerId, payload: { requestId: request.id, kind: request.kind }, occurredAt: now });
       return true;
     });
   }

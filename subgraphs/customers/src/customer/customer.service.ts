@@ -8,6 +8,7 @@ import type { CreateCustomerInput, CustomerFilter, CustomerProfileInput, Externa
 import { toCustomerType } from './customer.mapper';
 import type { CustomerRepository, NewCustomer } from './customer.repository';
 import type { CustomerType } from './customer.type';
+import { recordEvent } from '@c360/shared';
 
 /** Refuses external ids of erased customers (the subject-data tombstones). */
 export interface ErasedIdentityGuard {
@@ -55,7 +56,11 @@ export class CustomerService {
       acquisitionSource: input.acquisitionSource ?? null,
     };
     return this.withExternalIdConflicts(input.externalIds ?? [], () =>
-      this.customers.transaction((manager) => this.customers.insert(manager, customer, input.externalIds ?? [], now)),
+      this.customers.transaction(async (manager) => {
+        const id = await this.customers.insert(manager, customer, input.externalIds ?? [], now);
+        await recordEvent(manager, { type: 'customer.created', customerId: id, payload: { customerId: id }, occurredAt: now });
+        return id;
+      }),
     );
   }
 
@@ -68,6 +73,7 @@ export class CustomerService {
       this.customers.transaction(async (manager) => {
         if (!(await this.customers.update(manager, id, changes, now))) throw customerNotFound(id);
         await this.customers.addExternalIds(manager, id, input.addExternalIds ?? []);
+        await recordEvent(manager, { type: 'customer.updated', customerId: id, payload: { customerId: id, fields: Object.keys(changes).sort() }, occurredAt: now });
       }),
     );
     return id;

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { CustomerTombstones, keyedTombstone } from '@c360/shared';
 import { CustomerEntity } from '../customer/customer.entity';
 import { MergeRepository } from '../merge/merge.repository';
+import { recordEvent } from '@c360/shared';
 
 export interface ExternalIdPair {
   system: string;
@@ -85,6 +86,7 @@ export class CustomerSubjectDataRepository {
       const externalIds = await count(manager, `DELETE FROM customers.external_identity WHERE customer_id = $1`, [customerId]);
       const [members]: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM customers.segment_member WHERE customer_id = $1`, [customerId]);
       const profiles = await count(manager, `DELETE FROM customers.customer WHERE id = $1`, [customerId]);
+      await recordEvent(manager, { type: 'customer.erased', customerId, payload: { customerId }, occurredAt: now });
       return { tombstoned, tombstonedId, interactions, externalIds, segmentMemberships: members.n, profiles };
     });
   }

@@ -11,6 +11,7 @@ import { eventIdConflict, optionOnlyForAdaptive, responseToDraftOffer, tooManyRe
 import type { RecordOfferResponseInput } from './response.input';
 import type { ResponseRepository } from './response.repository';
 import { describesResponse, toResponseRequest, type ResponseRequest } from './response.request';
+import { recordEvents } from '@c360/shared';
 
 export const MAX_RESPONSES_PER_CALL = 500;
 
@@ -114,6 +115,7 @@ export class ResponseService {
         fresh.push(response);
       }
       if (fresh.length) await this.responses.insertMany(manager, fresh);
+      await recordEvents(manager, fresh.map((r) => ({ type: 'offer.response_recorded' as const, customerId: r.customerId, payload: { responseId: r.id, offerId: r.offerId, type: r.type }, occurredAt: now })));
       return requests.map((r) => known.get(r.eventId)!);
     });
   }

@@ -12,6 +12,7 @@ import { completedIsNotATarget, currencyMismatch, externalKeyConflict, orderNotF
 import type { RecordOrderInput } from './order.input';
 import type { OrderRepository } from './order.repository';
 import { describesOrder, toOrderRequest, type OrderRequest } from './order.request';
+import { recordEvent } from '@c360/shared';
 
 /** Told, after the commit, whose completed orders changed (the value analysis refreshes that customer). */
 export type OrdersChangedListener = (customerId: string) => Promise<void>;
@@ -65,6 +66,7 @@ export class OrderService {
         await this.orders.insertOrder(manager, order);
         await this.orders.insertLines(manager, lines);
         await this.catalogue.ledger.recordSales(manager, [order.id], now);
+        await recordEvent(manager, { type: 'order.recorded', customerId: order.customerId, payload: { orderId: order.id, status: order.status }, occurredAt: now });
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -89,6 +91,7 @@ export class OrderService {
       const [current] = await this.orders.findByIds([id], manager);
       if (!current) throw orderNotFound(id);
       if (!changed && current.status !== status) throw statusNotChangeable(id, current.status, status);
+      if (changed) await recordEvent(manager, { type: 'order.status_changed', customerId: current.customerId, payload: { orderId: id, status }, occurredAt: now });
       return changed ? current.customerId : null;
     });
     if (changedFor) await this.notify(changedFor);

@@ -8,6 +8,7 @@ import type { StockLevelInput, StockMovementInput } from './stock.input';
 import type { StockLedgerEntry, StockLedgerRepository } from './stock-ledger.repository';
 import type { StockSnapshotRepository } from './stock-snapshot.repository';
 import type { StockAdjustmentResultType, StockSnapshotResultType } from './stock.type';
+import { recordEvent } from '@c360/shared';
 
 export const MAX_LEVELS_PER_CALL = 5000;
 export const MAX_MOVEMENTS_PER_CALL = 1000;
@@ -45,6 +46,7 @@ export class StockService {
         if (missing >= 0) throw unknownSku(`levels[${missing}].sku`);
         const applied = await this.snapshots.apply(manager, levels, asOf, now);
         await this.snapshots.setApplied(manager, snapshotId, applied.length);
+        if (applied.length) await recordEvent(manager, { type: 'stock.level_changed', payload: { skus: [...applied].sort(), source: 'SNAPSHOT' }, occurredAt: now });
         const appliedSet = new Set(applied);
         return { snapshotId, asOf, replayed: false, levels: levels.length, applied: applied.length, staleSkus: levels.map((l) => l.sku).filter((sku) => !appliedSet.has(sku)).sort() };
       });
@@ -76,7 +78,9 @@ export class StockService {
       const recorded = new Map((await this.ledger.existing(manager, entries.map((e) => e.movementKey))).map((e) => [e.movementKey, e]));
       const conflicting = entries.findIndex((e) => recorded.has(e.movementKey) && !sameEntry(e, recorded.get(e.movementKey)!));
       if (conflicting >= 0) throw movementConflict(`movements[${conflicting}].movementId`);
-      const added = await this.ledger.append(manager, entries.filter((e) => !recorded.has(e.movementKey)), now);
+      const fresh = entries.filter((e) => !recorded.has(e.movementKey));
+      const added = await this.ledger.append(manager, fresh, now);
+      if (added) await recordEvent(manager, { type: 'stock.level_changed', payload: { skus: [...new Set(fresh.map((e) => e.sku))].sort(), source: 'MOVEMENT' }, occurredAt: now });
       return { recorded: added, replayed: entries.length - added };
     });
   }

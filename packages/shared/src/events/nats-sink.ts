@@ -1,0 +1,61 @@
+import { connect } from '@nats-io/transport-node';
+import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
+import type { EventEnvelope } from './event-envelope';
+import type { EventSink } from './event-sink';
+
+export const EVENT_SUBJECT_PREFIX = 'c360.events';
+
+/** One subject per event type: c360.events.customer.created, c360.events.order.recorded, ... */
+export function subjectOf(type: string, prefix = EVENT_SUBJECT_PREFIX): string {
+  return `${prefix}.${type}`;
+}
+
+export interface NatsSinkOptions {
+  url: string;
+  stream: string;
+  /** Subjects are `<prefix>.<event type>`; the stream holds `<prefix>.>`. */
+  subjectPrefix?: string;
+  /** How long JetStream remembers a message id to drop a re-publication (default 2 minutes). */
+  duplicateWindowMs?: number;
+}
+
+/**
+ * Publishes to a JetStream stream over every event subject, with the event id as the message id:
+ * JetStream drops a re-publication within the stream's duplicate window, so a retried delivery
+ * stays one message. Connects lazily (and again after a failure); the stream is created if missing.
+ */
+export function natsSink({ url, stream, subjectPrefix = EVENT_SUBJECT_PREFIX, duplicateWindowMs = 120_000 }: NatsSinkOptions): EventSink {
+  let connection: Promise<{ nc: NatsConnection; js: JetStreamClient }> | null = null;
+  const open = async () => {
+    const nc = await connect({ servers: url, name: 'c360-outbox', maxReconnectAttempts: -1 });
+    const jsm = await jetstreamManager(nc);
+    try {
+      await jsm.streams.info(stream);
+    } catch {
+      await jsm.streams.add({ name: stream, subjects: [`${subjectPrefix}.>`], duplicate_window: duplicateWindowMs * 1_000_000 });
+    }
+    return { nc, js: jetstream(nc) };
+  };
+  return {
+    name: 'nats',
+    async deliver(event: EventEnvelope) {
+      connection ??= open();
+      let js: JetStreamClient;
+      try {
+        ({ js } = await connection);
+      } catch (error) {
+        connection = null;
+        throw error;
+      }
+      await js.publish(subjectOf(event.type, subjectPrefix), JSON.stringify(event), { msgID: event.id });
+    },
+    async close() {
+      if (!connection) return;
+      const pending = connection;
+      connection = null;
+      const { nc } = await pending.catch(() => ({ nc: null }));
+      await nc?.drain().catch(() => undefined);
+    },
+  };
+}

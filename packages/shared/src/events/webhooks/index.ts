@@ -1,0 +1,3 @@
+export * from './webhook-signer';
+export * from './endpoint-policy';
+export * from './webhook-sink';

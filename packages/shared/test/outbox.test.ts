@@ -1,0 +1,261 @@
+import { randomUUID } from 'node:crypto';
+import { createConnection } from 'node:net';
+import type { DataSource } from 'typeorm';
+import { connect } from '@nats-io/transport-node';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { createServer, type Server } from 'node:http';
+import { createHmac, randomBytes } from 'node:crypto';
+import { closeServer, listen, openServiceDataSource, outboxMigration, OutboxDispatcher, recordEvent, natsSink, webhookSink, type EventEnvelope, type EventSink, type Storage } from '@c360/shared';
+import { openTestStorage, storageLabel } from '@c360/shared/testing';
+
+const SCHEMA = 'events_test';
+const RETRY = { baseMs: 5, maxMs: 20, maxAttempts: 3 };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A sink that records what reached it and fails the events it is told to, a given number of times. */
+function recordingSink(failures: Map<string, number> = new Map()): EventSink & { received: EventEnvelope[] } {
+  const received: EventEnvelope[] = [];
+  return {
+    name: 'recording',
+    received,
+    async deliver(event) {
+      const left = failures.get(event.id) ?? 0;
+      if (left > 0) {
+        failures.set(event.id, left - 1);
+        throw new Error('receiver unavailable');
+      }
+      received.push(event);
+    },
+  };
+}
+
+describe(`transactional outbox (${storageLabel()})`, () => {
+  let storage: Storage;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    storage = await openTestStorage([SCHEMA]);
+    db = await openServiceDataSource(storage, { service: SCHEMA, schema: SCHEMA, entities: [], migrations: [outboxMigration(SCHEMA)] });
+  });
+  afterAll(async () => {
+    await db.destroy();
+    await storage.close();
+  });
+  beforeEach(async () => {
+    await db.query(`DELETE FROM ${SCHEMA}.outbox`);
+  });
+
+  const dispatcher = (sink: EventSink, leaseMs?: number) => new OutboxDispatcher(db, { schema: SCHEMA, sinks: [sink], retry: RETRY, batchSize: 50, pollMs: 0, leaseMs });
+  const write = (type: 'order.recorded' | 'customer.updated', customerId: string | null, n: number) =>
+    db.transaction((manager) => recordEvent(manager, { type, customerId, payload: { n } }));
+  /** Runs the dispatcher until nothing is due or pending retries are exhausted. */
+  async function drain(d: OutboxDispatcher, rounds = 40) {
+    for (let i = 0; i < rounds; i++) {
+      await d.runOnce();
+      const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM ${SCHEMA}.outbox WHERE delivered_at IS NULL AND NOT dead`)) as { n: number }[];
+      if (n === 0) return;
+      await sleep(10);
+    }
+  }
+
+  it('an event commits with its transaction or not at all', async () => {
+    const customerId = randomUUID();
+    await expect(
+      db.transaction(async (manager) => {
+        await recordEvent(manager, { type: 'customer.updated', customerId, payload: {} });
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    const kept = await write('customer.updated', customerId, 1);
+    const sink = recordingSink();
+    await drain(dispatcher(sink));
+    expect(sink.received.map((e) => e.id)).toEqual([kept.id]);
+    expect(sink.received[0]).toMatchObject({ type: 'customer.updated', version: 1, customerId, payload: { n: 1 } });
+    expect(new Date(sink.received[0].occurredAt).toISOString()).toBe(sink.received[0].occurredAt);
+  });
+
+  it('delivers in order per customer: a later event waits while an earlier one retries; other customers go on', async () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    const a1 = await write('order.recorded', a, 1);
+    const a2 = await write('order.recorded', a, 2);
+    const b1 = await write('order.recorded', b, 1);
+    const a3 = await write('order.recorded', a, 3);
+    const sink = recordingSink(new Map([[a1.id, 2]]));
+    const d = dispatcher(sink);
+    await d.runOnce();
+    expect(sink.received.map((e) => e.id)).toEqual([b1.id]); // a1 failed; a2 and a3 wait behind it
+    await drain(d);
+    expect(sink.received.filter((e) => e.customerId === a).map((e) => e.payload.n)).toEqual([1, 2, 3]);
+    expect(sink.received.map((e) => e.id).sort()).toEqual([a1.id, a2.id, a3.id, b1.id].sort());
+  });
+
+  it('retries with backoff, then dead-letters; staff replay delivers it', async () => {
+    const customerId = randomUUID();
+    const doomed = await write('order.recorded', customerId, 1);
+    const sink = recordingSink(new Map([[doomed.id, RETRY.maxAttempts]]));
+    const d = dispatcher(sink);
+    await drain(d);
+    const [dead] = await d.outbox.deadLetters(10);
+    expect(dead).toMatchObject({ id: doomed.id, attempts: RETRY.maxAttempts, lastError: 'receiver unavailable', dead: true, deliveredAt: null });
+    // A dead letter no longer blocks the customer's later events.
+    const later = await write('order.recorded', customerId, 2);
+    await drain(d);
+    expect(sink.received.map((e) => e.id)).toEqual([later.id]);
+    expect(await d.outbox.replay([randomUUID()])).toBe(0);
+    expect(await d.outbox.replay([doomed.id])).toBe(1);
+    await drain(d);
+    expect(sink.received.map((e) => e.id)).toEqual([later.id, doomed.id]);
+    expect(await d.outbox.deadLetters(10)).toEqual([]);
+  });
+
+  it('the backoff doubles up to its limit', async () => {
+    const { retryDelayMs } = await import('@c360/shared');
+    const policy = { baseMs: 1000, maxMs: 5000, maxAttempts: 6 };
+    expect([1, 2, 3, 4, 5, 6].map((n) => retryDelayMs(policy, n))).toEqual([1000, 2000, 4000, 5000, 5000, null]);
+  });
+
+  it('a crash after the commit loses nothing: a new dispatcher delivers what was written, and what a dead one had claimed', async () => {
+    const customerId = randomUUID();
+    const first = await write('order.recorded', customerId, 1);
+    // A dispatcher claims the event and dies before delivering it (its lease runs out).
+    const crashed = dispatcher(recordingSink(), 50);
+    expect((await crashed.outbox.claim(10, 50)).map((r) => r.id)).toEqual([first.id]);
+    const second = await write('order.recorded', customerId, 2);
+    const sink = recordingSink();
+    const fresh = dispatcher(sink);
+    await fresh.runOnce();
+    expect(sink.received).toEqual([]); // still leased: the second waits behind the first
+    await sleep(80);
+    await drain(fresh);
+    expect(sink.received.map((e) => e.id)).toEqual([first.id, second.id]);
+  });
+
+  it('two dispatchers at once deliver each event once and keep each customer in order', async () => {
+    const customers = [randomUUID(), randomUUID(), randomUUID()];
+    for (let n = 1; n <= 6; n++) for (const c of customers) await write('order.recorded', c, n);
+    const received: EventEnvelope[] = [];
+    const shared: EventSink = {
+      name: 'shared',
+      async deliver(event) {
+        await sleep(1);
+        received.push(event);
+      },
+    };
+    const [x, y] = [dispatcher(shared), dispatcher(shared)];
+    await Promise.all([drain(x), drain(y)]);
+    expect(received).toHaveLength(18);
+    expect(new Set(received.map((e) => e.id)).size).toBe(18);
+    for (const c of customers) expect(received.filter((e) => e.customerId === c).map((e) => e.payload.n)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  describe('NATS JetStream sink', () => {
+    const url = process.env.NATS_TEST_URL ?? 'nats://127.0.0.1:4222';
+    let reachable = false;
+    beforeAll(async () => {
+      const { hostname, port } = new URL(url);
+      reachable = await new Promise<boolean>((resolve) => {
+        const socket = createConnection({ host: hostname, port: Number(port) }, () => {
+          socket.destroy();
+          resolve(true);
+        });
+        socket.on('error', () => resolve(false));
+      });
+    });
+
+    it('publishes one subject per event type with the event id as message id: a re-delivery is one message', async () => {
+      if (!reachable) {
+        console.warn(`skipped: no NATS server at ${url}`);
+        return;
+      }
+      const tag = `t${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+      const stream = `C360_TEST_${tag}`;
+      const subjectPrefix = `c360test.${tag}`;
+      const sink = natsSink({ url, stream, subjectPrefix });
+      const nc = await connect({ servers: url });
+      const jsm = await jetstreamManager(nc);
+      try {
+        const customerId = randomUUID();
+        const order = await write('order.recorded', customerId, 1);
+        const update = await write('customer.updated', customerId, 2);
+        const failing = recordingSink(new Map([[update.id, 1]]));
+        // NATS accepts both, then the second sink fails once: the retry publishes the update again.
+        const d = new OutboxDispatcher(db, { schema: SCHEMA, sinks: [sink, failing], retry: RETRY, batchSize: 50, pollMs: 0 });
+        await drain(d);
+        expect(failing.received.map((e) => e.id)).toEqual([order.id, update.id]);
+        const info = await jsm.streams.info(stream);
+        expect(info.state.messages).toBe(2);
+        const first = await jsm.streams.getMessage(stream, { seq: 1 });
+        const second = await jsm.streams.getMessage(stream, { seq: 2 });
+        expect(first?.subject).toBe(`${subjectPrefix}.order.recorded`);
+        expect(second?.subject).toBe(`${subjectPrefix}.customer.updated`);
+        expect(first?.header.get('Nats-Msg-Id')).toBe(order.id);
+        expect((first?.json() as EventEnvelope).id).toBe(order.id);
+        await d.stop();
+      } finally {
+        await jsm.streams.delete(stream).catch(() => undefined);
+        await nc.close();
+        await sink.close?.();
+      }
+    });
+  });
+
+  describe('webhook sink, to a real HTTP receiver on loopback', () => {
+    let server: Server;
+    let url: string;
+    const secret = `whsec_${randomBytes(32).toString('base64')}`;
+    const deliveries: { id: string; verified: boolean; event: EventEnvelope }[] = [];
+    let failNext = 0;
+    let stall = false;
+    beforeAll(async () => {
+      server = createServer((req, res) => {
+        let body = '';
+        req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        req.on('end', () => {
+          if (stall) return; // never answers: the sender's timeout must end the attempt
+          const h = req.headers as Record<string, string>;
+          // Verified as the spec says: HMAC-SHA256 over id.timestamp.body with the base64-decoded whsec_ secret.
+          const expected = createHmac('sha256', Buffer.from(secret.slice(6), 'base64')).update(`${h['webhook-id']}.${h['webhook-timestamp']}.${body}`).digest('base64');
+          const verified = h['webhook-signature'].split(' ').includes(`v1,${expected}`);
+          if (failNext > 0) {
+            failNext--;
+            res.writeHead(503).end();
+            return;
+          }
+          deliveries.push({ id: h['webhook-id'], verified, event: JSON.parse(body) as EventEnvelope });
+          res.writeHead(204).end();
+        });
+      });
+      url = `${await listen(server, 0, '127.0.0.1')}/hook`.replace('/graphql/hook', '/hook');
+    });
+    afterAll(() => closeServer(server));
+
+    it('delivers signed requests, retries a failing receiver with the same webhook-id, and times out a stalled one', async () => {
+      const sink = webhookSink({ url, secrets: { current: secret }, allowPrivate: true, timeoutMs: 200 });
+      const customerId = randomUUID();
+      const first = await write('order.recorded', customerId, 1);
+      const second = await write('order.recorded', customerId, 2);
+      failNext = 2;
+      await drain(dispatcher(sink));
+      expect(deliveries.map((d) => [d.id, d.verified, d.event.id])).toEqual([
+        [first.id, true, first.id],
+        [second.id, true, second.id],
+      ]);
+      stall = true;
+      const stalled = await write('order.recorded', customerId, 3);
+      const d = dispatcher(sink);
+      await d.runOnce();
+      expect((await d.outbox.byId(stalled.id))?.lastError).toMatch(/abort|timeout/i);
+      stall = false;
+      await drain(d);
+      expect(deliveries.map((x) => x.id)).toContain(stalled.id);
+    });
+
+    it('refuses a loopback endpoint when private endpoints are not allowed (production)', async () => {
+      const sink = webhookSink({ url, secrets: { current: secret }, allowPrivate: false });
+      const event = await write('order.recorded', randomUUID(), 1);
+      const d = dispatcher(sink);
+      await d.runOnce();
+      expect((await d.outbox.byId(event.id))?.lastError).toBe('endpoint refused: not https');
+    });
+  });
+});
