@@ -1,4 +1,4 @@
-import { closeServer, demoProducts, listen } from '@c360/shared';
+import { closeServer, demoProducts, listen, tombstoneOfId } from '@c360/shared';
 import { storageLabel } from '@c360/shared/testing';
 import {
   ActiveOffersDocument,
@@ -196,6 +196,26 @@ describe(`one person, one profile (identity resolution) through the gateway on $
     for (const table of ['customers.customer_merge', 'customers.customer_alias', 'customers.merge_move', 'transactions.merge_move', 'offers.merge_move', 'consent.customer_alias', 'consent.merge_consent_event']) {
       const [{ n }]: { n: number }[] = await db.query(`SELECT count(*)::int AS n FROM ${table} t WHERE t::text LIKE $1 OR t::text LIKE $2`, [`%${a}%`, `%${b}%`]);
       expect(`${table}: ${n}`).toBe(`${table}: 0`);
+    }
+  });
+
+  it('erases every id of a chain of merges (b into a, then a into c): no merge record links any of them afterwards', async () => {
+    const { a, b, tag } = await twoArrivals();
+    const { a: c } = await twoArrivals();
+    await activity(b, tag);
+    await activity(a, `${tag}a`);
+    ok(await ask(MergeCustomersDocument, { survivorId: a, mergedId: b }, mergeStaff));
+    expect(ok(await ask(MergeCustomersDocument, { survivorId: c, mergedId: a }, mergeStaff)).data!.mergeCustomers.state).toBe('MERGED');
+    expect(counts(await view(c))).toMatchObject({ interactions: 2, orders: 2, offerResponses: 2 });
+    expect(ok(await ask(RequestErasureDocument, { customerId: c }, privacyStaff)).data!.requestErasure.status).toBe('DONE');
+    const db = platform.subgraphs[0].dataSource;
+    for (const table of ['customers.customer_merge', 'customers.customer_alias', 'customers.merge_move', 'transactions.merge_move', 'offers.merge_move', 'consent.customer_alias', 'consent.merge_consent_event']) {
+      const [{ n }]: { n: number }[] = await db.query(`SELECT count(*)::int AS n FROM ${table} t WHERE t::text LIKE $1 OR t::text LIKE $2 OR t::text LIKE $3`, [`%${a}%`, `%${b}%`, `%${c}%`]);
+      expect(`${table}: ${n}`).toBe(`${table}: 0`);
+    }
+    for (const schema of ['customers', 'transactions', 'offers', 'consent']) {
+      const tombstoned: { n: number }[] = await db.query(`SELECT count(*)::int AS n FROM ${schema}.erased_customer WHERE customer_hash = ANY($1::text[])`, [[a, b, c].map(tombstoneOfId)]);
+      expect(`${schema}: ${tombstoned[0].n}`).toBe(`${schema}: 3`);
     }
   });
 
