@@ -192,6 +192,26 @@ describe(`the customer's own offer loop through the gateway on ${storageLabel()}
     expect(JSON.stringify(r.errors)).not.toContain('not-an-id-xyz');
   });
 
+  it("an eventId another customer's response holds is a CONFLICT that names nothing of that response", async () => {
+    const eventId = `shared-${randomUUID()}`;
+    const staff = await ok('mutation($input: RecordOfferResponseInput!) { recordOfferResponse(input: $input) { id } }', { input: { eventId, offerId: offers['for everyone'], customerId: otto, type: 'SHOWN', channel: 'WEB' } });
+    const r = await ask('mutation($input: RecordMyOfferResponseInput!) { recordMyOfferResponse(input: $input) { id eventId type offer { id } customer { id } } }', {
+      input: { eventId, offerId: offers['for everyone'], customerId: lena, type: 'SHOWN', channel: 'WEB' },
+    }, self);
+    expect(r.data?.recordMyOfferResponse ?? null).toBeNull();
+    expect(errorOf(r)).toMatchObject({ code: 'CONFLICT', reason: 'EVENT_ID_TAKEN' });
+    expect(JSON.stringify(r)).not.toContain(staff.recordOfferResponse.id);
+    expect(JSON.stringify(r)).not.toContain(otto);
+  });
+
+  it('offerEligibility for an id no customer has is NOT_FOUND, like a hidden customer, without echoing it', async () => {
+    const unknown = randomUUID();
+    const r = await ask(ELIGIBILITY, { id: unknown });
+    expect(r.data?.offerEligibility ?? null).toBeNull();
+    expect(errorOf(r)?.code).toBe('NOT_FOUND');
+    expect(JSON.stringify(r.errors)).not.toContain(unknown);
+  });
+
   it('offerEligibility is refused to a partner and to the customer itself', async () => {
     const partner = await platform.tokens.headers(CallerKind.PARTNER, { partner_id: 'partner-x' });
     expect(errorOf(await ask(ELIGIBILITY, { id: lena }, partner))?.code).toBe('FORBIDDEN');

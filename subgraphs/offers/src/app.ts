@@ -59,7 +59,7 @@ export async function createOffersApp(dataSource: DataSource, options: SubgraphA
     new CampaignOffersResolver(),
     new OfferTargetingResolver(),
     new EligibilityResolver(eligibility),
-    new OfferEligibilityResolver(eligibility),
+    new OfferEligibilityResolver(eligibility, knownCustomersFor(options)),
     new ResponseResolver(responseService),
     new SelfResponseResolver(new SelfResponseService(eligibility, responseService)),
     new OfferResponsesResolver(),

@@ -70,14 +70,28 @@ export class CustomerRowMoves {
   /**
    * Erasure of a merged person covers every id they had: the ids merged into this customer are
    * tombstoned too, then the record of those merges goes (it would link de-identified rows back).
-   * Answers how many merged ids were tombstoned.
+   * Answers how many merged ids were tombstoned, and the ids: the caller erases rows still under
+   * them too (a feed may have written one there after the merge, within its existence cache).
    */
-  async eraseMerged(manager: EntityManager, customerId: string, tombstones: { record(manager: EntityManager, id: string, now: Date): Promise<number> }, now: Date): Promise<number> {
-    const merged: { from_customer: string }[] = await manager.query(`SELECT DISTINCT from_customer FROM ${this.moves} WHERE to_customer = $1`, [customerId]);
+  async eraseMerged(
+    manager: EntityManager,
+    customerId: string,
+    tombstones: { record(manager: EntityManager, id: string, now: Date): Promise<number> },
+    now: Date,
+  ): Promise<{ tombstoned: number; mergedIds: string[] }> {
+    // Transitively: after b into a and then a into c, erasing c covers a and b (and the b-to-a record goes too).
+    const merged: { id: string }[] = await manager.query(
+      `WITH RECURSIVE chain AS (
+         SELECT $1::uuid AS id
+         UNION SELECT m.from_customer FROM ${this.moves} m JOIN chain c ON m.to_customer = c.id
+       ) SELECT id FROM chain WHERE id <> $1::uuid`,
+      [customerId],
+    );
     let tombstoned = 0;
-    for (const { from_customer } of merged) tombstoned += await tombstones.record(manager, from_customer, now);
-    await manager.query(`DELETE FROM ${this.moves} WHERE from_customer = $1 OR to_customer = $1`, [customerId]);
-    return tombstoned;
+    for (const { id } of merged) tombstoned += await tombstones.record(manager, id, now);
+    const everyId = [customerId, ...merged.map((m) => m.id)];
+    await manager.query(`DELETE FROM ${this.moves} WHERE from_customer = ANY($1::uuid[]) OR to_customer = ANY($1::uuid[])`, [everyId]);
+    return { tombstoned, mergedIds: merged.map((m) => m.id) };
   }
 
   private async counts(manager: EntityManager, mergeId: string): Promise<MergeCount[]> {

@@ -192,6 +192,12 @@ export class SubjectRequestRepository {
     return rows.map((r) => ({ requestId: r.request_id as string, dueAt: new Date(r.due_at as string) }));
   }
 
+  /** Whether the id was merged into another profile (its data now lives under the survivor). */
+  async isRetired(customerId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM consent.customer_alias WHERE alias_id = $1`, [customerId]);
+    return rows.length > 0;
+  }
+
   /** Erasure of a customer removes every stored access document (and any export not yet assembled). */
   async eraseAccessDocuments(customerId: string): Promise<number> {
     const [row]: { n: number }[] = await this.dataSource.query(ERASE_ACCESS_DOCUMENTS, [customerId]);

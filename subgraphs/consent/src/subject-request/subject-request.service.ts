@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CallerKind, hasScope, SUBJECT_DATA_SCOPE, type Caller } from '@c360/shared';
 import type { SubjectRequestRetryTimer } from './retry-timer';
 import { DataSubjectRequestKind } from './subject-request.enums';
-import { notYourRequest, subjectRequestNotFound } from './subject-request.errors';
+import { notYourRequest, subjectMerged, subjectRequestNotFound } from './subject-request.errors';
 import { toSubjectRequestTypes } from './subject-request.mapper';
 import type { SubjectRequestRepository, SubjectRequestRow } from './subject-request.repository';
 import type { SubjectRequestRunner } from './subject-request.runner';
@@ -25,6 +25,9 @@ export class SubjectRequestService {
 
   async request(caller: Caller, customerId: string, kind: DataSubjectRequestKind, now = new Date()): Promise<DataSubjectRequestType> {
     if (!isSelf(caller, customerId) && !isPrivacyStaff(caller)) throw notYourRequest();
+    // Neither resolved to the survivor (a wrong merge would let the retired id's holder erase or read
+    // another person) nor run on an id that holds nothing (DONE while the data stays).
+    if (await this.repository.isRetired(customerId.toLowerCase())) throw subjectMerged();
     // Asking again while a request of that kind is unfinished returns it: repeats cost no new fan-out.
     const { id, created } = await this.repository.createUnlessUnfinished({ id: randomUUID(), customerId, kind, requestedBy: caller.clientId, requestedAt: now }, this.runner.subgraphs);
     if (!created) return (await this.withParts(await this.repository.find([id])))[0];

@@ -170,7 +170,8 @@ export class MergeRepository {
     const aliases: { alias_id: string }[] = await manager.query(`SELECT alias_id FROM customers.customer_alias WHERE survivor_id = $1`, [customerId]);
     let tombstoned = 0;
     for (const { alias_id } of aliases) tombstoned += await tombstones.record(manager, alias_id, now);
-    tombstoned += await this.interactions.eraseMerged(manager, customerId, tombstones, now);
+    // Interactions are only written for an existing profile here, so none can sit under a retired id.
+    tombstoned += (await this.interactions.eraseMerged(manager, customerId, tombstones, now)).tombstoned;
     await manager.query(`DELETE FROM customers.customer_alias WHERE survivor_id = $1 OR alias_id = $1`, [customerId]);
     await manager.query(`DELETE FROM customers.customer_merge WHERE survivor_id = $1 OR merged_id = $1 OR merged_id = ANY($2::uuid[])`, [customerId, aliases.map((a) => a.alias_id)]);
     return tombstoned;

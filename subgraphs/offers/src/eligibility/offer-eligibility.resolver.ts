@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { badInput, CallerKind, DomainError, ErrorCode, isUuid, RequiresScope } from '@c360/shared';
+import { badInput, CallerKind, DomainError, ErrorCode, everyCustomerKnown, isUuid, RequiresScope, unknownCustomer, type KnownCustomers } from '@c360/shared';
 import type { OffersContext } from '../context';
 import { EligibilityService } from './eligibility.service';
 import { toOfferEligibility } from './offer-eligibility.mapper';
@@ -8,7 +8,11 @@ import { OfferEligibilityType } from './offer-eligibility.type';
 /** Staff diagnosis of targeting: which rule kept each live offer from a customer. */
 @Resolver(() => OfferEligibilityType)
 export class OfferEligibilityResolver {
-  constructor(private readonly service: EligibilityService) {}
+  constructor(
+    private readonly service: EligibilityService,
+    /** The customers subgraph's word on the id: a verdict list for an id no customer has would read as a real customer's. */
+    private readonly known: KnownCustomers = everyCustomerKnown,
+  ) {}
 
   @RequiresScope('offers:read')
   @Query(() => [OfferEligibilityType], {
@@ -21,6 +25,11 @@ export class OfferEligibilityResolver {
     if (ctx.caller.kind !== CallerKind.INTERNAL_APP) throw new DomainError(ErrorCode.FORBIDDEN, 'offerEligibility is for staff (internal app) tokens', { reason: 'STAFF_ONLY' });
     if (!isUuid(customerId)) throw badInput('"customerId" must be a UUID', { argument: 'customerId' });
     const id = customerId.toLowerCase();
+    // Unknown, erased and retired (merged) ids are one NOT_FOUND, never an echo of the id.
+    await this.known.assertWritable([id]).catch((error: unknown) => {
+      if (error instanceof DomainError && error.extensions.code === ErrorCode.SUBJECT_ERASED) throw unknownCustomer();
+      throw error;
+    });
     const explained = await this.service.explainFor(id, ctx.loaders, (c, category) => ctx.consent.decide(c, category));
     return explained.map((e) => toOfferEligibility(e, id));
   }

@@ -8,3 +8,6 @@ export const redemptionNotSelfService = () =>
   badInput('A customer cannot record REDEEMED: a redemption is recorded from the order it was made in', { field: 'type', reason: 'REDEMPTION_FROM_ORDERS_ONLY' });
 /** One answer for an unknown offer and one not eligible for the customer: no oracle on which offers exist for others. */
 export const offerNotAvailable = () => new DomainError(ErrorCode.NOT_FOUND, 'No offer with this id is available to this customer', { field: 'offerId', reason: 'OFFER_NOT_AVAILABLE' });
+/** The idempotency key is already another customer's: refused without a word about that response (no id, offer or content). */
+export const eventIdTaken = () =>
+  new DomainError(ErrorCode.CONFLICT, 'This eventId is already in use; send the reaction under a new eventId', { field: 'eventId', reason: 'EVENT_ID_TAKEN' });

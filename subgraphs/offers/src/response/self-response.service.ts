@@ -6,7 +6,7 @@ import type { OfferResponseEntity } from './offer-response.entity';
 import { OfferResponseType } from './response.enums';
 import type { ResponseService } from './response.service';
 import type { RecordMyOfferResponseInput } from './self-response.input';
-import { notOwnCustomer, offerNotAvailable, onlyCustomersRespondForThemselves, redemptionNotSelfService } from './self-response.errors';
+import { eventIdTaken, notOwnCustomer, offerNotAvailable, onlyCustomersRespondForThemselves, redemptionNotSelfService } from './self-response.errors';
 
 /**
  * The customer's own side of the offer loop: a reaction is recorded only by the customer it is
@@ -32,6 +32,9 @@ export class SelfResponseService {
       // The customer may compare a replay with its own recorded responses only.
       async (ids) => new Set(ids.filter((id) => id === self)),
     );
+    // A replayed eventId answers what was recorded under it: only ever the customer's own response
+    // (nothing was written for this call when the key is another customer's).
+    if (response.customerId !== self) throw eventIdTaken();
     return response;
   }
 }

@@ -39,13 +39,16 @@ export class ResponseSubjectDataRepository {
    */
   deidentify(customerId: string, now: Date): Promise<{ deidentified: number; tombstoned: number }> {
     return this.dataSource.transaction(async (manager) => {
-      const tombstoned = (await this.tombstones.record(manager, customerId, now)) + (await this.moves.eraseMerged(manager, customerId, this.tombstones, now));
+      const own = await this.tombstones.record(manager, customerId, now); // first: it takes the customer's lock
+      const merged = await this.moves.eraseMerged(manager, customerId, this.tombstones, now);
+      const tombstoned = own + merged.tombstoned;
       const [row]: { n: number }[] = await manager.query(
         `WITH changed AS (
            UPDATE offers.offer_response SET customer_id = $2, event_id = 'erased-' || id::text, source_system = NULL, external_id = NULL, imported_by = NULL
-           WHERE customer_id = $1 RETURNING 1
+           WHERE customer_id = ANY($1::uuid[]) RETURNING 1
          ) SELECT count(*)::int AS n FROM changed`,
-        [customerId, randomUUID()],
+        // Every id the person had: responses a feed left under a retired id go with the rest.
+        [[customerId, ...merged.mergedIds], randomUUID()],
       );
       return { deidentified: row.n, tombstoned };
     });

@@ -61,13 +61,17 @@ export class OrderSubjectDataRepository {
    */
   erase(customerId: string, now: Date): Promise<OrderErasureRows> {
     return this.dataSource.transaction(async (manager) => {
-      const tombstoned = (await this.tombstones.record(manager, customerId, now)) + (await this.moves.eraseMerged(manager, customerId, this.tombstones, now));
-      const ordersDeidentified = await count(manager, `UPDATE transactions.customer_order SET customer_id = $2, deidentified_at = date_trunc('day', $3::timestamptz, 'UTC') WHERE customer_id = $1`, [
-        customerId,
-        randomUUID(),
-        now,
-      ]);
-      const valuesDeleted = await count(manager, `DELETE FROM transactions.customer_value WHERE customer_id = $1`, [customerId]);
+      const own = await this.tombstones.record(manager, customerId, now); // first: it takes the customer's lock
+      const merged = await this.moves.eraseMerged(manager, customerId, this.tombstones, now);
+      const tombstoned = own + merged.tombstoned;
+      // Every id the person had: rows a feed left under a retired id go with the rest.
+      const everyId = [customerId, ...merged.mergedIds];
+      const ordersDeidentified = await count(
+        manager,
+        `UPDATE transactions.customer_order SET customer_id = $2, deidentified_at = date_trunc('day', $3::timestamptz, 'UTC') WHERE customer_id = ANY($1::uuid[])`,
+        [everyId, randomUUID(), now],
+      );
+      const valuesDeleted = await count(manager, `DELETE FROM transactions.customer_value WHERE customer_id = ANY($1::uuid[])`, [everyId]);
       return { tombstoned, ordersDeidentified, valuesDeleted };
     });
   }
