@@ -1,3 +1,4 @@
+import { ERASURE_NOTICE } from './purge-customer-events';
 import type { DataSource } from 'typeorm';
 import type { EventEnvelope, EventType } from './event-envelope';
 
@@ -81,7 +82,14 @@ export class OutboxRepository {
 
   async markDelivered(seqs: number[]): Promise<void> {
     if (seqs.length === 0) return;
-    await this.dataSource.query(`UPDATE ${this.table} SET delivered_at = now(), last_error = NULL WHERE seq = ANY($1::bigint[])`, [seqs]);
+    // A delivered erasure notice keeps no trace of whom it was about (its recipients have the id).
+    await this.dataSource.query(
+      `UPDATE ${this.table} SET delivered_at = now(), last_error = NULL,
+         customer_id = CASE WHEN type = $2 THEN NULL ELSE customer_id END,
+         payload = CASE WHEN type = $2 THEN '{}'::jsonb ELSE payload END
+       WHERE seq = ANY($1::bigint[])`,
+      [seqs, ERASURE_NOTICE],
+    );
   }
 
   /** Records a failed attempt: due again after `retryInMs`, or dead when there is none left. */

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { CustomerTombstones, keyedTombstone } from '@c360/shared';
 import { CustomerEntity } from '../customer/customer.entity';
 import { MergeRepository } from '../merge/merge.repository';
-import { recordEvent } from '@c360/shared';
+import { purgeCustomerEvents, recordEvent } from '@c360/shared';
 
 export interface ExternalIdPair {
   system: string;
@@ -74,7 +74,9 @@ export class CustomerSubjectDataRepository {
    */
   erase(customerId: string, now: Date): Promise<CustomerErasureRows> {
     return this.dataSource.transaction(async (manager) => {
+      const aliases: { alias_id: string }[] = await manager.query(`SELECT alias_id FROM customers.customer_alias WHERE survivor_id = $1`, [customerId]);
       const tombstonedId = (await this.tombstones.record(manager, customerId, now)) + (await new MergeRepository(this.dataSource).eraseMerged(manager, customerId, this.tombstones, now));
+      await purgeCustomerEvents(manager, [customerId, ...aliases.map((a) => a.alias_id)]);
       const ids: ExternalIdPair[] = await manager.query(`SELECT system, external_id AS id FROM customers.external_identity WHERE customer_id = $1`, [customerId]);
       const hashes = await this.hashes(ids, manager);
       const tombstoned = await count(

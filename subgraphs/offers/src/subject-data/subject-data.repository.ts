@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CustomerRowMoves, CustomerTombstones, type MergeCount } from '@c360/shared';
+import { CustomerRowMoves, CustomerTombstones, purgeCustomerEvents, type MergeCount } from '@c360/shared';
 
 /** All SQL for a customer's data-subject requests in this subgraph. */
 export class ResponseSubjectDataRepository {
@@ -50,6 +50,7 @@ export class ResponseSubjectDataRepository {
         // Every id the person had: responses a feed left under a retired id go with the rest.
         [[customerId, ...merged.mergedIds], randomUUID()],
       );
+      await purgeCustomerEvents(manager, [customerId, ...merged.mergedIds]);
       return { deidentified: row.n, tombstoned };
     });
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CustomerRowMoves, CustomerTombstones, type MergeCount } from '@c360/shared';
+import { CustomerRowMoves, CustomerTombstones, purgeCustomerEvents, type MergeCount } from '@c360/shared';
 
 export interface OrderErasureRows {
   tombstoned: number;
@@ -72,6 +72,7 @@ export class OrderSubjectDataRepository {
         [everyId, randomUUID(), now],
       );
       const valuesDeleted = await count(manager, `DELETE FROM transactions.customer_value WHERE customer_id = ANY($1::uuid[])`, [everyId]);
+      await purgeCustomerEvents(manager, everyId);
       return { tombstoned, ordersDeidentified, valuesDeleted };
     });
   }
