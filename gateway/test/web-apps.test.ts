@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -85,6 +85,22 @@ describe('the web routes', () => {
     expect((await fetch(`${app.url}/privacy`, { method: 'POST' })).status).toBe(405);
     expect((await fetch(`${app.url}/console`)).status).toBe(503); // not built in this directory
   });
+
+  it('answers a malformed escape in an asset path with 404, not a server error', async () => {
+    const response = await fetch(`${app.url}/web/assets/%E0%A4%A.js`);
+    expect(response.status).toBe(404);
+  });
+
+  it('serves the apps from a directory given with a trailing slash (WEB_DIR=/srv/web/)', async () => {
+    const trailing = await serve(webRoutes({ dir: `${dir}/`, developmentSignIn: false }));
+    try {
+      expect((await fetch(`${trailing.url}/privacy`)).status).toBe(200);
+      expect((await fetch(`${trailing.url}/web/assets/a.js`)).status).toBe(200);
+      expect(await (await fetch(`${trailing.url}/web/..%2fsecret.txt`)).text()).not.toBe('secret');
+    } finally {
+      trailing.server.close();
+    }
+  });
 });
 
 describe('the development sign-in', () => {
@@ -117,6 +133,27 @@ describe('the development sign-in', () => {
       expect(response.status).toBe(400);
       expect(await response.text()).not.toContain('drop');
     }
+    expect(minted).toEqual([]);
+  });
+
+  it('answers only a browser on this machine at a loopback name: not the network (HOST is 0.0.0.0), not a rebound DNS name', async () => {
+    // DNS rebinding: a page at attacker.example resolves its own name to 127.0.0.1 and reads the answers same-origin.
+    const rebound = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const port = new URL(app.url).port;
+      const req = httpRequest({ host: '127.0.0.1', port, path: '/dev/sign-in/token', method: 'POST', headers: { host: `attacker.example:${port}`, 'content-type': 'application/json' } }, (res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += String(chunk)));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      req.end(JSON.stringify({ kind: 'STAFF', purpose: 'MARKETING' }));
+    });
+    expect(rebound.status).toBe(404);
+    expect(rebound.body).not.toContain('token');
+    // A caller elsewhere on the network, even naming a loopback host.
+    const routes = developmentSignInRoutes({ mint: async (claims) => (minted.push(claims), 'token') }, {} as ApolloServer<GatewayContext>);
+    const remote = { method: 'GET', url: '/dev/sign-in/customers', headers: { host: 'localhost:4000' }, socket: { remoteAddress: '192.168.1.20' } } as unknown as IncomingMessage;
+    expect(await routes(remote, {} as ServerResponse, new URL('http://localhost:4000/dev/sign-in/customers'))).toBe(false);
     expect(minted).toEqual([]);
   });
 });

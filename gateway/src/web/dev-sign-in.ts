@@ -16,6 +16,17 @@ export interface DevelopmentSignIn {
 
 const SERVICE_CALLER = { clientId: 'dev-sign-in', kind: CallerKind.INTERNAL_APP, scopes: ['customers:read', 'customers.pii:read'], purpose: 'SERVICE' };
 const MAX_BODY = 1_000;
+const LOOPBACK_ADDRESS = /^(127(\.\d{1,3}){3}|::1|::ffff:127(\.\d{1,3}){3})$/;
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d{1,5})?$/i;
+
+/**
+ * Only a browser on this machine, at a loopback name: the gateway listens on 0.0.0.0 by default, so
+ * without this anyone on the network could mint staff tokens, and a page whose DNS name is rebound to
+ * 127.0.0.1 could read the answers same-origin.
+ */
+function fromThisMachine(request: IncomingMessage): boolean {
+  return LOOPBACK_ADDRESS.test(request.socket.remoteAddress ?? '') && LOOPBACK_HOST.test(request.headers.host ?? '');
+}
 
 async function readJson(request: IncomingMessage): Promise<Record<string, unknown> | undefined> {
   let raw = '';
@@ -39,7 +50,7 @@ export function developmentSignInRoutes(signIn: DevelopmentSignIn, apollo: Apoll
   const send = (response: import('node:http').ServerResponse, status: number, body: unknown) =>
     response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
   return async (request, response, url) => {
-    if (!url.pathname.startsWith('/dev/sign-in/')) return false;
+    if (!url.pathname.startsWith('/dev/sign-in/') || !fromThisMachine(request)) return false;
     if (url.pathname === '/dev/sign-in/customers' && request.method === 'GET') {
       const data = await ask<{ customers: { edges: { node: { id: string; displayName: string | null } }[] } }>('{ customers(first: 8) { edges { node { id displayName } } } }', {});
       send(response, 200, { customers: data?.customers.edges.map((e) => e.node) ?? [] });

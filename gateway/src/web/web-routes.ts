@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { ServerResponse } from 'node:http';
 import type { HttpRoutes } from '@c360/shared';
 import type { OidcClientSettings } from './web-settings';
@@ -50,7 +50,13 @@ function securityHeaders(response: ServerResponse, oidc?: OidcClientSettings) {
 }
 
 /** A file inside dir, or undefined (no escaping it with .. or encoded separators). */
-function fileIn(dir: string, relative: string): string | undefined {
+function fileIn(dir: string, encoded: string): string | undefined {
+  let relative: string;
+  try {
+    relative = decodeURIComponent(encoded);
+  } catch {
+    return undefined; // a malformed escape names no file
+  }
   const path = normalize(join(dir, relative));
   if (!path.startsWith(dir + sep)) return undefined;
   return existsSync(path) && statSync(path).isFile() ? path : undefined;
@@ -60,7 +66,7 @@ const PAGES: Record<string, string> = { '/privacy': 'privacy/index.html', '/cons
 
 /** GET /privacy, /console (and anything under them: client-side views), /web/assets/*, /web/config.json. */
 export function webRoutes(options: WebAppOptions): HttpRoutes {
-  const dir = normalize(options.dir);
+  const dir = resolve(options.dir); // absolute, no trailing separator (fileIn compares prefixes)
   const config = JSON.stringify({ signIn: options.oidc ? 'oidc' : options.developmentSignIn ? 'development' : 'none', oidc: options.oidc });
   return async (request, response, url) => {
     const page = Object.keys(PAGES).find((p) => url.pathname === p || url.pathname.startsWith(`${p}/`));
@@ -75,7 +81,7 @@ export function webRoutes(options: WebAppOptions): HttpRoutes {
       response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(config);
       return true;
     }
-    const path = page ? fileIn(dir, PAGES[page]) : fileIn(dir, decodeURIComponent(url.pathname.slice('/web/'.length)));
+    const path = page ? fileIn(dir, PAGES[page]) : fileIn(dir, url.pathname.slice('/web/'.length));
     if (!path) {
       response.writeHead(page ? 503 : 404, { 'content-type': 'text/plain; charset=utf-8' }).end(page ? 'The web apps are not built: run npm run build:web' : 'not found');
       return true;
