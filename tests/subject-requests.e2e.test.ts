@@ -46,7 +46,7 @@ describe(`data-subject requests through the gateway on ${storageLabel()}`, () =>
 
   /** A customer with data in every subgraph: profile, identity, interaction, order, offer response, consent, disclosure. */
   async function person(tag: string): Promise<Person> {
-    const p = { familyName: `Quibble${tag}worth`, email: `zelda.${tag.toLowerCase()}@erasure.example`, phone: `+4570${tag.length}${Date.now() % 100000}`.slice(0, 12), externalId: `LOY-${tag}-77` };
+    const p = { familyName: `Quibble${tag}worth`, email: `zelda.${tag.toLowerCase()}@erasure.example`, phone: `+4570${tag.length % 10}${String(Date.now() % 100000).padStart(5, '0')}`, externalId: `LOY-${tag}-77` };
     const created = ok(await ask(CreateCustomerDocument, { input: { givenName: 'Zelda', familyName: p.familyName, email: p.email, phone: p.phone, acquisitionChannel: 'WEB', externalIds: [{ system: 'loyalty', id: p.externalId }] } }, platform.internal));
     const id = created.data!.createCustomer.id;
     ok(await ask(RecordInteractionDocument, { input: { customerId: id, channel: 'WEB', kind: 'ACTIVE', type: 'FEEDBACK', attributes: { note: `${p.familyName} asked to call ${p.phone}` } } }, platform.internal));
