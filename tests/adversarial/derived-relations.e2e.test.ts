@@ -40,8 +40,8 @@ describe(`derived relations between customers pass both customers' consent, on $
     refused = await create(`orla.${tag}+news@example.com`, `+4520${tag}`, `s-${tag}`);
     await ok('mutation($input: GrantConsentInput!) { grantConsent(input: $input) { eventId } }', { input: { customerId: consented, purposeCode: 'MARKETING', channel: 'WEB' } });
     await ok('mutation($input: RecordConsentDenialInput!) { recordConsentDenial(input: $input) { eventId } }', { input: { customerId: refused, purposeCode: 'MARKETING', channel: 'WEB' } });
-  }, 240_000);
-  afterAll(() => platform.close());
+  }, 600_000);
+  afterAll(() => platform?.close());
 
   it('a service caller (legal basis for both) sees the pair from either side: the probe below can fail', async () => {
     expect((await candidates(consented, service)).ids).toContain(refused);

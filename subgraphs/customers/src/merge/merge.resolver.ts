@@ -19,7 +19,7 @@ export class MergeResolver {
     const id = assertUuid(customerId, 'customerId');
     const visibility = await visibleCustomers(ctx);
     if (!isVisible(visibility, id) || !(await ctx.loaders.customerById.load(id))) throw mergeCustomerNotFound('customerId');
-    const found = await this.service.candidates(id, visibility.all ? undefined : [...visibility.ids]);
+    const found = await this.service.candidates(id, visibility.all ? undefined : [...visibility.ids], (c, category) => ctx.consent.decide(c, category));
     const customers = await ctx.loaders.customerById.loadMany(found.map((c) => c.customerId));
     return found.flatMap((candidate, i) => {
       const entity = customers[i];

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '@c360/shared';
+import { matchReleased, type MatchDecision } from './match-release';
 import { CustomerMergeState, MatchIdentifier } from './merge.enums';
 import { mergeCustomerNotFound, mergeInProgress, mergeNotFound, notMerged, sameCustomer, survivorChanged, undoWindowClosed } from './merge.errors';
 import { mergeFailureReason, type MergeParticipant } from './merge.participants';
@@ -32,11 +33,17 @@ export class MergeService {
     private readonly settings: MergeSettings,
   ) {}
 
-  /** Per candidate customer (only those in `onlyIds` when given), the evidence that it may be the same person. */
-  async candidates(customerId: string, onlyIds: readonly string[] | undefined): Promise<{ customerId: string; evidence: Evidence[] }[]> {
+  /**
+   * Per candidate customer (only those in `onlyIds` when given), the evidence that it may be the same
+   * person: only evidence whose identifier is released to the caller for both customers, and only
+   * candidates with some left (a listed pair says they share an identifier, evidence or not).
+   */
+  async candidates(customerId: string, onlyIds: readonly string[] | undefined, decide: MatchDecision): Promise<{ customerId: string; evidence: Evidence[] }[]> {
     const rows = await this.merges.candidates(customerId, onlyIds);
+    const released = await Promise.all(rows.map((row) => matchReleased(decide, row.identifier, [customerId, row.customer_id])));
     const byCustomer = new Map<string, Evidence[]>();
-    for (const row of rows) {
+    for (const [i, row] of rows.entries()) {
+      if (!released[i]) continue;
       const evidence = byCustomer.get(row.customer_id) ?? [];
       evidence.push({ identifier: row.identifier, rule: RULES[row.identifier], system: row.system });
       byCustomer.set(row.customer_id, evidence);
