@@ -48,15 +48,23 @@ export class SurveySummaryRepository {
     );
   }
 
-  /** `campaignIds` null: every campaign an answer names. */
-  byCampaign(scope: SurveyScope, campaignIds: readonly string[] | null): Promise<SurveyGroupRow[]> {
+  /**
+   * `campaignIds` null: every campaign an answer names. A customer counts in at most `maxCampaigns`
+   * campaigns (a stable pseudo-random pick, as for segments): one person may answer for many.
+   */
+  byCampaign(scope: SurveyScope, campaignIds: readonly string[] | null, maxCampaigns: number | null = null): Promise<SurveyGroupRow[]> {
     return this.dataSource.query(
-      `WITH a AS (${ANSWERS(`, i.attributes ->> 'campaignId'`)})
-       SELECT lower(a.campaign_id) AS key, ${TALLY}
-         FROM a
-        WHERE a.score BETWEEN 0 AND 10 AND a.campaign_id IS NOT NULL AND ($4::text[] IS NULL OR lower(a.campaign_id) = ANY($4::text[]))
+      `WITH a AS (${ANSWERS(`, i.attributes ->> 'campaignId'`)}), c AS (
+         SELECT lower(a.campaign_id) AS key, a.score,
+                row_number() OVER (PARTITION BY a.customer_id ORDER BY md5(a.customer_id::text || lower(a.campaign_id))) AS nth
+           FROM a
+          WHERE a.score BETWEEN 0 AND 10 AND a.campaign_id IS NOT NULL AND ($4::text[] IS NULL OR lower(a.campaign_id) = ANY($4::text[]))
+       )
+       SELECT a.key, ${TALLY}
+         FROM c a
+        WHERE $5::int IS NULL OR a.nth <= $5
         GROUP BY 1 ORDER BY 1`,
-      [scope.attributeKey, scope.since, scope.population, campaignIds?.map((id) => id.toLowerCase()) ?? null],
+      [scope.attributeKey, scope.since, scope.population, campaignIds?.map((id) => id.toLowerCase()) ?? null, maxCampaigns],
     );
   }
 }

@@ -49,11 +49,11 @@ export class SurveySummaryService {
     const privacyBudget = await budget.spend(caller);
     const maxGroups = policy.settings.maxGroupsPerCustomer;
     const bySegment = groupBy === SurveyGroup.SEGMENT;
-    const rows = bySegment ? await this.surveys.bySegment(scope, null, maxGroups) : await this.surveys.byCampaign(scope, null);
+    const rows = bySegment ? await this.surveys.bySegment(scope, null, maxGroups) : await this.surveys.byCampaign(scope, null, maxGroups);
     const names = bySegment && rows.length ? new Map((await this.segments.findByIds(rows.map((r) => r.key))).map((s) => [s.id, s.name])) : new Map<string, string>();
-    // Three measures per group; a customer is one of them in each group it counts in (at most maxGroups segments, or each campaign it answered for).
+    // Three measures per group; a customer is one of them in each group it counts in (at most maxGroups segments or campaigns).
     const release = policy.release(3);
-    const contribution = { groups: bySegment ? maxGroups : 1, perGroup: 1 };
+    const contribution = { groups: maxGroups, perGroup: 1 };
     const noisy = rows.map((r) => ({
       exact: r.promoters + r.passives + r.detractors,
       row: { key: r.key, promoters: release.count(r.promoters, contribution), passives: release.count(r.passives, contribution), detractors: release.count(r.detractors, contribution) },
