@@ -1,12 +1,13 @@
 import type { OfferChannel } from '../offer/offer.enums';
 import type { OfferResponseEntity } from './offer-response.entity';
 import type { OfferResponseType } from './response.enums';
+import { eventIdAsSent } from './own-event-key';
 import type { OfferResponseNode } from './response.type';
 
 /** Entity -> API type: only fields listed here reach the graph. */
 export const toOfferResponseNode = (e: OfferResponseEntity): OfferResponseNode => ({
   id: e.id,
-  eventId: e.eventId,
+  eventId: eventIdAsSent(e.customerId, e.eventId),
   offerId: e.offerId,
   customerId: e.customerId,
   orderId: e.orderId,

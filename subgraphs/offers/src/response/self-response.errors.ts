@@ -11,3 +11,5 @@ export const offerNotAvailable = () => new DomainError(ErrorCode.NOT_FOUND, 'No 
 /** The idempotency key is already another customer's: refused without a word about that response (no id, offer or content). */
 export const eventIdTaken = () =>
   new DomainError(ErrorCode.CONFLICT, 'This eventId is already in use; send the reaction under a new eventId', { field: 'eventId', reason: 'EVENT_ID_TAKEN' });
+/** Keys starting with self: are the graph's own names for a customer's keys. */
+export const reservedEventId = () => badInput('eventId must not start with "self:"', { field: 'eventId', reason: 'RESERVED_EVENT_ID' });
