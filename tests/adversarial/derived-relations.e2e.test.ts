@@ -10,6 +10,8 @@ import { CallerKind } from '../support/test-tokens';
  * only when the fields it compares are released, for both customers, to the caller's purpose.
  * Whichever root lists such relations (today duplicateCandidates) must not list a pair otherwise.
  */
+const TRANSIENT = ['DECISION_UNAVAILABLE', 'SUBGRAPH_UNAVAILABLE'];
+
 describe(`derived relations between customers pass both customers' consent, on ${storageLabel()}`, () => {
   let platform: TestPlatform;
   let marketing: Record<string, string>;
@@ -19,7 +21,12 @@ describe(`derived relations between customers pass both customers' consent, on $
 
   const ask = async (query: string, variables: Record<string, unknown>, headers: Record<string, string>) => postGraphQL<Record<string, any>, Record<string, unknown>>(platform.gatewayUrl, parse(query), variables, headers); // eslint-disable-line @typescript-eslint/no-explicit-any
   const ok = async (query: string, variables: Record<string, unknown>, headers: Record<string, string> = platform.internal) => {
-    const response = await ask(query, variables, headers);
+    let response = await ask(query, variables, headers);
+    // Setup on a loaded machine: a peer call can miss its 1 s timeout; nothing was written or decided, so ask again.
+    for (let retry = 0; retry < 5 && response.errors?.some((e) => TRANSIENT.includes(e.extensions?.code as string)); retry++) {
+      await new Promise((done) => setTimeout(done, 2_500));
+      response = await ask(query, variables, headers);
+    }
     expect(response.errors).toBeUndefined();
     return response.data!;
   };
