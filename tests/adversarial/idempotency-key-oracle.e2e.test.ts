@@ -57,6 +57,8 @@ describe(`idempotency keys held by other customers are no oracle, on ${storageLa
     const campaignId: string = (await ok('mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }', { input: { name: 'Key probe', startsAt: '2024-09-01T00:00:00Z', status: 'ACTIVE' } })).createCampaign.id;
     const input = { campaignId, name: 'Key probe offer', headline: 'Probe', benefitType: 'PERCENT_DISCOUNT', benefitValue: 5, channel: 'WEB', personalisationType: 'COSMETIC', status: 'ACTIVE', priority: 1, skus: [demoProducts(DEMO).find((p) => p.stockLevel >= 50)!.sku], ...LIVE };
     offerId = (await ok('mutation($input: CreateOfferInput!) { createOffer(input: $input) { id } }', { input })).createOffer.id;
+    // The offer is eligible for the caller (the transactions facts a cold, loaded platform may miss fail closed as NOT_FOUND).
+    expect((await ok('query($id: ID!) { customer(id: $id) { eligibleOffers { id } } }', { id: me }, self)).customer.eligibleOffers.map((o: { id: string }) => o.id)).toContain(offerId);
   }, 600_000);
   afterAll(() => platform?.close());
 
