@@ -48,7 +48,7 @@ export interface ImportMergeCounts {
   inserted: number;
   updated: number;
   unchanged: number;
-  /** Rows the merge refused (re-sent with different content); it wrote their bad rows. */
+  /** Rows the merge refused (re-sent with different content, or a value the target cannot hold); it wrote their bad rows. */
   conflicts: number;
 }
 
