@@ -93,6 +93,8 @@ export interface ImportKind {
   /** Per-batch lookups the checks need (e.g. which customers are unknown): one call per batch, before its transaction. */
   prepare?(context: Omit<ImportBatchContext, 'params'>): Promise<ImportParam[]>;
   merge(context: ImportBatchContext): Promise<ImportMergeCounts>;
+  /** Tables where the kind keeps rows per job (a `job_id` column): deleted with the job when the retention sweep removes it. */
+  jobTables?: string[];
   /** Once after the whole import (value scores, segments, stock-dependent offers), never per row. */
   afterImport?(summary: { inserted: number; updated: number }): Promise<void>;
 }
