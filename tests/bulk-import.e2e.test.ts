@@ -63,6 +63,20 @@ describe(`bulk import through the gateway on ${storageLabel()}`, () => {
     expect(((await replay.json()) as { job: { counts: unknown } }).job.counts).toEqual({ read: 3, inserted: 0, updated: 0, unchanged: 2, rejected: 1 });
   });
 
+  it('reports a line longer than the cap (IMPORT_MAX_LINE_BYTES, 1 MiB by default) as a bad row without its content, and imports the lines around it', async () => {
+    const secret = 'SECRET-NOTE-8812';
+    const huge = order({ note: secret.repeat(Math.ceil(1_048_576 / secret.length)) });
+    const body = [order(), huge, order()].join('\n') + '\n';
+    const response = await postImport('orders', body, erp);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).not.toContain(secret);
+    const { job } = JSON.parse(text) as { job: { id: string; counts: Record<string, number> } };
+    expect(job.counts).toEqual({ read: 3, inserted: 2, updated: 0, unchanged: 0, rejected: 1 });
+    const report = await (await fetch(`${base}/import/orders/jobs/${job.id}/bad-rows`, { headers: erp })).text();
+    expect(report).toBe(`${JSON.stringify({ lineNo: 2, field: '(line)', reason: 'is longer than 1048576 bytes' })}\n`);
+  });
+
   it('accepts CSV bodies', async () => {
     const csv = `externalId,customerId,channel,currency,lines\ncsv-${randomUUID()},${customerId},STORE,EUR,"[{""sku"":""${product.sku}"",""quantity"":2}]"\n`;
     const response = await postImport('orders', csv, erp, 'text/csv');

@@ -128,6 +128,37 @@ describe(`bulk stock-movement import on ${storageLabel()}`, () => {
     expect([await level(lamp), await level(rug)]).toEqual([104, 94]);
   });
 
+  it('reports a movement that would take the level past what it can hold as a bad row on delta, in line order, and applies the rest', async () => {
+    const [lamp, rug] = await products(2);
+    expect((await setStockLevels(harness, `count-${randomUUID()}`, minutesAgo(50), [{ sku: lamp, level: 10_000_000 }, { sku: rug, level: 0 }])).errors).toBeUndefined();
+    const step = (sku: string, delta: number, minutes = 9) => ({ movementId: movement(), sku, delta, occurredAt: minutesAgo(minutes) });
+    const over = step(lamp, 7_483_648);
+    const rows = [
+      ...Array.from({ length: 213 }, () => step(lamp, 10_000_000)), // 1-213: 2,140,000,000
+      over, // 214: would be 2,147,483,648
+      step(lamp, -1_000_000), // 215: 2,139,000,000
+      step(lamp, 8_483_647), // 216: 2,147,483,647, the most it holds
+      over, // 217: the refused movement again
+      ...Array.from({ length: 214 }, () => step(rug, -10_000_000)), // 218-431: -2,140,000,000
+      step(rug, -7_483_649), // 432: would be -2,147,483,649
+      step(rug, -7_483_648), // 433: -2,147,483,648, the least it holds
+      step(lamp, 5, 60), // 434: dated before the count, so it moves nothing
+    ];
+    const job = await run(ndjson(rows));
+    expect(job.state).toBe(ImportJobState.DONE);
+    expect(job.counts).toEqual({ read: 434, inserted: 431, updated: 0, unchanged: 0, rejected: 3 });
+    const reason = 'would take the stock level outside -2147483648 to 2147483647';
+    expect(await imports.jobs.badRows(job.id, 10)).toEqual([214, 217, 432].map((lineNo) => ({ lineNo, field: 'delta', reason })));
+    const balance = async (sku: string) => (await stockView(harness, sku)).stockBalance;
+    expect([await balance(lamp), await balance(rug)]).toEqual([2_147_483_647, -2_147_483_648]);
+    expect(await ledgerRows([over.movementId])).toBe(0);
+    // The level carries over between batches and files: one more unit down is refused later too.
+    const later = await run(ndjson([step(rug, -1, 4), step(rug, 10, 4)]), { batchRows: 1 });
+    expect(later.counts).toEqual({ read: 2, inserted: 1, updated: 0, unchanged: 0, rejected: 1 });
+    expect(await imports.jobs.badRows(later.id, 10)).toEqual([{ lineNo: 1, field: 'delta', reason }]);
+    expect(await balance(rug)).toBe(-2_147_483_638);
+  });
+
   it('imports the same movements from CSV with a header row and header-aware line numbers', async () => {
     const [lamp] = await products(1);
     const csv = ['movementId,sku,delta,occurredAt', `${movement()},${lamp},12,${minutesAgo(3)}`, `${movement()},unknown-${randomUUID().slice(0, 8)},3,${minutesAgo(3)}`, ''].join('\n');

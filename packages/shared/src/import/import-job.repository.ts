@@ -42,6 +42,8 @@ export class ImportJobRepository {
   constructor(
     private readonly dataSource: DataSource,
     readonly schema: string,
+    /** The kinds' per-job tables (`job_id`), purged with their jobs. */
+    private readonly jobTables: string[] = [],
   ) {
     this.jobTable = `${schema}.import_job`;
     this.badRowTable = `${schema}.import_bad_row`;
@@ -73,6 +75,25 @@ export class ImportJobRepository {
 
   async finish(id: string, state: ImportJobState, failure: string | null, afterImportMs: number | null, now: Date): Promise<void> {
     await this.dataSource.query(`UPDATE ${this.jobTable} SET state = $2, failure = $3, after_import_ms = $4, finished_at = $5, updated_at = $5 WHERE id = $1`, [id, state, failure, afterImportMs === null ? null : Math.round(afterImportMs), now]);
+  }
+
+  /**
+   * The retention sweep: deletes every job that finished, or stopped advancing without finishing
+   * (its process died), before the cutoff — with its bad rows (cascade), the kinds' per-job rows and
+   * any staging tables a dead run left behind. Returns how many jobs went.
+   */
+  async purgeEndedBefore(cutoff: Date): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const gone: { id: string }[] = await manager.query(`WITH gone AS (DELETE FROM ${this.jobTable} WHERE coalesce(finished_at, updated_at) < $1 RETURNING id) SELECT id FROM gone`, [cutoff]);
+      if (gone.length === 0) return 0;
+      const ids = gone.map((g) => g.id);
+      for (const table of this.jobTables) await manager.query(`DELETE FROM ${table} WHERE job_id = ANY($1::uuid[])`, [ids]);
+      for (const id of ids) {
+        const stage = `${this.schema}.import_stage_${id.replace(/-/g, '')}`;
+        await manager.query(`DROP TABLE IF EXISTS ${stage}, ${stage}_items`);
+      }
+      return ids.length;
+    });
   }
 
   async reopen(id: string, now: Date): Promise<void> {

@@ -48,7 +48,7 @@ export interface ImportMergeCounts {
   inserted: number;
   updated: number;
   unchanged: number;
-  /** Rows the merge refused (re-sent with different content); it wrote their bad rows. */
+  /** Rows the merge refused (re-sent with different content, or a value the target cannot hold); it wrote their bad rows. */
   conflicts: number;
 }
 
@@ -93,6 +93,8 @@ export interface ImportKind {
   /** Per-batch lookups the checks need (e.g. which customers are unknown): one call per batch, before its transaction. */
   prepare?(context: Omit<ImportBatchContext, 'params'>): Promise<ImportParam[]>;
   merge(context: ImportBatchContext): Promise<ImportMergeCounts>;
+  /** Tables where the kind keeps rows per job (a `job_id` column): deleted with the job when the retention sweep removes it. */
+  jobTables?: string[];
   /** Once after the whole import (value scores, segments, stock-dependent offers), never per row. */
   afterImport?(summary: { inserted: number; updated: number }): Promise<void>;
 }

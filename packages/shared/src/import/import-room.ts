@@ -22,13 +22,17 @@ export interface ImportRoomOptions {
   /** The subgraph's own root field for its jobs (federation routes a root field to one subgraph). */
   jobField: string;
   kinds: ImportKind[];
-  settings?: ImportRunnerSettings;
+  settings?: Partial<ImportRunnerSettings>;
 }
 
 /** One subgraph's import room: the same machine for every importing subgraph, with its own kinds and jobs. */
 export function createImportRoom(dataSource: DataSource, options: ImportRoomOptions): ImportRoom {
   const { kinds } = options;
-  const jobs = new ImportJobRepository(dataSource, options.schema);
+  const jobs = new ImportJobRepository(
+    dataSource,
+    options.schema,
+    kinds.flatMap((k) => k.jobTables ?? []),
+  );
   const runner = new ImportRunner(dataSource, jobs, options.settings);
   return {
     kinds,

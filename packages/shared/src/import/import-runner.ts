@@ -6,6 +6,7 @@ import type { ImportBatchContext, ImportColumnType, ImportKind, ImportQuery, Imp
 import { emptyCounts, ImportJobState, type BadRow, type ImportCounts, type ImportJob } from './import-job';
 import type { ImportJobRepository } from './import-job.repository';
 import { readRecords, type ImportFormat } from './record-source';
+import { readImportSettings, type ImportSettings } from './import-settings';
 import { copyIntoStaging } from './staging-copy';
 import { copyLine, stageRecord } from './staged-row';
 import { importJobNotFound, importJobNotResumable } from './import.errors';
@@ -29,7 +30,7 @@ export interface ImportRunOptions {
   onProgress?(progress: ImportProgress): void;
 }
 
-export interface ImportRunnerSettings {
+export interface ImportRunnerSettings extends ImportSettings {
   /** Rows per batch: each batch is staged, validated and merged in one transaction. */
   batchRows: number;
 }
@@ -53,11 +54,16 @@ const newBatch = (): Batch => ({ records: [], children: [], bad: [], read: 0, la
  * at most the batch in flight (rolled back); resuming continues after the last committed line.
  */
 export class ImportRunner {
+  private readonly settings: ImportRunnerSettings;
+
+  /** Settings not given are read from the environment once, here (the runner is built at boot). */
   constructor(
     private readonly dataSource: DataSource,
     private readonly jobs: ImportJobRepository,
-    private readonly settings: ImportRunnerSettings = { batchRows: 20_000 },
-  ) {}
+    settings: Partial<ImportRunnerSettings> = {},
+  ) {
+    this.settings = { batchRows: 20_000, ...readImportSettings(), ...settings };
+  }
 
   async run(request: ImportRunOptions): Promise<ImportJob> {
     const { kind } = request;
@@ -70,7 +76,7 @@ export class ImportRunner {
     const totals = { ...job.counts };
     try {
       let batch = newBatch();
-      for await (const record of readRecords(options.source, options.format)) {
+      for await (const record of readRecords(options.source, options.format, this.settings.maxLineBytes)) {
         batch.bytes += record.bytes;
         if (record.lineNo <= job.lastLine) continue;
         batch.read++;
@@ -105,6 +111,8 @@ export class ImportRunner {
   }
 
   private async openJob(options: ImportRunOptions): Promise<ImportJob> {
+    // The retention sweep: every job that ended (or stopped advancing) longer ago than the retention goes, with its rows.
+    await this.jobs.purgeEndedBefore(new Date(Date.now() - this.settings.retentionDays * 86_400_000));
     if (!options.resumeJobId) return this.jobs.create(randomUUID(), options.kind.name, options.sourceSystem, options.caller.clientId, new Date());
     const job = await this.jobs.find(options.resumeJobId);
     if (!job || job.kind !== options.kind.name || job.clientId !== options.caller.clientId) throw importJobNotFound(options.resumeJobId);

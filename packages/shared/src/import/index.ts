@@ -11,3 +11,5 @@ export * from './record-source';
 export * from './import-progress';
 export * from './json-depth';
 export * from './import-room';
+export * from './import-settings';
+export * from './bounded-lines';

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { createInterface } from 'node:readline';
+import { boundedLines } from './bounded-lines';
 
 export type ImportFormat = 'ndjson' | 'csv';
 
@@ -47,15 +47,20 @@ export function splitCsvLine(line: string): string[] | undefined {
 /**
  * Reads records one at a time from a stream (never the whole file): NDJSON, or CSV with a
  * header row (an empty CSV field is absent; a CSV field holding an array is JSON).
- * Blank lines are skipped but still counted, so line numbers match the file.
+ * Blank lines are skipped but still counted, so line numbers match the file. A line longer than
+ * `maxLineBytes` is a bad row (its content is neither kept nor quoted) and the file goes on.
  */
-export async function* readRecords(source: Readable, format: ImportFormat): AsyncGenerator<SourceRecord> {
-  const lines = createInterface({ input: source, crlfDelay: Infinity });
+export async function* readRecords(source: Readable, format: ImportFormat, maxLineBytes: number): AsyncGenerator<SourceRecord> {
   let lineNo = 0;
   let header: string[] | undefined;
-  for await (const line of lines) {
+  for await (const read of boundedLines(source, maxLineBytes)) {
     lineNo++;
-    const bytes = Buffer.byteLength(line) + 1;
+    const bytes = read.bytes;
+    if ('tooLong' in read) {
+      yield { lineNo, bytes, problem: { field: format === 'csv' && !header ? '(header)' : '(line)', reason: `is longer than ${maxLineBytes} bytes` } };
+      continue;
+    }
+    const line = read.text;
     if (line.trim() === '') continue;
     if (format === 'ndjson') {
       let parsed: unknown;

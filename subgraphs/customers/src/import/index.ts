@@ -20,7 +20,7 @@ export interface CustomersImportDeps {
 export type CustomersImport = ImportRoom;
 
 /** The import room of this subgraph: its kinds (customers, interactions), its job table, the endpoint and `customerImportJob`. */
-export function createCustomersImport(dataSource: DataSource, deps: CustomersImportDeps, settings?: ImportRunnerSettings): CustomersImport {
+export function createCustomersImport(dataSource: DataSource, deps: CustomersImportDeps, settings?: Partial<ImportRunnerSettings>): CustomersImport {
   const kinds = [customerImportKind(deps.phoneRegion, deps.erased, deps.afterImport), interactionImportKind(deps.afterImport)];
   return createImportRoom(dataSource, { schema: 'customers', jobField: 'customerImportJob', kinds, settings });
 }

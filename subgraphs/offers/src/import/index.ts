@@ -10,7 +10,7 @@ export type { RedemptionClaim, ResponseImportPeers } from './response-import.pee
 export type OffersImport = ImportRoom;
 
 /** The import room of this subgraph: its kind (offer-responses), its job table, the endpoint and `offerResponseImportJob`. */
-export function createOffersImport(dataSource: DataSource, peers: ResponseImportPeers | PeerClient, settings?: ImportRunnerSettings): OffersImport {
+export function createOffersImport(dataSource: DataSource, peers: ResponseImportPeers | PeerClient, settings?: Partial<ImportRunnerSettings>): OffersImport {
   const checks = 'customerStatuses' in peers ? peers : peerResponseImportChecks(peers);
   const kinds = [responseImportKind(checks)];
   return createImportRoom(dataSource, { schema: 'offers', jobField: 'offerResponseImportJob', kinds, settings });

@@ -18,7 +18,7 @@ export type { KnownCustomers } from './known-customers';
 export type TransactionsImport = ImportRoom;
 
 /** The import room of this subgraph: its kinds (orders, products, stock levels, stock movements), its job table, the endpoint and `importJob`. */
-export function createTransactionsImport(dataSource: DataSource, known: KnownCustomers | PeerClient, afterImport: () => Promise<void>, settings?: ImportRunnerSettings): TransactionsImport {
+export function createTransactionsImport(dataSource: DataSource, known: KnownCustomers | PeerClient, afterImport: () => Promise<void>, settings?: Partial<ImportRunnerSettings>): TransactionsImport {
   const customers = 'unknownAmong' in known ? known : peerKnownCustomers(known);
   // Orders first: callers that open one kind take kinds[0].
   const kinds = [orderImportKind(customers, afterImport), productImportKind(new CatalogueRepository(dataSource)), stockLevelImportKind(), stockMovementImportKind()];

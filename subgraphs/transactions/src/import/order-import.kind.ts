@@ -1,6 +1,6 @@
 import type { ImportKind } from '@c360/shared';
 import type { KnownCustomers } from './known-customers';
-import { compareResent, insertNewOrders, lockBatchProducts, ORDER_CHECKS, ORDER_LINE_CHECKS } from './order-import.sql';
+import { compareResent, insertLines, insertOrders, insertSales, lockBatchProducts, moveStock, ORDER_CHECKS, ORDER_LINE_CHECKS } from './order-import.sql';
 
 /**
  * Orders with their lines, keyed by source system + external id. An NDJSON row is
@@ -46,11 +46,18 @@ export function orderImportKind(known: KnownCustomers, afterImport: () => Promis
     },
     async merge({ tables, query, jobId, sourceSystem, now }) {
       await query(lockBatchProducts(tables));
-      const [inserted] = await query(insertNewOrders(tables), [sourceSystem, now]);
-      // Every staged order was new: nothing was re-sent, so there is nothing to compare.
-      if (Number(inserted.inserted) === Number(inserted.staged)) return { inserted: Number(inserted.inserted), updated: 0, unchanged: 0, conflicts: 0 };
+      const [counts] = await query(insertOrders(tables), [sourceSystem, now]);
+      const inserted = Number(counts.inserted);
+      // Every staged order was new: lines and sales come straight from staging, and nothing was re-sent to compare.
+      const all = inserted === Number(counts.staged);
+      if (inserted > 0) {
+        await query(insertLines(tables, all));
+        await query(insertSales(tables, all), [now]);
+        await query(moveStock(tables, all), [now]);
+      }
+      if (all) return { inserted, updated: 0, unchanged: 0, conflicts: 0 };
       const [resent] = await query(compareResent(tables), [jobId, sourceSystem]);
-      return { inserted: Number(inserted.inserted), updated: 0, unchanged: Number(resent.unchanged), conflicts: Number(resent.conflicts) };
+      return { inserted, updated: 0, unchanged: Number(resent.unchanged), conflicts: Number(resent.conflicts) };
     },
     afterImport,
   };

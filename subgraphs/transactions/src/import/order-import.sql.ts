@@ -31,49 +31,76 @@ export const lockBatchProducts = (t: ImportTables) =>
   `SELECT 1 FROM transactions.product WHERE sku IN (SELECT DISTINCT sku FROM ${t.children}) ORDER BY sku FOR UPDATE`;
 
 /**
- * Inserts the batch's new orders with their lines (first occurrence of an external id wins),
- * priced from the catalogue where the file gives no unit price, and appends their sales to the
- * stock ledger like recordOrder does: a sale dated before a product's last ERP count is already in
- * that count, so only later ones move the cached level. $1 source system, $2 now.
+ * The merge of new orders, one statement per table in the batch's transaction (a CTE chain of
+ * RETURNING and joins was one plan the planner could not estimate, and materialised every inserted
+ * row twice). Each insert reads the staging tables directly and writes in its table's key order, so
+ * a batch touches each index page once instead of at random (with a million orders the indexes no
+ * longer fit in shared buffers). $1 source system, $2 now.
  */
-export const insertNewOrders = (t: ImportTables) => `
-  WITH fresh AS (
-    SELECT DISTINCT ON (s.external_id) s.* FROM ${t.records} s ORDER BY s.external_id, s.line_no
-  ), priced AS (
-    SELECT i.line_no, i.item_no, i.sku, i.quantity, coalesce(i.unit_price, p.price)::numeric(12,2) AS unit_price
-    FROM ${t.children} i JOIN fresh f USING (line_no) JOIN transactions.product p ON p.sku = i.sku
-  ), totals AS (
-    SELECT line_no, sum(unit_price * quantity) AS total FROM priced GROUP BY line_no
-  ), ins AS (
+
+/** A staged order's lines priced from the catalogue where the file gives no unit price. */
+const pricedLines = (t: ImportTables) => `
+  SELECT i.line_no, i.item_no, i.sku, i.quantity, coalesce(i.unit_price, p.price)::numeric(12,2) AS unit_price
+  FROM ${t.children} i JOIN transactions.product p ON p.sku = i.sku`;
+
+/**
+ * Inserts the batch's orders that are new (first occurrence of an external id wins; an external id
+ * already stored is skipped and compared afterwards), in primary-key order. Returns inserted and staged.
+ */
+export const insertOrders = (t: ImportTables) => `
+  WITH ins AS (
     INSERT INTO transactions.customer_order (id, customer_id, total, currency, channel, status, occurred_at, source_system, external_id, recorded_at)
     SELECT f.order_id, f.customer_id, t.total, f.currency, f.channel, coalesce(f.status, 'COMPLETED'), coalesce(f.occurred_at, $2), $1, f.external_id, $2
-    FROM fresh f JOIN totals t USING (line_no)
+    FROM (SELECT DISTINCT ON (s.external_id) s.* FROM ${t.records} s ORDER BY s.external_id, s.line_no) f
+    JOIN (SELECT line_no, sum(unit_price * quantity) AS total FROM (${pricedLines(t)}) pr GROUP BY line_no) t USING (line_no)
+    ORDER BY f.order_id
     ON CONFLICT (source_system, external_id) DO NOTHING
-    RETURNING id, status, occurred_at
-  ), new_lines AS (
-    SELECT ins.id, ins.status, ins.occurred_at, pr.* FROM ins JOIN fresh f ON f.order_id = ins.id JOIN priced pr ON pr.line_no = f.line_no
-  ), lines AS (
-    INSERT INTO transactions.order_line (order_id, line_no, sku, quantity, unit_price, line_total)
-    SELECT id, item_no, sku, quantity, unit_price, unit_price * quantity FROM new_lines
-    RETURNING 1
-  ), sales AS (
-    INSERT INTO transactions.stock_movement (movement_key, source, sku, delta, occurred_at, recorded_at)
-    SELECT 'sale:' || id || ':' || sku, 'SALE', sku, -sum(quantity)::int, occurred_at, $2
-    FROM new_lines WHERE status <> 'CANCELLED' GROUP BY id, sku, occurred_at
-    -- No ON CONFLICT: each key names an order this statement just inserted under an id generated for
-    -- this batch, so none can exist yet (were one there, the unique key would roll the batch back whole).
-    -- The speculative insert probed the ledger's key index once more per entry: the merge's largest step.
-    RETURNING sku, delta, occurred_at
-  ), sold AS (
-    UPDATE transactions.product p SET stock_level = p.stock_level + t.delta, updated_at = $2
-    FROM (
-      SELECT s.sku, sum(s.delta)::int AS delta FROM sales s JOIN transactions.product q ON q.sku = s.sku
-      WHERE q.stock_as_of IS NULL OR s.occurred_at > q.stock_as_of GROUP BY s.sku
-    ) t
-    WHERE p.sku = t.sku AND t.delta <> 0
     RETURNING 1
   )
-  SELECT (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM ${t.records})::int AS staged, (SELECT count(*) FROM lines)::int AS lines, (SELECT count(*) FROM sold)::int AS skus`;
+  SELECT (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM ${t.records})::int AS staged`;
+
+/**
+ * Which staged orders the insert above wrote: every one when it inserted them all; otherwise those
+ * whose generated id is now stored (ids are fresh for this batch, so nothing else can hold one).
+ */
+const inserted = (all: boolean) => (all ? 'true' : 'EXISTS (SELECT 1 FROM transactions.customer_order o WHERE o.id = s.order_id)');
+
+/** The inserted orders' lines, in primary-key order. */
+export const insertLines = (t: ImportTables, all: boolean) => `
+  INSERT INTO transactions.order_line (order_id, line_no, sku, quantity, unit_price, line_total)
+  SELECT s.order_id, pr.item_no, pr.sku, pr.quantity, pr.unit_price, pr.unit_price * pr.quantity
+  FROM (${pricedLines(t)}) pr JOIN ${t.records} s USING (line_no)
+  WHERE ${inserted(all)}
+  ORDER BY s.order_id, pr.item_no`;
+
+/**
+ * The inserted orders' sales in the stock ledger like recordOrder's (one entry per order and sku,
+ * cancelled orders sold nothing), in key order. No ON CONFLICT: each key names an order inserted
+ * just now under an id generated for this batch, so none can exist yet (were one there, the unique
+ * key would roll the batch back whole); the speculative insert probed the key index once more per entry.
+ */
+export const insertSales = (t: ImportTables, all: boolean) => `
+  INSERT INTO transactions.stock_movement (movement_key, source, sku, delta, occurred_at, recorded_at)
+  SELECT 'sale:' || s.order_id || ':' || i.sku AS movement_key, 'SALE', i.sku, -sum(i.quantity)::int, coalesce(s.occurred_at, $1), $1
+  FROM ${t.children} i JOIN ${t.records} s USING (line_no)
+  WHERE coalesce(s.status, 'COMPLETED') <> 'CANCELLED' AND ${inserted(all)}
+  GROUP BY s.order_id, i.sku, s.occurred_at
+  ORDER BY movement_key`;
+
+/**
+ * Moves each product's cached level by the sales just recorded that are dated after its last ERP
+ * count (an earlier sale is already in that count). $1 now.
+ */
+export const moveStock = (t: ImportTables, all: boolean) => `
+  UPDATE transactions.product p SET stock_level = p.stock_level + m.delta, updated_at = $1
+  FROM (
+    SELECT i.sku, -sum(i.quantity)::int AS delta
+    FROM ${t.children} i JOIN ${t.records} s USING (line_no) JOIN transactions.product q ON q.sku = i.sku
+    WHERE coalesce(s.status, 'COMPLETED') <> 'CANCELLED' AND ${inserted(all)}
+      AND (q.stock_as_of IS NULL OR date_trunc('milliseconds', coalesce(s.occurred_at, $1)) > q.stock_as_of)
+    GROUP BY i.sku
+  ) m
+  WHERE p.sku = m.sku AND m.delta <> 0`;
 
 /**
  * Every staged order that was not inserted above already exists under its external id: the

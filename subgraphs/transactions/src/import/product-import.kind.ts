@@ -17,6 +17,7 @@ export function productImportKind(catalogue: CatalogueRepository): ImportKind {
     name: 'products',
     schema: 'transactions',
     scope: SCOPES.CATALOGUE_WRITE,
+    jobTables: ['transactions.product_import_sku'],
     records: {
       name: 'products',
       columns: [

@@ -1,5 +1,6 @@
 import { SCOPES, type ImportKind } from '@c360/shared';
 import { StockLedgerRepository } from '../stock/stock-ledger.repository';
+import { rejectOverflowing } from './movement-overflow';
 import { compareWithLedger, lockBatchProducts, STOCK_MOVEMENT_CHECKS, stagedMovements } from './stock-movement-import.sql';
 
 /** Clock skew tolerated between the ERP and us (as adjustStock). */
@@ -11,7 +12,8 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
  * unless it is dated at or before the sku's last ERP count (that count already holds it). An NDJSON
  * row is `{"movementId","sku","delta","occurredAt"}`, a CSV row the same columns. A re-sent movement
  * with the same sku, delta and time is unchanged (in the same file or a later one), with anything
- * else a bad row: a movement is a fact, never merged.
+ * else a bad row: a movement is a fact, never merged. A movement that would take a level outside
+ * what it can hold (an integer) is a bad row too, never a database error for the whole batch.
  * No afterImport: eligibleOffers and nextBestOffers read live stock on every request.
  */
 export function stockMovementImportKind(ledger = new StockLedgerRepository()): ImportKind {
@@ -34,10 +36,11 @@ export function stockMovementImportKind(ledger = new StockLedgerRepository()): I
     },
     async merge({ tables, query, jobId, now }) {
       await query(lockBatchProducts(tables));
+      const overflowing = await rejectOverflowing(query, tables, jobId);
       const inserted = await ledger.appendFrom({ query }, { sql: stagedMovements(tables), params: [] }, now);
       // A row the append skipped names a movement recorded before (by adjustStock, an earlier file, batch or line).
       const [compared] = await query(compareWithLedger(tables), [jobId]);
-      return { inserted, updated: 0, unchanged: Number(compared.same) - inserted, conflicts: Number(compared.conflicts) };
+      return { inserted, updated: 0, unchanged: Number(compared.same) - inserted, conflicts: Number(compared.conflicts) + overflowing };
     },
   };
 }

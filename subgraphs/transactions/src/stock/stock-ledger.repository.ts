@@ -74,7 +74,7 @@ export class StockLedgerRepository {
        ), moved AS (
          UPDATE transactions.product p SET stock_level = p.stock_level + t.delta, updated_at = ${at}
          FROM (
-           SELECT i.sku, sum(i.delta)::int AS delta
+           SELECT i.sku, sum(i.delta)::bigint AS delta
            FROM inserted i JOIN transactions.product q ON q.sku = i.sku
            WHERE q.stock_as_of IS NULL OR i.occurred_at > q.stock_as_of
            GROUP BY i.sku
