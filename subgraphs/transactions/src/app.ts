@@ -7,6 +7,8 @@ import { createAnalyticsResolver } from './analytics';
 import { CatalogueRepository, createCatalogueResolver } from './catalogue';
 import { createStockResolver, StockLedgerRepository } from './stock';
 import type { TransactionsContext, TransactionsLoaders } from './context';
+import { createCustomerFigureRows } from './customer/customer-figures.loader';
+import { CustomerFiguresRepository } from './customer/customer-figures.repository';
 import { createCustomerLoaders } from './customer/customer.loaders';
 import { CustomerPurchasesResolver } from './customer/customer.resolver';
 import { PurchaseSummaryRepository } from './customer/purchase-summary.repository';
@@ -47,9 +49,13 @@ export async function createTransactionsApp(dataSource: DataSource, options: Sub
   const orders = new OrderRepository(dataSource);
   const catalogue = new CatalogueRepository(dataSource);
   const stockLedger = new StockLedgerRepository();
-  const summaries = new PurchaseSummaryRepository(dataSource);
   const valueSettings = readValueSettings();
-  const values = new CustomerValueRepository(dataSource);
+  const summaryRepository = new PurchaseSummaryRepository(dataSource);
+  const valueRepository = new CustomerValueRepository(dataSource);
+  const figures = new CustomerFiguresRepository(dataSource, {
+    summaries: (ids) => summaryRepository.summaries(ids),
+    values: (ids) => valueRepository.values(ids),
+  });
   const valueService = createValueService(dataSource, valueSettings);
   // Schema tooling builds the app without a database; a served app gets its first values here.
   if (dataSource.isInitialized) await valueService.refreshIfNeverRefreshed();
@@ -102,11 +108,14 @@ export async function createTransactionsApp(dataSource: DataSource, options: Sub
     ...options.privacy,
     routes: imports.routes(SUBGRAPH_NAME, options.callerSigningKey),
     plugins: [valueRefreshJob(valueService, valueSettings).plugin(() => dataSource.isInitialized), refreshJobs.plugin()],
-    createLoaders: ({ consentFor }) => ({
-      ...createProductLoaders(products),
-      ...createOrderLoaders(orders),
-      ...createCustomerLoaders(summaries),
-      ...createValueLoaders(values, profilingConsentFrom(consentFor(PROFILING)), valueSettings.windowDays),
-    }),
+    createLoaders: ({ consentFor }) => {
+      const figureRows = createCustomerFigureRows(figures);
+      return {
+        ...createProductLoaders(products),
+        ...createOrderLoaders(orders),
+        ...createCustomerLoaders(figureRows),
+        ...createValueLoaders(figureRows, profilingConsentFrom(consentFor(PROFILING)), valueSettings.windowDays),
+      };
+    },
   });
 }

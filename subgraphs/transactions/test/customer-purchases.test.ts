@@ -126,4 +126,43 @@ describe(`transactions Customer purchases on ${storageLabel()}`, () => {
     expect(forty.statements).toBe(ten.statements);
     expect(ten.statements).toBeLessThanOrEqual(3);
   });
+
+  it('reads purchaseSummary and value together in one statement, answering exactly as each alone', async () => {
+    // Main currency: the one most completed orders use, ties to the first code (USD 2 × EUR 1; EUR 1 × USD 1).
+    const mostlyUsd = randomUUID();
+    const tied = randomUUID();
+    for (const [customerId, currency, occurredAt] of [
+      [mostlyUsd, 'USD', '2025-04-01T00:00:00.000Z'],
+      [mostlyUsd, 'USD', '2025-04-02T00:00:00.000Z'],
+      [mostlyUsd, 'EUR', '2025-04-03T00:00:00.000Z'],
+      [tied, 'USD', '2025-05-01T00:00:00.000Z'],
+      [tied, 'EUR', '2025-05-02T00:00:00.000Z'],
+    ]) {
+      // Written straight to the table: the catalogue prices every product in one currency.
+      await harness.dataSource.query(
+        `INSERT INTO transactions.customer_order (id, customer_id, total, currency, channel, status, occurred_at, source_system, external_id, recorded_at)
+         VALUES ($1, $2, 12.5, $3, 'WEB', 'COMPLETED', $4, 'test', $5, $4)`,
+        [randomUUID(), customerId, currency, occurredAt, `S-${randomUUID()}`],
+      );
+    }
+    const ids = [alice, bob, prospect, mostlyUsd, tied, ...Array.from({ length: 20 }, (_, i) => demoCustomerId(DEMO, i))];
+    const summary = 'purchaseSummary { orderCount totalSpend currency firstPurchaseAt lastPurchaseAt }';
+    const value = 'value { currency lifecycleStage churnRisk scoringWithheld refreshedAt rfm { recencyDays frequency monetary segment } lifetimeValue { orderCount historical predicted } }';
+    const run = async (fields: string) => {
+      statementCounter.reset();
+      const result = await harness.execute<{ _entities: Record<string, unknown>[] }>(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { ${fields} } } }`, {
+        r: customers(ids),
+      } as never);
+      expect(result.errors).toBeUndefined();
+      return { entities: result.data!._entities, statements: statementCounter.total() };
+    };
+    const summaries = await run(summary);
+    const values = await run(value);
+    const both = await run(`${summary} ${value}`);
+    expect(both.entities).toEqual(summaries.entities.map((s, i) => ({ ...s, ...values.entities[i] })));
+    expect(both.statements).toBe(summaries.statements);
+    expect(both.statements).toBe(values.statements);
+    expect(both.entities[3].purchaseSummary).toMatchObject({ orderCount: 2, currency: 'USD', totalSpend: 25 });
+    expect(both.entities[4].purchaseSummary).toMatchObject({ orderCount: 1, currency: 'EUR', firstPurchaseAt: '2025-05-02T00:00:00.000Z' });
+  });
 });

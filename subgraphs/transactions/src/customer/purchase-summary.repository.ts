@@ -23,13 +23,18 @@ export class PurchaseSummaryRepository {
        ORDER BY customer_id, order_count DESC, currency`,
       [customerIds],
     );
-    return raw.map((r) => ({
-      customerId: r.customer_id as string,
-      orderCount: r.order_count as number,
-      totalSpend: r.total_spend as number,
-      currency: r.currency as string,
-      firstPurchaseAt: new Date(r.first_at as string | Date),
-      lastPurchaseAt: new Date(r.last_at as string | Date),
-    }));
+    return raw.map(toPurchaseSummaryRow);
   }
+}
+
+/** A row of the summary columns (customer_id, currency, order_count, total_spend, first_at, last_at). */
+export function toPurchaseSummaryRow(r: Record<string, unknown>): PurchaseSummaryRow {
+  return {
+    customerId: r.customer_id as string,
+    orderCount: r.order_count as number,
+    totalSpend: r.total_spend as number,
+    currency: r.currency as string,
+    firstPurchaseAt: new Date(r.first_at as string | Date),
+    lastPurchaseAt: new Date(r.last_at as string | Date),
+  };
 }

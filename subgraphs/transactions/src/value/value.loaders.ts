@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { toCustomerValueType, withheldValue } from './customer-value.mapper';
-import type { CustomerValueRepository, CustomerValueRow } from './customer-value.repository';
+import type { CustomerValueRow } from './customer-value.repository';
 import type { CustomerValueType } from './customer-value.type';
 import type { ProfilingConsent } from './profiling-consent';
 
@@ -11,7 +11,7 @@ export function releasedValue(row: CustomerValueRow, withheld: boolean, windowDa
 }
 
 /** Customer.value for every customer of a request in one statement; the consent seam sits before any score leaves. */
-export function createValueLoaders(values: CustomerValueRepository, consent: ProfilingConsent, windowDays: number) {
+export function createValueLoaders(values: { values(customerIds: readonly string[]): Promise<CustomerValueRow[]> }, consent: ProfilingConsent, windowDays: number) {
   // Whether a customer's value is withheld (no PROFILING consent): one batched decision per tick, whoever asks.
   const valueWithheld = new DataLoader<string, boolean>(async (customerIds) => {
     const withheld = await consent.withheld(customerIds);
