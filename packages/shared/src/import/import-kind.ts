@@ -94,5 +94,5 @@ export interface ImportKind {
   prepare?(context: Omit<ImportBatchContext, 'params'>): Promise<ImportParam[]>;
   merge(context: ImportBatchContext): Promise<ImportMergeCounts>;
   /** Once after the whole import (value scores, segments, stock-dependent offers), never per row. */
-  afterImport?(summary: { inserted: number; updated: number }): Promise<void>;
+  afterImport?(summary: { jobId: string; inserted: number; updated: number }): Promise<void>;
 }

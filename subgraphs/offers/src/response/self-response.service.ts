@@ -31,6 +31,7 @@ export class SelfResponseService {
       now,
       // The customer may compare a replay with its own recorded responses only.
       async (ids) => new Set(ids.filter((id) => id === self)),
+      'refuse',
     );
     // A replayed eventId answers what was recorded under it: only ever the customer's own response
     // (nothing was written for this call when the key is another customer's).
