@@ -14,7 +14,7 @@ export async function openCustomersImport(kindName: 'customers' | 'interactions'
   const customers = await openServiceDataSource(storage, { service: 'customers', ...customersSubgraph.storage });
   const imports = createCustomersImport(
     customers,
-    { phoneRegion: readPhoneRegion(), erased: new CustomerSubjectDataRepository(customers), afterImport: async () => undefined },
+    { phoneRegion: readPhoneRegion(), erased: new CustomerSubjectDataRepository(customers), afterImport: async () => undefined, afterInteractions: async () => undefined },
     options.batchRows ? { batchRows: options.batchRows } : undefined,
   );
   return {

@@ -4,6 +4,7 @@ import { customersSubgraph } from '../subgraphs/customers/src';
 import { CustomerRepository } from '../subgraphs/customers/src/customer/customer.repository';
 import { CustomerExistenceService } from '../subgraphs/customers/src/existence/customer-existence.service';
 import { CustomerSubjectDataRepository } from '../subgraphs/customers/src/subject-data/subject-data.repository';
+import { MergeRepository } from '../subgraphs/customers/src/merge/merge.repository';
 import { offersSubgraph } from '../subgraphs/offers/src';
 import { createOffersImport } from '../subgraphs/offers/src/import';
 import { transactionsSubgraph } from '../subgraphs/transactions/src';
@@ -73,7 +74,7 @@ async function openResponseImport(storage: Storage, options: OpenImportOptions):
   const customers = await openServiceDataSource(storage, { service: 'customers', ...customersSubgraph.storage });
   const transactions = await openServiceDataSource(storage, { service: 'transactions', ...transactionsSubgraph.storage });
   const offers = await openServiceDataSource(storage, { service: 'offers', ...offersSubgraph.storage });
-  const existence = new CustomerExistenceService(new CustomerRepository(customers), new CustomerSubjectDataRepository(customers));
+  const existence = new CustomerExistenceService(new CustomerRepository(customers), new CustomerSubjectDataRepository(customers), new MergeRepository(customers));
   const redemptions = new RedemptionOrderService(new OrderRepository(transactions));
   const imports = createOffersImport(
     offers,

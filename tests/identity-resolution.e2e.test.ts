@@ -1,3 +1,4 @@
+import { parse } from 'graphql';
 import { closeServer, demoProducts, listen, tombstoneOfId } from '@c360/shared';
 import { storageLabel } from '@c360/shared/testing';
 import {
@@ -232,6 +233,90 @@ describe(`one person, one profile (identity resolution) through the gateway on $
       const [{ n }]: { n: number }[] = await db.query(`SELECT count(*)::int AS n FROM ${table} WHERE customer_id = ANY($1::uuid[])`, [[a, b]]);
       expect(`${table}: ${n}`).toBe(`${table}: 0`);
     }
+  });
+
+  /** What a feed sends naming an id: an interaction, an order, an offer response and a partner-sharing grant (no reads). */
+  async function feeds(id: string, tag: string, headers = platform.internal) {
+    const results = [
+      await ask(RecordInteractionDocument, { input: { customerId: id, channel: 'WEB', kind: 'PASSIVE', type: 'PAGE_VIEW', attributes: { page: '/alias' } } }, headers),
+      await ask(RecordOrderDocument, { input: { customerId: id, sourceSystem: 'webshop', externalId: `alias-${tag}-${id}`, channel: 'WEB', currency: product().currency, lines: [{ sku: product().sku, quantity: 1 }] } }, headers),
+      await ask(RecordOfferResponsesDocument, { inputs: [{ eventId: `alias-${tag}-${id}`, offerId, customerId: id, type: 'SHOWN', channel: 'WEB' }] }, headers),
+      await ask(GrantConsentDocument, { input: { customerId: id, purposeCode: 'PARTNER_SHARING', partnerId: PARTNER, channel: 'WEB' } }, headers),
+    ];
+    return results;
+  }
+
+  it('feeds naming the retired id land on the survivor, and an unmerge gives exactly those back to the retired id', async () => {
+    const { a, b, tag } = await twoArrivals();
+    await activity(a, tag);
+    const merge = ok(await ask(MergeCustomersDocument, { survivorId: a, mergedId: b }, mergeStaff)).data!.mergeCustomers;
+    for (const r of await feeds(b, tag)) ok(r);
+    // A replay of the same order and response through the alias is the same record, not a conflict (interactions carry no key: a second one).
+    for (const r of await feeds(b, tag)) ok(r);
+    const one = await view(b);
+    expect(one?.id).toBe(a);
+    expect(counts(one)).toEqual({ interactions: 3, orders: 2, offerResponses: 2, disclosures: 1 });
+    expect(consentOf(one, 'PARTNER_SHARING')?.status).toBe('GRANTED');
+    const db = platform.subgraphs[0].dataSource;
+    for (const table of ['customers.interaction', 'transactions.customer_order', 'offers.offer_response']) {
+      const [{ n }]: { n: number }[] = await db.query(`SELECT count(*)::int AS n FROM ${table} WHERE customer_id = $1`, [b]);
+      expect(`${table}: ${n}`).toBe(`${table}: 0`);
+    }
+
+    ok(await ask(UnmergeCustomersDocument, { mergeId: merge.id }, mergeStaff));
+    const [afterA, afterB] = [await view(a), await view(b)];
+    expect(afterB?.id).toBe(b);
+    expect(counts(afterA)).toEqual({ interactions: 1, orders: 1, offerResponses: 1, disclosures: 1 });
+    expect(counts(afterB)).toMatchObject({ interactions: 2, orders: 1, offerResponses: 1 });
+    // The grant said through b is b's again; on a it no longer counts (a re-grant restores it there).
+    expect(consentOf(afterB, 'PARTNER_SHARING')).toMatchObject({ status: 'GRANTED', channel: 'MERGE' });
+    expect(consentOf(afterA, 'PARTNER_SHARING')).toMatchObject({ status: 'WITHDRAWN', channel: 'MERGE' });
+  });
+
+  it('resolves the retired id only for callers who see every customer: its own old customer token gets NOT_FOUND, never the survivor', async () => {
+    const { a, b, tag } = await twoArrivals();
+    ok(await ask(MergeCustomersDocument, { survivorId: a, mergedId: b }, mergeStaff));
+    const oldToken = await platform.tokens.headers(CallerKind.CUSTOMER, { customer_id: b, scope: 'customers:read customers:write consent:read consent:write' });
+    const [interaction, , , grant] = await feeds(b, `${tag}-self`, oldToken);
+    for (const refused of [interaction, grant]) {
+      expect(codes(refused.errors)).toEqual(['NOT_FOUND']);
+      expect(JSON.stringify(refused)).not.toContain(a);
+    }
+    expect(counts(await view(a))).toMatchObject({ interactions: 0, orders: 0, offerResponses: 0 });
+    // An ERP feed (which sees every customer) lands on the survivor.
+    const erp = await platform.tokens.headers(CallerKind.ERP_INTEGRATION);
+    ok(await ask(RecordOrderDocument, { input: { customerId: b, sourceSystem: 'erp', externalId: `erp-${tag}`, channel: 'WEB', currency: product().currency, lines: [{ sku: product().sku, quantity: 1 }] } }, erp));
+    expect(counts(await view(a))).toMatchObject({ orders: 1 });
+  });
+
+  it('recomputes memberships and value scores of both customers at once on merge and on unmerge (no refresh asked)', async () => {
+    const { a, b, tag } = await twoArrivals();
+    const raw = (source: string, variables: Record<string, unknown>) => postGraphQL<Record<string, any>, Record<string, unknown>>(platform.gatewayUrl, parse(source), variables, platform.internal); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const rule = { condition: { field: 'INTERACTION_COUNT', operator: 'GTE', values: ['2'], interactionType: 'PAGE_VIEW', withinDays: 7 } };
+    const segmentId: string = ok(await raw('mutation($input: CreateSegmentInput!) { createSegment(input: $input) { id } }', { input: { name: `two views ${tag}`, rule } })).data!.createSegment.id;
+    const members = async (): Promise<{ count: number; ids: string[] }> => {
+      const segment = ok(await raw('query($id: ID!) { segment(id: $id) { memberCount members(first: 50) { edges { node { id } } } } }', { id: segmentId })).data!.segment;
+      return { count: segment.memberCount, ids: segment.members.edges.map((e: { node: { id: string } }) => e.node.id).filter((id: string) => id === a || id === b) };
+    };
+    await activity(a, tag);
+    await activity(b, tag);
+    const db = platform.subgraphs[0].dataSource;
+    const orderCount = async (id: string) => ((await db.query(`SELECT order_count AS n FROM transactions.customer_value WHERE customer_id = $1`, [id])) as { n: number }[])[0]?.n ?? null;
+    const before = await members();
+    expect(before.ids).toEqual([]);
+    expect([await orderCount(a), await orderCount(b)]).toEqual([1, 1]);
+
+    const merge = ok(await ask(MergeCustomersDocument, { survivorId: a, mergedId: b }, mergeStaff)).data!.mergeCustomers;
+    const merged = await members();
+    expect(merged.ids).toEqual([a]);
+    expect(merged.count).toBe(before.count + 1);
+    expect([await orderCount(a), await orderCount(b)]).toEqual([2, null]);
+
+    ok(await ask(UnmergeCustomersDocument, { mergeId: merge.id }, mergeStaff));
+    const unmerged = await members();
+    expect(unmerged.ids).toEqual([]);
+    expect(unmerged.count).toBe(before.count);
+    expect([await orderCount(a), await orderCount(b)]).toEqual([1, 1]);
   });
 
   it("refuses a data-subject request naming a retired id (it would answer DONE and keep the person's data under the survivor)", async () => {

@@ -9,6 +9,7 @@ import { CreateDisclosureLedger1732300014000 } from './migrations/1732300014000-
 import { CreateSubjectRequests1732300023000 } from './migrations/1732300023000-create-subject-requests';
 import { PurposeCatalogue1732300024000 } from './migrations/1732300024000-purpose-catalogue';
 import { ConsentErasedCustomers1732300061000 } from './migrations/1732300061000-erased-customers';
+import { ConsentMergeAliasEvents1732300170000 } from './migrations/1732300170000-consent-merge-alias-events';
 import { ConsentMerges1732300141000 } from './migrations/1732300141000-consent-merges';
 import { WebhookSubscriptions1732300151000 } from './migrations/1732300151000-webhook-subscriptions';
 import { PartnerEntity } from './partner/partner.entity';
@@ -24,7 +25,7 @@ export const consentSubgraph: SubgraphDefinition = {
   storage: {
     schema: 'consent',
     entities: [PurposeEntity, NoticeEntity, PartnerEntity, ConsentEventEntity],
-    migrations: [CreateConsent1732300003000, ChainConsentLedger1732300013000, CreateDisclosureLedger1732300014000, CreateSubjectRequests1732300023000, PurposeCatalogue1732300024000, ConsentErasedCustomers1732300061000, ConsentMerges1732300141000, WebhookSubscriptions1732300151000, outboxMigration('consent')],
+    migrations: [CreateConsent1732300003000, ChainConsentLedger1732300013000, CreateDisclosureLedger1732300014000, CreateSubjectRequests1732300023000, PurposeCatalogue1732300024000, ConsentErasedCustomers1732300061000, ConsentMerges1732300141000, WebhookSubscriptions1732300151000, ConsentMergeAliasEvents1732300170000, outboxMigration('consent')],
   },
   createApp: createConsentApp,
   personalData: consentPersonalData,

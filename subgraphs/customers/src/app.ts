@@ -62,16 +62,25 @@ export async function createCustomersApp(dataSource: DataSource, options: Subgra
   const segmentRefresh = segmentRefreshJob(segmentService, segmentSettings.refreshSeconds * 1000);
   const phoneRegion = readPhoneRegion();
   const mergeSettings = readMergeSettings();
-  const merges = new MergeService(new MergeRepository(dataSource), MERGE_PEERS.map((peer) => peerMergeParticipant(options.peers, peer, mergeSettings.peerTimeoutMs)), mergeSettings);
+  const mergeRepository = new MergeRepository(dataSource);
+  const merges = new MergeService(mergeRepository, MERGE_PEERS.map((peer) => peerMergeParticipant(options.peers, peer, mergeSettings.peerTimeoutMs)), mergeSettings, (ids) =>
+    follower.customersChanged(ids),
+  );
   // One release setup: survey summaries spend from the same per-client budget as customerCounts.
   const aggregateRelease = createAggregateRelease(dataSource, 'customers', options.aggregateNoise);
   // Segments are re-evaluated once after an import that wrote something, never per imported row.
-  const imports = createCustomersImport(dataSource, { phoneRegion, erased: subjectDataRepository, afterImport: async () => void (await segmentService.refreshAll(SEGMENT_REFRESH_CALLER)) });
+  // After an interaction import, only the customers it wrote for are re-evaluated (set-wise, one pass per segment).
+  const imports = createCustomersImport(dataSource, {
+    phoneRegion,
+    erased: subjectDataRepository,
+    afterImport: async () => void (await segmentService.refreshAll(SEGMENT_REFRESH_CALLER)),
+    afterInteractions: async (customerIds) => void (customerIds ? await follower.interactionsRecorded(customerIds) : await segmentService.refreshAll(SEGMENT_REFRESH_CALLER)),
+  });
   const resolvers = new ResolverContainer([
     createDeadLetterResolver(SUBGRAPH_NAME, dataSource),
     new CustomerResolver(new CustomerService(customers, subjectData, phoneRegion)),
     new InteractionResolver(new InteractionService(interactions, subjectDataRepository, (ids) => follower.interactionsRecorded(ids))),
-    new CustomerExistenceResolver(new CustomerExistenceService(customers, subjectDataRepository)),
+    new CustomerExistenceResolver(new CustomerExistenceService(customers, subjectDataRepository, mergeRepository)),
     createAnalyticsResolver(dataSource, options.aggregateNoise, aggregateRelease),
     new SubjectDataResolver(SUBGRAPH_NAME, subjectData),
     new MergeResolver(merges),

@@ -38,7 +38,7 @@ describe(`bulk customer import on ${storageLabel()}`, () => {
   beforeAll(async () => {
     harness = await startSubgraphHarness(customersSubgraph);
     subjectData = new CustomerSubjectDataRepository(harness.dataSource);
-    imports = createCustomersImport(harness.dataSource, { phoneRegion: 'GB', erased: subjectData, afterImport: async () => void refreshes++ });
+    imports = createCustomersImport(harness.dataSource, { phoneRegion: 'GB', erased: subjectData, afterImport: async () => void refreshes++, afterInteractions: async () => undefined });
   });
   afterAll(() => harness.close());
 

@@ -18,6 +18,8 @@ describe(`bulk interaction import on ${storageLabel()}`, () => {
   let imports: CustomersImport;
   let subjectData: CustomerSubjectDataRepository;
   let customerId: string;
+  /** What each import told the segments afterwards: the customers it wrote for. */
+  let followed: (readonly string[] | null)[] = [];
   const newCustomer = async () => {
     const created = await harness.execute<{ createCustomer: { id: string } }, { input: Record<string, unknown> }>(CREATE, { input: { givenName: 'Iris', acquisitionChannel: 'WEB' } });
     expect(created.errors).toBeUndefined();
@@ -45,7 +47,12 @@ describe(`bulk interaction import on ${storageLabel()}`, () => {
   beforeAll(async () => {
     harness = await startSubgraphHarness(customersSubgraph);
     subjectData = new CustomerSubjectDataRepository(harness.dataSource);
-    imports = createCustomersImport(harness.dataSource, { phoneRegion: 'GB', erased: subjectData, afterImport: async () => undefined });
+    imports = createCustomersImport(harness.dataSource, {
+      phoneRegion: 'GB',
+      erased: subjectData,
+      afterImport: async () => undefined,
+      afterInteractions: async (customerIds) => void followed.push(customerIds),
+    });
     customerId = await newCustomer();
   });
   afterAll(() => harness.close());
@@ -59,6 +66,19 @@ describe(`bulk interaction import on ${storageLabel()}`, () => {
     expect(new Date(stored.occurred_at as string).toISOString()).toBe(row.occurredAt);
     // The subject's access export names where an imported interaction came from.
     expect(await subjectData.interactionsOf(customerId)).toContainEqual(expect.objectContaining({ type: 'PAGE_VIEW', sourceSystem: 'web-new', externalId: row.externalId }));
+  });
+
+  it('tells the segments once per import which customers got new interactions, across batches, and nothing for a replay', async () => {
+    const other = await newCustomer();
+    const rows = [interaction(), interaction({ customerId: other }), interaction(), interaction({ customerId: other }), interaction()];
+    followed = [];
+    const job = await run(ndjson(rows), { sourceSystem: 'web-follow', batchRows: 2 });
+    expect(job.counts.inserted).toBe(5);
+    expect(followed).toHaveLength(1);
+    expect([...followed[0]!].sort()).toEqual([customerId, other].sort());
+    followed = [];
+    await run(ndjson(rows), { sourceSystem: 'web-follow', batchRows: 2 });
+    expect(followed).toEqual([]);
   });
 
   it('replaying the same file changes nothing and reports every row unchanged', async () => {

@@ -51,7 +51,7 @@ export async function createOffersApp(dataSource: DataSource, options: SubgraphA
   const release = createAggregateRelease(dataSource, SUBGRAPH_NAME, options.aggregateNoise);
   const imports = createOffersImport(dataSource, options.peers);
   const eligibility = new EligibilityService();
-  const responseService = new ResponseService(responses, offers, subjectData, knownCustomersFor(options), options.trustFeeds ? anyRedemptionOrder : peerRedemptionOrders(options.peers));
+  const responseService = new ResponseService(responses, offers, subjectData, knownCustomersFor(options), options.trustFeeds ? anyRedemptionOrder : peerRedemptionOrders(options.peers), subjectData);
   const resolvers = new ResolverContainer([
     createDeadLetterResolver(SUBGRAPH_NAME, dataSource),
     new CampaignResolver(new CampaignService(campaigns)),

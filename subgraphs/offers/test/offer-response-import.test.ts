@@ -174,6 +174,32 @@ describe(`bulk offer response import on ${storageLabel()}`, () => {
     expect((await stored('crm-bad')).map((r) => r.customer_id).sort()).toEqual([(rows[0] as { customerId: string }).customerId, buyer].sort());
   });
 
+  it("records an ADAPTIVE offer's chosen option, and rejects an option the offer lacks or an option on another personalisation type", async () => {
+    const api = offersApi(harness);
+    const campaignId = await api.createCampaign();
+    const adaptive = (await api.createOffer(campaignId, { personalisationType: 'ADAPTIVE', skus: ['SKU-00001', 'SKU-00003'] })).id;
+    const chosen = response({ offerId: adaptive, type: 'ACCEPTED', optionKey: 'product:SKU-00003' });
+    const rows = [
+      chosen,
+      response({ offerId: adaptive, type: 'CLICKED', optionKey: 'product:SKU-00002' }),
+      response({ offerId: adaptive, type: 'CLICKED', optionKey: 'SKU-00001' }),
+      response({ type: 'CLICKED', optionKey: 'product:SKU-00001' }),
+    ];
+    const job = await run(ndjson(rows), { sourceSystem: 'crm-options' });
+    expect(job.counts).toMatchObject({ read: 4, inserted: 1, rejected: 3 });
+    const [stored]: { option_key: string }[] = await harness.dataSource.query(`SELECT option_key FROM offers.offer_response WHERE source_system = 'crm-options'`);
+    expect(stored.option_key).toBe('product:SKU-00003');
+    const bad = await imports.jobs.badRows(job.id, 10);
+    expect(bad.map((b) => [b.lineNo, b.field, b.reason])).toEqual([
+      [2, 'optionKey', "is not one of the offer's options"],
+      [3, 'optionKey', "is not one of the offer's options"],
+      [4, 'optionKey', 'is only recorded for an ADAPTIVE offer'],
+    ]);
+    // A re-sent row with another option is a conflict, not a silent change of the recorded choice.
+    const resent = await run(ndjson([{ ...chosen, optionKey: 'product:SKU-00001' }]), { sourceSystem: 'crm-options' });
+    expect(resent.counts).toMatchObject({ inserted: 0, unchanged: 0, rejected: 1 });
+  });
+
   it('imports the same responses from CSV with header-aware line numbers', async () => {
     const rows = [response(), redeemed()];
     const csv = [

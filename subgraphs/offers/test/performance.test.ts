@@ -96,6 +96,34 @@ describe(`campaign performance and holdouts on ${storageLabel()}`, () => {
       });
     });
 
+    it('breaks an ADAPTIVE offer down per chosen option, leaving out an option fewer than k customers named', async () => {
+      const campaignId = await api.createCampaign();
+      const adaptive = (await api.createOffer(campaignId, { personalisationType: 'ADAPTIVE', skus: ['SKU-00001', 'SKU-00002', 'SKU-00003'] })).id;
+      const [first, second, third] = ['product:SKU-00001', 'product:SKU-00002', 'product:SKU-00003'];
+      const [c1, c2, c3, c4, c5] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+      await responses.recordMany([
+        ...[c1, c2, c3, c4, c5].map((c) => responseInput(adaptive, c, 'SHOWN')),
+        responseInput(adaptive, c1, 'CLICKED', { optionKey: first }), responseInput(adaptive, c1, 'ACCEPTED', { optionKey: first }),
+        responseInput(adaptive, c2, 'CLICKED', { optionKey: first }), responseInput(adaptive, c2, 'CLICKED', { optionKey: first }), responseInput(adaptive, c2, 'ACCEPTED', { optionKey: first }),
+        responseInput(adaptive, c3, 'CLICKED', { optionKey: second }), responseInput(adaptive, c3, 'DECLINED', { optionKey: second }),
+        responseInput(adaptive, c4, 'CLICKED', { optionKey: second }),
+        responseInput(adaptive, c5, 'CLICKED', { optionKey: third }),
+      ]);
+      const result = await harness.execute<{ campaign: { performance: { accepted: { customers: number }; byOption: unknown[] } } }, Record<string, unknown>>(
+        `query($id: ID!) { campaign(id: $id) { performance { accepted { customers } byOption { offerId optionKey customers clicked accepted redeemed declined } } } }`,
+        { id: campaignId },
+      );
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.campaign.performance).toEqual({
+        accepted: { customers: 2 },
+        byOption: [
+          { offerId: adaptive, optionKey: first, customers: 2, clicked: 2, accepted: 2, redeemed: 0, declined: 0 },
+          { offerId: adaptive, optionKey: second, customers: 2, clicked: 2, accepted: 0, redeemed: 0, declined: 1 },
+          // The third option was named by one customer (< k): left out whole.
+        ],
+      });
+    });
+
     it('releases no figures for a campaign that reached fewer than k customers', async () => {
       const performance = await performanceOf(await api.createCampaign({ holdoutPercent: 10 }));
       expect(performance).toBeNull();

@@ -62,13 +62,14 @@ export async function createTransactionsApp(dataSource: DataSource, options: Sub
   // Scores and co-purchases are refreshed once after an import, never per imported row.
   const imports = createTransactionsImport(dataSource, options.peers, async () => void (await valueService.refreshAll()));
   const refreshJobs = new ValueRefreshJobs(new ValueRefreshJobRepository(dataSource), valueService);
-  const subjectData = new OrderSubjectData(new OrderSubjectDataRepository(dataSource));
+  // A merge or unmerge re-points orders: the value of the customers concerned is recomputed in that step.
+  const subjectData = new OrderSubjectData(new OrderSubjectDataRepository(dataSource), (customerIds) => valueService.refreshCustomers(customerIds));
   const resolvers = new ResolverContainer([
     createDeadLetterResolver(SUBGRAPH_NAME, dataSource),
     new ProductResolver(new ProductService(products)),
     createCatalogueResolver(catalogue),
     createStockResolver(dataSource, stockLedger),
-    new OrderResolver(new OrderService(orders, { products, prices: catalogue, ledger: stockLedger }, (customerId) => valueService.refreshCustomers([customerId]), subjectData, knownCustomersFor(options))),
+    new OrderResolver(new OrderService(orders, { products, prices: catalogue, ledger: stockLedger }, (customerId) => valueService.refreshCustomers([customerId]), subjectData, knownCustomersFor(options), subjectData)),
     new OrderLineResolver(),
     new CustomerPurchasesResolver(),
     new CustomerValueResolver(),

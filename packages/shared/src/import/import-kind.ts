@@ -96,5 +96,5 @@ export interface ImportKind {
   /** Tables where the kind keeps rows per job (a `job_id` column): deleted with the job when the retention sweep removes it. */
   jobTables?: string[];
   /** Once after the whole import (value scores, segments, stock-dependent offers), never per row. */
-  afterImport?(summary: { inserted: number; updated: number }): Promise<void>;
+  afterImport?(summary: { jobId: string; inserted: number; updated: number }): Promise<void>;
 }

@@ -96,7 +96,7 @@ export class ImportRunner {
       let afterImportMs: number | null = null;
       if (kind.afterImport && totals.inserted + totals.updated > 0) {
         const started = performance.now();
-        await kind.afterImport({ inserted: totals.inserted, updated: totals.updated });
+        await kind.afterImport({ jobId: job.id, inserted: totals.inserted, updated: totals.updated });
         afterImportMs = performance.now() - started;
       }
       await this.jobs.finish(job.id, ImportJobState.DONE, null, afterImportMs, new Date());

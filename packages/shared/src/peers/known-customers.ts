@@ -13,11 +13,26 @@ export enum CustomerExistenceStatus {
   EXISTS = 'EXISTS',
   ERASED = 'ERASED',
   UNKNOWN = 'UNKNOWN',
+  /** Retired by a merge: the answer names the survivor and the merge, so a feed lands on the one person. */
+  MERGED = 'MERGED',
 }
 
 export const CUSTOMER_EXISTENCE_QUERY = `query CustomerExistence($customerIds: [ID!]!) {
-  customerExistence(customerIds: $customerIds) { customerId status }
+  customerExistence(customerIds: $customerIds) { customerId status survivorId mergeId }
 }`;
+
+/** Where a feed naming an id writes: the id itself, or (retired id) its survivor, with the merge that retired it. */
+export interface WritableCustomer {
+  customerId: string;
+  viaMerge: string | null;
+}
+
+interface ExistenceAnswer {
+  customerId: string;
+  status: CustomerExistenceStatus;
+  survivorId?: string | null;
+  mergeId?: string | null;
+}
 
 export const MAX_EXISTENCE_IDS = 1000;
 
@@ -29,11 +44,19 @@ const customersUnavailable = () =>
 
 /** Refuses writes for customers that never existed (NOT_FOUND) or were erased (SUBJECT_ERASED). */
 export interface KnownCustomers {
+  /** A retired (merged) id is NOT_FOUND here: for callers that must not learn of the alias. */
   assertWritable(customerIds: readonly string[], field?: string): Promise<void>;
+  /**
+   * Like assertWritable, but a retired id resolves to its survivor (keyed by the lower-cased id asked).
+   * Only for callers that see every customer (staff, ERP feeds): to anyone else the alias is an oracle.
+   */
+  resolveWritable(customerIds: readonly string[], field?: string): Promise<Map<string, WritableCustomer>>;
 }
 
+const asThemselves = (customerIds: readonly string[]) => new Map<string, WritableCustomer>(customerIds.map((id) => [id.toLowerCase(), { customerId: id.toLowerCase(), viaMerge: null }]));
+
 /** Feeds taken on trust (subgraph-level tests, where no customers subgraph runs). */
-export const everyCustomerKnown: KnownCustomers = { assertWritable: async () => undefined };
+export const everyCustomerKnown: KnownCustomers = { assertWritable: async () => undefined, resolveWritable: async (ids) => asThemselves(ids) };
 
 export interface KnownCustomersOptions {
   /** How long a positive answer is reused; negative answers never are (a new erasure is seen at once). */
@@ -52,27 +75,38 @@ export function peerKnownCustomers(peers: PeerClient, options: KnownCustomersOpt
   const maxEntries = options.maxEntries ?? 50_000;
   const now = options.now ?? Date.now;
   const existsUntil = new Map<string, number>();
+  /** Only EXISTS is remembered: a merge, an unmerge or an erasure is seen by the next uncached call. */
+  async function resolve(customerIds: readonly string[], field: string, followAliases: boolean): Promise<Map<string, WritableCustomer>> {
+    const ids = [...new Set(customerIds.map((id) => id.toLowerCase()))];
+    const resolved = asThemselves(ids);
+    const at = now();
+    const ask = ids.filter((id) => (existsUntil.get(id) ?? 0) <= at);
+    for (let start = 0; start < ask.length; start += MAX_EXISTENCE_IDS) {
+      const batch = ask.slice(start, start + MAX_EXISTENCE_IDS);
+      let answer: { customerExistence: ExistenceAnswer[] };
+      try {
+        answer = await peers.query('customers', FEED_INTEGRITY_CALLER, CUSTOMER_EXISTENCE_QUERY, { customerIds: batch });
+      } catch (error) {
+        if (error instanceof PeerUnavailableError) throw customersUnavailable();
+        throw error;
+      }
+      const answers = answer.customerExistence;
+      if (answers.some((e) => e.status === CustomerExistenceStatus.ERASED)) throw subjectErased(field);
+      const writable = (e: ExistenceAnswer) => e.status === CustomerExistenceStatus.EXISTS || (followAliases && e.status === CustomerExistenceStatus.MERGED && !!e.survivorId && !!e.mergeId);
+      if (answers.length !== batch.length || answers.some((e, i) => e.customerId.toLowerCase() !== batch[i] || !writable(e))) throw unknownCustomer(field);
+      if (existsUntil.size + batch.length > maxEntries) existsUntil.clear();
+      for (const e of answers) {
+        if (e.status === CustomerExistenceStatus.EXISTS) existsUntil.set(e.customerId.toLowerCase(), at + ttlMs);
+        else resolved.set(e.customerId.toLowerCase(), { customerId: e.survivorId!.toLowerCase(), viaMerge: e.mergeId! });
+      }
+    }
+    return resolved;
+  }
   return {
     async assertWritable(customerIds, field = 'customerId') {
-      const ids = [...new Set(customerIds.map((id) => id.toLowerCase()))];
-      const at = now();
-      const ask = ids.filter((id) => (existsUntil.get(id) ?? 0) <= at);
-      for (let start = 0; start < ask.length; start += MAX_EXISTENCE_IDS) {
-        const batch = ask.slice(start, start + MAX_EXISTENCE_IDS);
-        let answer: { customerExistence: { customerId: string; status: CustomerExistenceStatus }[] };
-        try {
-          answer = await peers.query('customers', FEED_INTEGRITY_CALLER, CUSTOMER_EXISTENCE_QUERY, { customerIds: batch });
-        } catch (error) {
-          if (error instanceof PeerUnavailableError) throw customersUnavailable();
-          throw error;
-        }
-        const statuses = answer.customerExistence.map((e) => e.status);
-        if (statuses.includes(CustomerExistenceStatus.ERASED)) throw subjectErased(field);
-        if (statuses.length !== batch.length || statuses.some((s) => s !== CustomerExistenceStatus.EXISTS)) throw unknownCustomer(field);
-        if (existsUntil.size + batch.length > maxEntries) existsUntil.clear();
-        for (const id of batch) existsUntil.set(id, at + ttlMs);
-      }
+      await resolve(customerIds, field, false);
     },
+    resolveWritable: (customerIds, field = 'customerId') => resolve(customerIds, field, true),
   };
 }
 

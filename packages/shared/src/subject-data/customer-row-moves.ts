@@ -19,6 +19,21 @@ export const mergeMoveTableSql = (schema: string) => `
     PRIMARY KEY (merge_id, table_name, row_id)
   )`;
 
+/** A row a feed wrote on the survivor while naming a retired id: an unmerge gives it back to that id. */
+export interface AliasWrite {
+  mergeId: string;
+  rowId: string;
+  aliasId: string;
+  survivorId: string;
+}
+
+/** Where a subgraph notes its alias writes, inside the writing transaction. */
+export interface AliasWriteLog {
+  recordAliasWrites(manager: EntityManager, table: string, writes: readonly AliasWrite[]): Promise<void>;
+}
+
+export const noAliasWrites: AliasWriteLog = { recordAliasWrites: async () => undefined };
+
 /**
  * Re-points a customer's rows for a profile merge and records each moved row, so an unmerge moves
  * back exactly those (and not what was recorded on the survivor since). Each subgraph owns a
@@ -47,6 +62,26 @@ export class CustomerRowMoves {
       );
     }
     return this.counts(manager, mergeId);
+  }
+
+  /**
+   * Notes rows written on the survivor through a retired id as moved by the merge that retired it:
+   * the person named that id, so an unmerge gives the rows back to it (as it does the merged rows).
+   */
+  async recordAliasWrites(manager: EntityManager, table: string, writes: readonly AliasWrite[]): Promise<void> {
+    if (writes.length === 0) return;
+    await manager.query(
+      `INSERT INTO ${this.moves} (merge_id, table_name, row_id, from_customer, to_customer)
+       SELECT t.merge_id, $1, t.row_id, t.alias_id, t.survivor_id FROM jsonb_to_recordset($2::jsonb) AS t(merge_id uuid, row_id uuid, alias_id uuid, survivor_id uuid)
+       ON CONFLICT DO NOTHING`,
+      [table, JSON.stringify(writes.map((w) => ({ merge_id: w.mergeId, row_id: w.rowId, alias_id: w.aliasId, survivor_id: w.survivorId })))],
+    );
+  }
+
+  /** Every customer this merge's records name, either side (empty once undone). */
+  async partiesOf(manager: EntityManager, mergeId: string): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(`SELECT from_customer AS id FROM ${this.moves} WHERE merge_id = $1 UNION SELECT to_customer FROM ${this.moves} WHERE merge_id = $1`, [mergeId]);
+    return rows.map((r) => r.id);
   }
 
   /** Moves back the rows this merge moved that still belong to the survivor; forgets the merge's record. */

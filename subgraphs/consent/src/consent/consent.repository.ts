@@ -59,8 +59,12 @@ export class ConsentRepository {
     return { rows, totals };
   }
 
-  /** Links the event into the customer's hash chain in the same transaction that inserts it. */
-  append(event: NewConsentEvent): Promise<ConsentEventEntity> {
+  /**
+   * Links the event into the customer's hash chain in the same transaction that inserts it. With
+   * `viaAlias`, the event was said through a retired id and lands on its survivor: noted so an
+   * unmerge gives the word back to that id.
+   */
+  append(event: NewConsentEvent, viaAlias?: { aliasId: string; mergeId: string }): Promise<ConsentEventEntity> {
     return this.dataSource.transaction(async (manager) => {
       const { seq, prevHash } = await this.chain.nextLink(manager, event.customerId);
       // Under the ledger lock an erasure also takes: either it committed (refused here) or it withdraws what this appends.
@@ -74,6 +78,9 @@ export class ConsentRepository {
          RETURNING ${COLUMNS}`,
         [id, seq, event.customerId, event.purposeCode, event.partnerId, event.status, event.noticeVersion, event.channel, event.clientId, event.recordedAt, prevHash, hash],
       );
+      if (viaAlias) {
+        await manager.query(`INSERT INTO consent.merge_alias_event (merge_id, event_id, alias_id, survivor_id) VALUES ($1, $2, $3, $4)`, [viaAlias.mergeId, id, viaAlias.aliasId, event.customerId]);
+      }
       await recordEvent(manager, consentEventOf(toEntity(row)));
       return toEntity(row);
     });

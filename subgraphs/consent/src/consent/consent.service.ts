@@ -43,9 +43,12 @@ export class ConsentService {
     if (!purpose) throw unknownPurpose(input.purposeCode);
     if (purpose.legalBasis !== LegalBasis.CONSENT) throw consentNotApplicable(purpose);
     const partnerId = await this.checkPartner(purpose, input.partnerId ?? null, status);
-    await this.known.assertWritable([customerId]);
+    // A customer token is bound to its own id: a retired one is NOT_FOUND to it, never an alias oracle.
+    const target =
+      caller.kind === CallerKind.CUSTOMER ? (await this.known.assertWritable([customerId]), null) : ((await this.known.resolveWritable([customerId])).get(customerId) ?? null);
+    const viaAlias = target?.viaMerge ? { aliasId: customerId, mergeId: target.viaMerge } : undefined;
     return this.ledger.append({
-      customerId,
+      customerId: target?.customerId ?? customerId,
       purposeCode: purpose.code,
       partnerId,
       status,
@@ -53,7 +56,7 @@ export class ConsentService {
       channel: input.channel,
       clientId: caller.clientId,
       recordedAt: now,
-    });
+    }, viaAlias);
   }
 
   private async checkPartner(purpose: PurposeEntity, partnerId: string | null, status: ConsentStatus): Promise<string | null> {

@@ -75,6 +75,7 @@ export class ConsentMergeRepository {
     return this.dataSource.transaction(async (manager) => {
       await new LedgerRepository(this.dataSource).lockLedger(manager);
       const [unaliased]: { n: number }[] = await manager.query(`WITH gone AS (DELETE FROM consent.customer_alias WHERE merge_id = $1 RETURNING 1) SELECT count(*)::int AS n FROM gone`, [mergeId]);
+      const givenBack = await this.giveBackAliasWords(manager, mergeId, now);
       const ended: MergeEventRow[] = await manager.query(`SELECT event_id, customer_id, purpose_code, partner_id, prior_status FROM consent.merge_consent_event WHERE merge_id = $1`, [mergeId]);
       await lockCustomers(manager, ended.map((e) => e.customer_id));
       const stillLatest: { id: string }[] = await manager.query(
@@ -100,8 +101,44 @@ export class ConsentMergeRepository {
         }));
       await appendChainedEvents(manager, rows);
       await manager.query(`DELETE FROM consent.merge_consent_event WHERE merge_id = $1`, [mergeId]);
-      return [{ table: 'consent.customer_alias', rows: unaliased.n }, { table: 'consent.consent_event', rows: rows.length }];
+      return [{ table: 'consent.customer_alias', rows: unaliased.n }, { table: 'consent.consent_event', rows: rows.length + givenBack }];
     });
+  }
+
+  /**
+   * Words said through the retired id during the merge were appended to the survivor. On unmerge the
+   * restored id gets its last word per purpose and partner back (a MERGE event), and a grant still in
+   * force on the survivor only because of it is withdrawn there: a grant under the other id does not
+   * extend to the survivor's data once they are two profiles again (re-grant to restore it).
+   */
+  private async giveBackAliasWords(manager: EntityManager, mergeId: string, now: Date): Promise<number> {
+    const said: (MergeEventRow & { alias_id: string; status: string; latest_on_survivor: boolean })[] = await manager.query(
+      `SELECT DISTINCT ON (a.alias_id, e.purpose_code, e.partner_id) e.id AS event_id, a.alias_id, e.customer_id, e.purpose_code, e.partner_id, e.status,
+              NOT EXISTS (SELECT 1 FROM consent.consent_event later WHERE later.customer_id = e.customer_id AND later.purpose_code = e.purpose_code
+                            AND later.partner_id IS NOT DISTINCT FROM e.partner_id AND later.seq > e.seq) AS latest_on_survivor
+         FROM consent.merge_alias_event a JOIN consent.consent_event e ON e.id = a.event_id
+        WHERE a.merge_id = $1 ORDER BY a.alias_id, e.purpose_code, e.partner_id, e.seq DESC`,
+      [mergeId],
+    );
+    await lockCustomers(manager, said.flatMap((s) => [s.alias_id, s.customer_id]));
+    const event = (customerId: string, s: { purpose_code: string; partner_id: string | null }, status: string): ConsentEventRow => ({
+      id: randomUUID(),
+      customer_id: customerId,
+      purpose_code: s.purpose_code,
+      partner_id: s.partner_id,
+      status,
+      notice_version: null,
+      channel: ConsentChannel.MERGE,
+      client_id: mergeClientId(mergeId),
+      recorded_at: now.toISOString(),
+    });
+    const rows = [
+      ...said.map((s) => event(s.alias_id, s, s.status)),
+      ...said.filter((s) => s.latest_on_survivor && s.status === ConsentStatus.GRANTED).map((s) => event(s.customer_id, s, ConsentStatus.WITHDRAWN)),
+    ];
+    await appendChainedEvents(manager, rows);
+    await manager.query(`DELETE FROM consent.merge_alias_event WHERE merge_id = $1`, [mergeId]);
+    return rows.length;
   }
 
   /**
@@ -113,6 +150,7 @@ export class ConsentMergeRepository {
       const owned: { member: string }[] = await manager.query(`${ALIASES_OF} SELECT member FROM owned`, [[customerId]]);
       const merged = owned.map((o) => o.member).filter((id) => id !== customerId);
       await manager.query(`DELETE FROM consent.merge_consent_event WHERE customer_id = ANY($1::uuid[])`, [[customerId, ...merged]]);
+      await manager.query(`DELETE FROM consent.merge_alias_event WHERE survivor_id = ANY($1::uuid[]) OR alias_id = ANY($1::uuid[])`, [[customerId, ...merged]]);
       await manager.query(`DELETE FROM consent.customer_alias WHERE alias_id = ANY($1::uuid[]) OR survivor_id = $2`, [merged, customerId]);
       let tombstoned = 0;
       for (const id of merged) tombstoned += await this.tombstones.record(manager, id, now);

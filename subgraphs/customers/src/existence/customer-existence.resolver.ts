@@ -9,7 +9,7 @@ import type { CustomerExistenceService } from './customer-existence.service';
 export class CustomerExistenceResolver {
   constructor(private readonly existence: CustomerExistenceService) {}
 
-  @Query(() => [CustomerExistenceType], { description: 'Internal (feed integrity): EXISTS, ERASED or UNKNOWN per id, in request order' })
+  @Query(() => [CustomerExistenceType], { description: 'Internal (feed integrity): EXISTS, ERASED, UNKNOWN or MERGED (with the survivor) per id, in request order' })
   @Directive('@inaccessible')
   customerExistence(@Arg('customerIds', () => [ID]) customerIds: string[], @Ctx() ctx: CustomersContext): Promise<CustomerExistenceType[]> {
     // Existence is itself information about a customer: only the peers' feed-integrity caller asks.

@@ -3,11 +3,19 @@ import { INTERACTION_PARAMS as P, interactionBatchFacts } from './interaction-im
 import { compareResent, insertNewInteractions, INTERACTION_CHECKS, lockBatchCustomers } from './interaction-import.sql';
 
 /**
+ * Told once after an import which customers got new interactions (their memberships follow set-wise),
+ * or null when that is not known here (a job resumed in another process): then every segment is refreshed.
+ */
+export type InteractionsImported = (customerIds: readonly string[] | null) => Promise<void>;
+
+/**
  * Interactions keyed by source system + external id. An NDJSON row is
  * `{"externalId","customerId","channel","kind","type","occurredAt","attributes"?}` (attributes a JSON
  * object); a CSV row has the same columns with attributes as the object's JSON text.
  */
-export function interactionImportKind(afterImport: () => Promise<void>): ImportKind {
+export function interactionImportKind(imported: InteractionsImported): ImportKind {
+  // Per running job: the customers its committed batches wrote for, and how many rows (to tell a resumed job).
+  const written = new Map<string, { customers: Set<string>; inserted: number }>();
   return {
     name: 'interactions',
     schema: 'customers',
@@ -32,11 +40,19 @@ export function interactionImportKind(afterImport: () => Promise<void>): ImportK
       const attributes = [params[P.parsedLines - 3].value, params[P.parsedAttributes - 3].value];
       await query(lockBatchCustomers(tables));
       const [inserted] = await query(insertNewInteractions(tables), [sourceSystem, ...attributes]);
+      const job = written.get(jobId) ?? { customers: new Set<string>(), inserted: 0 };
+      for (const id of inserted.customer_ids as string[]) job.customers.add(id);
+      job.inserted += Number(inserted.inserted);
+      written.set(jobId, job);
       // Every staged interaction was new: nothing was re-sent, so there is nothing to compare.
       if (Number(inserted.inserted) === Number(inserted.staged)) return { inserted: Number(inserted.inserted), updated: 0, unchanged: 0, conflicts: 0 };
       const [resent] = await query(compareResent(tables), [jobId, sourceSystem, ...attributes]);
       return { inserted: Number(inserted.inserted), updated: 0, unchanged: Number(resent.unchanged), conflicts: Number(resent.conflicts) };
     },
-    afterImport,
+    async afterImport({ jobId, inserted }) {
+      const job = written.get(jobId);
+      written.delete(jobId);
+      await imported(job && job.inserted >= inserted ? [...job.customers] : null);
+    },
   };
 }

@@ -44,9 +44,10 @@ export const insertNewInteractions = (t: ImportTables) => `
     INSERT INTO customers.interaction (id, customer_id, channel, kind, type, occurred_at, attributes, source_system, external_id)
     SELECT f.interaction_id, f.customer_id, f.channel, f.kind, f.type, f.occurred_at, f.attributes_n, $1, f.external_id FROM fresh f
     ON CONFLICT (source_system, external_id) DO NOTHING
-    RETURNING 1
+    RETURNING customer_id
   )
-  SELECT (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM ${t.records})::int AS staged`;
+  SELECT (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM ${t.records})::int AS staged,
+         (SELECT coalesce(array_agg(DISTINCT customer_id::text), '{}') FROM ins) AS customer_ids`;
 
 /**
  * Every staged interaction not inserted above: the same content under its external id is

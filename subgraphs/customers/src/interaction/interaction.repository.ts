@@ -1,13 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import type { ChildPageRows, CursorKey } from '@c360/shared';
+import { CustomerRowMoves, type ChildPageRows, type CursorKey } from '@c360/shared';
 import { InteractionEntity } from './interaction.entity';
 
 
 /** All SQL for the interaction timeline. */
 export class InteractionRepository {
+  private readonly moves = new CustomerRowMoves('customers', [{ table: 'customers.interaction' }]);
+
   constructor(private readonly dataSource: DataSource) {}
+
+  /** The survivor a retired (merged) id resolves to, with the merge that retired it; null when not retired. */
+  async aliasOf(manager: EntityManager, customerId: string): Promise<{ survivorId: string; mergeId: string } | null> {
+    const [row]: { survivor_id: string; merge_id: string }[] = await manager.query(`SELECT survivor_id, merge_id FROM customers.customer_alias WHERE alias_id = $1`, [customerId]);
+    return row ? { survivorId: row.survivor_id, mergeId: row.merge_id } : null;
+  }
+
+  /** An interaction recorded on the survivor through a retired id: an unmerge gives it back to that id. */
+  recordedThroughAlias(manager: EntityManager, write: { mergeId: string; rowId: string; aliasId: string; survivorId: string }): Promise<void> {
+    return this.moves.recordAliasWrites(manager, 'customers.interaction', [write]);
+  }
 
   /** Newest first; one statement for every customer in the batch. */
   async timelines(customerIds: string[], size: number, after: CursorKey | undefined): Promise<ChildPageRows<InteractionEntity>> {

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
-import { isUuid, ConnectionType, PersonalData, PersonalDataCategory, RequiresScope } from '@c360/shared';
+import { answersNotFound, isUuid, ConnectionType, PersonalData, PersonalDataCategory, RequiresScope } from '@c360/shared';
 import type { CustomersContext } from '../context';
 import { assertMayWriteCustomer } from '../customer/customer.lookup';
 import { CustomerType } from '../customer/customer.type';
@@ -30,6 +30,7 @@ export class InteractionResolver {
   @RequiresScope('customers:write')
   async recordInteraction(@Arg('input', () => RecordInteractionInput) input: RecordInteractionInput, @Ctx() ctx: CustomersContext): Promise<InteractionType> {
     if (isUuid(input.customerId)) await assertMayWriteCustomer(ctx, input.customerId.toLowerCase());
-    return toInteractionType(await this.service.record(input));
+    // A retired id resolves to its survivor only for callers who see every customer (no alias oracle).
+    return toInteractionType(await this.service.record(input, new Date(), answersNotFound(ctx) ? 'refuse' : 'follow'));
   }
 }

@@ -16,20 +16,30 @@ export class InteractionService {
     private readonly recorded: InteractionsRecorded = async () => undefined,
   ) {}
 
-  async record(input: RecordInteractionInput, now = new Date()): Promise<InteractionEntity> {
+  /**
+   * With `aliases: 'follow'` (callers who see every customer) a retired id lands on its survivor, and
+   * an unmerge gives the interaction back; 'refuse' answers it NOT_FOUND like an unknown id.
+   */
+  async record(input: RecordInteractionInput, now = new Date(), aliases: 'follow' | 'refuse' = 'refuse'): Promise<InteractionEntity> {
     const occurredAt = input.occurredAt ?? now;
     if (occurredAt.getTime() > now.getTime() + 5 * 60_000) throw badInput('occurredAt must not be in the future', { field: 'occurredAt' });
     const attributes = input.attributes ?? {};
     if (JSON.stringify(attributes).length > MAX_ATTRIBUTES_BYTES) throw badInput(`attributes must be under ${MAX_ATTRIBUTES_BYTES} bytes of JSON`, { field: 'attributes' });
-    const customerId = input.customerId.toLowerCase();
+    const named = input.customerId.toLowerCase();
     // Tombstone, existence and insert in one transaction under the customer's lock, which erasure takes too.
     const interaction = await this.interactions.transaction(async (manager) => {
-      if (await this.subjectData.isErasedWithin(manager, customerId)) throw subjectErased('customerId');
-      if (!(await this.interactions.customerExists(manager, customerId))) throw unknownCustomer('customerId');
-      return this.interactions.insert(manager, { customerId, channel: input.channel, kind: input.kind, type: input.type, occurredAt, attributes });
+      if (await this.subjectData.isErasedWithin(manager, named)) throw subjectErased('customerId');
+      if (await this.interactions.customerExists(manager, named)) {
+        return this.interactions.insert(manager, { customerId: named, channel: input.channel, kind: input.kind, type: input.type, occurredAt, attributes });
+      }
+      const alias = aliases === 'follow' ? await this.interactions.aliasOf(manager, named) : null;
+      if (!alias || (await this.subjectData.isErasedWithin(manager, alias.survivorId)) || !(await this.interactions.customerExists(manager, alias.survivorId))) throw unknownCustomer('customerId');
+      const row = await this.interactions.insert(manager, { customerId: alias.survivorId, channel: input.channel, kind: input.kind, type: input.type, occurredAt, attributes });
+      await this.interactions.recordedThroughAlias(manager, { mergeId: alias.mergeId, rowId: row.id, aliasId: named, survivorId: alias.survivorId });
+      return row;
     });
     // Awaited: when the mutation answers, the customer's memberships already reflect the interaction.
-    await this.recorded([customerId]).catch((error: Error) => process.stderr.write(`[customers] memberships not followed: ${error.message}
+    await this.recorded([interaction.customerId]).catch((error: Error) => process.stderr.write(`[customers] memberships not followed: ${error.message}
 `));
     return interaction;
   }

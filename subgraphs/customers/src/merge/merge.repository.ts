@@ -75,6 +75,15 @@ export class MergeRepository {
     return new Map(rows.map((r) => [r.alias_id, r.survivor_id]));
   }
 
+  /** Retired ids among these, with the survivor and the merge that retired each (one statement). */
+  async aliasesAmong(ids: readonly string[]): Promise<Map<string, { survivorId: string; mergeId: string }>> {
+    const rows: { alias_id: string; survivor_id: string; merge_id: string }[] = await this.dataSource.query(
+      `SELECT alias_id, survivor_id, merge_id FROM customers.customer_alias WHERE alias_id = ANY($1::uuid[])`,
+      [[...ids]],
+    );
+    return new Map(rows.map((r) => [r.alias_id, { survivorId: r.survivor_id, mergeId: r.merge_id }]));
+  }
+
   async find(id: string): Promise<MergeRow | null> {
     const [row]: MergeRow[] = await this.dataSource.query(`SELECT ${MERGE_COLUMNS} FROM customers.customer_merge WHERE id = $1`, [id]);
     return row ?? null;
@@ -125,6 +134,14 @@ export class MergeRepository {
         [survivorId, mergedId],
       ).then((r) => rowsOf<{ system: string; external_id: string }>(r));
       const aliases: { alias_id: string }[] = await manager.query(`UPDATE customers.customer_alias SET survivor_id = $1 WHERE survivor_id = $2 RETURNING alias_id`, [survivorId, mergedId]).then((r) => rowsOf<{ alias_id: string }>(r));
+      // Its memberships go with it, counts kept right (the cascade would leave them counted); the survivor's are re-evaluated after.
+      await manager.query(
+        `WITH gone AS (DELETE FROM customers.segment_member WHERE customer_id = $1 RETURNING segment_id, version)
+         UPDATE customers.segment_version v SET member_count = v.member_count - g.n
+           FROM (SELECT segment_id, version, count(*)::int AS n FROM gone GROUP BY segment_id, version) g
+          WHERE v.segment_id = g.segment_id AND v.version = g.version AND v.member_count IS NOT NULL`,
+        [mergedId],
+      );
       await manager.query(`DELETE FROM customers.customer WHERE id = $1`, [mergedId]);
       await manager.query(`INSERT INTO customers.customer_alias (alias_id, survivor_id, merge_id) VALUES ($1, $2, $3)`, [mergedId, survivorId, mergeId]);
       const retired: RetiredProfile = { profile, externalIds, aliases: aliases.map((a) => a.alias_id) };

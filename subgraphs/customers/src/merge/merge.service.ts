@@ -31,6 +31,8 @@ export class MergeService {
     /** The other subgraphs' steps, in order; this subgraph's own step runs last. */
     private readonly participants: readonly MergeParticipant[],
     private readonly settings: MergeSettings,
+    /** Told, once a merge or an unmerge settled, which customers it concerned: their memberships follow at once. */
+    private readonly settled: (customerIds: readonly string[]) => Promise<unknown> = async () => undefined,
   ) {}
 
   /**
@@ -87,6 +89,7 @@ export class MergeService {
       if (undone) await this.merges.setState(id, CustomerMergeState.FAILED, { failure });
       else await this.merges.setState(id, CustomerMergeState.UNMERGING, { failure: `${failure}; undo pending, unmergeCustomers finishes it` });
     }
+    await this.follow([survivorId, mergedId]);
     return this.find(id);
   }
 
@@ -102,7 +105,13 @@ export class MergeService {
     const undone = await this.undo(mergeId, this.participants);
     if (undone) await this.merges.setState(mergeId, CustomerMergeState.UNMERGED, { unmergedAt: now });
     else await this.merges.setState(mergeId, CustomerMergeState.UNMERGING, { failure: 'A subgraph could not undo its step yet; ask again to resume' });
+    await this.follow([merge.survivorId, merge.mergedId]);
     return this.find(mergeId);
+  }
+
+  /** The merge is settled whatever this does: a failure leaves memberships to the periodic refresh. */
+  private async follow(customerIds: string[]): Promise<void> {
+    await Promise.resolve(this.settled(customerIds)).catch((error: Error) => process.stderr.write(`[customers] memberships not followed after a merge: ${error.message}\n`));
   }
 
   /** Undoes the given steps, last first; each is idempotent. False when one could not be undone (the record says UNMERGING). */

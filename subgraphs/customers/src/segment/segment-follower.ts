@@ -21,9 +21,21 @@ export class SegmentFollower {
   ) {}
 
   /** Returns how many segments were re-evaluated; one that fails keeps its last members (the periodic refresh catches up). */
-  async interactionsRecorded(customerIds: readonly string[], now = new Date()): Promise<number> {
+  interactionsRecorded(customerIds: readonly string[], now = new Date()): Promise<number> {
+    return this.follow(customerIds, readsInteractions, 'an interaction', now);
+  }
+
+  /**
+   * A merge or an unmerge changed who these customers are (their interactions, orders and so their
+   * value): every segment is re-evaluated for them. An id that no longer has a profile leaves all.
+   */
+  customersChanged(customerIds: readonly string[], now = new Date()): Promise<number> {
+    return this.follow(customerIds, () => true, 'a merge', now);
+  }
+
+  private async follow(customerIds: readonly string[], concerned: (rule: SegmentRule) => boolean, cause: string, now: Date): Promise<number> {
     if (customerIds.length === 0) return 0;
-    const rows = (await this.segments.current()).filter((row) => readsInteractions(row.rule));
+    const rows = (await this.segments.current()).filter((row) => concerned(row.rule));
     let done = 0;
     for (const row of rows) {
       try {
@@ -32,7 +44,7 @@ export class SegmentFollower {
         const current = await this.segments.transaction((manager) => this.segments.materialiseFor(manager, row.id, row.version, row.rule, { remote, released }, customerIds, now));
         if (current) done++;
       } catch (error) {
-        process.stderr.write(`[customers] segment ${row.id} not re-evaluated after an interaction: ${(error as Error).message}\n`);
+        process.stderr.write(`[customers] segment ${row.id} not re-evaluated after ${cause}: ${(error as Error).message}\n`);
       }
     }
     return done;

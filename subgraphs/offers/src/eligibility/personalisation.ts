@@ -19,7 +19,8 @@ export const GREETING_TEMPLATE = 'Hello {givenName}';
 const MAX_PRODUCTS = 3;
 
 /** The stable key of an ADAPTIVE offer's option on one of its products: what a response records the choice with. */
-export const optionKeyOf = (sku: string) => `product:${sku}`;
+export const OPTION_KEY_PREFIX = 'product:';
+export const optionKeyOf = (sku: string) => `${OPTION_KEY_PREFIX}${sku}`;
 const MAX_OPTIONS = 5;
 
 export interface PresentationPlan {

@@ -5,7 +5,8 @@ import { compareResent, insertNewResponses, LOCK_TOMBSTONES, rejectErasedSinceCh
 /**
  * Historical offer responses, keyed by source system + external id. An NDJSON row is a
  * recordOfferResponses input with `externalId` in place of `eventId`:
- * `{"externalId","offerId","customerId","type","channel","occurredAt"?,"orderId"?,"revenue"?}`; a CSV row has the same columns.
+ * `{"externalId","offerId","customerId","type","channel","occurredAt"?,"orderId"?,"revenue"?,"optionKey"?}`; a CSV row has the same columns.
+ * `optionKey` (an ADAPTIVE offer's OfferOption.key) is checked against the offer's options; a bad one rejects the row.
  */
 export function responseImportKind(peers: ResponseImportPeers): ImportKind {
   return {
@@ -24,6 +25,7 @@ export function responseImportKind(peers: ResponseImportPeers): ImportKind {
         { name: 'occurred_at', field: 'occurredAt', type: 'timestamptz' },
         { name: 'order_id', field: 'orderId', type: 'uuid' },
         { name: 'revenue', field: 'revenue', type: 'numeric' },
+        { name: 'option_key', field: 'optionKey', type: 'text' },
       ],
     },
     checks: RESPONSE_CHECKS,

@@ -1,6 +1,7 @@
 import type { ImportCheck, ImportTables } from '@c360/shared';
 import { OfferChannel } from '../offer/offer.enums';
 import { OfferResponseType } from '../response/response.enums';
+import { OPTION_KEY_PREFIX } from '../eligibility/personalisation';
 
 const list = (values: string[]) => values.map((v) => `'${v}'`).join(', ');
 const erasedHash = (id: string) => `encode(sha256(convert_to('c360-erased:' || ${id}::text, 'UTF8')), 'hex')`;
@@ -22,6 +23,13 @@ export const RESPONSE_CHECKS: ImportCheck[] = [
   { field: 'customerId', reason: 'unknown customer', failsWhen: `s.customer_id IN (SELECT unnest($4::uuid[]))` },
   // The same clock-skew tolerance as recordOfferResponse.
   { field: 'occurredAt', reason: 'is in the future', failsWhen: `s.occurred_at > $5::timestamptz + interval '5 minutes'` },
+  // As recordOfferResponses: an option names one of an ADAPTIVE offer's products (its OfferOption.key).
+  { field: 'optionKey', reason: 'is only recorded for an ADAPTIVE offer', failsWhen: `s.option_key IS NOT NULL AND NOT EXISTS (SELECT 1 FROM offers.offer o WHERE o.id = s.offer_id AND o.personalisation_type = 'ADAPTIVE')` },
+  {
+    field: 'optionKey',
+    reason: "is not one of the offer's options",
+    failsWhen: `s.option_key IS NOT NULL AND NOT EXISTS (SELECT 1 FROM offers.offer_product p WHERE p.offer_id = s.offer_id AND '${OPTION_KEY_PREFIX}' || p.sku = s.option_key)`,
+  },
   { field: 'orderId', reason: 'is required for a REDEEMED response', failsWhen: `s.type = 'REDEEMED' AND s.order_id IS NULL` },
   { field: 'orderId', reason: 'is only recorded for REDEEMED responses', failsWhen: `s.type <> 'REDEEMED' AND s.order_id IS NOT NULL` },
   { field: 'revenue', reason: 'is only recorded for REDEEMED responses', failsWhen: `s.type <> 'REDEEMED' AND s.revenue IS NOT NULL` },
@@ -63,8 +71,8 @@ export const insertNewResponses = (t: ImportTables) => `
   WITH fresh AS (
     SELECT DISTINCT ON (s.external_id) s.* FROM ${t.records} s ORDER BY s.external_id, s.line_no
   ), ins AS (
-    INSERT INTO offers.offer_response (id, event_id, offer_id, customer_id, type, channel, occurred_at, order_id, revenue, recorded_at, source_system, external_id, imported_by)
-    SELECT f.response_id, 'import ' || f.response_id, f.offer_id, f.customer_id, f.type, f.channel, coalesce(f.occurred_at, $2), f.order_id, f.revenue, $2, $1, f.external_id, $3
+    INSERT INTO offers.offer_response (id, event_id, offer_id, customer_id, type, channel, occurred_at, order_id, revenue, option_key, recorded_at, source_system, external_id, imported_by)
+    SELECT f.response_id, 'import ' || f.response_id, f.offer_id, f.customer_id, f.type, f.channel, coalesce(f.occurred_at, $2), f.order_id, f.revenue, f.option_key, $2, $1, f.external_id, $3
     FROM fresh f
     ON CONFLICT (source_system, external_id) DO NOTHING
     RETURNING 1
@@ -83,7 +91,7 @@ export const compareResent = (t: ImportTables) => `
     SELECT s.line_no,
            r.imported_by <> $3
              OR (r.offer_id = s.offer_id AND r.customer_id = s.customer_id AND r.type = s.type AND r.channel = s.channel
-                 AND r.order_id IS NOT DISTINCT FROM s.order_id AND r.revenue IS NOT DISTINCT FROM s.revenue
+                 AND r.order_id IS NOT DISTINCT FROM s.order_id AND r.revenue IS NOT DISTINCT FROM s.revenue AND r.option_key IS NOT DISTINCT FROM s.option_key
                  AND (s.occurred_at IS NULL OR r.occurred_at = s.occurred_at::timestamptz(3))) AS same
     FROM ${t.records} s JOIN offers.offer_response r ON r.source_system = $2 AND r.external_id = s.external_id
     WHERE r.id <> s.response_id

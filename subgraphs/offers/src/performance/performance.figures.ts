@@ -15,7 +15,7 @@ interface Tally {
 const NONE: Tally = { customers: 0, responses: 0, revenue: 0 };
 
 /** Turns one campaign's released (noisy) counts into the published figures (formulas on the GraphQL types); rates are post-processing. */
-export function toPerformance(rows: readonly PerformanceRow[], holdoutPercent: number, holdoutReleased: boolean, noise: ReleaseNoise): CampaignPerformance {
+export function toPerformance(rows: readonly PerformanceRow[], holdoutPercent: number, holdoutReleased: boolean, noise: ReleaseNoise): Omit<CampaignPerformance, 'byOption'> {
   const tally = (group: string, type: OfferResponseType, channel: string | null = null): Tally =>
     rows.find((r) => r.group === group && r.type === type && r.channel === channel) ?? NONE;
   const treated = (type: OfferResponseType) => tally('TREATED', type);

@@ -1,15 +1,37 @@
 import type { AggregateRelease, AggregateReleasePolicy } from '@c360/shared';
 import { OfferChannel } from '../offer/offer.enums';
 import { OfferResponseType } from '../response/response.enums';
-import type { PerformanceRow, ResponseGroup, ResponseContributionBounds } from './performance.repository';
+import type { CampaignOptionPerformance } from './option-performance.type';
+import type { CampaignOption, OptionPerformanceRow, PerformanceRow, ResponseGroup, ResponseContributionBounds } from './performance.repository';
 
 /**
  * Values one customer can move in the published figures: over all channels, customers and
  * responses per type (10) and REDEEMED revenue (1); per channel, customers per type (5) and
- * REDEEMED revenue (1), in up to maxChannels channels. Treated and held-out customers are
- * disjoint, so the holdout's figures reuse the same shares (parallel composition).
+ * REDEEMED revenue (1), in up to maxChannels channels; per ADAPTIVE option, customers naming it
+ * and those of them per CLICKED, ACCEPTED, REDEEMED and DECLINED (5), in up to maxGroups options.
+ * Treated and held-out customers are disjoint, so the holdout's figures reuse the same shares
+ * (parallel composition).
  */
-export const PERFORMANCE_MEASURES = 17;
+export const PERFORMANCE_MEASURES = 22;
+
+const OPTION_TYPES = [OfferResponseType.CLICKED, OfferResponseType.ACCEPTED, OfferResponseType.REDEEMED, OfferResponseType.DECLINED] as const;
+
+/**
+ * The funnel per ADAPTIVE option through the same release: every option of the design gets noise
+ * (so an option's presence says nothing), and only options whose true and noisy customers reach k
+ * are published, in design order.
+ */
+export function releaseOptions(options: readonly CampaignOption[], rows: readonly OptionPerformanceRow[], release: AggregateRelease, maxOptionsPerCustomer: number): CampaignOptionPerformance[] {
+  const contribution = { groups: maxOptionsPerCustomer, perGroup: 1 };
+  const released: CampaignOptionPerformance[] = [];
+  for (const option of options) {
+    const exact = (type: string | null) => rows.find((r) => r.offerId === option.offerId && r.optionKey === option.optionKey && r.type === type)?.customers ?? 0;
+    const customers = release.count(exact(null), contribution);
+    const [clicked, accepted, redeemed, declined] = OPTION_TYPES.map((type) => release.count(exact(type), contribution));
+    if (release.releasable(exact(null), customers)) released.push({ offerId: option.offerId, optionKey: option.optionKey, customers, clicked, accepted, redeemed, declined });
+  }
+  return released;
+}
 
 const GROUPS: ResponseGroup[] = ['TREATED', 'HOLDOUT'];
 const CHANNELS: (string | null)[] = [null, ...Object.values(OfferChannel)];
@@ -23,6 +45,8 @@ export interface ReleaseNoise {
 
 export interface ReleasedPerformance {
   rows: PerformanceRow[];
+  /** The funnel per ADAPTIVE option (only options at or above k). */
+  options: CampaignOptionPerformance[];
   /** The holdout's noisy reach reached k: uplift may be published. */
   holdoutReleased: boolean;
   noise: ReleaseNoise;
@@ -39,7 +63,7 @@ export const contributionBounds = (policy: AggregateReleasePolicy): ResponseCont
  * channel, empty ones included, so a cell's presence says nothing) gets noise; null when the
  * treated group's reach (exact or noisy) is under k; channels and the holdout under k are left out.
  */
-export function releasePerformance(campaignId: string, rows: readonly PerformanceRow[], release: AggregateRelease, bounds: ResponseContributionBounds): ReleasedPerformance | null {
+export function releasePerformance(campaignId: string, rows: readonly PerformanceRow[], release: AggregateRelease, bounds: ResponseContributionBounds): Omit<ReleasedPerformance, 'options'> | null {
   const exact = (group: ResponseGroup, type: string, channel: string | null) => rows.find((r) => r.group === group && r.type === type && r.channel === channel);
   const noisy: PerformanceRow[] = [];
   for (const group of GROUPS)

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { OPTION_KEY_PREFIX } from '../eligibility/personalisation';
 import { heldOutSql } from './holdout';
 
 export type ResponseGroup = 'TREATED' | 'HOLDOUT';
@@ -22,6 +23,22 @@ export interface ResponseContributionBounds {
   maxResponsesPerCustomer: number;
   /** Revenue of one type (and channel) a customer adds. */
   maxRevenuePerCustomer: number;
+}
+
+/** Distinct treated customers naming one option of an ADAPTIVE offer, per response type (`type` null: any type). */
+export interface OptionPerformanceRow {
+  campaignId: string;
+  offerId: string;
+  optionKey: string;
+  type: string | null;
+  customers: number;
+}
+
+/** One option of an ADAPTIVE offer of a campaign: the grid every option figure is released over. */
+export interface CampaignOption {
+  campaignId: string;
+  offerId: string;
+  optionKey: string;
 }
 
 /** All SQL for campaign performance. */
@@ -73,6 +90,49 @@ export class PerformanceRepository {
       customers: r.customers as number,
       responses: r.responses as number,
       revenue: r.revenue as number,
+    }));
+  }
+
+  /** Every option of the campaigns' ADAPTIVE offers (design, not responses: the grid is known before anyone answered). */
+  optionsOf(campaignIds: readonly string[]): Promise<CampaignOption[]> {
+    return this.dataSource.query(
+      `SELECT o.campaign_id AS "campaignId", o.id AS "offerId", '${OPTION_KEY_PREFIX}' || p.sku AS "optionKey"
+       FROM offers.offer o JOIN offers.offer_product p ON p.offer_id = o.id
+       WHERE o.campaign_id = ANY($1::uuid[]) AND o.personalisation_type = 'ADAPTIVE'
+       ORDER BY o.campaign_id, o.id, p.position`,
+      [campaignIds],
+    );
+  }
+
+  /**
+   * The funnel per ADAPTIVE option, treated customers only, in one statement: each customer counts
+   * in at most maxOptions options per campaign (a stable pseudo-random pick), once per type.
+   */
+  async optionCountsFor(campaignIds: readonly string[], maxOptionsPerCustomer: number): Promise<OptionPerformanceRow[]> {
+    const raw: Array<Record<string, unknown>> = await this.dataSource.query(
+      `WITH r AS (
+         SELECT o.campaign_id, r.offer_id, r.option_key, r.customer_id, r.type
+         FROM offers.offer_response r
+         JOIN offers.offer o ON o.id = r.offer_id
+         JOIN offers.campaign c ON c.id = o.campaign_id
+         WHERE o.campaign_id = ANY($1::uuid[]) AND r.option_key IS NOT NULL AND NOT ${heldOutSql('c', 'r.customer_id')}
+       ), pick AS (
+         SELECT campaign_id, customer_id, offer_id, option_key,
+                row_number() OVER (PARTITION BY campaign_id, customer_id ORDER BY md5(customer_id::text || offer_id::text || option_key)) AS nth
+         FROM (SELECT DISTINCT campaign_id, customer_id, offer_id, option_key FROM r) d
+       )
+       SELECT r.campaign_id, r.offer_id, r.option_key, r.type, count(DISTINCT r.customer_id)::int AS customers
+       FROM r JOIN pick k USING (campaign_id, customer_id, offer_id, option_key)
+       WHERE k.nth <= $2::int
+       GROUP BY GROUPING SETS ((r.campaign_id, r.offer_id, r.option_key, r.type), (r.campaign_id, r.offer_id, r.option_key))`,
+      [campaignIds, maxOptionsPerCustomer],
+    );
+    return raw.map((r) => ({
+      campaignId: r.campaign_id as string,
+      offerId: r.offer_id as string,
+      optionKey: r.option_key as string,
+      type: (r.type as string | null) ?? null,
+      customers: r.customers as number,
     }));
   }
 }

@@ -17,7 +17,7 @@ export class CampaignPerformanceResolver {
   })
   async performance(@Root() campaign: CampaignType, @Ctx() ctx: OffersContext): Promise<CampaignPerformance | null> {
     const released = await ctx.loaders.performanceRelease.load(campaign.id);
-    return released && toPerformance(released.rows, campaign.holdoutPercent, released.holdoutReleased, released.noise);
+    return released && { ...toPerformance(released.rows, campaign.holdoutPercent, released.holdoutReleased, released.noise), byOption: released.options };
   }
 
   @Query(() => PrivacyBudgetType, { description: "The caller's privacy budget for campaign performance today (UTC); reading it spends nothing" })

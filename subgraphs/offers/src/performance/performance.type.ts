@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { OfferChannel } from '../offer/offer.enums';
 import { OfferResponseType } from '../response/response.enums';
+import { CampaignOptionPerformance } from './option-performance.type';
 
 @ObjectType('CampaignFunnelStage', { description: 'One response type of the treated group: distinct customers and events' })
 export class CampaignFunnelStage {
@@ -191,4 +192,9 @@ export class CampaignPerformance {
 
   @Field(() => CampaignUplift, { nullable: true, description: 'Null when the campaign has no holdout (holdoutPercent 0) or its true or noisy holdout reach is under k' })
   uplift: CampaignUplift | null;
+
+  @Field(() => [CampaignOptionPerformance], {
+    description: "The funnel per option of the campaign's ADAPTIVE offers (responses recorded with an optionKey), options whose true and noisy customers are at least k, in design order",
+  })
+  byOption: CampaignOptionPerformance[];
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { everyCustomerKnown, isUniqueViolation, type KnownCustomers } from '@c360/shared';
+import { everyCustomerKnown, isUniqueViolation, noAliasWrites, type AliasWrite, type AliasWriteLog, type KnownCustomers } from '@c360/shared';
 import { OfferStatus, PersonalisationType } from '../offer/offer.enums';
 import { optionKeyOf } from '../eligibility/personalisation';
 import { offerNotFound } from '../offer/offer.errors';
@@ -38,25 +38,37 @@ export class ResponseService {
     /** Responses only for customers the customers subgraph knows and has not erased. */
     private readonly known: KnownCustomers = everyCustomerKnown,
     private readonly redemptions: RedemptionOrders = anyRedemptionOrder,
+    /** Where a response recorded through a retired (merged) id is noted, so an unmerge gives it back. */
+    private readonly aliasWrites: AliasWriteLog = noAliasWrites,
   ) {}
 
-  /** Returns one response per input, in input order; replays return what was recorded. */
-  async record(inputs: readonly RecordOfferResponseInput[], now = new Date(), readable: ReadableResponses = everyResponseReadable): Promise<OfferResponseEntity[]> {
+  /**
+   * Returns one response per input, in input order; replays return what was recorded. With
+   * `aliases: 'follow'` (feeds of callers who see every customer) a retired id lands on its survivor;
+   * 'refuse' answers it NOT_FOUND like an unknown id (self-service: no alias oracle).
+   */
+  async record(inputs: readonly RecordOfferResponseInput[], now = new Date(), readable: ReadableResponses = everyResponseReadable, aliases: 'follow' | 'refuse' = 'follow'): Promise<OfferResponseEntity[]> {
     if (inputs.length > MAX_RESPONSES_PER_CALL) throw tooManyResponses(MAX_RESPONSES_PER_CALL);
     if (inputs.length === 0) return [];
-    const requests = inputs.map((input) => toResponseRequest(input, now));
-    await this.assertRespondable([...new Set(requests.map((r) => r.offerId))]);
-    await this.assertOptions(requests);
-    await this.erased.refuseErased(requests.map((r) => r.customerId));
-    await this.known.assertWritable(requests.map((r) => r.customerId));
+    const named = inputs.map((input) => toResponseRequest(input, now));
+    await this.assertRespondable([...new Set(named.map((r) => r.offerId))]);
+    await this.assertOptions(named);
+    await this.erased.refuseErased(named.map((r) => r.customerId));
+    const ids = named.map((r) => r.customerId);
+    const targets = aliases === 'follow' ? await this.known.resolveWritable(ids) : await this.known.assertWritable(ids).then(() => new Map());
+    const requests = named.map((r) => ({ ...r, customerId: targets.get(r.customerId)?.customerId ?? r.customerId }));
+    const viaAlias = (response: OfferResponseEntity, i: number): AliasWrite | null => {
+      const target = targets.get(named[i].customerId);
+      return target?.viaMerge ? { mergeId: target.viaMerge, rowId: response.id, aliasId: named[i].customerId, survivorId: target.customerId } : null;
+    };
     await this.redemptions.assertRedeemable(requests);
     const comparable = await this.comparableReplays(requests, readable);
     try {
-      return await this.write(requests, now, comparable);
+      return await this.write(requests, now, comparable, viaAlias);
     } catch (error) {
       // A concurrent call recorded one of our eventIds first: the second pass treats it as a replay.
       if (!isUniqueViolation(error)) throw error;
-      return this.write(requests, now, comparable);
+      return this.write(requests, now, comparable, viaAlias);
     }
   }
 
@@ -95,14 +107,15 @@ export class ResponseService {
     return differing.length ? readable([...new Set(differing.map((r) => recorded.get(r.eventId)!.customerId))]) : new Set<string>();
   }
 
-  private write(requests: ResponseRequest[], now: Date, comparable: ReadonlySet<string>): Promise<OfferResponseEntity[]> {
+  private write(requests: ResponseRequest[], now: Date, comparable: ReadonlySet<string>, viaAlias: (fresh: OfferResponseEntity, i: number) => AliasWrite | null): Promise<OfferResponseEntity[]> {
     return this.responses.transaction(async (manager) => {
       // Checked again here: an erasure committing after the early check would otherwise leave these responses under the real id.
       await this.erased.refuseErasedWithin(manager, requests.map((r) => r.customerId));
       const eventIds = [...new Set(requests.map((r) => r.eventId))];
       const known = new Map((await this.responses.findByEventIds(eventIds, manager)).map((e) => [e.eventId, e]));
       const fresh: OfferResponseEntity[] = [];
-      for (const request of requests) {
+      const aliasWrites: AliasWrite[] = [];
+      for (const [i, request] of requests.entries()) {
         const recorded = known.get(request.eventId);
         if (recorded) {
           // Content this call sent itself always conflicts; recorded content only for a caller that may read it.
@@ -113,8 +126,11 @@ export class ResponseService {
         const response = newResponse(request, now);
         known.set(request.eventId, response);
         fresh.push(response);
+        const alias = viaAlias(response, i);
+        if (alias) aliasWrites.push(alias);
       }
       if (fresh.length) await this.responses.insertMany(manager, fresh);
+      await this.aliasWrites.recordAliasWrites(manager, 'offers.offer_response', aliasWrites);
       await recordEvents(manager, fresh.map((r) => ({ type: 'offer.response_recorded' as const, customerId: r.customerId, payload: { responseId: r.id, offerId: r.offerId, type: r.type }, occurredAt: now })));
       return requests.map((r) => known.get(r.eventId)!);
     });

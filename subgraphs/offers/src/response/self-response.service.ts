@@ -35,6 +35,7 @@ export class SelfResponseService {
           now,
           // The customer may compare a replay with its own recorded responses only.
           async (ids) => new Set(ids.filter((id) => id === self)),
+          'refuse',
         )
       )[0];
     // A replayed eventId answers what was recorded under it. When another customer's response holds

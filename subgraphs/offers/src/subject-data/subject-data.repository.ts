@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CustomerRowMoves, CustomerTombstones, purgeCustomerEvents, type MergeCount } from '@c360/shared';
+import { CustomerRowMoves, CustomerTombstones, purgeCustomerEvents, type AliasWrite, type MergeCount } from '@c360/shared';
 
 /** All SQL for a customer's data-subject requests in this subgraph. */
 export class ResponseSubjectDataRepository {
@@ -13,6 +13,11 @@ export class ResponseSubjectDataRepository {
 
   merge(mergeId: string, survivorId: string, mergedId: string): Promise<MergeCount[]> {
     return this.dataSource.transaction((manager) => this.moves.move(manager, mergeId, survivorId, mergedId));
+  }
+
+  /** Responses recorded on the survivor through a retired id: an unmerge gives them back to that id. */
+  recordAliasWrites(manager: EntityManager, table: string, writes: readonly AliasWrite[]): Promise<void> {
+    return this.moves.recordAliasWrites(manager, table, writes);
   }
 
   unmerge(mergeId: string): Promise<MergeCount[]> {

@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import { ErasureAction, type ErasureCount, type MergeCount, type SubjectDataHandler } from '@c360/shared';
+import { ErasureAction, type AliasWrite, type AliasWriteLog, type ErasureCount, type MergeCount, type SubjectDataHandler } from '@c360/shared';
 import { customersErased } from './subject-data.errors';
 import type { ResponseSubjectDataRepository } from './subject-data.repository';
 
 /** Retention here: offer responses are kept for campaign performance, de-identified; a tombstone refuses new ones. */
-export class ResponseSubjectData implements SubjectDataHandler {
+export class ResponseSubjectData implements SubjectDataHandler, AliasWriteLog {
   constructor(private readonly repository: ResponseSubjectDataRepository) {}
 
   async exportSubject(customerId: string): Promise<Record<string, unknown>> {
@@ -25,6 +25,10 @@ export class ResponseSubjectData implements SubjectDataHandler {
 
   unmergeSubject(mergeId: string): Promise<MergeCount[]> {
     return this.repository.unmerge(mergeId);
+  }
+
+  recordAliasWrites(manager: EntityManager, table: string, writes: readonly AliasWrite[]): Promise<void> {
+    return this.repository.recordAliasWrites(manager, table, writes);
   }
 
   /** Refuses responses for erased customers (typed CONFLICT, reason SUBJECT_ERASED). */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { everyCustomerKnown, isUniqueViolation, type KnownCustomers } from '@c360/shared';
+import { everyCustomerKnown, isUniqueViolation, noAliasWrites, type AliasWriteLog, type KnownCustomers } from '@c360/shared';
 import { fromCents, toCents } from '../money';
 import type { CatalogueRepository, PriceInForce } from '../catalogue/catalogue.repository';
 import type { ProductRepository } from '../product/product.repository';
@@ -46,12 +46,16 @@ export class OrderService {
     private readonly erased: ErasedCustomerGuard = noErasures,
     /** Orders only for customers the customers subgraph knows (NOT_FOUND) and has not erased (SUBJECT_ERASED). */
     private readonly known: KnownCustomers = everyCustomerKnown,
+    /** Where an order recorded through a retired (merged) id is noted, so an unmerge gives it back. */
+    private readonly aliasWrites: AliasWriteLog = noAliasWrites,
   ) {}
 
+  /** Only order feeds (staff, ERP) record orders, and they see every customer: a retired id lands on its survivor. */
   async record(input: RecordOrderInput, now = new Date()): Promise<OrderEntity> {
-    const request = toOrderRequest(input, now);
-    await this.erased.refuseErased(request.customerId);
-    await this.known.assertWritable([request.customerId]);
+    const named = toOrderRequest(input, now);
+    await this.erased.refuseErased(named.customerId);
+    const target = (await this.known.resolveWritable([named.customerId])).get(named.customerId) ?? { customerId: named.customerId, viaMerge: null };
+    const request: OrderRequest = { ...named, customerId: target.customerId };
     const existing = await this.orders.findByExternalKey(request.sourceSystem, request.externalId);
     if (existing) return this.replay(request, existing);
     const skus = [...new Set(request.lines.map((l) => l.sku))];
@@ -65,6 +69,7 @@ export class OrderService {
         // The header goes first: a concurrent replay then waits on its unique key and never touches stock.
         await this.orders.insertOrder(manager, order);
         await this.orders.insertLines(manager, lines);
+        if (target.viaMerge) await this.aliasWrites.recordAliasWrites(manager, 'transactions.customer_order', [{ mergeId: target.viaMerge, rowId: order.id, aliasId: named.customerId, survivorId: order.customerId }]);
         await this.catalogue.ledger.recordSales(manager, [order.id], now);
         await recordEvent(manager, { type: 'order.recorded', customerId: order.customerId, payload: { orderId: order.id, status: order.status }, occurredAt: now });
       });

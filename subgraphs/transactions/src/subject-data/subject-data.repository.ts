@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CustomerRowMoves, CustomerTombstones, purgeCustomerEvents, type MergeCount } from '@c360/shared';
+import { CustomerRowMoves, CustomerTombstones, purgeCustomerEvents, type AliasWrite, type AliasWriteLog, type MergeCount } from '@c360/shared';
 
 export interface OrderErasureRows {
   tombstoned: number;
@@ -14,7 +14,7 @@ const count = async (manager: EntityManager, sql: string, params: unknown[]): Pr
 };
 
 /** All SQL for a customer's data-subject requests in this subgraph. */
-export class OrderSubjectDataRepository {
+export class OrderSubjectDataRepository implements AliasWriteLog {
   private readonly tombstones: CustomerTombstones;
   private readonly moves = new CustomerRowMoves('transactions', [{ table: 'transactions.customer_order' }]);
 
@@ -29,6 +29,16 @@ export class OrderSubjectDataRepository {
       await manager.query(`DELETE FROM transactions.customer_value WHERE customer_id = $1`, [mergedId]);
       return moved;
     });
+  }
+
+  /** Orders recorded on the survivor through a retired id: an unmerge gives them back to that id. */
+  recordAliasWrites(manager: EntityManager, table: string, writes: readonly AliasWrite[]): Promise<void> {
+    return this.moves.recordAliasWrites(manager, table, writes);
+  }
+
+  /** Both customers a merge's moves name (empty once it was undone). */
+  partiesOf(mergeId: string): Promise<string[]> {
+    return this.moves.partiesOf(this.dataSource.manager, mergeId);
   }
 
   unmerge(mergeId: string): Promise<MergeCount[]> {

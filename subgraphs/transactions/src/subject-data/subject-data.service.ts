@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { ErasureAction, type ErasureCount, type MergeCount, type SubjectDataHandler } from '@c360/shared';
+import { ErasureAction, type AliasWrite, type AliasWriteLog, type ErasureCount, type MergeCount, type SubjectDataHandler } from '@c360/shared';
 import { customerErased } from './subject-data.errors';
 import type { OrderSubjectDataRepository } from './subject-data.repository';
 
@@ -8,8 +8,15 @@ import type { OrderSubjectDataRepository } from './subject-data.repository';
  * de-identified (the customer id becomes a random pseudonym); the per-customer value row is
  * deleted; a hash of the customer id stays as a tombstone so old orders cannot be re-ingested.
  */
-export class OrderSubjectData implements SubjectDataHandler {
-  constructor(private readonly repository: OrderSubjectDataRepository) {}
+/** Told whose orders a merge or an unmerge re-pointed, once its step has committed. */
+export type CustomersRepointed = (customerIds: readonly string[]) => Promise<void>;
+
+export class OrderSubjectData implements SubjectDataHandler, AliasWriteLog {
+  constructor(
+    private readonly repository: OrderSubjectDataRepository,
+    /** The value analysis of those customers is recomputed at once, not at the next periodic refresh. */
+    private readonly repointed: CustomersRepointed = async () => undefined,
+  ) {}
 
   async exportSubject(customerId: string): Promise<Record<string, unknown>> {
     const [orders, value] = await Promise.all([this.repository.ordersOf(customerId), this.repository.valueOf(customerId)]);
@@ -25,12 +32,21 @@ export class OrderSubjectData implements SubjectDataHandler {
     ];
   }
 
-  mergeSubject(mergeId: string, survivorId: string, mergedId: string): Promise<MergeCount[]> {
-    return this.repository.merge(mergeId, survivorId, mergedId);
+  async mergeSubject(mergeId: string, survivorId: string, mergedId: string): Promise<MergeCount[]> {
+    const counts = await this.repository.merge(mergeId, survivorId, mergedId);
+    await this.repointed([survivorId]);
+    return counts;
   }
 
-  unmergeSubject(mergeId: string): Promise<MergeCount[]> {
-    return this.repository.unmerge(mergeId);
+  async unmergeSubject(mergeId: string): Promise<MergeCount[]> {
+    const parties = await this.repository.partiesOf(mergeId);
+    const counts = await this.repository.unmerge(mergeId);
+    await this.repointed(parties);
+    return counts;
+  }
+
+  recordAliasWrites(manager: EntityManager, table: string, writes: readonly AliasWrite[]): Promise<void> {
+    return this.repository.recordAliasWrites(manager, table, writes);
   }
 
   /** Refuses orders for an erased customer (typed CONFLICT, reason SUBJECT_ERASED). */
