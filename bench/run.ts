@@ -8,6 +8,8 @@ import { CONSENT_SWITCH, consentSwitchPresent } from './experiments/consent-swit
 import { countStatements } from './experiments/r3-statements';
 import { measureDeepPage } from './experiments/r5-deep-page';
 import { captureStatementsOfPage, measureR8 } from './experiments/r8-floor';
+import { measureR9 } from './experiments/r9-outbox';
+import { execFileSync } from 'node:child_process';
 import { compare, type CompareSettings, type Comparison } from './load/compare';
 import { captureReference } from './load/graphql-target';
 import type { Target } from './load/graphql-target';
@@ -32,6 +34,15 @@ const commandLine = (smoke: boolean) => {
   return `npm run bench${smoke ? ':smoke' : ''}${args.length ? ` -- ${args.join(' ')}` : ''}`;
 };
 
+/** The machine is shared: the load average is part of every figure. */
+const uptime = () => {
+  try {
+    return execFileSync('uptime', { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+};
+
 const totalCpu = (side: Comparison['a']) => Object.values(side.cpuMsPerRequest).reduce((sum, x) => sum + x.median, 0);
 
 async function main(): Promise<number> {
@@ -41,6 +52,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const started = performance.now();
+  const loadBefore = uptime();
   const notes: string[] = [];
   log(`== data set (${options.customers.toLocaleString('en')} customers, seed ${options.seed})`);
   const dataSet = await prepareDataSet(options.databaseUrl, { seed: options.seed, customers: options.customers }, log);
@@ -133,9 +145,23 @@ async function main(): Promise<number> {
       r7 = { measured: true, sameBody: comparison.sameBody, comparison, cpuMsPerRequest: { on: totalCpu(comparison.a), off: totalCpu(comparison.b) } };
     }
 
+    log(`== R9: recordOrder with the outbox vs without (BENCH_OUTBOX=off), and events/s to NATS`);
+    const r9 = await measureR9({
+      databaseUrl: options.databaseUrl,
+      callers,
+      ordersPerRound: options.smoke ? 100 : 500,
+      rounds: options.rounds,
+      connections: options.connections,
+      burst: options.smoke ? 300 : 2000,
+      natsUrl: process.env.NATS_URL || 'nats://127.0.0.1:4222',
+      pg,
+      log,
+    });
+    log(`    sameBody: ${r9.sameBody}; CPU/order on ÷ off: ${r9.ratio.median.toFixed(3)}`);
+
     const peak = Object.fromEntries(processes.map((p) => [p.name, peakRssMb(p.pid)]));
     // R7 on different bodies would compare different work: that is a failed run, not a ratio.
-    const failures = r1.failures + atRate.failures + r2.failures + r5.failures + (r7.measured ? r7.comparison.failures + (r7.sameBody ? 0 : 1) : 0);
+    const failures = r1.failures + atRate.failures + r2.failures + r5.failures + (r7.measured ? r7.comparison.failures + (r7.sameBody ? 0 : 1) : 0) + r9.failures + (r9.sameBody ? 0 : 1);
     const valueBench = join(process.cwd(), 'bench', 'value-refresh.ts');
     notes.push(
       existsSync(valueBench)
@@ -146,6 +172,7 @@ async function main(): Promise<number> {
       `The load generator (autocannon) runs in the parent process on the same ${cpus().length} cores as the servers and PostgreSQL, so absolute numbers are lower than on separate machines; ratios are measured side by side under the same conditions.`,
       'postgres = the PostgreSQL backends connected by the services (pg_stat_activity, application_name c360-*) plus their parallel workers, CPU from /proc. Parallel workers live for one query, so the postmaster\'s children are listed every 4 ms during a round and a worker counts with the last CPU time seen when its title names one of our backends as leader (a lower bound: up to 4 ms per worker can be missed). pg_stat_statements is not loaded on this server (needs shared_preload_libraries and a restart), and the postmaster\'s reaped-children CPU includes every other database on a shared server.',
       'All servers run with NODE_ENV=production (graphql-js development-mode checks off), as npm start now does.',
+      'R9 (outbox): the "on" side runs as production does (order.recorded written in the order\'s transaction; a dispatcher per subgraph polling every 500 ms publishes to NATS JetStream when reachable), so its CPU includes delivery; the "off" side runs with the benchmark-only BENCH_OUTBOX=off (read only by bench/servers/subgraphs-main.ts) and no dispatcher. The postgres group counts every c360 backend of the database, so the on-side dispatchers\' idle polls (a claim statement per subgraph every 500 ms) also count during off rounds: a bias toward a lower ratio of that size.',
       `R7 runs on the page after row ${Math.floor(options.customers / 2)}, whose customers the bench has granted every non-partner consent purpose (through the gateway, only what is missing), so enforcement on and off must return byte-identical bodies (sameBody ${r7.measured ? r7.sameBody : 'n/a'}); a different body fails the run.`,
     );
     const results: BenchResults = {
@@ -164,6 +191,7 @@ async function main(): Promise<number> {
         checkBound('R5', 'latency of the page after row ~90,000 ÷ first page', r5.ratio.median, 2, 'atMost'),
         checkBound('R8', 'CPU per customer-360 page, whole platform ÷ same-work floor', r8.ratio, 2, 'atMost', r8.sameWork ? undefined : 'void: the floor returned different rows than the page'),
         checkBound('R7', 'CPU per request, enforcement on ÷ off', r7.measured ? r7.cpuMsPerRequest.on / r7.cpuMsPerRequest.off : null, 1.1, 'atMost', r7.measured ? undefined : r7.reason),
+        checkBound('R9', 'CPU per recordOrder, with the outbox ÷ without (gateway + subgraphs + postgres)', r9.sameBody ? r9.ratio.median : null, 1.15, 'atMost', r9.sameBody ? undefined : 'void: the two sides answered differently'),
       ],
       r1,
       r1AtRate: { rate, round: atRate },
@@ -172,6 +200,8 @@ async function main(): Promise<number> {
       r5,
       r7,
       r8,
+      r9,
+      machineLoad: { before: loadBefore, after: uptime() },
       peakRssMb: peak,
       notes,
       failures,

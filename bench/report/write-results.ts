@@ -4,6 +4,7 @@ import type { Comparison } from '../load/compare';
 import type { RoundResult } from '../load/load-round';
 import { round3, type Spread } from '../load/stats';
 import type { R8Result } from '../experiments/r8-floor';
+import type { R9Result } from '../experiments/r9-outbox';
 import type { TargetCheck } from './targets';
 
 export interface BenchResults {
@@ -23,6 +24,8 @@ export interface BenchResults {
   r1AtRate?: { rate: number; round: RoundResult };
   r7: { measured: false; reason: string } | { measured: true; sameBody: boolean; comparison: Comparison; cpuMsPerRequest: { on: number; off: number } };
   r8?: R8Result;
+  r9?: R9Result;
+  machineLoad?: { before: string; after: string };
   peakRssMb: Record<string, number>;
   notes: string[];
   failures: number;
@@ -106,6 +109,8 @@ export function renderMarkdown(r: BenchResults): string {
   if (r.r7.measured) lines.push(`Byte-identical bodies on both sides (sameBody): **${r.r7.sameBody}**. CPU ms/request (gateway + subgraphs + postgres): on ${round3(r.r7.cpuMsPerRequest.on)}, off ${round3(r.r7.cpuMsPerRequest.off)}.`, '', ...comparisonTable(r.r7.comparison), '');
   else lines.push(`Not measured: ${r.r7.reason}.`, '');
   if (r.r8) lines.push(...r8Section(r.r8));
+  if (r.r9) lines.push(...r9Section(r.r9));
+  if (r.machineLoad) lines.push('## Machine load (uptime)', '', `before: ${r.machineLoad.before}`, '', `after: ${r.machineLoad.after}`, '');
   lines.push('## Peak memory (VmHWM)', '', '| process | MB |', '|---|---|', ...Object.entries(r.peakRssMb).map(([k, v]) => `| ${k} | ${v} |`), '');
   lines.push('## Notes', '', ...r.notes.map((n) => `- ${n}`), '');
   return lines.join('\n');
@@ -115,4 +120,28 @@ export function writeResults(base: string, results: BenchResults): void {
   mkdirSync(dirname(base), { recursive: true });
   writeFileSync(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(`${base}.md`, renderMarkdown(results));
+}
+
+export function r9Section(r: R9Result): string[] {
+  const lines = [
+    '## R9: recordOrder with the transactional outbox ÷ without (BENCH_OUTBOX=off)',
+    '',
+    `${r.ordersPerRound} orders per round and side (the same orders: customer, product, quantity, time; only externalId differs), ${r.connections} concurrent, ${r.rounds.length} rounds interleaved. Every response equal side against side (sameBody): **${r.sameBody}**.`,
+    `CPU ms/order (our gateway + subgraphs + postgres): on ${round3(r.cpuMsPerOrder.on.median)} (${round3(r.cpuMsPerOrder.on.min)}–${round3(r.cpuMsPerOrder.on.max)}), off ${round3(r.cpuMsPerOrder.off.median)} (${round3(r.cpuMsPerOrder.off.min)}–${round3(r.cpuMsPerOrder.off.max)}); ratio **${round3(r.ratio.median)}** (pairs ${round3(r.ratio.min)}–${round3(r.ratio.max)}).`,
+    `Orders/s: on ${round3(r.ordersPerSecond.on.median)}, off ${round3(r.ordersPerSecond.off.median)}. Backlog delivered before the rounds: ${r.backlog.events} events in ${round3(r.backlog.seconds)} s.`,
+    '',
+    '| round | side | orders/s | p50 ms | p99 ms | CPU ms/order by process | wrong |',
+    '|---|---|---|---|---|---|---|',
+    ...r.rounds.flatMap((x, i) =>
+      (['on', 'off'] as const).map((side) => `| ${i + 1} | ${side} | ${round3(x[side].ordersPerSecond)} | ${round3(x[side].latencyMs.p50)} | ${round3(x[side].latencyMs.p99)} | ${Object.entries(x[side].cpuMsPerOrder).map(([g, ms]) => `${g} ${round3(ms)}`).join(', ')} | ${x[side].failures} |`),
+    ),
+    '',
+  ];
+  if (r.nats.measured) {
+    lines.push(
+      `Events from commit to receipt on NATS JetStream (${r.nats.url}, dispatcher polling every ${r.nats.pollMs} ms): ${r.nats.events} order.recorded events, **${round3(r.nats.eventsPerSecond)} events/s** from the first order sent to the last event received (${round3(r.nats.committedPerSecond)} commits/s); per event, response to receipt p50 ${round3(r.nats.commitToReceiptMs.p50)} ms, p99 ${round3(r.nats.commitToReceiptMs.p99)} ms, max ${round3(r.nats.commitToReceiptMs.max)} ms.`,
+      '',
+    );
+  } else lines.push(`NATS figures not measured: ${r.nats.reason}.`, '');
+  return lines;
 }

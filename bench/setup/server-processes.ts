@@ -22,6 +22,9 @@ export async function startOurServers(databaseUrl: string, callers: BenchCallers
   // (R3) must see only the request being measured.
   const subgraphs = await startServerProcess(`subgraphs${label}`, script('subgraphs-main'), {
     SEGMENT_REFRESH_SECONDS: '0',
+    // No outbox dispatcher unless an experiment asks for one (R9): sets share the database, so a
+    // dispatcher would deliver (or, without a sink, mark delivered) another set's events.
+    EVENTS_POLL_MS: '0',
     ...PRODUCTION_ENV,
     ...env,
     DATABASE_URL: databaseUrl,

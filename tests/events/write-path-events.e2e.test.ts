@@ -69,7 +69,7 @@ describe(`events from the write paths, through the gateway (${storageLabel()})`,
     expect(bySubgraphOrder.filter((t) => t.startsWith('customer.'))).toEqual(['customer.created', 'customer.updated']);
     expect(bySubgraphOrder.filter((t) => t.startsWith('consent.'))).toEqual(['consent.granted', 'consent.withdrawn']);
     expect(bySubgraphOrder.filter((t) => t.startsWith('order.'))).toEqual(['order.recorded', 'order.status_changed']);
-    expect(bySubgraphOrder.filter((t) => t.startsWith('offer.'))).toEqual(['offer.response_recorded']);
+    expect(bySubgraphOrder.filter((t) => t.startsWith('offer.'))).toEqual(['offer.response_recorded', 'offer.picked']);
     expect(about(id).find((e) => e.type === 'customer.updated')!.payload).toEqual({ customerId: id, fields: ['givenName'] });
     expect(about(id).find((e) => e.type === 'order.status_changed')!.payload).toEqual({ orderId, status: 'REFUNDED' });
     expect(about(id).find((e) => e.type === 'consent.withdrawn')!.payload).toMatchObject({ purposeCode: 'PARTNER_SHARING', partnerId: PARTNER, status: 'WITHDRAWN' });

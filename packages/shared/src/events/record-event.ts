@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { envelopeOf, type EventEnvelope, type NewEvent } from './event-envelope';
+import { outboxRecording } from './outbox-switch';
 
 /** The schema the manager's data source owns: each subgraph's outbox lives in its own schema. */
 export function outboxTableOf(manager: Pick<EntityManager, 'connection'>): string {
@@ -14,6 +15,7 @@ export function outboxTableOf(manager: Pick<EntityManager, 'connection'>): strin
  */
 export async function recordEvent(manager: EntityManager, event: NewEvent): Promise<EventEnvelope> {
   const envelope = envelopeOf(event);
+  if (!outboxRecording()) return envelope;
   await manager.query(`INSERT INTO ${outboxTableOf(manager)} (id, type, version, occurred_at, customer_id, payload) VALUES ($1, $2, $3, $4, $5, $6)`, [
     envelope.id,
     envelope.type,
@@ -27,7 +29,7 @@ export async function recordEvent(manager: EntityManager, event: NewEvent): Prom
 
 /** Several events in one statement (bulk paths), in the given order. */
 export async function recordEvents(manager: EntityManager, events: NewEvent[]): Promise<void> {
-  if (events.length === 0) return;
+  if (events.length === 0 || !outboxRecording()) return;
   const envelopes = events.map((event) => envelopeOf(event));
   const values: unknown[] = [];
   const rows = envelopes.map((e, i) => {

@@ -1,4 +1,5 @@
 import { In, type DataSource } from 'typeorm';
+import { recordEvent } from '@c360/shared';
 import { PartnerEntity } from './partner.entity';
 
 /** All SQL for partners. */
@@ -29,9 +30,15 @@ export class PartnerRepository {
     return partner;
   }
 
-  /** The partner as updated, or null when there is none with this id. */
-  async setActive(id: string, active: boolean): Promise<PartnerEntity | null> {
-    await this.dataSource.query(`UPDATE consent.partner SET active = $2 WHERE id = $1`, [id, active]);
-    return this.findById(id);
+  /**
+   * The partner as updated, or null when there is none with this id. A change of state is announced
+   * (partner.deactivated / partner.reactivated) in the same transaction; setting the state it has is no change.
+   */
+  setActive(id: string, active: boolean, now = new Date()): Promise<PartnerEntity | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const [{ n }]: { n: number }[] = await manager.query(`WITH changed AS (UPDATE consent.partner SET active = $2 WHERE id = $1 AND active <> $2 RETURNING 1) SELECT count(*)::int AS n FROM changed`, [id, active]);
+      if (n > 0) await recordEvent(manager, { type: active ? 'partner.reactivated' : 'partner.deactivated', customerId: null, payload: { partnerId: id }, occurredAt: now });
+      return manager.getRepository(PartnerEntity).findOneBy({ id });
+    });
   }
 }

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { CustomerRowMoves, lockCustomers, type CustomerTombstones, type MergeCount } from '@c360/shared';
+import { CustomerRowMoves, lockCustomers, recordEvent, type CustomerTombstones, type MergeCount } from '@c360/shared';
 import { CustomerMergeState, MatchIdentifier } from './merge.enums';
 
 export interface CandidateRow {
@@ -146,6 +146,7 @@ export class MergeRepository {
       await manager.query(`INSERT INTO customers.customer_alias (alias_id, survivor_id, merge_id) VALUES ($1, $2, $3)`, [mergedId, survivorId, mergeId]);
       const retired: RetiredProfile = { profile, externalIds, aliases: aliases.map((a) => a.alias_id) };
       await manager.query(`UPDATE customers.customer_merge SET retired_profile = $2, completed_at = $3 WHERE id = $1`, [mergeId, JSON.stringify(retired), now]);
+      await recordEvent(manager, { type: 'customer.merged', customerId: mergedId, payload: { mergeId, survivorId, mergedId }, occurredAt: now });
       return [...interactions, { table: 'customers.external_identity', rows: externalIds.length }, { table: 'customers.customer', rows: 1 }];
     });
   }
@@ -175,6 +176,7 @@ export class MergeRepository {
       await manager.query(`DELETE FROM customers.customer_alias WHERE alias_id = $1`, [merge.mergedId]);
       await manager.query(`UPDATE customers.customer_alias SET survivor_id = $1 WHERE alias_id = ANY($2::uuid[]) AND survivor_id = $3`, [merge.mergedId, retired.aliases, merge.survivorId]);
       await manager.query(`UPDATE customers.customer_merge SET retired_profile = NULL WHERE id = $1`, [merge.id]);
+      await recordEvent(manager, { type: 'customer.unmerged', customerId: merge.mergedId, payload: { mergeId: merge.id, survivorId: merge.survivorId, mergedId: merge.mergedId } });
       return [...interactions, { table: 'customers.external_identity', rows: ids.n }, { table: 'customers.customer', rows: 1 }];
     });
   }

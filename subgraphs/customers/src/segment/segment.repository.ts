@@ -1,6 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { SqlParameters } from '@c360/shared/segments';
-import type { ChildPageRows, CursorKey } from '@c360/shared';
+import { EVENT_VERSIONS, outboxTableOf, type ChildPageRows, type CursorKey } from '@c360/shared';
+import { outboxRecording } from '@c360/shared/events/outbox-switch';
 import { CustomerEntity } from '../customer/customer.entity';
 import { rulePredicate, type EvaluationSets } from './segment-predicate.sql';
 import type { SegmentRule } from './segment-rule';
@@ -107,26 +108,36 @@ export class SegmentRepository {
   }
 
   /**
-   * Replaces the segment's membership with the members of `version` as of `now`, in one
-   * INSERT ... SELECT over the customer table, unless a newer version became current meanwhile.
+   * Replaces the segment's membership with the members of `version` as of `now`, in one statement
+   * over the customer table, unless a newer version became current meanwhile: only the difference
+   * is written, and each customer who entered or left gets a segment.entered / segment.exited event
+   * in the outbox from the same statement (set-wise, one INSERT ... SELECT for the whole diff).
    * Returns the evaluation time, or null when the version is no longer current.
    */
   async materialise(manager: EntityManager, segmentId: string, version: number, rule: SegmentRule, sets: EvaluationSets, now: Date): Promise<Date | null> {
     const [row] = await manager.query(`SELECT current_version FROM customers.segment WHERE id = $1 FOR UPDATE`, [segmentId]);
     if (!row || Number(row.current_version) !== version) return null;
-    await manager.query(`DELETE FROM customers.segment_member WHERE segment_id = $1`, [segmentId]);
     const params = new SqlParameters();
     const id = params.bind(segmentId, 'uuid');
     const v = params.bind(version, 'int');
     const at = params.bind(now.toISOString(), 'timestamptz');
     const predicate = rulePredicate(rule, sets, params, at);
+    // Every CTE reads the rows as they were before the statement: previous is the old membership
+    // (whichever version: an update evaluates its new version in its own transaction).
     await manager.query(
-      `WITH members AS (
+      `WITH previous AS (
+         SELECT DISTINCT customer_id FROM customers.segment_member WHERE segment_id = ${id}
+       ), fresh AS (
+         SELECT c.id AS customer_id FROM customers.customer c WHERE ${predicate}
+       ), gone AS (
+         DELETE FROM customers.segment_member m
+         WHERE m.segment_id = ${id} AND NOT (m.version = ${v} AND m.customer_id IN (SELECT customer_id FROM fresh))
+       ), added AS (
          INSERT INTO customers.segment_member (segment_id, version, customer_id)
-         SELECT ${id}, ${v}, c.id FROM customers.customer c WHERE ${predicate}
-         RETURNING 1
-       )
-       UPDATE customers.segment_version SET evaluated_at = ${at}, member_count = (SELECT count(*) FROM members)
+         SELECT ${id}, ${v}, f.customer_id FROM fresh f
+         WHERE NOT EXISTS (SELECT 1 FROM customers.segment_member m WHERE m.segment_id = ${id} AND m.version = ${v} AND m.customer_id = f.customer_id)
+       )${membershipEvents(manager, params, id, v, at)}
+       UPDATE customers.segment_version SET evaluated_at = ${at}, member_count = (SELECT count(*) FROM fresh)
        WHERE segment_id = ${id} AND version = ${v}`,
       params.values,
     );
@@ -140,33 +151,37 @@ export class SegmentRepository {
   }
 
   /**
-   * Re-evaluates `version` for these customers only: their member rows are replaced by the
-   * rule's answer for them, and the member count follows; evaluatedAt stays (it dates the last
-   * whole evaluation). Takes the segment's lock as materialise does, so the two never interleave.
+   * Re-evaluates `version` for these customers only: their member rows follow the rule's answer
+   * for them, with a segment.entered / segment.exited event for each who entered or left, and the
+   * member count follows; evaluatedAt stays (it dates the last whole evaluation). Takes the
+   * segment's lock as materialise does, so the two never interleave.
    * Returns false when the version is no longer current (its own evaluation covers them).
    */
   async materialiseFor(manager: EntityManager, segmentId: string, version: number, rule: SegmentRule, sets: EvaluationSets, customerIds: readonly string[], now: Date): Promise<boolean> {
     const [row] = await manager.query(`SELECT current_version FROM customers.segment WHERE id = $1 FOR UPDATE`, [segmentId]);
     if (!row || Number(row.current_version) !== version) return false;
-    const [gone] = await manager.query(
-      `WITH gone AS (DELETE FROM customers.segment_member WHERE segment_id = $1 AND version = $2 AND customer_id = ANY($3::uuid[]) RETURNING 1) SELECT count(*)::int AS n FROM gone`,
-      [segmentId, version, customerIds],
-    );
     const params = new SqlParameters();
     const id = params.bind(segmentId, 'uuid');
     const v = params.bind(version, 'int');
     const ids = params.bind(customerIds, 'uuid[]');
-    const removed = params.bind(gone.n, 'int');
     const at = params.bind(now.toISOString(), 'timestamptz');
     const predicate = rulePredicate(rule, sets, params, at);
     await manager.query(
-      `WITH members AS (
-         INSERT INTO customers.segment_member (segment_id, version, customer_id)
-         SELECT ${id}, ${v}, c.id FROM customers.customer c WHERE c.id = ANY(${ids}) AND ${predicate}
+      `WITH previous AS (
+         SELECT customer_id FROM customers.segment_member WHERE segment_id = ${id} AND version = ${v} AND customer_id = ANY(${ids})
+       ), fresh AS (
+         SELECT c.id AS customer_id FROM customers.customer c WHERE c.id = ANY(${ids}) AND ${predicate}
+       ), gone AS (
+         DELETE FROM customers.segment_member
+         WHERE segment_id = ${id} AND version = ${v} AND customer_id = ANY(${ids}) AND customer_id NOT IN (SELECT customer_id FROM fresh)
          RETURNING 1
-       )
-       UPDATE customers.segment_version SET member_count = member_count - ${removed} + (SELECT count(*) FROM members)
-       WHERE segment_id = ${id} AND version = ${v} AND member_count IS NOT NULL AND ${at} IS NOT NULL`, // \`at\` is referenced even when no condition reads the time
+       ), added AS (
+         INSERT INTO customers.segment_member (segment_id, version, customer_id)
+         SELECT ${id}, ${v}, f.customer_id FROM fresh f WHERE f.customer_id NOT IN (SELECT customer_id FROM previous)
+         RETURNING 1
+       )${membershipEvents(manager, params, id, v, at)}
+       UPDATE customers.segment_version SET member_count = member_count - (SELECT count(*) FROM gone) + (SELECT count(*) FROM added)
+       WHERE segment_id = ${id} AND version = ${v} AND member_count IS NOT NULL AND ${at} IS NOT NULL`, // the time is referenced even when nothing else reads it
       params.values,
     );
     return true;
@@ -230,4 +245,28 @@ export class SegmentRepository {
     );
     return new Map(rows.map((r) => [r.customer_id, r.segment_ids]));
   }
+}
+
+/**
+ * A data-modifying CTE (after the CTEs previous and fresh of customer ids) that records one
+ * segment.entered per customer in fresh and not in previous and one segment.exited per customer
+ * the other way round, into this subgraph's outbox in one INSERT ... SELECT. Empty when the outbox
+ * is off (benchmark only).
+ */
+function membershipEvents(manager: EntityManager, params: SqlParameters, segmentId: string, version: string, at: string): string {
+  if (!outboxRecording()) return '';
+  const entered = params.bind('segment.entered', 'text');
+  const exited = params.bind('segment.exited', 'text');
+  const enteredVersion = params.bind(EVENT_VERSIONS['segment.entered'], 'int');
+  const exitedVersion = params.bind(EVENT_VERSIONS['segment.exited'], 'int');
+  return `, membership_events AS (
+         INSERT INTO ${outboxTableOf(manager)} (id, type, version, occurred_at, customer_id, payload)
+         SELECT gen_random_uuid(), d.type, d.version, ${at}, d.customer_id, jsonb_build_object('segmentId', ${segmentId}::text, 'version', ${version})
+         FROM (
+           SELECT ${entered} AS type, ${enteredVersion} AS version, f.customer_id FROM fresh f WHERE f.customer_id NOT IN (SELECT customer_id FROM previous)
+           UNION ALL
+           SELECT ${exited}, ${exitedVersion}, p.customer_id FROM previous p WHERE p.customer_id NOT IN (SELECT customer_id FROM fresh)
+         ) d
+         ORDER BY d.customer_id
+       )`;
 }

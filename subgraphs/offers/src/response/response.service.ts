@@ -11,7 +11,8 @@ import { eventIdConflict, optionOnlyForAdaptive, responseToDraftOffer, tooManyRe
 import type { RecordOfferResponseInput } from './response.input';
 import type { ResponseRepository } from './response.repository';
 import { describesResponse, toResponseRequest, type ResponseRequest } from './response.request';
-import { recordEvents } from '@c360/shared';
+import { recordEvents, type NewEvent } from '@c360/shared';
+import { OfferResponseType } from './response.enums';
 
 export const MAX_RESPONSES_PER_CALL = 500;
 
@@ -131,7 +132,7 @@ export class ResponseService {
       }
       if (fresh.length) await this.responses.insertMany(manager, fresh);
       await this.aliasWrites.recordAliasWrites(manager, 'offers.offer_response', aliasWrites);
-      await recordEvents(manager, fresh.map((r) => ({ type: 'offer.response_recorded' as const, customerId: r.customerId, payload: { responseId: r.id, offerId: r.offerId, type: r.type }, occurredAt: now })));
+      await recordEvents(manager, fresh.flatMap((r) => eventsOf(r, now)));
       return requests.map((r) => known.get(r.eventId)!);
     });
   }
@@ -151,3 +152,12 @@ const newResponse = (request: ResponseRequest, now: Date) =>
     optionKey: request.optionKey,
     recordedAt: now,
   });
+
+/**
+ * A recorded response, and for a SHOWN one also offer.picked: the engine's picks are answers to
+ * reads (nextBestOffers, eligibleOffers) that record nothing; a pick becomes a fact when a channel shows it.
+ */
+const eventsOf = (r: OfferResponseEntity, now: Date): NewEvent[] => [
+  { type: 'offer.response_recorded', customerId: r.customerId, payload: { responseId: r.id, offerId: r.offerId, type: r.type }, occurredAt: now },
+  ...(r.type === OfferResponseType.SHOWN ? [{ type: 'offer.picked' as const, customerId: r.customerId, payload: { responseId: r.id, offerId: r.offerId }, occurredAt: now }] : []),
+];
