@@ -1,6 +1,6 @@
 import { Arg, Directive, Int, Mutation, Resolver } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { assertUuid, badInput, EVENT_RELAY_SCOPE, EVENT_TYPES, RequiresScope, type EventEnvelope } from '@c360/shared';
+import { assertUuid, badInput, EVENT_RELAY_SCOPE, EVENT_TYPES, RequiresScope, uncounted, type EventEnvelope } from '@c360/shared';
 import type { WebhookRelay } from './webhook-relay.service';
 
 /** The other subgraphs' outbox dispatchers hand their events to the webhook relay here (signed peer calls only). */
@@ -12,7 +12,9 @@ export class WebhookRelayResolver {
   @Directive('@inaccessible')
   @RequiresScope(EVENT_RELAY_SCOPE)
   async relayEvent(@Arg('event', () => GraphQLJSONObject) event: Record<string, unknown>): Promise<number> {
-    return this.relay.relay(envelopeFrom(event));
+    const envelope = envelopeFrom(event);
+    // Background work of the outboxes, not a client's request: not counted against any request's statements.
+    return uncounted(() => this.relay.relay(envelope));
   }
 }
 
