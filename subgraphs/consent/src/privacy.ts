@@ -58,10 +58,7 @@ export const consentPersonalData: PersonalDataPolicy = {
     'LedgerVerification.firstBrokenEventId',
     'LedgerVerification.reason',
     'LedgerVerification.headHash',
-    // Webhook endpoints and delivery state: ids, codes and URLs of partners and internal systems.
-    ...['id', 'partnerId', 'url', 'eventTypes', 'createdAt', 'previousSecretValidUntil', 'disabledAt'].map((f) => `WebhookSubscription.${f}`),
-    'WebhookSubscriptionWithSecret.subscription',
-    'WebhookSubscriptionWithSecret.secret',
+    // Webhook delivery state: ids and codes (WebhookSubscription is about a partner's endpoint, not a customer).
     ...['id', 'subscriptionId', 'eventId', 'type', 'customerId', 'payload', 'attempts', 'lastError'].map((f) => `WebhookDeliveryDeadLetter.${f}`),
   ],
 };
