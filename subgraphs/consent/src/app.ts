@@ -33,6 +33,8 @@ import { PurposeService } from './purpose/purpose.service';
 import { ReceiptResolver } from './receipt/receipt.resolver';
 import { createSubjectRequests } from './subject-request';
 import { createSegmentConditionResolver } from './segment-conditions';
+import { createWebhooks } from './webhooks';
+import { readWebhookSettings } from './webhooks/webhook.settings';
 
 export const SUBGRAPH_NAME = 'consent';
 
@@ -46,6 +48,8 @@ export async function createConsentApp(dataSource: DataSource, options: Subgraph
   const disclosureRepository = new DisclosureRepository(dataSource);
   const disclosures = new DisclosureLedger(disclosureRepository);
   const subjectRequests = createSubjectRequests(SUBGRAPH_NAME, dataSource, { peers: options.peers });
+  // Partner webhooks are judged by live decisions (no standing cache: a withdrawal counts at once).
+  const webhooks = createWebhooks(dataSource, { decisions, disclosures: disclosureRepository, ledger: disclosures, settings: readWebhookSettings(options.production) });
   const resolvers = new ResolverContainer([
     createDeadLetterResolver(SUBGRAPH_NAME, dataSource),
     new PurposeResolver(new PurposeService(purposes)),
@@ -62,6 +66,7 @@ export async function createConsentApp(dataSource: DataSource, options: Subgraph
     new ReceiptResolver(),
     ...subjectRequests.resolvers,
     createSegmentConditionResolver(dataSource),
+    ...webhooks.resolvers,
   ]);
   const schema = await buildFederatedSchema<ConsentContext>({
     resolvers,
@@ -77,7 +82,7 @@ export async function createConsentApp(dataSource: DataSource, options: Subgraph
       },
     },
   });
-  return createSubgraphServer<ConsentSubgraphLoaders>({
+  const server = await createSubgraphServer<ConsentSubgraphLoaders>({
     name: SUBGRAPH_NAME,
     schema,
     callerSigningKey: options.callerSigningKey,
@@ -85,7 +90,8 @@ export async function createConsentApp(dataSource: DataSource, options: Subgraph
     // This subgraph owns decisions and the disclosure ledger: it asks itself, not over HTTP.
     consentDecider: withStandingCache(decisions),
     disclosureRecorder: disclosures,
-    plugins: [subjectRequests.plugin],
+    plugins: [subjectRequests.plugin, webhooks.plugin],
     createLoaders: () => ({ ...createPurposeLoaders(purposes), ...createPartnerLoaders(partners), ...createConsentLoaders(ledger), ...createDisclosureLoaders(disclosureRepository), ...createLedgerLoaders(chains) }),
   });
+  return { ...server, eventSinks: [webhooks.eventSink], workers: { webhookDeliveries: webhooks.worker } };
 }

@@ -12,6 +12,8 @@ import { ConsentErasedCustomers1732300061000 } from './migrations/1732300061000-
 import { ConsentMergeAliasEvents1732300170000 } from './migrations/1732300170000-consent-merge-alias-events';
 import { ConsentMerges1732300141000 } from './migrations/1732300141000-consent-merges';
 import { WebhookSubscriptions1732300151000 } from './migrations/1732300151000-webhook-subscriptions';
+import { WebhookDeliveries1732300181000 } from './migrations/1732300181000-webhook-deliveries';
+import { webhookEnvSettings } from './webhooks/webhook.settings';
 import { PartnerEntity } from './partner/partner.entity';
 import { NoticeEntity } from './purpose/notice.entity';
 import { PurposeEntity } from './purpose/purpose.entity';
@@ -21,11 +23,11 @@ export const consentSubgraph: SubgraphDefinition = {
   name: SUBGRAPH_NAME,
   envPrefix: 'CONSENT',
   defaultPort: 4004,
-  settings: subjectRequestEnvSettings,
+  settings: { ...subjectRequestEnvSettings, ...webhookEnvSettings },
   storage: {
     schema: 'consent',
     entities: [PurposeEntity, NoticeEntity, PartnerEntity, ConsentEventEntity],
-    migrations: [CreateConsent1732300003000, ChainConsentLedger1732300013000, CreateDisclosureLedger1732300014000, CreateSubjectRequests1732300023000, PurposeCatalogue1732300024000, ConsentErasedCustomers1732300061000, ConsentMerges1732300141000, WebhookSubscriptions1732300151000, ConsentMergeAliasEvents1732300170000, outboxMigration('consent')],
+    migrations: [CreateConsent1732300003000, ChainConsentLedger1732300013000, CreateDisclosureLedger1732300014000, CreateSubjectRequests1732300023000, PurposeCatalogue1732300024000, ConsentErasedCustomers1732300061000, ConsentMerges1732300141000, WebhookSubscriptions1732300151000, ConsentMergeAliasEvents1732300170000, WebhookDeliveries1732300181000, outboxMigration('consent')],
   },
   createApp: createConsentApp,
   personalData: consentPersonalData,

@@ -14,6 +14,7 @@ export const consentPersonalData: PersonalDataPolicy = {
     Disclosure: (disclosure) => disclosure.customerId as string,
     DataSubjectRequest: (request) => request.customerId as string,
     LedgerVerification: (verification) => verification.customerId as string,
+    WebhookDeliveryDeadLetter: (letter) => (letter.customerId as string | null) ?? null, // staff (privacy:admin) only
   },
   ownedThroughParent: ['Consent', 'DataSubjectRequestPart'],
   // Reviewed (class 4): every field below is a record of the privacy process itself (what was
@@ -57,5 +58,7 @@ export const consentPersonalData: PersonalDataPolicy = {
     'LedgerVerification.firstBrokenEventId',
     'LedgerVerification.reason',
     'LedgerVerification.headHash',
+    // Webhook delivery state: ids and codes (WebhookSubscription is about a partner's endpoint, not a customer).
+    ...['id', 'subscriptionId', 'eventId', 'type', 'customerId', 'payload', 'attempts', 'lastError'].map((f) => `WebhookDeliveryDeadLetter.${f}`),
   ],
 };

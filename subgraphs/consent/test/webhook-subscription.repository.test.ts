@@ -14,19 +14,22 @@ describe(`webhook subscriptions stored (${storageLabel()})`, () => {
   });
   afterAll(() => harness.close());
 
-  it('keeps each owner’s subscriptions apart through create, rotate and delete', async () => {
+  it('keeps each owner’s subscriptions apart through create, rotate and disable', async () => {
     const service = new WebhookSubscriptionService(new WebhookSubscriptionRepository(harness.dataSource), { allowPrivate: false });
     const mine = await service.create(partner('p-a'), { url: 'https://a.example/hook', eventTypes: ['order.recorded', 'customer.erased'] });
     await service.create(staff, { url: 'https://internal.example/hook', eventTypes: ['stock.level_changed'] });
     expect((await service.list(partner('p-a'))).map((s) => s.id)).toEqual([mine.subscription.id]);
     expect((await service.list(staff)).map((s) => s.eventTypes)).toEqual([['stock.level_changed']]);
     await expect(service.rotate(partner('p-b'), mine.subscription.id)).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
-    await expect(service.delete(partner('p-a'), 'not-a-uuid')).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    await expect(service.disable(partner('p-a'), 'not-a-uuid')).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
     const rotated = await service.rotate(partner('p-a'), mine.subscription.id);
     const [stored] = await service.list(partner('p-a'));
     expect(stored).toMatchObject({ secret: rotated.secret, previousSecret: mine.secret, eventTypes: ['customer.erased', 'order.recorded'] });
-    await service.delete(partner('p-a'), mine.subscription.id);
-    expect(await service.list(partner('p-a'))).toEqual([]);
+    await expect(service.disable(partner('p-b'), mine.subscription.id)).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    const disabled = await service.disable(partner('p-a'), mine.subscription.id);
+    expect(disabled.disabledAt).toBeInstanceOf(Date);
+    expect((await service.list(partner('p-a'))).map((s) => s.disabledAt)).toEqual([disabled.disabledAt]);
+    await expect(service.rotate(partner('p-a'), mine.subscription.id)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     expect(await service.list(staff)).toHaveLength(1);
   });
 });

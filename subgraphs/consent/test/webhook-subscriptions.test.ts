@@ -8,7 +8,7 @@ function memoryStore(): WebhookSubscriptionStore {
     list: async (owner) => [...rows.values()].filter((r) => r.partnerId === owner),
     find: async (owner, id) => (rows.get(id)?.partnerId === owner ? rows.get(id)! : null),
     rotate: async (id, secret, previousSecret, previousUntil) => void rows.set(id, { ...rows.get(id)!, secret, previousSecret, previousUntil }),
-    delete: async (id) => void rows.delete(id),
+    disable: async (id, at) => void rows.set(id, { ...rows.get(id)!, disabledAt: at }),
   };
 }
 const partner = (partnerId: string): Caller => ({ clientId: `${partnerId}-app`, kind: CallerKind.PARTNER, scopes: [], partnerId });
@@ -24,15 +24,15 @@ describe('webhook subscriptions', () => {
     expect(secret).toMatch(/^whsec_/);
     expect(await service.list(partner('p-b'))).toEqual([]);
     expect(await service.list(staff)).toEqual([]);
-    const foreign = await errorOf(service.delete(partner('p-b'), subscription.id));
-    const unknown = await errorOf(service.delete(partner('p-b'), '00000000-0000-4000-8000-000000000000'));
+    const foreign = await errorOf(service.disable(partner('p-b'), subscription.id));
+    const unknown = await errorOf(service.disable(partner('p-b'), '00000000-0000-4000-8000-000000000000'));
     expect(foreign?.extensions?.code).toBe('NOT_FOUND');
     expect(foreign?.message).toBe(unknown?.message);
     expect((await errorOf(service.rotate(partner('p-b'), subscription.id)))?.extensions?.code).toBe('NOT_FOUND');
     expect(await service.list(partner('p-a'))).toHaveLength(1);
     expect((await errorOf(service.list(plainApp)))?.extensions?.code).toBe('FORBIDDEN');
-    expect(await service.delete(partner('p-a'), subscription.id)).toBe(true);
-    expect(await service.list(partner('p-a'))).toEqual([]);
+    expect((await service.disable(partner('p-a'), subscription.id)).disabledAt).toBeInstanceOf(Date);
+    expect((await service.list(partner('p-a')))[0].disabledAt).toBeInstanceOf(Date);
   });
 
   it('refuses loopback and plain http without the development switch, never echoing the URL', async () => {

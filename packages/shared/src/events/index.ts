@@ -6,6 +6,7 @@ export * from './outbox.repository';
 export * from './outbox-dispatcher';
 export * from './event-sink';
 export * from './nats-sink';
+export * from './consent-relay-sink';
 export * from './events.settings';
 export * from './event-dispatch';
 export * from './dead-letter.resolver';

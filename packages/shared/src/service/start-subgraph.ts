@@ -17,6 +17,8 @@ import type { NoiseSource } from '../analytics/release-policy/noise-source';
 import { startEventDispatch, type EventDispatch } from '../events/event-dispatch';
 import type { EventsOptions } from '../events/events.settings';
 import type { EventSink } from '../events/event-sink';
+import { consentRelaySink } from '../events/consent-relay-sink';
+import { CONSENT_SUBGRAPH } from '../privacy/remote-consent-decider';
 
 export interface StartSubgraphOptions {
   storage: Storage;
@@ -52,6 +54,8 @@ export interface RunningSubgraph {
   http: Server;
   /** This subgraph's outbox dispatcher (dead letters, replay, runOnce in tests). */
   events: EventDispatch;
+  /** The app's background work (tests run it by hand), e.g. `workers.webhookDeliveries` in the consent subgraph. */
+  workers: Record<string, { runOnce(): Promise<number> }>;
   stop(): Promise<void>;
 }
 
@@ -81,7 +85,9 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
   });
   const unwatchPool = watchDataSourcePool(definition.name, dataSource);
   const url = await listen(http, options.port, options.host);
-  const events = startEventDispatch(dataSource, definition.storage.schema, options.events, options.eventSinks ?? [], log);
+  // Every outbox also feeds the webhook relay, which the consent subgraph owns (its decisions, its ledger).
+  const relay = definition.name === CONSENT_SUBGRAPH ? (app.eventSinks ?? []) : [consentRelaySink(definition.name, peers)];
+  const events = startEventDispatch(dataSource, definition.storage.schema, options.events, [...(options.eventSinks ?? []), ...relay], log);
   let stopped = false;
   return {
     name: definition.name,
@@ -89,6 +95,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     dataSource,
     http,
     events,
+    workers: app.workers ?? {},
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -11,6 +11,7 @@ import type { ServiceDataSourceOptions } from '../storage/data-source';
 import type { PeerClient } from '../peers/peer-client';
 import type { Setting } from '../config/env-schema';
 import type { NoiseSource } from '../analytics/release-policy/noise-source';
+import type { EventSink } from '../events/event-sink';
 
 /** What the bootstrap needs of a built subgraph (its loaders' type erased). */
 export interface SubgraphApp {
@@ -20,6 +21,10 @@ export interface SubgraphApp {
   contextFor(request: Pick<IncomingMessage, 'headers'>): Promise<unknown>;
   /** Non-GraphQL endpoints the subgraph serves beside /graphql (e.g. streamed bulk import). */
   routes?: HttpRoutes;
+  /** Sinks this subgraph's own outbox feeds in process (the consent subgraph's webhook relay); the others relay to consent over the peer channel. */
+  eventSinks?: EventSink[];
+  /** Background work tests drive by hand (e.g. the consent subgraph's webhook deliveries); started and stopped by the app itself. */
+  workers?: Record<string, { runOnce(): Promise<number> }>;
 }
 
 export interface SubgraphAppOptions {

@@ -44,6 +44,12 @@ export class DisclosureRepository {
     return disclosures.length;
   }
 
+  /** Whether the partner was ever disclosed anything about the customer (a deletion notice then goes to it). */
+  async anyToPartner(partnerId: string, customerId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM consent.disclosure WHERE partner_id = $1 AND customer_id = $2 LIMIT 1`, [partnerId, customerId]);
+    return rows.length > 0;
+  }
+
   /** Newest first; one statement for every customer in the batch. */
   async pages(customerIds: string[], size: number, after: CursorKey | undefined): Promise<ChildPageRows<DisclosureRow>> {
     const raw: Record<string, unknown>[] = await this.dataSource.query(

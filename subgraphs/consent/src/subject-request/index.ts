@@ -4,6 +4,7 @@ import { SubjectDataResolver, type PeerClient, type SubgraphName } from '@c360/s
 import { ConsentSubjectDataRepository } from '../subject-data/subject-data.repository';
 import { ConsentMergeRepository } from '../subject-data/consent-merge.repository';
 import { ConsentSubjectData } from '../subject-data/subject-data.service';
+import { WebhookDeliveryRepository } from '../webhooks/webhook-delivery.repository';
 import { SubjectRequestRetryTimer } from './retry-timer';
 import { localParticipant, peerParticipant } from './subject-data-participants';
 import { SubjectRequestRepository } from './subject-request.repository';
@@ -28,7 +29,7 @@ export interface SubjectRequestOptions {
 export function createSubjectRequests(subgraph: string, dataSource: DataSource, options: SubjectRequestOptions) {
   const settings = options.settings ?? readSubjectRequestSettings();
   const repository = new SubjectRequestRepository(dataSource);
-  const ownData = new ConsentSubjectData(new ConsentSubjectDataRepository(dataSource), repository, new ConsentMergeRepository(dataSource));
+  const ownData = new ConsentSubjectData(new ConsentSubjectDataRepository(dataSource), repository, new ConsentMergeRepository(dataSource), new WebhookDeliveryRepository(dataSource));
   const participants = [...PEERS.map((peer) => peerParticipant(options.peers, peer, settings.peerTimeoutMs)), localParticipant(subgraph, ownData)];
   const runner = new SubjectRequestRunner(repository, participants, settings, options.log ?? ((line) => process.stdout.write(`${line}\n`)));
   const retries = new SubjectRequestRetryTimer(runner, repository);

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { WebhookSubscriptionRow, WebhookSubscriptionStore } from './webhook-subscription.service';
 
-const COLUMNS = `id, partner_id, url, event_types, secret, previous_secret, previous_until, created_at`;
+const COLUMNS = `id, partner_id, url, event_types, secret, previous_secret, previous_until, created_at, disabled_at`;
 
 function toRow(raw: Record<string, unknown>): WebhookSubscriptionRow {
   return {
@@ -13,6 +13,7 @@ function toRow(raw: Record<string, unknown>): WebhookSubscriptionRow {
     previousSecret: (raw.previous_secret as string | null) ?? null,
     previousUntil: raw.previous_until ? new Date(raw.previous_until as string) : null,
     createdAt: new Date(raw.created_at as string),
+    disabledAt: raw.disabled_at ? new Date(raw.disabled_at as string) : null,
   };
 }
 
@@ -21,7 +22,7 @@ export class WebhookSubscriptionRepository implements WebhookSubscriptionStore {
   constructor(private readonly dataSource: DataSource) {}
 
   async insert(row: WebhookSubscriptionRow): Promise<void> {
-    await this.dataSource.query(`INSERT INTO consent.webhook_subscription (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [row.id, row.partnerId, row.url, row.eventTypes, row.secret, row.previousSecret, row.previousUntil, row.createdAt]);
+    await this.dataSource.query(`INSERT INTO consent.webhook_subscription (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [row.id, row.partnerId, row.url, row.eventTypes, row.secret, row.previousSecret, row.previousUntil, row.createdAt, row.disabledAt]);
   }
 
   async list(owner: string | null): Promise<WebhookSubscriptionRow[]> {
@@ -39,7 +40,20 @@ export class WebhookSubscriptionRepository implements WebhookSubscriptionStore {
     await this.dataSource.query(`UPDATE consent.webhook_subscription SET secret = $2, previous_secret = $3, previous_until = $4 WHERE id = $1`, [id, secret, previousSecret, previousUntil]);
   }
 
-  async delete(id: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM consent.webhook_subscription WHERE id = $1`, [id]);
+  async disable(id: string, at: Date): Promise<void> {
+    await this.dataSource.query(`UPDATE consent.webhook_subscription SET disabled_at = $2 WHERE id = $1 AND disabled_at IS NULL`, [id, at]);
+  }
+
+  /** The relay's read, across owners: enabled subscriptions to one event type. */
+  async subscribedTo(type: string): Promise<WebhookSubscriptionRow[]> {
+    const raw: Record<string, unknown>[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM consent.webhook_subscription WHERE disabled_at IS NULL AND $1 = ANY(event_types) ORDER BY created_at, id`, [type]);
+    return raw.map(toRow);
+  }
+
+  /** The delivery worker's read, across owners, for the subscriptions of the deliveries it claimed. */
+  async byIds(ids: string[]): Promise<WebhookSubscriptionRow[]> {
+    if (ids.length === 0) return [];
+    const raw: Record<string, unknown>[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM consent.webhook_subscription WHERE id = ANY($1::uuid[])`, [ids]);
+    return raw.map(toRow);
   }
 }

@@ -15,6 +15,8 @@ export interface WebhookSubscriptionRow {
   previousSecret: string | null;
   previousUntil: Date | null;
   createdAt: Date;
+  /** Set once disabled: kept for the record, receives nothing more. */
+  disabledAt: Date | null;
 }
 
 /** Storage of subscriptions; `find` answers only within the owner (partner id, or null for internal ones). */
@@ -23,7 +25,7 @@ export interface WebhookSubscriptionStore {
   list(owner: string | null): Promise<WebhookSubscriptionRow[]>;
   find(owner: string | null, id: string): Promise<WebhookSubscriptionRow | null>;
   rotate(id: string, secret: string, previousSecret: string, previousUntil: Date): Promise<void>;
-  delete(id: string): Promise<void>;
+  disable(id: string, at: Date): Promise<void>;
 }
 
 const newSecret = () => `whsec_${randomBytes(32).toString('base64')}`;
@@ -53,7 +55,7 @@ export class WebhookSubscriptionService {
     if (problem) throw new DomainError(ErrorCode.BAD_USER_INPUT, `The webhook URL is refused: ${problem}`, { field: 'url', reason: 'ENDPOINT_REFUSED' });
     const types = [...new Set(input.eventTypes)];
     if (types.length === 0 || types.some((t) => !(EVENT_TYPES as string[]).includes(t))) throw new DomainError(ErrorCode.BAD_USER_INPUT, 'eventTypes must name known event types', { field: 'eventTypes' });
-    const row: WebhookSubscriptionRow = { id: randomUUID(), partnerId: owner, url: input.url, eventTypes: types.sort(), secret: newSecret(), previousSecret: null, previousUntil: null, createdAt: now };
+    const row: WebhookSubscriptionRow = { id: randomUUID(), partnerId: owner, url: input.url, eventTypes: types.sort(), secret: newSecret(), previousSecret: null, previousUntil: null, createdAt: now, disabledAt: null };
     await this.store.insert(row);
     return { subscription: row, secret: row.secret };
   }
@@ -65,16 +67,19 @@ export class WebhookSubscriptionService {
   async rotate(caller: Caller, id: string, now = new Date()): Promise<{ subscription: WebhookSubscriptionRow; secret: string }> {
     const row = await this.store.find(this.ownerOf(caller), id);
     if (!row) throw notFound();
+    if (row.disabledAt) throw new DomainError(ErrorCode.BAD_USER_INPUT, 'A disabled webhook subscription has no secret to rotate', { reason: 'SUBSCRIPTION_DISABLED' });
     const secret = newSecret();
     const previousUntil = new Date(now.getTime() + ROTATION_OVERLAP_MS);
     await this.store.rotate(id, secret, row.secret, previousUntil);
     return { subscription: { ...row, secret, previousSecret: row.secret, previousUntil }, secret };
   }
 
-  async delete(caller: Caller, id: string): Promise<boolean> {
+  /** Stops deliveries (those still waiting are dropped); idempotent. The row stays for the record. */
+  async disable(caller: Caller, id: string, now = new Date()): Promise<WebhookSubscriptionRow> {
     const row = await this.store.find(this.ownerOf(caller), id);
     if (!row) throw notFound();
-    await this.store.delete(id);
-    return true;
+    if (row.disabledAt) return row;
+    await this.store.disable(id, now);
+    return { ...row, disabledAt: now };
   }
 }

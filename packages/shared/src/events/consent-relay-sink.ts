@@ -1,0 +1,25 @@
+import { CallerKind, type Caller } from '../context/caller';
+import type { PeerClient } from '../peers/peer-client';
+import type { EventSink } from './event-sink';
+
+/** The consent subgraph's internal contract (@inaccessible): it plans webhook deliveries for one event. */
+export const RELAY_EVENT_MUTATION = `mutation RelayEvent($event: JSONObject!) { relayEvent(event: $event) }`;
+/** The scope the relay contract requires: only services hold it in a signed peer token. */
+export const EVENT_RELAY_SCOPE = 'privacy:admin';
+
+const relayCaller = (subgraph: string): Caller => ({ clientId: `${subgraph}:outbox`, kind: CallerKind.INTERNAL_APP, scopes: [EVENT_RELAY_SCOPE], purpose: 'SERVICE' });
+
+/**
+ * Hands each event of a subgraph's outbox to the consent subgraph over the signed peer channel, where
+ * webhook deliveries are planned per subscription (consent owns decisions and the disclosure ledger).
+ * Resolves once consent has stored the deliveries; rejects otherwise, so the dispatcher retries.
+ */
+export function consentRelaySink(subgraph: string, peers: PeerClient): EventSink {
+  const caller = relayCaller(subgraph);
+  return {
+    name: 'webhook-relay',
+    async deliver(event) {
+      await peers.query('consent', caller, RELAY_EVENT_MUTATION, { event });
+    },
+  };
+}

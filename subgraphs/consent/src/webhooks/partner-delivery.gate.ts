@@ -1,0 +1,46 @@
+import { CallerKind, type Caller, type ConsentDecider, type EventEnvelope, type PersonalDataCategory } from '@c360/shared';
+import { PARTNER_SHARING } from '../decision/decision.service';
+import type { DisclosureLedger } from '../disclosure/disclosure.service';
+import type { DisclosureRepository } from '../disclosure/disclosure.repository';
+import { planPartnerRelay, type PartnerRelayPlan } from './partner-relay';
+
+/** The disclosure ledger's subgraph column for what webhooks sent. */
+export const WEBHOOK_DISCLOSURE_SOURCE = 'webhooks';
+
+/** A partner's webhook is judged as that partner's own query would be: a partner caller with its purpose. */
+export const partnerWebhookCaller = (partnerId: string, subscriptionId: string): Caller => ({
+  clientId: `webhook:${subscriptionId}`,
+  kind: CallerKind.PARTNER,
+  scopes: [],
+  partnerId,
+  purpose: PARTNER_SHARING,
+});
+
+/**
+ * Applies the partner relay rule with live decisions (never a cached allow): once when an event is
+ * relayed, and again just before sending, so a withdrawal in between stops the delivery. "Received
+ * before" is the disclosure ledger (queries and webhooks alike), plus, when planning, a data
+ * delivery still waiting for the same subscription (the notice is queued behind it).
+ */
+export class PartnerDeliveryGate {
+  constructor(
+    private readonly decisions: ConsentDecider,
+    private readonly disclosures: DisclosureRepository,
+    private readonly ledger: DisclosureLedger,
+  ) {}
+
+  plan(event: EventEnvelope, partnerId: string, subscriptionId: string, waiting?: (customerId: string) => Promise<boolean>): Promise<PartnerRelayPlan> {
+    const caller = partnerWebhookCaller(partnerId, subscriptionId);
+    const decide = async (customerId: string, category: PersonalDataCategory) => (await this.decisions.decide(caller, [{ customerId, category }]))[0];
+    const receivedBefore = async (customerId: string) => (await this.disclosures.anyToPartner(partnerId, customerId)) || (waiting ? await waiting(customerId) : false);
+    return planPartnerRelay(event, partnerId, decide, receivedBefore);
+  }
+
+  /** The ledger entry of a data delivery to a partner: who, which customer, which category, under which grant. */
+  async recordDisclosure(event: EventEnvelope, partnerId: string, subscriptionId: string, plan: PartnerRelayPlan): Promise<void> {
+    if (!plan.deliver || plan.notice || plan.category === null || !event.customerId) return;
+    await this.ledger.record(partnerWebhookCaller(partnerId, subscriptionId), WEBHOOK_DISCLOSURE_SOURCE, [
+      { customerId: event.customerId, categories: [plan.category], consentRecordIds: plan.consentRecordId ? [plan.consentRecordId] : [] },
+    ]);
+  }
+}
