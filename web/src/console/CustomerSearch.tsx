@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { SearchCustomersDocument, type SearchCustomersQuery } from '../gql/graphql';
 import { request, withheldFields } from '../shared/graphql-client';
 import { useT } from '../shared/i18n';
@@ -23,9 +23,11 @@ export function CustomerSearch({ token, open }: { token: string; open(id: string
     setPage(result.data?.customers ?? undefined);
     setTrail(nextTrail);
     setLocked(new Set(withheldFields(result.errors).keys()));
-    // Keyboard users land on the new page's summary, right before its pager and rows.
-    requestAnimationFrame(() => status.current?.focus());
   };
+  // Keyboard users land on each new page's summary, right before its pager and rows.
+  useEffect(() => {
+    if (page) status.current?.focus();
+  }, [page]);
   return (
     <section aria-labelledby="search">
       <h2 id="search">{t.customers}</h2>
