@@ -24,7 +24,7 @@ import {
 } from '@c360/shared';
 import { startPlatform } from './platform';
 import { resolveAuth } from '../gateway/src/auth/resolve-auth';
-import { developmentSignIn } from '../gateway/src/web/development-minter';
+import { developmentSignIn, keyFileMinter } from '../gateway/src/web/development-minter';
 import { readOidcSettings, webSettings } from '../gateway/src/web/web-settings';
 
 const USAGE = `npm start [-- --demo-customers N] [--memory] [--no-demo]
@@ -42,11 +42,11 @@ async function main() {
     return;
   }
   const env = { ...process.env, ...(flags['demo-customers'] ? { DEMO_CUSTOMERS: flags['demo-customers'] } : {}) };
-  const { config, operations, oidc } = loadConfigOrExit(() => {
+  const { config, operations, web } = loadConfigOrExit(() => {
     const parsed = parseEnv({ PORT: setting.port({ default: 4000 }), ADHOC_RESTRICTED_OPERATIONS: setting.boolean({ default: false }), ...storageSettings, ...demoSettings, ...operationsSettings, ...webSettings, ...eventSettings }, env);
     const web = readOidcSettings(parsed, false);
     if (web.problems.length) throw new ConfigError(web.problems);
-    return { config: parsed, operations: operationsFrom(parsed, false), oidc: web.oidc };
+    return { config: parsed, operations: operationsFrom(parsed, false), web };
   });
   configureLogging(operations.log);
   collectProcessMetrics();
@@ -61,6 +61,8 @@ async function main() {
     jwksPath: process.env.AUTH_JWKS_PATH,
     devKeysDir,
   });
+  const devMinter = auth.development ? await developmentSignIn(devKeysDir, auth) : undefined;
+  const signInMinter = web.signInKeyPath ? keyFileMinter(web.signInKeyPath, auth) : devMinter;
   const storage = await openStorage({ databaseUrl: config.DATABASE_URL, pgliteDataDir: dataDir, statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS });
   const platform = await startPlatform({
     storage,
@@ -71,7 +73,7 @@ async function main() {
     demo: flags['no-demo'] || config.DEMO_DATA === false ? undefined : { seed: config.DEMO_SEED, customers: config.DEMO_CUSTOMERS },
     metrics: operations.metrics,
     drainMs: operations.drainMs,
-    web: { dir: config.WEB_DIR, oidc, developmentSignIn: auth.development ? await developmentSignIn(devKeysDir, auth) : undefined },
+    web: { dir: config.WEB_DIR, oidc: web.oidc, consoleOidc: web.consoleOidc, signInMinter, developmentSignIn: devMinter },
     events: eventsOptionsFrom(config),
   });
   for (const subgraph of platform.subgraphs) log.info(`subgraph ${subgraph.name.padEnd(13)} ${subgraph.url}`);

@@ -2,7 +2,7 @@ import { CallerKind, ConfigError, operationsFrom, operationsSettings, parseAllow
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits';
 import { parseLimitsByKind, type RateLimitSettings } from './edge/rate-limit';
 import type { TrustedDocumentSettings } from './edge/trusted-documents';
-import { readOidcSettings, webSettings, type OidcClientSettings } from './web/web-settings';
+import { readOidcSettings, webSettings, type WebSignInSettings } from './web/web-settings';
 
 export { SUBGRAPH_NAMES, type SubgraphName } from '@c360/shared';
 
@@ -58,8 +58,8 @@ export interface GatewayConfig {
   subgraphUrls: Partial<Record<SubgraphName, string>>;
   /** Logs, /metrics access and the shutdown drain. */
   operations: Operations;
-  /** The privacy centre and console: where they are built, and the OIDC client of the privacy centre. */
-  web: { dir?: string; oidc?: OidcClientSettings };
+  /** The privacy centre and console: where they are built, their OIDC clients and the sign-in key. */
+  web: WebSignInSettings & { dir?: string };
 }
 
 /** Which keys sign access tokens: a production key set, or the development key. */
@@ -117,6 +117,6 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     auth: { issuer: c.AUTH_ISSUER, audience: c.AUTH_AUDIENCE, jwksUrl: c.AUTH_JWKS_URL, jwksPath: c.AUTH_JWKS_PATH, devKeysDir: c.AUTH_DEV_KEYS_DIR },
     subgraphUrls: Object.fromEntries(Object.entries(urls).filter(([, url]) => url)) as Partial<Record<SubgraphName, string>>,
     operations: operationsFrom(c, c.NODE_ENV === 'production'),
-    web: { dir: c.WEB_DIR, oidc: web.oidc },
+    web: { dir: c.WEB_DIR, oidc: web.oidc, consoleOidc: web.consoleOidc, signInKeyPath: web.signInKeyPath },
   };
 }

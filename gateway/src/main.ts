@@ -6,7 +6,7 @@ import { collectProcessMetrics, configureLogging, drainServer, listen, loadConfi
 import { createGatewayApp } from './app';
 import { readGatewayConfig } from './config';
 import { resolveAuth } from './auth/resolve-auth';
-import { developmentSignIn } from './web/development-minter';
+import { developmentSignIn, keyFileMinter } from './web/development-minter';
 
 async function main() {
   const config = loadConfigOrExit(() => readGatewayConfig());
@@ -15,7 +15,9 @@ async function main() {
   const log = serviceLogger('gateway');
   const auth = await resolveAuth(config.auth);
   if (auth.development) log.warn(`trusting the DEVELOPMENT token key in ${config.auth.devKeysDir} (mint tokens with npm run token)`);
-  const web = { ...config.web, developmentSignIn: auth.development && !config.production ? await developmentSignIn(config.auth.devKeysDir, auth) : undefined };
+  const devMinter = auth.development && !config.production ? await developmentSignIn(config.auth.devKeysDir, auth) : undefined;
+  const { signInKeyPath, ...webSettings } = config.web;
+  const web = { ...webSettings, developmentSignIn: devMinter, signInMinter: signInKeyPath ? keyFileMinter(signInKeyPath, auth) : devMinter };
   const app = await createGatewayApp({ ...config, auth, metrics: config.operations.metrics, web });
   const url = await listen(app.http, config.port, config.host);
   log.info(`customer-360 graph at ${url}`);

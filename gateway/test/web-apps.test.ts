@@ -3,13 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ApolloServer } from '@apollo/server';
 import type { HttpRoutes } from '@c360/shared';
 import { readGatewayConfig } from '../src/config';
 import { createGatewayApp } from '../src/app';
 import { developmentSignInRoutes } from '../src/web/dev-sign-in';
 import { webRoutes } from '../src/web/web-routes';
-import type { GatewayContext } from '../src/gateway-context';
+import type { SignInLookups } from '../src/web/sign-in-lookups';
 
 const BASE_ENV = { CALLER_SIGNING_KEY: 'k'.repeat(40) };
 const OIDC = { PRIVACY_OIDC_ISSUER: 'https://id.example.com', PRIVACY_OIDC_CLIENT_ID: 'privacy-centre', PRIVACY_OIDC_REDIRECT_URI: 'https://c360.example.com/privacy/' };
@@ -29,11 +28,28 @@ describe('the web apps settings', () => {
       clientId: 'privacy-centre',
       redirectUri: OIDC.PRIVACY_OIDC_REDIRECT_URI,
       scope: 'openid',
+      subjectSystem: 'oidc',
     });
     expect(() => readGatewayConfig({ ...BASE_ENV, PRIVACY_OIDC_ISSUER: OIDC.PRIVACY_OIDC_ISSUER })).toThrow(/together/);
     const production = { ...BASE_ENV, NODE_ENV: 'production', AUTH_JWKS_URL: 'https://id.example.com/jwks', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a' };
     expect(() => readGatewayConfig({ ...production, ...OIDC, PRIVACY_OIDC_ISSUER: 'http://id.example.com' })).toThrow(/https in production/);
-    expect(readGatewayConfig({ ...production, ...OIDC }).web.oidc?.issuer).toBe(OIDC.PRIVACY_OIDC_ISSUER);
+    expect(() => readGatewayConfig({ ...production, ...OIDC })).toThrow(/WEB_SIGN_IN_KEY_PATH/);
+    expect(readGatewayConfig({ ...production, ...OIDC, WEB_SIGN_IN_KEY_PATH: '/run/secrets/sign-in.jwk' }).web.oidc?.issuer).toBe(OIDC.PRIVACY_OIDC_ISSUER);
+  });
+
+  it('maps the console’s identity-provider roles to a staff role and purpose, refusing unknown roles at boot', () => {
+    const consoleOidc = { CONSOLE_OIDC_ISSUER: 'https://id.example.com', CONSOLE_OIDC_CLIENT_ID: 'console', CONSOLE_OIDC_REDIRECT_URI: 'https://c360.example.com/console' };
+    const config = readGatewayConfig({ ...BASE_ENV, ...consoleOidc, CONSOLE_OIDC_ROLES: 'crm-marketing=AGENT:MARKETING, crm-dpo=PRIVACY_OFFICER:SERVICE' });
+    expect(config.web.consoleOidc).toMatchObject({
+      clientId: 'console',
+      roleClaim: 'roles',
+      roles: [
+        { idpRole: 'crm-marketing', role: 'AGENT', purpose: 'MARKETING' },
+        { idpRole: 'crm-dpo', role: 'PRIVACY_OFFICER', purpose: 'SERVICE' },
+      ],
+    });
+    expect(() => readGatewayConfig({ ...BASE_ENV, ...consoleOidc })).toThrow(/CONSOLE_OIDC_ROLES must map/);
+    expect(() => readGatewayConfig({ ...BASE_ENV, ...consoleOidc, CONSOLE_OIDC_ROLES: 'crm=ROOT:SERVICE' })).toThrow(/ROLE one of AGENT, PRIVACY_OFFICER/);
   });
 
   it('refuses the development sign-in in production', async () => {
@@ -74,7 +90,7 @@ describe('the web routes', () => {
     expect(page.headers.get('cache-control')).toBe('no-store');
     expect(page.headers.get('x-frame-options')).toBe('DENY');
     expect((await fetch(`${app.url}/web/assets/a.js`)).headers.get('content-type')).toMatch(/javascript/);
-    expect(await (await fetch(`${app.url}/web/config.json`)).json()).toEqual({ signIn: 'none' });
+    expect(await (await fetch(`${app.url}/web/config.json`)).json()).toEqual({ signIn: 'none', development: false });
   });
 
   it('never serves a file outside the built apps, and answers only GET and HEAD', async () => {
@@ -108,26 +124,31 @@ describe('the development sign-in', () => {
   const minted: unknown[] = [];
   const known = '7d0f3c1e-8a4b-4c2d-9e6f-0a1b2c3d4e5f';
   beforeAll(async () => {
-    const apollo = {
-      executeOperation: async (request: { variables?: { id?: string } }) => ({
-        body: {
-          kind: 'single',
-          singleResult: { data: request.variables?.id ? { customer: request.variables.id === known ? { id: known } : null } : { customers: { edges: [{ node: { id: known, displayName: 'Ada' } }] } } },
-        },
-      }),
-    } as unknown as ApolloServer<GatewayContext>;
-    app = await serve(developmentSignInRoutes({ mint: async (claims) => (minted.push(claims), 'token') }, apollo));
+    const lookups: SignInLookups = {
+      demoCustomers: async () => [{ id: known, displayName: 'Ada' }],
+      customer: async (id) => (id === known ? known : undefined),
+      customerBySubject: async () => undefined,
+      purposeCodes: async () => ['MARKETING', 'SERVICE'],
+    };
+    app = await serve(developmentSignInRoutes({ mint: async (claims) => (minted.push(claims), 'token') }, lookups));
   });
   afterAll(() => app.server.close());
   const post = (body: unknown) =>
     fetch(`${app.url}/dev/sign-in/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 
-  it('mints a customer token only for a customer who exists, and a staff token only for a purpose code', async () => {
+  it('mints a customer token only for a customer who exists, and a staff token only for a known purpose and role', async () => {
     expect((await post({ kind: 'CUSTOMER', customerId: known })).status).toBe(200);
     expect(minted.pop()).toMatchObject({ kind: 'CUSTOMER', customer_id: known, purpose: 'SERVICE' });
     expect((await post({ kind: 'CUSTOMER', customerId: '00000000-0000-4000-8000-000000000000' })).status).toBe(401);
     expect((await post({ kind: 'STAFF', purpose: 'MARKETING' })).status).toBe(200);
-    expect(minted.pop()).toMatchObject({ kind: 'INTERNAL_APP', purpose: 'MARKETING' });
+    expect(minted.pop()).toMatchObject({ kind: 'INTERNAL_APP', purpose: 'MARKETING', scope: expect.not.stringContaining('privacy:admin') });
+    expect((await post({ kind: 'STAFF', role: 'PRIVACY_OFFICER', purpose: 'SERVICE' })).status).toBe(200);
+    expect(minted.pop()).toMatchObject({ kind: 'INTERNAL_APP', purpose: 'SERVICE', scope: expect.stringContaining('privacy:admin') });
+    const unknownPurpose = await post({ kind: 'STAFF', purpose: 'TELEMARKETING' });
+    expect(unknownPurpose.status).toBe(400);
+    expect(await unknownPurpose.json()).toEqual({ error: { code: 'UNKNOWN_PURPOSE', message: expect.not.stringContaining('TELEMARKETING') } });
+    const unknownRole = await post({ kind: 'STAFF', role: 'ROOT', purpose: 'SERVICE' });
+    expect(await unknownRole.json()).toMatchObject({ error: { code: 'UNKNOWN_ROLE' } });
     for (const bad of [{ kind: 'CUSTOMER', customerId: 'x' }, { kind: 'STAFF', purpose: 'marketing; drop' }, { kind: 'PARTNER', partner: 'p' }, 'not json', 'x'.repeat(5000)]) {
       const response = await post(bad);
       expect(response.status).toBe(400);
@@ -151,7 +172,7 @@ describe('the development sign-in', () => {
     expect(rebound.status).toBe(404);
     expect(rebound.body).not.toContain('token');
     // A caller elsewhere on the network, even naming a loopback host.
-    const routes = developmentSignInRoutes({ mint: async (claims) => (minted.push(claims), 'token') }, {} as ApolloServer<GatewayContext>);
+    const routes = developmentSignInRoutes({ mint: async (claims) => (minted.push(claims), 'token') }, {} as SignInLookups);
     const remote = { method: 'GET', url: '/dev/sign-in/customers', headers: { host: 'localhost:4000' }, socket: { remoteAddress: '192.168.1.20' } } as unknown as IncomingMessage;
     expect(await routes(remote, {} as ServerResponse, new URL('http://localhost:4000/dev/sign-in/customers'))).toBe(false);
     expect(minted).toEqual([]);

@@ -3,6 +3,8 @@ import type { DemoOptions, EventSink, EventsOptions, NoiseSource, Storage } from
 import { startPlatform, type RunningPlatform } from '../../scripts/platform';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
 import type { RateLimitSettings } from '../../gateway/src/edge/rate-limit';
+import type { WebOptions } from '../../gateway/src/web/web-app';
+import type { CallerClaims } from '../../gateway/src/auth/caller-claims';
 import { CallerKind, createTestTokenIssuer, type TestTokenIssuer } from './test-tokens';
 
 export interface TestPlatform extends RunningPlatform {
@@ -14,13 +16,14 @@ export interface TestPlatform extends RunningPlatform {
 }
 
 /** The whole graph on free loopback ports over test storage (PGlite, or PostgreSQL with DATABASE_URL). */
-export async function startTestPlatform(options: { demo?: DemoOptions; subgraphTimeoutMs?: number; aggregateNoise?: NoiseSource; rateLimit?: RateLimitSettings; corsAllowedOrigins?: string[]; trustedDocumentsOnly?: boolean; web?: boolean; events?: EventsOptions; eventSinks?: EventSink[] } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(options: { demo?: DemoOptions; subgraphTimeoutMs?: number; aggregateNoise?: NoiseSource; rateLimit?: RateLimitSettings; corsAllowedOrigins?: string[]; trustedDocumentsOnly?: boolean; web?: boolean | Pick<WebOptions, 'oidc' | 'consoleOidc'>; gatewayPort?: number; events?: EventsOptions; eventSinks?: EventSink[] } = {}): Promise<TestPlatform> {
   const storage = await openTestStorage(SUBGRAPHS.map((s) => s.storage.schema));
   const tokens = await createTestTokenIssuer();
+  const testMinter = { mint: (claims: CallerClaims) => tokens.token(claims.kind as CallerKind, claims) };
   const platform = await startPlatform({
     storage,
     auth: tokens.auth,
-    gatewayPort: 0,
+    gatewayPort: options.gatewayPort ?? 0,
     subgraphPort: () => 0,
     host: '127.0.0.1',
     demo: options.demo,
@@ -31,8 +34,8 @@ export async function startTestPlatform(options: { demo?: DemoOptions; subgraphT
     adHocRestrictedOperations: !options.trustedDocumentsOnly,
     log: () => undefined,
     aggregateNoise: options.aggregateNoise,
-    // The built privacy centre and console, with the development sign-in minting test-issuer tokens.
-    web: options.web ? { developmentSignIn: { mint: (claims) => tokens.token(claims.kind as CallerKind, claims) } } : undefined,
+    // The built privacy centre and console; the development and OIDC sign-ins mint test-issuer tokens.
+    web: options.web ? { ...(options.web === true ? {} : options.web), developmentSignIn: testMinter, signInMinter: testMinter } : undefined,
     events: options.events,
     eventSinks: options.eventSinks,
   });

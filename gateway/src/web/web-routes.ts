@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { ServerResponse } from 'node:http';
 import type { HttpRoutes } from '@c360/shared';
-import type { OidcClientSettings } from './web-settings';
+import { publicClient, type OidcClientSettings } from './web-settings';
 
 /** Where `npm run build:web` writes the privacy centre and the console (web/dist). */
 export const DEFAULT_WEB_DIR = join(__dirname, '..', '..', '..', '..', 'web', 'dist');
@@ -12,6 +12,8 @@ export interface WebAppOptions {
   dir: string;
   /** Production sign-in for the privacy centre; absent: development sign-in (when offered) or none. */
   oidc?: OidcClientSettings;
+  /** Production sign-in for the console (staff); a pasted token works either way. */
+  consoleOidc?: OidcClientSettings;
   /** True when the development sign-in endpoints are mounted. */
   developmentSignIn: boolean;
 }
@@ -26,8 +28,9 @@ const TYPES: Record<string, string> = {
 };
 
 /** No inline script or style, nothing from elsewhere but the identity provider the app talks to. */
-export function contentSecurityPolicy(oidc?: OidcClientSettings): string {
-  const connect = ["'self'", ...(oidc ? [new URL(oidc.issuer).origin] : [])].join(' ');
+export function contentSecurityPolicy(...clients: (OidcClientSettings | undefined)[]): string {
+  const providers = new Set(clients.filter((c) => c !== undefined).map((c) => new URL(c.issuer).origin));
+  const connect = ["'self'", ...providers].join(' ');
   return [
     "default-src 'none'",
     "script-src 'self'",
@@ -41,8 +44,8 @@ export function contentSecurityPolicy(oidc?: OidcClientSettings): string {
   ].join('; ');
 }
 
-function securityHeaders(response: ServerResponse, oidc?: OidcClientSettings) {
-  response.setHeader('content-security-policy', contentSecurityPolicy(oidc));
+function securityHeaders(response: ServerResponse, csp: string) {
+  response.setHeader('content-security-policy', csp);
   response.setHeader('x-content-type-options', 'nosniff');
   response.setHeader('referrer-policy', 'no-referrer');
   response.setHeader('x-frame-options', 'DENY');
@@ -67,7 +70,13 @@ const PAGES: Record<string, string> = { '/privacy': 'privacy/index.html', '/cons
 /** GET /privacy, /console (and anything under them: client-side views), /web/assets/*, /web/config.json. */
 export function webRoutes(options: WebAppOptions): HttpRoutes {
   const dir = resolve(options.dir); // absolute, no trailing separator (fileIn compares prefixes)
-  const config = JSON.stringify({ signIn: options.oidc ? 'oidc' : options.developmentSignIn ? 'development' : 'none', oidc: options.oidc });
+  const config = JSON.stringify({
+    signIn: options.oidc ? 'oidc' : options.developmentSignIn ? 'development' : 'none',
+    oidc: publicClient(options.oidc),
+    consoleOidc: publicClient(options.consoleOidc),
+    development: options.developmentSignIn,
+  });
+  const csp = contentSecurityPolicy(options.oidc, options.consoleOidc);
   return async (request, response, url) => {
     const page = Object.keys(PAGES).find((p) => url.pathname === p || url.pathname.startsWith(`${p}/`));
     const asset = url.pathname.startsWith('/web/');
@@ -76,7 +85,7 @@ export function webRoutes(options: WebAppOptions): HttpRoutes {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
       return true;
     }
-    securityHeaders(response, options.oidc);
+    securityHeaders(response, csp);
     if (url.pathname === '/web/config.json') {
       response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(config);
       return true;

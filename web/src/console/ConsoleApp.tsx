@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { LangContext } from '../shared/i18n';
 import { LangSwitch } from '../shared/LangSwitch';
 import { useLang } from '../shared/useLang';
+import { useOidcReturn } from '../shared/useOidcReturn';
 import { Campaigns } from './Campaigns';
 import { Customer360 } from './Customer360';
 import { CustomerSearch } from './CustomerSearch';
@@ -14,7 +15,7 @@ type View = { name: 'customers' | 'campaigns' | 'segments' } | { name: 'customer
 export function ConsoleApp() {
   const lang = useLang();
   const t = lang.t;
-  const [token, setToken] = useState<string>();
+  const { config, token, setToken, failure, setFailure } = useOidcReturn('console', (c) => c.consoleOidc);
   const [view, setView] = useState<View>({ name: 'customers' });
   const tab = (name: 'customers' | 'campaigns' | 'segments', label: string) => (
     <li>
@@ -49,7 +50,17 @@ export function ConsoleApp() {
         </div>
       </header>
       <main id="content">
-        {!token && <StaffSignIn onToken={setToken} />}
+        {!token && !config && <p>{t.loading}</p>}
+        {!token && config && (
+          <StaffSignIn
+            config={config}
+            failure={failure}
+            onToken={(next) => {
+              setFailure(undefined);
+              setToken(next);
+            }}
+          />
+        )}
         {token && view.name === 'customers' && <CustomerSearch token={token} open={(id) => setView({ name: 'customer', id })} />}
         {token && view.name === 'customer' && <Customer360 token={token} id={view.id} back={() => setView({ name: 'customers' })} />}
         {token && view.name === 'campaigns' && <Campaigns token={token} />}

@@ -119,9 +119,13 @@ export function Customer360({ token, id, back }: { token: string; id: string; ba
       <section aria-labelledby="disclosures">
         <h2 id="disclosures">{t.staffDisclosures}</h2>
         {disclosures.refused ? (
-          <p className="lock">🔒 {disclosures.refused}</p>
+          <p className="lock" data-disclosures-refused={disclosures.refused}>
+            🔒 {disclosures.refused}
+          </p>
+        ) : disclosures.list?.edges.length === 0 ? (
+          <p data-disclosures="0">—</p>
         ) : (
-          <ul>
+          <ul data-disclosures={disclosures.list?.edges.length}>
             {disclosures.list?.edges.map(({ node }) => (
               <li key={node.id}>
                 {new Date(node.disclosedAt).toLocaleString(lang)} {node.clientId} {node.purposeCode}: {node.categories.join(', ')}

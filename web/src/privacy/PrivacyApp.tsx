@@ -1,23 +1,14 @@
-import { useEffect, useState } from 'react';
-import { loadConfig, type WebConfig } from '../shared/graphql-client';
 import { LangContext } from '../shared/i18n';
 import { LangSwitch } from '../shared/LangSwitch';
 import { useLang } from '../shared/useLang';
-import { completeOidcSignIn } from './oidc';
+import { useOidcReturn } from '../shared/useOidcReturn';
 import { PrivacyCentre } from './PrivacyCentre';
 import { SignIn } from './SignIn';
 
 /** The token lives in this component's state only: a reload signs the customer out. */
 export function PrivacyApp() {
   const lang = useLang();
-  const [config, setConfig] = useState<WebConfig>();
-  const [token, setToken] = useState<string>();
-  useEffect(() => {
-    void loadConfig().then(async (c) => {
-      setConfig(c);
-      if (c.signIn === 'oidc' && c.oidc) setToken(await completeOidcSignIn(c.oidc));
-    });
-  }, []);
+  const { config, token, setToken, failure, setFailure } = useOidcReturn('privacy', (c) => c.oidc);
   const t = lang.t;
   return (
     <LangContext.Provider value={lang}>
@@ -35,7 +26,22 @@ export function PrivacyApp() {
           )}
         </div>
       </header>
-      <main id="content">{!config ? <p>{t.loading}</p> : token ? <PrivacyCentre token={token} onSignedOut={() => setToken(undefined)} /> : <SignIn config={config} onToken={setToken} />}</main>
+      <main id="content">
+        {!config ? (
+          <p>{t.loading}</p>
+        ) : token ? (
+          <PrivacyCentre token={token} onSignedOut={() => setToken(undefined)} />
+        ) : (
+          <SignIn
+            config={config}
+            failure={failure}
+            onToken={(next) => {
+              setFailure(undefined);
+              setToken(next);
+            }}
+          />
+        )}
+      </main>
     </LangContext.Provider>
   );
 }

@@ -51,17 +51,30 @@ export function downloadJson(name: string, value: unknown): void {
   setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }
 
+export interface OidcClient {
+  issuer: string;
+  clientId: string;
+  redirectUri: string;
+  scope: string;
+}
+
 export interface WebConfig {
   signIn: 'development' | 'oidc' | 'none';
-  oidc?: { issuer: string; clientId: string; redirectUri: string; scope: string };
+  /** The privacy centre's provider (customers). */
+  oidc?: OidcClient;
+  /** The console's provider (staff). */
+  consoleOidc?: OidcClient;
+  /** The development sign-in is mounted (loopback only). */
+  development: boolean;
 }
 
 export async function loadConfig(): Promise<WebConfig> {
   return (await (await fetch('/web/config.json', { cache: 'no-store' })).json()) as WebConfig;
 }
 
-export async function devToken(body: { kind: 'CUSTOMER'; customerId: string } | { kind: 'STAFF'; purpose: string }): Promise<string | undefined> {
+/** A development token, or the gateway's error code (e.g. UNKNOWN_PURPOSE) when none was minted. */
+export async function devToken(body: { kind: 'CUSTOMER'; customerId: string } | { kind: 'STAFF'; role: string; purpose: string }): Promise<{ token: string } | { error: string }> {
   const response = await fetch('/dev/sign-in/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (!response.ok) return undefined;
-  return ((await response.json()) as { token: string }).token;
+  const answer = (await response.json().catch(() => ({}))) as { token?: string; error?: { code?: string } };
+  return response.ok && answer.token ? { token: answer.token } : { error: answer.error?.code ?? 'SIGN_IN_FAILED' };
 }
