@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { CallerKind } from '@c360/shared';
+import { CallerKind, DEFAULT_EVENTS_OPTIONS } from '@c360/shared';
 import { storageLabel } from '@c360/shared/testing';
 import { SUPERGRAPH_PATH } from '../scripts/platform';
 import { startHiveGateway, type RunningHiveGateway } from './support/hive-gateway';
@@ -25,7 +25,8 @@ describe(`Hive Gateway over our supergraph on ${storageLabel()}`, () => {
   const connect = net.Socket.prototype.connect;
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ demo: { seed: 360, customers: 40 } });
+    // No event timer: the demo's events relayed in the background are not this test's business.
+    platform = await startTestPlatform({ demo: { seed: 360, customers: 40 }, events: { ...DEFAULT_EVENTS_OPTIONS, pollMs: 0 } });
     net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
       const options = args[0] as { host?: string; path?: string } | number;
       connectedTo.add(typeof options === 'object' ? (options.path ?? options.host ?? 'localhost') : String(args[1] ?? 'localhost'));

@@ -1,7 +1,7 @@
 import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { storageLabel } from '@c360/shared/testing';
-import { startTracing, stopTracing, tracingEnabled } from '@c360/shared';
+import { startTracing, stopTracing, tracingEnabled, DEFAULT_EVENTS_OPTIONS } from '@c360/shared';
 import { CreateCustomerDocument, CustomerProfileDocument } from './generated/graphql';
 import { postGraphQL } from './support/graphql-client';
 import { startTestPlatform, type TestPlatform } from './support/test-platform';
@@ -19,7 +19,8 @@ describe(`OpenTelemetry traces across services on ${storageLabel()}`, () => {
 
   beforeAll(async () => {
     startTracing({ serviceName: 'c360-test', spanProcessors: [new SimpleSpanProcessor(exporter)] });
-    platform = await startTestPlatform();
+    // No event timer: the outbox relaying this test's own events to consent would start traces of its own.
+    platform = await startTestPlatform({ events: { ...DEFAULT_EVENTS_OPTIONS, pollMs: 0 } });
     const created = await postGraphQL(
       platform.gatewayUrl,
       CreateCustomerDocument,
