@@ -1,4 +1,4 @@
-import { peerCallDuration } from '@c360/shared';
+import { DEFAULT_EVENTS_OPTIONS, peerCallDuration } from '@c360/shared';
 import { storageLabel } from '@c360/shared/testing';
 import { Customer360PageDocument } from './generated/graphql';
 import { postGraphQL } from './support/graphql-client';
@@ -26,7 +26,8 @@ describe(`Consent decision exchanges per customer-360 page on ${storageLabel()}`
   let platform: TestPlatform;
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ demo: { seed: 11, customers: 60 } });
+    // No event timer: the outbox relaying the demo's events to consent in the background is not the page's work.
+    platform = await startTestPlatform({ demo: { seed: 11, customers: 60 }, events: { ...DEFAULT_EVENTS_OPTIONS, pollMs: 0 } });
   });
   afterAll(() => platform.close());
 
