@@ -14,6 +14,11 @@ export interface StorageOptions {
   databaseUrl?: string;
   /** PGlite data directory; omit for an in-memory database. Ignored when databaseUrl is set. */
   pgliteDataDir?: string;
+  /**
+   * An in-memory PGlite starts from this initialised cluster (a `dumpDataDir` tarball) instead of running
+   * initdb, which takes seconds in WASM. Tests use it; ignored with databaseUrl or pgliteDataDir.
+   */
+  pgliteTemplate?: Blob;
   /** PostgreSQL cancels a statement running longer (PGlite, in-process, has no such setting). */
   statementTimeoutMs?: number;
 }
@@ -25,7 +30,7 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
   if (options.databaseUrl) {
     return { kind: 'postgres', url: options.databaseUrl, statementTimeoutMs: options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS, close: async () => undefined };
   }
-  const db = await PGlite.create(options.pgliteDataDir ? { dataDir: options.pgliteDataDir } : {});
+  const db = await PGlite.create(options.pgliteDataDir ? { dataDir: options.pgliteDataDir } : options.pgliteTemplate ? { loadDataDir: options.pgliteTemplate } : {});
   return { kind: 'pglite', db, lock: new PgliteConnectionLock(), close: () => db.close() };
 }
 

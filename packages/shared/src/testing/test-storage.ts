@@ -1,5 +1,9 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { openStorage, type Storage } from '../storage/storage';
+
+/** Names the file holding an initialised, empty PGlite cluster that test storage starts from. */
+export const PGLITE_TEMPLATE_ENV = 'C360_TEST_PGLITE_TEMPLATE';
 
 /**
  * Storage for integration tests: in-memory PGlite by default, or the real PostgreSQL
@@ -8,7 +12,7 @@ import { openStorage, type Storage } from '../storage/storage';
  */
 export async function openTestStorage(schemas: string[]): Promise<Storage> {
   const baseUrl = process.env.DATABASE_URL;
-  if (!baseUrl) return openStorage({});
+  if (!baseUrl) return openStorage({ pgliteTemplate: pgliteTemplate() });
   const url = new URL(baseUrl);
   const database = `${url.pathname.slice(1) || 'postgres'}_c360_w${process.env.JEST_WORKER_ID ?? '0'}`;
   const admin = new Client({ connectionString: baseUrl });
@@ -30,6 +34,13 @@ export async function openTestStorage(schemas: string[]): Promise<Storage> {
     await client.end();
   }
   return openStorage({ databaseUrl: url.toString() });
+}
+
+/** The empty cluster Jest's global setup (jest.global-setup.js) wrote once for the whole run, if any. */
+function pgliteTemplate(): Blob | undefined {
+  const file = process.env[PGLITE_TEMPLATE_ENV];
+  if (!file || !existsSync(file)) return undefined;
+  return new Blob([readFileSync(file)]);
 }
 
 export const storageLabel = () => (process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite');
