@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { drainServer, listen, startSubgraphs, type DemoOptions, type EventSink, type EventsOptions, type MetricsAccess, type NoiseSource, type RunningSubgraph, type Storage } from '@c360/shared';
+import { drainServer, listen, startSubgraphs, type DemoOptions, type EventSink, type EventsOptions, type MetricsAccess, type NoiseSource, type PeerBreakerPolicy, type RunningSubgraph, type Storage } from '@c360/shared';
 import { createGatewayApp } from '../gateway/src/app';
 import type { AuthOptions } from '../gateway/src/auth/bearer-authenticator';
 import type { WebOptions } from '../gateway/src/web/web-app';
@@ -19,6 +19,8 @@ export interface PlatformOptions {
   /** Shared by the gateway and subgraphs; generated per start when omitted (development only). */
   callerSigningKey?: string;
   subgraphTimeoutMs?: number;
+  /** Peer-call timeout and circuit breaker of every subgraph (PEER_TIMEOUT_MS, PEER_BREAKER_RESET_MS). */
+  peerPolicy?: PeerBreakerPolicy;
   /** Per-client rate limit at the gateway; none when omitted (tests send bursts on purpose). */
   rateLimit?: RateLimitSettings;
   /** Partner and BI tokens may send ad-hoc operations (development and tests only). */
@@ -74,6 +76,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         drainMs: options.drainMs,
         events: options.events,
         eventSinks: options.eventSinks,
+        peerPolicy: options.peerPolicy,
       })),
     );
     const gateway = await createGatewayApp({

@@ -17,6 +17,7 @@ import {
   operationsFrom,
   operationsSettings,
   parseEnv,
+  peerSettings,
   serviceLogger,
   setting,
   stopOnSignals,
@@ -31,7 +32,7 @@ const USAGE = `npm start [-- --demo-customers N] [--memory] [--no-demo]
   --demo-customers N  size of the demo data set on first start (default 1000; ~20 orders each)
   --memory            keep data in memory only (default: .data/pglite, kept between starts)
   --no-demo           start with empty databases
-Environment: PORT, DATABASE_URL, PGLITE_DATA_DIR, DEMO_CUSTOMERS, DEMO_SEED, <SUBGRAPH>_PORT`;
+Environment: PORT, DATABASE_URL, PGLITE_DATA_DIR, DEMO_CUSTOMERS, DEMO_SEED, PEER_TIMEOUT_MS, <SUBGRAPH>_PORT`;
 
 async function main() {
   const { values: flags } = parseArgs({
@@ -43,7 +44,7 @@ async function main() {
   }
   const env = { ...process.env, ...(flags['demo-customers'] ? { DEMO_CUSTOMERS: flags['demo-customers'] } : {}) };
   const { config, operations, web } = loadConfigOrExit(() => {
-    const parsed = parseEnv({ PORT: setting.port({ default: 4000 }), ADHOC_RESTRICTED_OPERATIONS: setting.boolean({ default: false }), ...storageSettings, ...demoSettings, ...operationsSettings, ...webSettings, ...eventSettings }, env);
+    const parsed = parseEnv({ PORT: setting.port({ default: 4000 }), ADHOC_RESTRICTED_OPERATIONS: setting.boolean({ default: false }), ...storageSettings, ...demoSettings, ...peerSettings, ...operationsSettings, ...webSettings, ...eventSettings }, env);
     const web = readOidcSettings(parsed, false);
     if (web.problems.length) throw new ConfigError(web.problems);
     return { config: parsed, operations: operationsFrom(parsed, false), web };
@@ -75,6 +76,7 @@ async function main() {
     drainMs: operations.drainMs,
     web: { dir: config.WEB_DIR, oidc: web.oidc, consoleOidc: web.consoleOidc, signInMinter, developmentSignIn: devMinter },
     events: eventsOptionsFrom(config),
+    peerPolicy: { callTimeoutMs: config.PEER_TIMEOUT_MS, resetAfterMs: config.PEER_BREAKER_RESET_MS },
   });
   for (const subgraph of platform.subgraphs) log.info(`subgraph ${subgraph.name.padEnd(13)} ${subgraph.url}`);
   log.info(`Customer-360 gateway ready at ${platform.gatewayUrl} (storage: ${describeStorage(storage, dataDir)}, started in ${Date.now() - started} ms). Press Ctrl-C to stop.`);

@@ -1,5 +1,5 @@
 import { openTestStorage } from '@c360/shared/testing';
-import type { DemoOptions, EventSink, EventsOptions, NoiseSource, Storage } from '@c360/shared';
+import { DEFAULT_PEER_BREAKER_POLICY, type DemoOptions, type EventSink, type EventsOptions, type NoiseSource, type Storage } from '@c360/shared';
 import { startPlatform, type RunningPlatform } from '../../scripts/platform';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
 import type { RateLimitSettings } from '../../gateway/src/edge/rate-limit';
@@ -15,8 +15,10 @@ export interface TestPlatform extends RunningPlatform {
   close(): Promise<void>;
 }
 
+const TEST_PEER_TIMEOUT_MS = 5_000;
+
 /** The whole graph on free loopback ports over test storage (PGlite, or PostgreSQL with DATABASE_URL). */
-export async function startTestPlatform(options: { demo?: DemoOptions; subgraphTimeoutMs?: number; aggregateNoise?: NoiseSource; rateLimit?: RateLimitSettings; corsAllowedOrigins?: string[]; trustedDocumentsOnly?: boolean; web?: boolean | Pick<WebOptions, 'oidc' | 'consoleOidc'>; gatewayPort?: number; events?: EventsOptions; eventSinks?: EventSink[] } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(options: { demo?: DemoOptions; subgraphTimeoutMs?: number; aggregateNoise?: NoiseSource; rateLimit?: RateLimitSettings; corsAllowedOrigins?: string[]; trustedDocumentsOnly?: boolean; web?: boolean | Pick<WebOptions, 'oidc' | 'consoleOidc'>; gatewayPort?: number; events?: EventsOptions; eventSinks?: EventSink[]; peerTimeoutMs?: number } = {}): Promise<TestPlatform> {
   const storage = await openTestStorage(SUBGRAPHS.map((s) => s.storage.schema));
   const tokens = await createTestTokenIssuer();
   const testMinter = { mint: (claims: CallerClaims) => tokens.token(claims.kind as CallerKind, claims) };
@@ -38,6 +40,10 @@ export async function startTestPlatform(options: { demo?: DemoOptions; subgraphT
     web: options.web ? { ...(options.web === true ? {} : options.web), developmentSignIn: testMinter, signInMinter: testMinter } : undefined,
     events: options.events,
     eventSinks: options.eventSinks,
+    // Longer than production's 1 s: on a loaded CI machine a peer answer can take over a second, and a
+    // decision that times out fails closed, so a test would see a withheld field or a missing statement.
+    // Tests of timeouts set their own.
+    peerPolicy: { ...DEFAULT_PEER_BREAKER_POLICY, callTimeoutMs: options.peerTimeoutMs ?? TEST_PEER_TIMEOUT_MS },
   });
   return {
     ...platform,
