@@ -67,5 +67,5 @@ describe('service entry points', () => {
     expect(result.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
     expect(result.stdout).toContain('health 200 {"status":"ok"}');
     expect(result.code).toBe(0);
-  });
+  }, 180_000); // a child process that runs PGlite's initdb (seconds of WASM) on a loaded CI machine
 });

@@ -115,18 +115,20 @@ describe(`transactional outbox (${storageLabel()})`, () => {
     expect([1, 2, 3, 4, 5, 6].map((n) => retryDelayMs(policy, n))).toEqual([1000, 2000, 4000, 5000, 5000, null]);
   });
 
+  const LEASE_MS = 1_500;
   it('a crash after the commit loses nothing: a new dispatcher delivers what was written, and what a dead one had claimed', async () => {
     const customerId = randomUUID();
     const first = await write('order.recorded', customerId, 1);
     // A dispatcher claims the event and dies before delivering it (its lease runs out).
-    const crashed = dispatcher(recordingSink(), 50);
-    expect((await crashed.outbox.claim(10, 50)).map((r) => r.id)).toEqual([first.id]);
+    // The lease is long enough that a loaded machine still reaches the 'still leased' check inside it.
+    const crashed = dispatcher(recordingSink(), LEASE_MS);
+    expect((await crashed.outbox.claim(10, LEASE_MS)).map((r) => r.id)).toEqual([first.id]);
     const second = await write('order.recorded', customerId, 2);
     const sink = recordingSink();
     const fresh = dispatcher(sink);
     await fresh.runOnce();
     expect(sink.received).toEqual([]); // still leased: the second waits behind the first
-    await sleep(80);
+    await sleep(LEASE_MS + 100);
     await drain(fresh);
     expect(sink.received.map((e) => e.id)).toEqual([first.id, second.id]);
   });
