@@ -182,6 +182,27 @@ describe(`consent-aware webhooks, through the gateway (${storageLabel()})`, () =
     expect(webhookEntries).toEqual([{ subgraph: 'webhooks', categories: ['IDENTITY'], purposeCode: 'PARTNER_SHARING', consentEventIds: [expect.any(String)], partner: { id: PARTNER_A } }]);
   });
 
+  it('customer.updated names to a partner only the changed fields its consent covers (PARTNER_SHARING: no LOCATION)', async () => {
+    const moving = await createCustomer('Mona');
+    await grant(moving, PARTNER_A);
+    const address = { line1: '1 Harbour Street', city: 'Bergen', postalCode: '5003', countryCode: 'NO' };
+    ok(await ask(UPDATE_CUSTOMER, { id: moving, input: { givenName: 'Monika', address } }));
+    ok(await ask(UPDATE_CUSTOMER, { id: moving, input: { address: { ...address, line1: '2 Harbour Street' } } })); // only withheld fields
+    await drain();
+    const got = receiverA.about(moving);
+    expect(got.map((d) => d.event.payload)).toEqual([{ customerId: moving, fields: ['givenName'] }]);
+    expect(verifies(secrets.get(subscriptionOf.get(PARTNER_A)!)!, got[0])).toBe(true);
+    expect(got[0].body).not.toMatch(/city|postalCode|countryCode|addressLine/);
+    // The outbox itself keeps every field name (internal consumers are not narrowed).
+    const [stored]: { fields: string[] }[] = await platform.subgraphs.find((s) => s.name === 'customers')!.dataSource.query(
+      `SELECT payload->'fields' AS fields FROM customers.outbox WHERE id = $1`,
+      [got[0].event.id],
+    );
+    expect(typeof stored.fields === 'string' ? JSON.parse(stored.fields) : stored.fields).toEqual(expect.arrayContaining(['givenName', 'city', 'countryCode']));
+    const ledger = ok(await ask(DISCLOSURES, { id: moving }, privacyStaff)).data as { customer: { disclosures: { edges: { node: { subgraph: string; categories: string[] } }[] } } };
+    expect(ledger.customer.disclosures.edges.map((e) => e.node).filter((n) => n.subgraph === 'webhooks').map((n) => n.categories)).toEqual([['IDENTITY']]);
+  });
+
   it('a customer who did not grant the partner: nothing is delivered once every outbox and delivery has drained', async () => {
     const silent = await createCustomer('Silas');
     await grant(silent, PARTNER_B); // a grant to someone else does not count

@@ -31,16 +31,14 @@ export class PartnerDeliveryGate {
 
   plan(event: EventEnvelope, partnerId: string, subscriptionId: string, waiting?: (customerId: string) => Promise<boolean>): Promise<PartnerRelayPlan> {
     const caller = partnerWebhookCaller(partnerId, subscriptionId);
-    const decide = async (customerId: string, category: PersonalDataCategory) => (await this.decisions.decide(caller, [{ customerId, category }]))[0];
+    const decide = (requests: { customerId: string; category: PersonalDataCategory }[]) => this.decisions.decide(caller, requests);
     const receivedBefore = async (customerId: string) => (await this.disclosures.anyToPartner(partnerId, customerId)) || (waiting ? await waiting(customerId) : false);
     return planPartnerRelay(event, partnerId, decide, receivedBefore);
   }
 
-  /** The ledger entry of a data delivery to a partner: who, which customer, which category, under which grant. */
-  async recordDisclosure(event: EventEnvelope, partnerId: string, subscriptionId: string, plan: PartnerRelayPlan): Promise<void> {
-    if (!plan.deliver || plan.notice || plan.category === null || !event.customerId) return;
-    await this.ledger.record(partnerWebhookCaller(partnerId, subscriptionId), WEBHOOK_DISCLOSURE_SOURCE, [
-      { customerId: event.customerId, categories: [plan.category], consentRecordIds: plan.consentRecordId ? [plan.consentRecordId] : [] },
-    ]);
+  /** The ledger entries of a data delivery to a partner: who, which customers, which categories, under which grants. */
+  async recordDisclosure(partnerId: string, subscriptionId: string, plan: PartnerRelayPlan): Promise<void> {
+    if (!plan.deliver || plan.notice || plan.disclosures.length === 0) return;
+    await this.ledger.record(partnerWebhookCaller(partnerId, subscriptionId), WEBHOOK_DISCLOSURE_SOURCE, plan.disclosures);
   }
 }
