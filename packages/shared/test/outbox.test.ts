@@ -303,7 +303,8 @@ describe(`transactional outbox (${storageLabel()})`, () => {
       ]);
       stall = true;
       const stalled = await write('order.recorded', customerId, 3);
-      const d = dispatcher(sink);
+      // A retry later than one stalled attempt: with 5 ms, a loaded machine's runOnce could spend every attempt while stalled.
+      const d = dispatcher(sink, undefined, { baseMs: 300, maxMs: 300, maxAttempts: 3 });
       await d.runOnce();
       expect((await d.outbox.byId(stalled.id))?.lastError).toMatch(/abort|timeout/i);
       stall = false;
