@@ -67,20 +67,27 @@ describe('which events a partner webhook receives', () => {
     expect(asked.filter((a) => a.customerId === CAROL).map((a) => a.category)).toEqual(behavioural.map(() => PersonalDataCategory.BEHAVIOURAL));
   });
 
-  it('relays a merge only when both customers it names are released to the partner, and records both', async () => {
+  it('relays a merge on the survivor’s consent (the most restrictive of both profiles once merged), an unmerge only when both profiles allow it', async () => {
     const merged = (mergedId: string, survivorId: string) => event('customer.merged', mergedId, { mergeId: 'm', survivorId, mergedId });
-    expect(await plan(merged(BOB, CAROL))).toEqual({
+    const unmerged = (mergedId: string, survivorId: string) => event('customer.unmerged', mergedId, { mergeId: 'm', survivorId, mergedId });
+    expect(await plan(merged(ALICE, CAROL))).toEqual({
       deliver: true,
       notice: false,
-      event: merged(BOB, CAROL),
+      event: merged(ALICE, CAROL),
+      disclosures: [{ customerId: CAROL, categories: [PersonalDataCategory.IDENTITY], consentRecordIds: ['grant-3-IDENTITY'] }],
+    });
+    expect(await plan(merged(BOB, ALICE))).toEqual({ deliver: false }); // the survivor never released her identity
+    expect(await plan(unmerged(BOB, CAROL))).toEqual({
+      deliver: true,
+      notice: false,
+      event: unmerged(BOB, CAROL),
       disclosures: [
         { customerId: BOB, categories: [PersonalDataCategory.IDENTITY], consentRecordIds: ['grant-2-IDENTITY'] },
         { customerId: CAROL, categories: [PersonalDataCategory.IDENTITY], consentRecordIds: ['grant-3-IDENTITY'] },
       ],
     });
-    expect(await plan(merged(BOB, ALICE))).toEqual({ deliver: false }); // Alice never released her identity
-    expect(await plan(merged(ALICE, BOB))).toEqual({ deliver: false });
-    expect(await plan(event('customer.unmerged', BOB, { mergeId: 'm', survivorId: ALICE, mergedId: BOB }))).toEqual({ deliver: false });
+    expect(await plan(unmerged(ALICE, CAROL))).toEqual({ deliver: false }); // the restored profile never released its identity
+    expect(await plan(unmerged(CAROL, ALICE))).toEqual({ deliver: false });
     expect(await plan(event('customer.merged', BOB, { mergeId: 'm', mergedId: BOB }))).toEqual({ deliver: false }); // no survivor: nothing to judge
   });
 

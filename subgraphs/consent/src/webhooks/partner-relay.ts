@@ -27,7 +27,7 @@ export const PARTNER_EVENT_RULES: Readonly<Record<EventType, PartnerEventRule>> 
   'customer.created': data(PersonalDataCategory.IDENTITY),
   'customer.updated': { kind: 'fields' },
   'customer.erased': { kind: 'notice' },
-  // "This person is that person": identity resolution about both customers.
+  // "This person is that person": identity resolution (see planData for whose consent decides).
   'customer.merged': data(PersonalDataCategory.IDENTITY),
   'customer.unmerged': data(PersonalDataCategory.IDENTITY),
   // Segment membership is profiling over behaviour (as in offer picks, where memberships are BEHAVIOURAL).
@@ -117,11 +117,14 @@ export async function planPartnerRelay(event: EventEnvelope, partnerId: string, 
 
 async function planData(event: EventEnvelope, categories: readonly PersonalDataCategory[], decide: DecideMany): Promise<PartnerRelayPlan> {
   if (!event.customerId) return { deliver: false };
-  const customers = [event.customerId];
+  let customers = [event.customerId];
   if (event.type === 'customer.merged' || event.type === 'customer.unmerged') {
     const survivor = event.payload.survivorId;
     if (typeof survivor !== 'string' || !UUID.test(survivor)) return { deliver: false };
-    if (survivor !== event.customerId) customers.push(survivor);
+    // Merged, the retired id is read as part of the survivor, whose consent is the most restrictive of
+    // the two profiles' (the retired id's own grants are withdrawn): the survivor's decision covers both.
+    // Unmerged, each profile has its own consent again: both must allow it.
+    customers = event.type === 'customer.merged' ? [survivor] : [...new Set([event.customerId, survivor])];
   }
   const requests = customers.flatMap((customerId) => categories.map((category) => ({ customerId, category })));
   const decisions = await decide(requests);
