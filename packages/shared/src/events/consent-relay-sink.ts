@@ -6,6 +6,8 @@ import type { EventSink } from './event-sink';
 export const RELAY_EVENT_MUTATION = `mutation RelayEvent($event: JSONObject!) { relayEvent(event: $event) }`;
 /** The same for a dispatch batch, in outbox order: one peer call per batch. */
 export const RELAY_EVENTS_MUTATION = `mutation RelayEvents($events: [JSONObject!]!) { relayEvents(events: $events) }`;
+/** How long one batch call may take (the default peer timeout is for single decisions). */
+export const RELAY_BATCH_TIMEOUT_MS = 15_000;
 /** The scope the relay contract requires: only services hold it in a signed peer token. */
 export const EVENT_RELAY_SCOPE = 'privacy:admin';
 
@@ -26,7 +28,8 @@ export function consentRelaySink(subgraph: string, peers: PeerClient): EventSink
     },
     async deliverAll(events) {
       if (events.length === 0) return;
-      await peers.query('consent', caller, RELAY_EVENTS_MUTATION, { events });
+      // A batch is planned per event and subscription: more time than a single decision gets, well within the 30 s lease.
+      await peers.query('consent', caller, RELAY_EVENTS_MUTATION, { events }, { timeoutMs: RELAY_BATCH_TIMEOUT_MS });
     },
   };
 }

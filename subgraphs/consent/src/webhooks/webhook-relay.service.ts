@@ -2,6 +2,7 @@ import type { EventEnvelope, EventSink } from '@c360/shared';
 import type { WebhookDeliveryRepository } from './webhook-delivery.repository';
 import type { WebhookSubscriptionRepository } from './webhook-subscription.repository';
 import type { PartnerDeliveryGate } from './partner-delivery.gate';
+import type { DecideMany } from './partner-relay';
 
 /**
  * Plans the webhook deliveries of outbox events (from any subgraph's outbox): every enabled
@@ -21,12 +22,20 @@ export class WebhookRelay {
   }
 
   /**
-   * A dispatch batch, in its order: one subscription lookup and one insert for the whole batch.
+   * A dispatch batch, in its order: one subscription lookup, one consent decision call per partner
+   * subscription and one insert for the whole batch.
    * Idempotent per event and subscription, so a batch retried after a failure stores nothing twice.
    */
   async relayAll(events: EventEnvelope[]): Promise<number> {
     if (events.length === 0) return 0;
     const subscriptions = await this.subscriptions.subscribedToAny([...new Set(events.map((e) => e.type))]);
+    // Each partner subscription's consent decisions for the whole batch, in one call per subscription.
+    const decided = new Map<string, DecideMany>();
+    for (const subscription of subscriptions) {
+      if (subscription.partnerId === null) continue;
+      const relevant = events.filter((e) => subscription.eventTypes.includes(e.type));
+      if (relevant.length) decided.set(subscription.id, await this.gate.decideFor(relevant, subscription.partnerId, subscription.id));
+    }
     const planned: { subscriptionId: string; event: EventEnvelope }[] = [];
     // A data delivery planned earlier in this batch counts as waiting (a notice is queued behind it).
     const plannedData = new Set<string>();
@@ -38,7 +47,7 @@ export class WebhookRelay {
           continue;
         }
         const waiting = async (customerId: string) => plannedData.has(`${subscription.id}/${customerId}`) || this.deliveries.holdsDataFor(subscription.id, customerId);
-        const plan = await this.gate.plan(event, subscription.partnerId, subscription.id, waiting);
+        const plan = await this.gate.plan(event, subscription.partnerId, subscription.id, waiting, decided.get(subscription.id));
         if (!plan.deliver) continue;
         planned.push({ subscriptionId: subscription.id, event: plan.event });
         if (!plan.notice && event.customerId) plannedData.add(`${subscription.id}/${event.customerId}`);
