@@ -33,6 +33,14 @@ describe(`offer response import through the gateway on ${storageLabel()}`, () =>
   };
   const postImport = (body: string, headers: Record<string, string>) =>
     fetch(`${base}/import/offer-responses?sourceSystem=crm-e2e`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', ...headers }, body });
+  /** The outbox events about responses this file imported (source crm-e2e), in outbox order. */
+  const eventsOfImported = async () =>
+    (
+      (await platform.subgraphs.find((s) => s.name === 'offers')!.dataSource.query(
+        `SELECT o.type, o.customer_id, o.payload FROM offers.outbox o JOIN offers.offer_response r ON r.id::text = o.payload->>'responseId'
+         WHERE r.source_system = 'crm-e2e' ORDER BY o.seq`,
+      )) as { type: string; customer_id: string; payload: Record<string, unknown> | string }[]
+    ).map((r) => ({ type: r.type, customerId: r.customer_id, payload: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as Record<string, unknown> }));
   const performance = async () => ok(await postGraphQL(platform.gatewayUrl, CampaignPerformanceFiguresDocument, { id: campaignId }, platform.internal)).campaign!.performance!;
 
   beforeAll(async () => {
@@ -79,10 +87,29 @@ describe(`offer response import through the gateway on ${storageLabel()}`, () =>
     expect(figures.redeemed.customers).toBe(2);
     expect(figures.attributedRevenue).toBe(25);
 
+    // Issue 15: each imported response recorded its events in the batch's transaction, as recordOfferResponses does.
+    const importedEvents = await eventsOfImported();
+    expect(importedEvents.filter((e) => e.type === 'offer.response_recorded')).toHaveLength(K + 1);
+    expect(importedEvents.filter((e) => e.type === 'offer.picked')).toHaveLength(K);
+    const responseTypes = new Map<string, string>();
+    for (const event of importedEvents) {
+      const responseId = String(event.payload.responseId);
+      expect(event.payload.offerId).toBe(offerId);
+      if (event.type === 'offer.response_recorded') {
+        responseTypes.set(responseId, String(event.payload.type));
+        expect(event.payload).toEqual({ responseId, offerId, type: event.payload.type });
+      } else {
+        expect(responseTypes.get(responseId)).toBe('SHOWN'); // offer.picked follows its response_recorded
+        expect(event.payload).toEqual({ responseId, offerId });
+      }
+    }
+    expect(importedEvents.filter((e) => e.type === 'offer.response_recorded' && e.customerId === buyer).map((e) => e.payload.type).sort()).toEqual(['REDEEMED', 'SHOWN']);
+
     // Replaying the file changes nothing.
     const replay = (await (await postImport(body, erp)).json()) as { job: { counts: unknown } };
     expect(replay.job.counts).toEqual({ read: K + 2, inserted: 0, updated: 0, unchanged: K + 1, rejected: 1 });
     expect((await performance()).redeemed.customers).toBe(2);
+    expect(await eventsOfImported()).toHaveLength(importedEvents.length); // a re-sent row records no event
   });
 
   it('is only for ERP integration tokens holding offers:write, and another ERP client cannot read the job', async () => {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { parse } from 'graphql';
 import { demoProducts, type EventEnvelope } from '@c360/shared';
 import { storageLabel } from '@c360/shared/testing';
-import { CreateCustomerDocument, GrantConsentDocument, RecordOrderDocument, RequestErasureDocument, WithdrawConsentDocument } from '../generated/graphql';
+import { CreateCustomerDocument, GrantConsentDocument, MergeCustomersDocument, RecordOrderDocument, RequestErasureDocument, SetPartnerActiveDocument, WithdrawConsentDocument } from '../generated/graphql';
 import { postGraphQL } from '../support/graphql-client';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform';
 import { CallerKind } from '../support/test-tokens';
@@ -112,6 +112,7 @@ describe(`consent-aware webhooks, through the gateway (${storageLabel()})`, () =
     secrets.set(created.createWebhookSubscription.subscription.id, created.createWebhookSubscription.secret);
     return created.createWebhookSubscription;
   };
+  const subscriptionsOf = async (headers: Record<string, string>) => (ok(await ask(LIST, {}, headers)).data as { webhookSubscriptions: { id: string; url: string }[] }).webhookSubscriptions;
   const PARTNER_EVENTS = ['customer.updated', 'order.recorded', 'consent.withdrawn', 'customer.erased'];
 
   beforeAll(async () => {
@@ -180,6 +181,27 @@ describe(`consent-aware webhooks, through the gateway (${storageLabel()})`, () =
     const ledger = ok(await ask(DISCLOSURES, { id: granted }, privacyStaff)).data as { customer: { disclosures: { edges: { node: { subgraph: string; categories: string[]; purposeCode: string; consentEventIds: string[]; partner: { id: string } | null } }[] } } };
     const webhookEntries = ledger.customer.disclosures.edges.map((e) => e.node).filter((n) => n.subgraph === 'webhooks');
     expect(webhookEntries).toEqual([{ subgraph: 'webhooks', categories: ['IDENTITY'], purposeCode: 'PARTNER_SHARING', consentEventIds: [expect.any(String)], partner: { id: PARTNER_A } }]);
+  });
+
+  it('customer.updated names to a partner only the changed fields its consent covers (PARTNER_SHARING: no LOCATION)', async () => {
+    const moving = await createCustomer('Mona');
+    await grant(moving, PARTNER_A);
+    const address = { line1: '1 Harbour Street', city: 'Bergen', postalCode: '5003', countryCode: 'NO' };
+    ok(await ask(UPDATE_CUSTOMER, { id: moving, input: { givenName: 'Monika', address } }));
+    ok(await ask(UPDATE_CUSTOMER, { id: moving, input: { address: { ...address, line1: '2 Harbour Street' } } })); // only withheld fields
+    await drain();
+    const got = receiverA.about(moving);
+    expect(got.map((d) => d.event.payload)).toEqual([{ customerId: moving, fields: ['givenName'] }]);
+    expect(verifies(secrets.get(subscriptionOf.get(PARTNER_A)!)!, got[0])).toBe(true);
+    expect(got[0].body).not.toMatch(/city|postalCode|countryCode|addressLine/);
+    // The outbox itself keeps every field name (internal consumers are not narrowed).
+    const [stored]: { fields: string[] }[] = await platform.subgraphs.find((s) => s.name === 'customers')!.dataSource.query(
+      `SELECT payload->'fields' AS fields FROM customers.outbox WHERE id = $1`,
+      [got[0].event.id],
+    );
+    expect(typeof stored.fields === 'string' ? JSON.parse(stored.fields) : stored.fields).toEqual(expect.arrayContaining(['givenName', 'city', 'countryCode']));
+    const ledger = ok(await ask(DISCLOSURES, { id: moving }, privacyStaff)).data as { customer: { disclosures: { edges: { node: { subgraph: string; categories: string[] } }[] } } };
+    expect(ledger.customer.disclosures.edges.map((e) => e.node).filter((n) => n.subgraph === 'webhooks').map((n) => n.categories)).toEqual([['IDENTITY']]);
   });
 
   it('a customer who did not grant the partner: nothing is delivered once every outbox and delivery has drained', async () => {
@@ -272,6 +294,41 @@ describe(`consent-aware webhooks, through the gateway (${storageLabel()})`, () =
     expect(internal.about(dead)).toHaveLength(4);
     expect(new Set(internal.about(dead).map((a) => a.headers['webhook-id']))).toEqual(new Set([letters[0].eventId]));
     expect(await deadCount()).toBe(0);
+  });
+
+  it('the newer event types reach a partner only as their categories allow: a merge needs the merged profile’s consent, a partner event goes to its partner', async () => {
+    const newer = ['customer.merged', 'customer.unmerged', 'partner.deactivated', 'partner.reactivated', 'segment.entered', 'offer.picked', 'offer.response_recorded'];
+    const [newerB, newerC] = [await startReceiver(), await startReceiver()];
+    try {
+      await subscribe(partnerB, newerB.url, newer);
+      await subscribe(partnerC, newerC.url, newer);
+      const staff = await platform.tokens.headers(CallerKind.INTERNAL_APP, { client_id: 'service-desk', scope: 'customers:read customers.pii:read customers:write customers:merge orders:read offers:read consent:read consent:write' });
+      const [survivor, retired, stranger] = [await createCustomer('Sven'), await createCustomer('Svenja'), await createCustomer('Stan')];
+      for (const id of [survivor, retired]) await grant(id, PARTNER_B);
+      await grant(retired, PARTNER_C); // only the retired profile granted C: merged, the most restrictive consent of the two holds
+      await grant(stranger, PARTNER_C);
+      await drain();
+      const merged = ok(await ask(MergeCustomersDocument, { survivorId: survivor, mergedId: retired }, staff)).data!.mergeCustomers;
+      expect(merged.state).toBe('MERGED');
+      const admin = await platform.tokens.headers(CallerKind.INTERNAL_APP, { client_id: 'partner-desk', scope: 'privacy:admin' });
+      ok(await ask(SetPartnerActiveDocument, { id: PARTNER_C, active: false }, admin));
+      ok(await ask(SetPartnerActiveDocument, { id: PARTNER_C, active: true }, admin));
+      await drain();
+
+      expect(newerB.requests.map((d) => [d.event.type, d.event.customerId, d.event.payload])).toEqual([['customer.merged', retired, { mergeId: merged.id, survivorId: survivor, mergedId: retired }]]);
+      expect(verifies(secrets.get((await subscriptionsOf(partnerB)).find((s) => s.url === newerB.url)!.id)!, newerB.requests[0])).toBe(true);
+      expect(newerC.requests.map((d) => [d.event.type, d.event.customerId, d.event.payload])).toEqual([
+        ['partner.deactivated', null, { partnerId: PARTNER_C }],
+        ['partner.reactivated', null, { partnerId: PARTNER_C }],
+      ]);
+      // The survivor's disclosure ledger shows the merge B received (its identity was disclosed too).
+      const ledger = ok(await ask(DISCLOSURES, { id: survivor }, privacyStaff)).data as { customer: { disclosures: { edges: { node: { subgraph: string; categories: string[]; partner: { id: string } | null } }[] } } };
+      const webhook = ledger.customer.disclosures.edges.map((e) => e.node).filter((n) => n.subgraph === 'webhooks');
+      expect(webhook.map((n) => [n.categories, n.partner?.id])).toContainEqual([['IDENTITY'], PARTNER_B]);
+      expect(webhook.some((n) => n.partner?.id === PARTNER_C)).toBe(false);
+    } finally {
+      await Promise.all([newerB.close(), newerC.close()]);
+    }
   });
 
   it('a rotated secret signs beside the old one during the overlap; a disabled subscription receives nothing more', async () => {

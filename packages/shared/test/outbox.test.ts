@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { createConnection } from 'node:net';
+import { createConnection, createServer as createNetServer, type AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { createServer, type Server } from 'node:http';
 import { createHmac, randomBytes } from 'node:crypto';
-import { closeServer, listen, openServiceDataSource, outboxMigration, OutboxDispatcher, recordEvent, natsSink, webhookSink, type EventEnvelope, type EventSink, type Storage } from '@c360/shared';
+import { closeServer, consentRelaySink, listen, openServiceDataSource, outboxMigration, OutboxDispatcher, recordEvent, natsSink, webhookSink, RELAY_EVENTS_MUTATION, type EventEnvelope, type EventSink, type PeerClient, type Storage } from '@c360/shared';
 import { openTestStorage, storageLabel } from '@c360/shared/testing';
 
 const SCHEMA = 'events_test';
@@ -151,6 +151,66 @@ describe(`transactional outbox (${storageLabel()})`, () => {
     for (const c of customers) expect(received.filter((e) => e.customerId === c).map((e) => e.payload.n)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
+  describe('batches (the relay to consent)', () => {
+    /** A peer client standing in for the consent subgraph: records every call; fails while `down`. */
+    function consentPeer() {
+      const calls: { query: string; events: EventEnvelope[] }[] = [];
+      let down = false;
+      const peers: PeerClient = {
+        async query<T>(_peer: string, _caller: unknown, query: string, variables: Record<string, unknown> = {}) {
+          if (down) throw new Error('consent unreachable');
+          calls.push({ query, events: (variables.events as EventEnvelope[] | undefined) ?? [variables.event as EventEnvelope] });
+          return {} as T;
+        },
+      };
+      return { peers, calls, setDown: (value: boolean) => (down = value) };
+    }
+
+    it('relays a dispatch batch in one peer call, each customer at most once per call and in order across calls', async () => {
+      const consent = consentPeer();
+      const customers = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+      for (let n = 1; n <= 3; n++) for (const c of customers) await write('order.recorded', c, n);
+      await write('order.recorded', null, 0); // no customer: unordered, goes with the first batch
+      await drain(dispatcher(consentRelaySink('orders', consent.peers)));
+      // 13 events, 3 claims (a customer's next event waits for the previous one): 3 calls, not 13.
+      expect(consent.calls.map((c) => c.query)).toEqual([RELAY_EVENTS_MUTATION, RELAY_EVENTS_MUTATION, RELAY_EVENTS_MUTATION]);
+      expect(consent.calls.map((c) => c.events.length)).toEqual([5, 4, 4]);
+      for (const call of consent.calls) {
+        const ids = call.events.map((e) => e.customerId).filter((id) => id !== null);
+        expect(new Set(ids).size).toBe(ids.length);
+      }
+      const relayed = consent.calls.flatMap((c) => c.events);
+      for (const c of customers) expect(relayed.filter((e) => e.customerId === c).map((e) => e.payload.n)).toEqual([1, 2, 3]);
+      const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM ${SCHEMA}.outbox WHERE delivered_at IS NULL`)) as { n: number }[];
+      expect(n).toBe(0);
+    });
+
+    it('a failed batch call loses nothing: every event of it is retried, at least once, still in order per customer', async () => {
+      const consent = consentPeer();
+      const customerId = randomUUID();
+      const first = await write('customer.updated', customerId, 1);
+      const second = await write('customer.updated', customerId, 2);
+      const other = await write('order.recorded', randomUUID(), 1);
+      const d = dispatcher(consentRelaySink('customers', consent.peers), undefined, { baseMs: 150, maxMs: 150, maxAttempts: 3 });
+      consent.setDown(true);
+      await d.runOnce();
+      expect((await d.outbox.byId(first.id))).toMatchObject({ deliveredAt: null, attempts: 1, lastError: 'consent unreachable' });
+      expect((await d.outbox.byId(other.id))).toMatchObject({ deliveredAt: null, attempts: 1, lastError: 'consent unreachable' });
+      consent.setDown(false);
+      await drain(d);
+      const relayed = consent.calls.flatMap((c) => c.events.map((e) => e.id));
+      expect(relayed.filter((id) => id === first.id || id === second.id)).toEqual([first.id, second.id]);
+      expect(relayed).toContain(other.id);
+      // A sink without batches still gets one event at a time beside it, and only events every sink accepted are done.
+      const single = recordingSink(new Map([[second.id, 1]]));
+      await db.query(`UPDATE ${SCHEMA}.outbox SET delivered_at = NULL, attempts = 0, next_attempt_at = now()`);
+      consent.calls.length = 0;
+      await drain(new OutboxDispatcher(db, { schema: SCHEMA, sinks: [consentRelaySink('customers', consent.peers), single], retry: RETRY, batchSize: 50, pollMs: 0 }));
+      expect(single.received.map((e) => e.id).filter((id) => id !== other.id)).toEqual([first.id, second.id]);
+      expect(consent.calls.flatMap((c) => c.events.map((e) => e.id)).filter((id) => id === second.id)).toHaveLength(2); // relayed again with the retry (consent stores it once)
+    });
+  });
+
   describe('NATS JetStream sink', () => {
     const url = process.env.NATS_TEST_URL ?? 'nats://127.0.0.1:4222';
     let reachable = false;
@@ -245,12 +305,51 @@ describe(`transactional outbox (${storageLabel()})`, () => {
       ]);
       stall = true;
       const stalled = await write('order.recorded', customerId, 3);
-      const d = dispatcher(sink);
+      // A retry later than one stalled attempt: with 5 ms, a loaded machine's runOnce could spend every attempt while stalled.
+      const d = dispatcher(sink, undefined, { baseMs: 300, maxMs: 300, maxAttempts: 3 });
       await d.runOnce();
       expect((await d.outbox.byId(stalled.id))?.lastError).toMatch(/abort|timeout/i);
       stall = false;
       await drain(d);
       expect(deliveries.map((x) => x.id)).toContain(stalled.id);
+    });
+
+    it('in production checks what the name resolves to when connecting, and connects to the address it checked (DNS rebinding)', async () => {
+      // Counts TCP connections on loopback: any connection at all would be the forgery the policy forbids.
+      let connections = 0;
+      const trap = createNetServer((socket) => {
+        connections++;
+        socket.destroy();
+      });
+      await new Promise<void>((resolve) => trap.listen(0, '127.0.0.1', resolve));
+      const port = (trap.address() as AddressInfo).port;
+      const target = `https://hooks.partner.example:${port}/c360`;
+      const event = { id: randomUUID(), type: 'order.recorded', version: 1, occurredAt: new Date().toISOString(), customerId: null, payload: {} } as EventEnvelope;
+      const send = (resolve: (host: string) => Promise<{ address: string; family: number }[]>) =>
+        webhookSink({ url: target, secrets: { current: secret }, allowPrivate: false, timeoutMs: 300, resolve }).deliver(event);
+      try {
+        // The URL passes the policy as written; the name answers a private address.
+        for (const answer of [[{ address: '127.0.0.1', family: 4 }], [{ address: '203.0.113.7', family: 4 }, { address: '10.0.0.8', family: 4 }], [{ address: '::ffff:127.0.0.1', family: 6 }], []]) {
+          await expect(send(async () => answer)).rejects.toThrow(/^endpoint refused: host (resolves to a private address|has no address)$/);
+        }
+        // A rebinding name server: public when checked, loopback when asked again. One resolution, to the checked address.
+        const asked: string[] = [];
+        await expect(
+          send(async (host) => {
+            asked.push(host);
+            return [{ address: asked.length === 1 ? '203.0.113.7' : '127.0.0.1', family: 4 }];
+          }),
+        ).rejects.toThrow();
+        expect(asked).toEqual(['hooks.partner.example']);
+        expect(connections).toBe(0);
+        // Development and tests: loopback stays allowed, also by name.
+        const dev = webhookSink({ url: url.replace('127.0.0.1', 'localhost'), secrets: { current: secret }, allowPrivate: true, resolve: async () => [{ address: '127.0.0.1', family: 4 }] });
+        const before = deliveries.length;
+        await dev.deliver(event);
+        expect(deliveries.slice(before).map((d) => d.id)).toEqual([event.id]);
+      } finally {
+        await new Promise<void>((resolve) => trap.close(() => resolve()));
+      }
     });
 
     it('refuses a loopback endpoint when private endpoints are not allowed (production)', async () => {

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { endpointProblem, signWebhook } from '@c360/shared';
+import { endpointProblem, isPrivateAddress, signWebhook } from '@c360/shared';
 
 /** A receiver written from the Standard Webhooks specification, not from the library the sender uses. */
 function verifiesWith(secret: string, headers: Record<string, string>, body: string): boolean {
@@ -46,6 +46,11 @@ describe('Standard Webhooks signing', () => {
       expect({ url, problem: endpointProblem(url, { allowPrivate: false }) }).toEqual({ url, problem: expect.any(String) });
     }
     expect(endpointProblem('https://hooks.partner.example/c360', { allowPrivate: false })).toBeNull();
+    // What a name may resolve to (checked when connecting): IPv4 inside IPv6 is judged as the IPv4 address.
+    for (const address of ['127.0.0.1', '0.0.0.0', '100.64.0.1', '192.0.0.8', '198.18.0.1', '224.0.0.1', '::', '::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '::ffff:a9fe:a9fe', '64:ff9b::a00:1', '2002:c0a8:101::1', 'fe80::1', 'fec0::1', 'fd12::1', 'ff02::1', 'not-an-address']) {
+      expect({ address, private: isPrivateAddress(address) }).toEqual({ address, private: true });
+    }
+    for (const address of ['93.184.215.14', '203.0.113.7', '2606:4700::1111', '::ffff:93.184.215.14', '64:ff9b::5db8:d70e']) expect({ address, private: isPrivateAddress(address) }).toEqual({ address, private: false });
     expect(endpointProblem('http://127.0.0.1:8080/hook', { allowPrivate: true })).toBeNull();
   });
 });

@@ -83,22 +83,45 @@ export class OutboxDispatcher {
     }
   }
 
+  /**
+   * Hands the batch to each sink in turn (a whole batch at once to a sink that takes one, such as the
+   * relay to consent: one call per batch); an event is delivered once every sink accepted it. The
+   * claim gives at most one event per customer per batch, so batching keeps the order per customer.
+   */
   private async deliverBatch(rows: OutboxRow[]): Promise<number> {
-    const done: number[] = [];
-    for (const row of rows) {
-      try {
-        const event = envelopeOfRow(row);
-        for (const sink of this.options.sinks) await sink.deliver(event);
-        done.push(row.seq);
-      } catch (error) {
-        const described = (error as { message?: unknown } | null)?.message; // DOMException (timeouts) too
-        const message = typeof described === 'string' && described ? described.slice(0, 500) : 'delivery failed';
-        await this.outbox.markFailed(row.seq, message, retryDelayMs(this.options.retry, row.attempts));
+    const failed = new Map<number, string>();
+    for (const sink of this.options.sinks) {
+      const pending = rows.filter((row) => !failed.has(row.seq));
+      if (pending.length === 0) break;
+      if (sink.deliverAll) {
+        try {
+          await sink.deliverAll(pending.map(envelopeOfRow));
+        } catch (error) {
+          for (const row of pending) failed.set(row.seq, failureOf(error));
+        }
+        continue;
+      }
+      for (const row of pending) {
+        try {
+          await sink.deliver(envelopeOfRow(row));
+        } catch (error) {
+          failed.set(row.seq, failureOf(error));
+        }
       }
     }
+    for (const row of rows) {
+      const message = failed.get(row.seq);
+      if (message !== undefined) await this.outbox.markFailed(row.seq, message, retryDelayMs(this.options.retry, row.attempts));
+    }
+    const done = rows.filter((row) => !failed.has(row.seq)).map((row) => row.seq);
     await this.outbox.markDelivered(done);
     return done.length;
   }
+}
+
+function failureOf(error: unknown): string {
+  const described = (error as { message?: unknown } | null)?.message; // DOMException (timeouts) too
+  return typeof described === 'string' && described ? described.slice(0, 500) : 'delivery failed';
 }
 
 function envelopeOfRow(row: OutboxRow): EventEnvelope {

@@ -1,8 +1,8 @@
-import { CallerKind, type Caller, type ConsentDecider, type EventEnvelope, type PersonalDataCategory } from '@c360/shared';
+import { CallerKind, DecisionReason, type Caller, type ConsentDecider, type EventEnvelope, type PersonalDataCategory } from '@c360/shared';
 import { PARTNER_SHARING } from '../decision/decision.service';
 import type { DisclosureLedger } from '../disclosure/disclosure.service';
 import type { DisclosureRepository } from '../disclosure/disclosure.repository';
-import { planPartnerRelay, type PartnerRelayPlan } from './partner-relay';
+import { planPartnerRelay, type DecideMany, type PartnerRelayPlan } from './partner-relay';
 
 /** The disclosure ledger's subgraph column for what webhooks sent. */
 export const WEBHOOK_DISCLOSURE_SOURCE = 'webhooks';
@@ -29,18 +29,42 @@ export class PartnerDeliveryGate {
     private readonly ledger: DisclosureLedger,
   ) {}
 
-  plan(event: EventEnvelope, partnerId: string, subscriptionId: string, waiting?: (customerId: string) => Promise<boolean>): Promise<PartnerRelayPlan> {
+  plan(event: EventEnvelope, partnerId: string, subscriptionId: string, waiting?: (customerId: string) => Promise<boolean>, decided?: DecideMany): Promise<PartnerRelayPlan> {
     const caller = partnerWebhookCaller(partnerId, subscriptionId);
-    const decide = async (customerId: string, category: PersonalDataCategory) => (await this.decisions.decide(caller, [{ customerId, category }]))[0];
+    const decide: DecideMany = decided ?? ((requests) => this.decisions.decide(caller, requests));
     const receivedBefore = async (customerId: string) => (await this.disclosures.anyToPartner(partnerId, customerId)) || (waiting ? await waiting(customerId) : false);
     return planPartnerRelay(event, partnerId, decide, receivedBefore);
   }
 
-  /** The ledger entry of a data delivery to a partner: who, which customer, which category, under which grant. */
-  async recordDisclosure(event: EventEnvelope, partnerId: string, subscriptionId: string, plan: PartnerRelayPlan): Promise<void> {
-    if (!plan.deliver || plan.notice || plan.category === null || !event.customerId) return;
-    await this.ledger.record(partnerWebhookCaller(partnerId, subscriptionId), WEBHOOK_DISCLOSURE_SOURCE, [
-      { customerId: event.customerId, categories: [plan.category], consentRecordIds: plan.consentRecordId ? [plan.consentRecordId] : [] },
-    ]);
+  /**
+   * The decisions a batch of events needs for one subscription, asked in one call (taken now, for this
+   * batch's planning only; sending decides again): answers a `decided` for plan(). Nothing is asked
+   * when no event of the batch discloses anything about a customer.
+   */
+  async decideFor(events: EventEnvelope[], partnerId: string, subscriptionId: string): Promise<DecideMany> {
+    const wanted = new Map<string, { customerId: string; category: PersonalDataCategory }>();
+    const collect: DecideMany = async (requests) => {
+      for (const r of requests) wanted.set(`${r.customerId}/${r.category}`, r);
+      return requests.map((r) => ({ ...r, allowed: false, reason: DecisionReason.NO_CONSENT }));
+    };
+    for (const event of events) await planPartnerRelay(event, partnerId, collect, async () => false);
+    const requests = [...wanted.values()];
+    const answers = requests.length ? await this.decisions.decide(partnerWebhookCaller(partnerId, subscriptionId), requests) : [];
+    const known = new Map(requests.map((r, i) => [`${r.customerId}/${r.category}`, answers[i]]));
+    // Anything not asked above (never, as plans ask the same for the same event) is decided live.
+    return async (asked) => {
+      const missing = asked.filter((r) => !known.get(`${r.customerId}/${r.category}`));
+      if (missing.length) {
+        const live = await this.decisions.decide(partnerWebhookCaller(partnerId, subscriptionId), missing);
+        missing.forEach((r, i) => known.set(`${r.customerId}/${r.category}`, live[i]));
+      }
+      return asked.map((r) => known.get(`${r.customerId}/${r.category}`)!);
+    };
+  }
+
+  /** The ledger entries of a data delivery to a partner: who, which customers, which categories, under which grants. */
+  async recordDisclosure(partnerId: string, subscriptionId: string, plan: PartnerRelayPlan): Promise<void> {
+    if (!plan.deliver || plan.notice || plan.disclosures.length === 0) return;
+    await this.ledger.record(partnerWebhookCaller(partnerId, subscriptionId), WEBHOOK_DISCLOSURE_SOURCE, plan.disclosures);
   }
 }

@@ -35,13 +35,25 @@ export class WebhookDeliveryRepository {
 
   /** Idempotent per (subscription, event): a relayed event that arrives twice is stored once. */
   async enqueue(subscriptionIds: string[], event: EventEnvelope): Promise<number> {
-    if (subscriptionIds.length === 0) return 0;
+    return this.enqueueAll(subscriptionIds.map((subscriptionId) => ({ subscriptionId, event })));
+  }
+
+  /**
+   * Many deliveries in one statement, stored in the given order (the worker sends a subscription's
+   * deliveries about a customer in that order); each with the event as that subscription receives it.
+   * Idempotent per (subscription, event).
+   */
+  async enqueueAll(deliveries: { subscriptionId: string; event: EventEnvelope }[]): Promise<number> {
+    if (deliveries.length === 0) return 0;
     await this.dataSource.query(
       `INSERT INTO consent.webhook_delivery (subscription_id, event_id, event_type, customer_id, event)
-       SELECT s, $2, $3, $4, $5::jsonb FROM unnest($1::uuid[]) AS s ON CONFLICT (subscription_id, event_id) DO NOTHING`,
-      [subscriptionIds, event.id, event.type, event.customerId ?? null, JSON.stringify(event)],
+       SELECT (d.value->>'s')::uuid, (d.value->'e'->>'id')::uuid, d.value->'e'->>'type', (d.value->'e'->>'customerId')::uuid, d.value->'e'
+       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS d(value, n)
+       ORDER BY d.n
+       ON CONFLICT (subscription_id, event_id) DO NOTHING`,
+      [JSON.stringify(deliveries.map((d) => ({ s: d.subscriptionId, e: { ...d.event, customerId: d.event.customerId ?? null } })))],
     );
-    return subscriptionIds.length;
+    return deliveries.length;
   }
 
   /**

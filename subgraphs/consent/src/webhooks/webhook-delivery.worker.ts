@@ -90,11 +90,14 @@ export class WebhookDeliveryWorker {
 
   private async send(row: WebhookDeliveryRow, subscription: WebhookSubscriptionRow | undefined): Promise<'delivered' | 'dropped'> {
     if (!subscription || subscription.disabledAt) return 'dropped';
+    let event = row.event;
     if (subscription.partnerId !== null) {
       const plan = await this.gate.plan(row.event, subscription.partnerId, subscription.id);
       if (!plan.deliver) return 'dropped';
+      // Narrowed again to what consent covers now (a customer.updated's fields).
+      event = plan.event;
       if (!row.disclosed) {
-        await this.gate.recordDisclosure(row.event, subscription.partnerId, subscription.id, plan);
+        await this.gate.recordDisclosure(subscription.partnerId, subscription.id, plan);
         await this.deliveries.markDisclosed(row.seq);
       }
     }
@@ -104,7 +107,7 @@ export class WebhookDeliveryWorker {
       timeoutMs: this.settings.timeoutMs,
       allowPrivate: this.settings.allowPrivate,
     });
-    await sink.deliver(row.event);
+    await sink.deliver(event);
     return 'delivered';
   }
 }

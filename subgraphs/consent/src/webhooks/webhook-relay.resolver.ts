@@ -3,6 +3,9 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { assertUuid, badInput, EVENT_RELAY_SCOPE, EVENT_TYPES, RequiresScope, uncounted, type EventEnvelope } from '@c360/shared';
 import type { WebhookRelay } from './webhook-relay.service';
 
+/** The largest outbox batch (EVENTS_BATCH_SIZE's maximum). */
+export const MAX_RELAY_BATCH = 10_000;
+
 /** The other subgraphs' outbox dispatchers hand their events to the webhook relay here (signed peer calls only). */
 @Resolver()
 export class WebhookRelayResolver {
@@ -15,6 +18,15 @@ export class WebhookRelayResolver {
     const envelope = envelopeFrom(event);
     // Background work of the outboxes, not a client's request: not counted against any request's statements.
     return uncounted(() => this.relay.relay(envelope));
+  }
+
+  @Mutation(() => Int, { description: `Internal: plans the webhook deliveries of a dispatch batch of outbox events, in order (at most ${MAX_RELAY_BATCH}); idempotent per event; answers how many (privacy:admin)` })
+  @Directive('@inaccessible')
+  @RequiresScope(EVENT_RELAY_SCOPE)
+  async relayEvents(@Arg('events', () => [GraphQLJSONObject]) events: Record<string, unknown>[]): Promise<number> {
+    if (events.length > MAX_RELAY_BATCH) throw badInput(`"events" may hold at most ${MAX_RELAY_BATCH}`, { argument: 'events' });
+    const envelopes = events.map((event) => envelopeFrom(event));
+    return uncounted(() => this.relay.relayAll(envelopes));
   }
 }
 

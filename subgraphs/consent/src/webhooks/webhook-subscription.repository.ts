@@ -50,6 +50,13 @@ export class WebhookSubscriptionRepository implements WebhookSubscriptionStore {
     return raw.map(toRow);
   }
 
+  /** The relay's read for a batch of events, across owners: enabled subscriptions to any of these types. */
+  async subscribedToAny(types: string[]): Promise<WebhookSubscriptionRow[]> {
+    if (types.length === 0) return [];
+    const raw: Record<string, unknown>[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM consent.webhook_subscription WHERE disabled_at IS NULL AND event_types && $1::text[] ORDER BY created_at, id`, [types]);
+    return raw.map(toRow);
+  }
+
   /** The delivery worker's read, across owners, for the subscriptions of the deliveries it claimed. */
   async byIds(ids: string[]): Promise<WebhookSubscriptionRow[]> {
     if (ids.length === 0) return [];

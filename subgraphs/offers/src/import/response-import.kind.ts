@@ -1,4 +1,5 @@
 import { CustomerExistenceStatus, RedemptionOrderVerdict, type ImportKind, type ImportParam } from '@c360/shared';
+import { outboxRecording } from '@c360/shared/events/outbox-switch';
 import type { ResponseImportPeers } from './response-import.peers';
 import { compareResent, insertNewResponses, LOCK_TOMBSTONES, rejectErasedSinceChecks, RESPONSE_CHECKS } from './response-import.sql';
 
@@ -57,7 +58,7 @@ export function responseImportKind(peers: ResponseImportPeers): ImportKind {
     async merge({ tables, query, jobId, sourceSystem, caller, now }) {
       await query(LOCK_TOMBSTONES);
       const [sinceChecks] = await query(rejectErasedSinceChecks(tables), [jobId]);
-      const [inserted] = await query(insertNewResponses(tables), [sourceSystem, now, caller.clientId]);
+      const [inserted] = await query(insertNewResponses(tables, outboxRecording()), [sourceSystem, now, caller.clientId]);
       const late = Number(sinceChecks.rejected);
       // Every staged response was new: nothing was re-sent, so there is nothing to compare.
       if (Number(inserted.inserted) === Number(inserted.staged)) return { inserted: Number(inserted.inserted), updated: 0, unchanged: 0, conflicts: late };

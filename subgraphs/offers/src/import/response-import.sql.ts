@@ -1,4 +1,4 @@
-import type { ImportCheck, ImportTables } from '@c360/shared';
+import { EVENT_VERSIONS, type ImportCheck, type ImportTables } from '@c360/shared';
 import { OfferChannel } from '../offer/offer.enums';
 import { OfferResponseType } from '../response/response.enums';
 import { OPTION_KEY_PREFIX } from '../eligibility/personalisation';
@@ -66,8 +66,12 @@ export const rejectErasedSinceChecks = (t: ImportTables) => `
  * Inserts the batch's new responses (first occurrence of an external id wins) under a neutral event
  * id: a space is outside the client's eventId alphabet, so no recordOfferResponse call can replay
  * an imported response. $1 source system, $2 now, $3 the importing client.
+ *
+ * In the same statement (so the same transaction) the outbox gets what recordOfferResponses writes
+ * for each new response: `offer.response_recorded`, and for a SHOWN one `offer.picked` after it. A
+ * re-sent row inserts nothing, so it records nothing. No events when the outbox is off (benchmark only).
  */
-export const insertNewResponses = (t: ImportTables) => `
+export const insertNewResponses = (t: ImportTables, events = true) => `
   WITH fresh AS (
     SELECT DISTINCT ON (s.external_id) s.* FROM ${t.records} s ORDER BY s.external_id, s.line_no
   ), ins AS (
@@ -75,9 +79,22 @@ export const insertNewResponses = (t: ImportTables) => `
     SELECT f.response_id, 'import ' || f.response_id, f.offer_id, f.customer_id, f.type, f.channel, coalesce(f.occurred_at, $2), f.order_id, f.revenue, f.option_key, $2, $1, f.external_id, $3
     FROM fresh f
     ON CONFLICT (source_system, external_id) DO NOTHING
-    RETURNING 1
-  )
+    RETURNING id, offer_id, customer_id, type
+  )${events ? responseEvents : ''}
   SELECT (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM ${t.records})::int AS staged`;
+
+/** The events of the rows `ins` inserted, as eventsOf in response.service writes them one by one. */
+const responseEvents = `, response_events AS (
+    INSERT INTO offers.outbox (id, type, version, occurred_at, customer_id, payload)
+    SELECT gen_random_uuid(), e.type, e.version, $2, i.customer_id,
+           CASE WHEN e.k = 1 THEN jsonb_build_object('responseId', i.id::text, 'offerId', i.offer_id::text, 'type', i.type)
+                ELSE jsonb_build_object('responseId', i.id::text, 'offerId', i.offer_id::text) END
+    FROM ins i
+    JOIN (VALUES (1, 'offer.response_recorded', ${EVENT_VERSIONS['offer.response_recorded']}), (2, 'offer.picked', ${EVENT_VERSIONS['offer.picked']})) AS e(k, type, version)
+      ON e.k = 1 OR i.type = '${OfferResponseType.SHOWN}'
+    ORDER BY i.customer_id, i.id, e.k
+    RETURNING 1
+  )`;
 
 /**
  * Every staged response not inserted above already exists under its key. The same content is
