@@ -103,9 +103,11 @@ describe(`segments through the gateway on ${storageLabel()}`, () => {
   });
 
   it('lists every segment to a MARKETING staff caller: a segment with a FINANCIAL condition is listed, without any figure derived from it', async () => {
+    await buyBook(ki[0]);
+    await grant(ki[0], 'PROFILING');
     const spenders = await createSegment('Kiribati spenders', { all: [inKiribati, condition('MONETARY', 'GT', [0])] });
     const aged = await createSegment('Aged 150 or more', condition('AGE', 'GTE', [150]));
-    expect(spenders.memberCount).toBe(1); // ki[1] bought and granted PROFILING above: a leaked figure would show
+    expect(spenders.memberCount).toBeGreaterThan(0); // a leaked figure would show
     const marketing = await platform.tokens.headers(CallerKind.INTERNAL_APP, { purpose: 'MARKETING' });
     const { data, errors } = await postGraphQL(platform.gatewayUrl, SegmentSizesDocument, {}, marketing);
     expect(data?.segments).not.toBeNull();
