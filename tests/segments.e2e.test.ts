@@ -9,6 +9,7 @@ import {
   RefreshSegmentDocument,
   SegmentListDocument,
   SegmentMembersDocument,
+  SegmentSizesDocument,
   UpdateSegmentDocument,
   WithdrawConsentDocument,
 } from './generated/graphql';
@@ -43,9 +44,9 @@ describe(`segments through the gateway on ${storageLabel()}`, () => {
   const refresh = (id: string) => gql(postGraphQL(platform.gatewayUrl, RefreshSegmentDocument, { id }, platform.internal)).then((d) => d.refreshSegment);
   const members = async (id: string) => {
     const segment = (await gql(postGraphQL(platform.gatewayUrl, SegmentMembersDocument, { id, first: 100 }, platform.internal))).segment!;
-    expect(segment.memberCount).toBe(segment.members.totalCount);
-    expect(segment.members.edges).toHaveLength(segment.memberCount);
-    return segment.members.edges.map((e) => e.node.id);
+    expect(segment.memberCount).toBe(segment.members!.totalCount);
+    expect(segment.members!.edges).toHaveLength(segment.memberCount!);
+    return segment.members!.edges.map((e) => e.node.id);
   };
   const grant = (customerId: string, purposeCode: string) => gql(postGraphQL(platform.gatewayUrl, GrantConsentDocument, { input: { customerId, purposeCode, channel: 'WEB' } }, platform.internal));
   const buyBook = (customerId: string) =>
@@ -95,10 +96,78 @@ describe(`segments through the gateway on ${storageLabel()}`, () => {
     const { segments } = await gql(postGraphQL(platform.gatewayUrl, SegmentListDocument, {}, platform.internal));
     const demo = segments!.edges.map((e) => e.node).filter((s) => ['Nordic web signups', 'Loyal outdoor fans', 'Win-back by email'].includes(s.name));
     expect(demo).toHaveLength(3);
-    for (const segment of demo) expect(await members(segment.id)).toHaveLength(segment.memberCount);
+    for (const segment of demo) expect(await members(segment.id)).toHaveLength(segment.memberCount!);
     const webSignups = async (countryCode: string) =>
       (await gql(postGraphQL(platform.gatewayUrl, CustomerPageDocument, { first: 1, filter: { countryCode, acquisitionChannel: 'WEB' } as never }, platform.internal))).customers!.totalCount;
     expect(demo.find((s) => s.name === 'Nordic web signups')!.memberCount).toBe((await webSignups('DK')) + (await webSignups('SE')));
+  });
+
+  it('lists every segment to a MARKETING staff caller: a segment with a FINANCIAL condition is listed, without any figure derived from it', async () => {
+    await buyBook(ki[0]);
+    await grant(ki[0], 'PROFILING');
+    const spenders = await createSegment('Kiribati spenders', { all: [inKiribati, condition('MONETARY', 'GT', [0])] });
+    const aged = await createSegment('Aged 150 or more', condition('AGE', 'GTE', [150]));
+    expect(spenders.memberCount).toBeGreaterThan(0); // a leaked figure would show
+    const marketing = await platform.tokens.headers(CallerKind.INTERNAL_APP, { purpose: 'MARKETING' });
+    const { data, errors } = await postGraphQL(platform.gatewayUrl, SegmentSizesDocument, {}, marketing);
+    expect(data?.segments).not.toBeNull();
+    const listed = data!.segments!.edges.map((e) => e.node);
+    expect(listed).toHaveLength(data!.segments!.totalCount);
+    const spending = listed.find((s) => s.id === spenders.id)!;
+    expect(spending).toMatchObject({ name: 'Kiribati spenders', memberCount: null, sizeHistory: null });
+    expect(spending.versions.map((v) => v.memberCount)).toEqual([null]);
+    // Each withheld figure says why, at its own path; nothing else in the list fails.
+    const atSpenders = (errors ?? []).filter((e) => e.path?.[2] === listed.indexOf(spending));
+    expect(atSpenders.map((e) => e.path!.slice(4).join('.')).sort()).toEqual(['memberCount', 'sizeHistory', 'versions.0.memberCount']);
+    for (const e of atSpenders) expect(e.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'CATEGORY_NOT_COVERED', category: 'FINANCIAL' });
+    expect((errors ?? []).every((e) => e.extensions?.code === 'FORBIDDEN')).toBe(true);
+    // A segment whose conditions MARKETING may read (DEMOGRAPHIC, by consent) keeps its figures.
+    const readable = listed.find((s) => s.id === aged.id)!;
+    expect(readable.memberCount).toBe(0);
+    expect(readable.sizeHistory).not.toBeNull();
+  });
+
+  it('records the size at each evaluation that changes it, and lists that history oldest first', async () => {
+    const before = new Date().toISOString();
+    const segment = await createSegment('Kiribati personalised', { all: [inKiribati, condition('CONSENT_GRANTED', 'EQ', ['PERSONALISATION'])] });
+    await grant(ki[2], 'PERSONALISATION');
+    const first = await refresh(segment.id);
+    await refresh(segment.id); // unchanged: no new point
+    await gql(postGraphQL(platform.gatewayUrl, UpdateSegmentDocument, { id: segment.id, input: { rule: inKiribati as never } }, platform.internal));
+    const { segments } = await gql(postGraphQL(platform.gatewayUrl, SegmentSizesDocument, { since: before }, platform.internal));
+    const read = segments!.edges.find((e) => e.node.id === segment.id)!.node;
+    expect(read.sizeHistory).toEqual({
+      withheldVersions: [],
+      points: [
+        { at: segment.evaluatedAt, version: 1, memberCount: 0 },
+        { at: first.evaluatedAt, version: 1, memberCount: 1 },
+        { at: read.evaluatedAt, version: 2, memberCount: 3 },
+      ],
+    });
+    // Older than `since`: nothing; the other segments' histories are their own.
+    const later = await gql(postGraphQL(platform.gatewayUrl, SegmentSizesDocument, { since: new Date(Date.parse(read.evaluatedAt!) + 1).toISOString() }, platform.internal));
+    expect(later.segments!.edges.find((e) => e.node.id === segment.id)!.node.sizeHistory!.points).toEqual([]);
+  });
+
+  it('releases a recorded size to a reader who may count only some members only for the purpose it was evaluated for', async () => {
+    const marketing = await platform.tokens.headers(CallerKind.INTERNAL_APP, { purpose: 'MARKETING' });
+    const adults = await createSegment('Adults', condition('AGE', 'GTE', [18])); // SERVICE: every birth date counts
+    expect(adults.memberCount).toBeGreaterThan(0);
+    await gql(postGraphQL(platform.gatewayUrl, UpdateSegmentDocument, { id: adults.id, input: { rule: condition('AGE', 'GTE', [21]) as never } }, marketing));
+    const { data, errors } = await postGraphQL(platform.gatewayUrl, SegmentSizesDocument, {}, marketing);
+    const read = data!.segments!.edges.find((e) => e.node.id === adults.id)!.node;
+    expect(read.versions.map((v) => [v.version, v.purpose])).toEqual([
+      [2, 'MARKETING'],
+      [1, 'SERVICE'],
+    ]);
+    // Version 1 counted everyone's age for SERVICE; MARKETING may count only those who consented.
+    expect(read.versions[1].memberCount).toBeNull();
+    expect(read.versions[0].memberCount).toEqual(expect.any(Number));
+    expect(read.sizeHistory!.withheldVersions).toEqual([1]);
+    expect(read.sizeHistory!.points.map((p) => p.version)).toEqual([2]);
+    expect(read.sizeHistory!.points[0].memberCount).toBe(read.versions[0].memberCount);
+    const index = data!.segments!.edges.findIndex((e) => e.node.id === adults.id);
+    expect((errors ?? []).filter((e) => e.path?.[2] === index).map((e) => [e.path!.slice(4).join('.'), e.extensions?.reason])).toEqual([['versions.1.memberCount', 'RECORDED_FOR_OTHER_PURPOSE']]);
   });
 
   it('are closed to partners, self-service and BI callers', async () => {

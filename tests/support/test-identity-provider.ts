@@ -21,6 +21,10 @@ export interface Misbehaviour {
   audience?: string;
   /** Seconds from now; negative: already expired. */
   expiresIn?: number;
+  /** The nonce claim (the relying party's sign-in attempt), as the authorize request would have carried it. */
+  nonce?: string;
+  /** The jti claim; a fresh one when not given. */
+  jti?: string;
 }
 
 export interface TestIdentityProvider {
@@ -73,7 +77,9 @@ export async function startTestIdentityProvider(): Promise<TestIdentityProvider>
 
   const idToken = (clientId: string, user: TestUser, m: Misbehaviour = {}, nonce?: string) => {
     const now = Math.floor(Date.now() / 1000);
-    const payload = { ...user.claims, iss: issuer, sub: user.sub, aud: m.audience ?? clientId, iat: now, exp: now + (m.expiresIn ?? 300), ...(nonce ? { nonce } : {}) };
+    const bound = nonce ?? m.nonce;
+    const jti = m.jti ?? randomBytes(12).toString('base64url');
+    const payload = { ...user.claims, iss: issuer, sub: user.sub, aud: m.audience ?? clientId, iat: now, exp: now + (m.expiresIn ?? 300), jti, ...(bound ? { nonce: bound } : {}) };
     return sign(payload, m.foreignKey ? foreign.privateKey : own.privateKey, kid);
   };
   const json = (response: ServerResponse, status: number, body: unknown) =>

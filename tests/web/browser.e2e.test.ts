@@ -300,18 +300,24 @@ suite(`the privacy centre and the console in Chromium on ${storageLabel()}`, () 
     await context.close();
   });
 
-  it('charts each segment’s size per evaluated version, with the same numbers in a table', async () => {
-    const rule = (values: string[]) => ({ condition: { field: 'ACQUISITION_CHANNEL', operator: 'IN', values } });
-    const segment = (
-      await gql<{ createSegment: { id: string } }>('mutation($input: CreateSegmentInput!) { createSegment(input: $input) { id } }', { input: { name: 'Web shoppers', rule: rule(['STORE']) } })
-    ).createSegment;
-    await gql('mutation($id: ID!, $input: UpdateSegmentInput!) { updateSegment(id: $id, input: $input) { id } }', { id: segment.id, input: { rule: rule(['WEB']) } });
-    // SERVICE: the demo's segments hold conditions (e.g. FINANCIAL) that MARKETING may not read, which refuses the whole list.
+  it('charts each segment’s recorded sizes over time, with the same numbers in a table', async () => {
+    const rule = { condition: { field: 'ACQUISITION_CHANNEL', operator: 'EQ', values: ['WEB'] } };
+    const segment = (await gql<{ createSegment: { id: string } }>('mutation($input: CreateSegmentInput!) { createSegment(input: $input) { id } }', { input: { name: 'Web shoppers', rule } }))
+      .createSegment;
+    // One more web signup, then a refresh: the same version grows, which a size per version could not show.
+    const input = { givenName: 'Late', familyName: 'Browser', acquisitionChannel: 'WEB' };
+    await gql('mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }', { input });
+    await gql('mutation($id: ID!) { refreshSegment(id: $id) { id } }', { id: segment.id });
     const staff = await platform.tokens.headers(CallerKind.INTERNAL_APP, { purpose: 'SERVICE' });
-    const versions = (
-      await gql<{ segment: { versions: { version: number; memberCount: number | null }[] } }>('query($id: ID!) { segment(id: $id) { versions { version memberCount } } }', { id: segment.id }, staff)
-    ).segment.versions;
-    expect(versions.map((v) => v.version)).toEqual([2, 1]);
+    const points = (
+      await gql<{ segment: { sizeHistory: { points: { at: string; version: number; memberCount: number }[] } } }>(
+        'query($id: ID!) { segment(id: $id) { sizeHistory { points { at version memberCount } } } }',
+        { id: segment.id },
+        staff,
+      )
+    ).segment.sizeHistory.points;
+    expect(points.map((p) => p.version)).toEqual([1, 1]);
+    expect(points[1].memberCount).toBe(points[0].memberCount + 1);
 
     const { context, page } = await visit('/console');
     await page.selectOption('#staff-purpose', 'SERVICE');
@@ -323,9 +329,8 @@ suite(`the privacy centre and the console in Chromium on ${storageLabel()}`, () 
       await screenshot(page, 'console-segment-sizes-missing');
       throw error;
     });
-    const sizes = [...versions].reverse().map((v) => v.memberCount);
-    expect(await canvas.getAttribute('data-segment-sizes')).toContain(`${segment.id}=${sizes.join('/')}`);
-    for (const v of versions) expect(await page.locator(`tr[data-segment-point="${segment.id}:${v.version}"] td`).last().textContent()).toBe(String(v.memberCount));
+    expect(await canvas.getAttribute('data-segment-sizes')).toContain(`${segment.id}=${points.map((p) => p.memberCount).join('/')}`);
+    for (const p of points) expect(await page.locator(`tr[data-segment-point="${segment.id}:${p.at}"] td`).last().textContent()).toBe(String(p.memberCount));
     const inked = await page.evaluate(
       '(() => { const c = document.querySelector("canvas[data-segment-sizes]"); return c.getContext("2d").getImageData(0, 0, c.width, c.height).data.some((v) => v !== 0); })()',
     );

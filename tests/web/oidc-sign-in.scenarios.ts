@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestIdentityProvider, TestUser } from '../support/test-identity-provider';
 import type { TestPlatform } from '../support/test-platform';
@@ -145,29 +146,35 @@ export function oidcSignInScenarios(fixture: () => OidcFixture): void {
     await context.close();
   });
 
-  it('the gateway itself refuses a forged, mis-addressed or expired ID token, minting nothing', async () => {
+  it('the gateway itself refuses a forged, mis-addressed, expired or replayed ID token, minting nothing', async () => {
+    // Each exchange presents the verifier of the sign-in attempt whose hash is the token's nonce (as the apps do).
+    const nonceVerifier = randomBytes(32).toString('base64url');
+    const nonce = createHash('sha256').update(nonceVerifier).digest('base64url');
     const exchange = async (idToken: string) => {
-      const response = await fetch(`${origin}/sign-in/oidc/privacy`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ idToken }) });
+      const response = await fetch(`${origin}/sign-in/oidc/privacy`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ idToken, nonceVerifier }) });
       return { status: response.status, body: (await response.json()) as { token?: string; error?: { code: string; message: string } } };
     };
-    const valid = await exchange(idp.idToken('privacy-centre', grace_));
+    const idToken = idp.idToken('privacy-centre', grace_, { nonce });
+    const valid = await exchange(idToken);
     expect(valid.status).toBe(200);
     expect(claimsOf(valid.body.token!)).toMatchObject({ customer_id: grace });
     const refused = {
-      signature: await exchange(idp.idToken('privacy-centre', grace_, { foreignKey: true })),
-      audience: await exchange(idp.idToken('privacy-centre', grace_, { audience: 'console' })),
-      expired: await exchange(idp.idToken('privacy-centre', grace_, { expiresIn: -120 })),
+      signature: await exchange(idp.idToken('privacy-centre', grace_, { foreignKey: true, nonce })),
+      audience: await exchange(idp.idToken('privacy-centre', grace_, { audience: 'console', nonce })),
+      expired: await exchange(idp.idToken('privacy-centre', grace_, { expiresIn: -120, nonce })),
       malformed: await exchange('not-a-jwt'),
+      replayed: await exchange(idToken),
     };
     expect(Object.fromEntries(Object.entries(refused).map(([k, r]) => [k, [r.status, r.body.error?.code, 'token' in r.body]]))).toEqual({
       signature: [401, 'ID_TOKEN_INVALID', false],
       audience: [401, 'ID_TOKEN_INVALID', false],
       expired: [401, 'ID_TOKEN_EXPIRED', false],
       malformed: [400, 'BAD_REQUEST', false],
+      replayed: [401, 'ID_TOKEN_REPLAYED', false],
     });
     expect(refused.audience.body.error?.message).toContain('"aud"');
     // A staff ID token is not a customer's: the console's audience is refused at the privacy exchange and vice versa.
-    expect((await exchange(idp.idToken('console', { sub: 'staff', claims: { roles: ['crm-dpo'] } }))).body.error?.code).toBe('ID_TOKEN_INVALID');
+    expect((await exchange(idp.idToken('console', { sub: 'staff', claims: { roles: ['crm-dpo'] } }, { nonce }))).body.error?.code).toBe('ID_TOKEN_INVALID');
   });
 
   const staffSignIn = async (user: TestUser) => {

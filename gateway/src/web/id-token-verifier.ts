@@ -4,6 +4,9 @@ import { SignInError } from './sign-in-errors';
 import type { OidcClientSettings } from './web-settings';
 
 const TIMEOUT_MS = 5_000;
+/** How old (iat) an ID token may be when exchanged, and the clock skew allowed; together they bound how long a used one must be remembered. */
+export const MAX_TOKEN_AGE_SECONDS = 600;
+export const CLOCK_TOLERANCE_SECONDS = 30;
 
 /** The provider's JWKS address from its discovery document (OpenID Connect Discovery 1.0, section 4). */
 async function discoverJwksUri(issuer: string): Promise<string> {
@@ -45,9 +48,9 @@ export function idTokenVerifier(client: OidcClientSettings): (idToken: string) =
         audience: client.clientId,
         algorithms: ALLOWED_ALGORITHMS,
         requiredClaims: ['exp', 'iat', 'sub'],
-        clockTolerance: 30,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
         // Exchanged right after the redirect: an old ID token is a replay, not a sign-in.
-        maxTokenAge: '10 minutes',
+        maxTokenAge: `${MAX_TOKEN_AGE_SECONDS} seconds`,
       });
       if (payload.azp !== undefined && payload.azp !== client.clientId) throw new SignInError('ID_TOKEN_INVALID', 'The ID token was issued to another client (azp)');
       if (typeof payload.sub !== 'string' || payload.sub === '') throw new SignInError('ID_TOKEN_INVALID', 'The ID token names no subject');

@@ -25,6 +25,8 @@ import { SegmentMembershipService } from './segment/segment-membership.service';
 import { SegmentRepository } from './segment/segment.repository';
 import { SegmentResolver } from './segment/segment.resolver';
 import { SegmentVersionResolver } from './segment/segment-version.resolver';
+import { SegmentSizeHistoryResolver } from './segment/segment-size-history.resolver';
+import { SegmentSizeHistoryRepository } from './segment/segment-size-history.repository';
 import { SegmentService } from './segment/segment.service';
 import { SegmentReleases } from './segment/segment-releases';
 import { SegmentFollower } from './segment/segment-follower';
@@ -53,13 +55,14 @@ export async function createCustomersApp(dataSource: DataSource, options: Subgra
   const interactions = new InteractionRepository(dataSource);
   const subjectDataRepository = new CustomerSubjectDataRepository(dataSource);
   const subjectData = new CustomerSubjectData(subjectDataRepository);
-  const segments = new SegmentRepository(dataSource);
   const segmentSettings = readSegmentSettings();
+  const segments = new SegmentRepository(dataSource, segmentSettings.sizeHistoryDays);
+  const segmentSizes = new SegmentSizeHistoryRepository(dataSource, segmentSettings.sizeHistoryDays);
   const remoteConditions = new RemoteConditions(options.peers);
   const segmentReleases = new SegmentReleases(options.privacy.consentDecider);
   const segmentService = new SegmentService(segments, remoteConditions, segmentSettings, segmentReleases);
   const follower = new SegmentFollower(segments, remoteConditions, segmentReleases, SEGMENT_REFRESH_CALLER);
-  const segmentRefresh = segmentRefreshJob(segmentService, segmentSettings.refreshSeconds * 1000);
+  const segmentRefresh = segmentRefreshJob(segmentService, segmentSettings.refreshSeconds * 1000, segmentSizes);
   const phoneRegion = readPhoneRegion();
   const mergeSettings = readMergeSettings();
   const mergeRepository = new MergeRepository(dataSource);
@@ -86,6 +89,7 @@ export async function createCustomersApp(dataSource: DataSource, options: Subgra
     new MergeResolver(merges),
     new SegmentResolver(segmentService),
     new SegmentVersionResolver(),
+    new SegmentSizeHistoryResolver(),
     new SegmentMembershipResolver(new SegmentMembershipService(segments)),
     new InterestResolver(new InterestService(new InterestRepository(dataSource))),
     new SurveySummaryResolver(new SurveySummaryService(new SurveySummaryRepository(dataSource), segments, aggregateRelease)),
@@ -117,7 +121,7 @@ export async function createCustomersApp(dataSource: DataSource, options: Subgra
     production: options.production,
     ...options.privacy,
     routes: imports.routes(SUBGRAPH_NAME, options.callerSigningKey),
-    createLoaders: () => ({ ...createMergeLoaders(merges), ...createCustomerLoaders(customers), ...createInteractionLoaders(interactions), ...createSegmentLoaders(segments) }),
+    createLoaders: () => ({ ...createMergeLoaders(merges), ...createCustomerLoaders(customers), ...createInteractionLoaders(interactions), ...createSegmentLoaders(segments, segmentSizes) }),
     plugins: [segmentRefresh.plugin(() => dataSource.isInitialized)],
   });
 }

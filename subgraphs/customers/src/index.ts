@@ -15,6 +15,7 @@ import { CreateImportJobs1732300111000 } from './migrations/1732300111000-create
 import { InteractionExternalIds1732300111100 } from './migrations/1732300111100-interaction-external-ids';
 import { ExternalIdentityImporter1732300111200 } from './migrations/1732300111200-external-identity-importer';
 import { CreateCustomerMerges1732300141000 } from './migrations/1732300141000-create-customer-merges';
+import { CreateSegmentSizeHistory1732300160000 } from './migrations/1732300160000-create-segment-size-history';
 import { customersPersonalData } from './privacy';
 import { analyticsEnvSettings } from '@c360/shared';
 import { SegmentEntity } from './segment/segment.entity';
@@ -30,7 +31,7 @@ export const customersSubgraph: SubgraphDefinition = {
   storage: {
     schema: 'customers',
     entities: [CustomerEntity, ExternalIdentityEntity, InteractionEntity, SegmentEntity, SegmentVersionEntity],
-    migrations: [CreateCustomers1732300000000, CreateErasureTombstones1732300021000, CreateSegments1732300022000, AddSegmentPurpose1732300052000, UnlinkableErasedCustomers1732300061000, UniqueNormalisedEmail1732300062000, CreatePrivacyBudget1732300101000, CreateImportJobs1732300111000, InteractionExternalIds1732300111100, ExternalIdentityImporter1732300111200, CreateCustomerMerges1732300141000, outboxMigration('customers')],
+    migrations: [CreateCustomers1732300000000, CreateErasureTombstones1732300021000, CreateSegments1732300022000, AddSegmentPurpose1732300052000, UnlinkableErasedCustomers1732300061000, UniqueNormalisedEmail1732300062000, CreatePrivacyBudget1732300101000, CreateImportJobs1732300111000, InteractionExternalIds1732300111100, ExternalIdentityImporter1732300111200, CreateCustomerMerges1732300141000, CreateSegmentSizeHistory1732300160000, outboxMigration('customers')],
   },
   createApp: createCustomersApp,
   personalData: customersPersonalData,

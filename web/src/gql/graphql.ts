@@ -189,7 +189,7 @@ export type CampaignPerformanceQuery = { campaign: { id: string, name: string, p
 export type SegmentsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SegmentsQuery = { segments: { edges: Array<{ node: { id: string, name: string, purpose: string, memberCount: number, evaluatedAt: string | null, versions: Array<{ version: number, createdAt: string, evaluatedAt: string | null, memberCount: number | null }> } }> } | null };
+export type SegmentsQuery = { segments: { edges: Array<{ node: { id: string, name: string, purpose: string, memberCount: number | null, evaluatedAt: string | null, versions: Array<{ version: number }>, sizeHistory: { withheldVersions: Array<number>, points: Array<{ at: string, version: number, memberCount: number }> } | null } }> } | null };
 
 export type CustomerDisclosuresQueryVariables = Exact<{
   id: string | number;
@@ -445,9 +445,14 @@ export const SegmentsDocument = new TypedDocumentString(`
         evaluatedAt
         versions {
           version
-          createdAt
-          evaluatedAt
-          memberCount
+        }
+        sizeHistory(first: 50) {
+          withheldVersions
+          points {
+            at
+            version
+            memberCount
+          }
         }
       }
     }

@@ -10,7 +10,7 @@ export class SignInFailed extends Error {
   }
 }
 
-// Only the PKCE verifier, state and nonce survive the redirect, in this tab's session storage; no personal data.
+// Only the PKCE verifier, state and nonce (with its verifier) survive the redirect, in this tab's session storage; no personal data.
 const pendingKey = (app: SignInApp) => `c360.oidc.${app}`;
 
 // Plain http is accepted only where the gateway's settings allow it (development and tests on loopback).
@@ -26,8 +26,10 @@ export async function startOidcSignIn(oidc: OidcClient, app: SignInApp): Promise
   const as = await server(oidc);
   const verifier = oauth.generateRandomCodeVerifier();
   const state = oauth.generateRandomState();
-  const nonce = oauth.generateRandomNonce();
-  sessionStorage.setItem(pendingKey(app), JSON.stringify({ verifier, state, nonce }));
+  // The provider sees only the nonce's hash; the gateway exchanges the ID token only with its verifier, once (binds the token to this attempt).
+  const nonceVerifier = oauth.generateRandomNonce();
+  const nonce = await oauth.calculatePKCECodeChallenge(nonceVerifier);
+  sessionStorage.setItem(pendingKey(app), JSON.stringify({ verifier, state, nonce, nonceVerifier } satisfies Pending));
   const url = new URL(as.authorization_endpoint!);
   url.searchParams.set('client_id', oidc.clientId);
   url.searchParams.set('redirect_uri', oidc.redirectUri);
@@ -40,7 +42,14 @@ export async function startOidcSignIn(oidc: OidcClient, app: SignInApp): Promise
   window.location.assign(url.href);
 }
 
-async function verifiedIdToken(oidc: OidcClient, current: URL, pending: { verifier: string; state: string; nonce: string }): Promise<string> {
+interface Pending {
+  verifier: string;
+  state: string;
+  nonce: string;
+  nonceVerifier: string;
+}
+
+async function verifiedIdToken(oidc: OidcClient, current: URL, pending: Pending): Promise<string> {
   const as = await server(oidc);
   const client: oauth.Client = { client_id: oidc.clientId };
   let params: URLSearchParams;
@@ -65,12 +74,18 @@ async function verifiedIdToken(oidc: OidcClient, current: URL, pending: { verifi
 export async function completeOidcSignIn(oidc: OidcClient, app: SignInApp): Promise<string | undefined> {
   const current = new URL(window.location.href);
   if (!current.searchParams.has('code') && !current.searchParams.has('error')) return undefined;
-  const pending = JSON.parse(sessionStorage.getItem(pendingKey(app)) ?? 'null') as { verifier: string; state: string; nonce: string } | null;
+  const pending = JSON.parse(sessionStorage.getItem(pendingKey(app)) ?? 'null') as Pending | null;
   sessionStorage.removeItem(pendingKey(app));
   window.history.replaceState(null, '', current.pathname);
   if (!pending) throw new SignInFailed('NOT_STARTED');
   const idToken = await verifiedIdToken(oidc, current, pending);
-  const response = await fetch(`/sign-in/oidc/${app}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ idToken }), credentials: 'omit', cache: 'no-store' });
+  const response = await fetch(`/sign-in/oidc/${app}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ idToken, nonceVerifier: pending.nonceVerifier }),
+    credentials: 'omit',
+    cache: 'no-store',
+  });
   const body = (await response.json().catch(() => ({}))) as { token?: string; error?: { code?: string } };
   if (!response.ok || !body.token) throw new SignInFailed(body.error?.code ?? 'SIGN_IN_FAILED');
   return body.token;

@@ -45,3 +45,20 @@ export async function membershipRelease(ctx: CustomersContext, rule: SegmentRule
     throw error;
   }
 }
+
+/**
+ * A recorded size (a version's count at its evaluation, a size snapshot) is a figure over the
+ * members as they were, not over today's released set, so it cannot be narrowed to the reader the
+ * way the current count is. It is released when the reader's gate is everyone (the figure is
+ * exactly what the reader may count), or when the reader judges under the purpose the figure was
+ * evaluated for (it counted only customers released to that purpose then). Otherwise, and always
+ * when the reader's purpose never covers a condition's category, it is withheld (FORBIDDEN).
+ */
+export async function assertMayReadRecordedSize(ctx: CustomersContext, rule: SegmentRule, evaluatedFor: string): Promise<void> {
+  const gate = await readerGate(ctx, rule);
+  if (gate === null || ctx.caller.purpose === evaluatedFor) return;
+  throw new DomainError(ErrorCode.FORBIDDEN, `A recorded segment size was evaluated for another purpose, and this caller may count only some of its members`, {
+    reason: 'RECORDED_FOR_OTHER_PURPOSE',
+    purpose: ctx.caller.purpose ?? null,
+  });
+}

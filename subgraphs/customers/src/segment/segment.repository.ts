@@ -6,6 +6,7 @@ import { CustomerEntity } from '../customer/customer.entity';
 import { rulePredicate, type EvaluationSets } from './segment-predicate.sql';
 import type { SegmentRule } from './segment-rule';
 import { SegmentVersionEntity } from './segment-version.entity';
+import { DEFAULT_SIZE_HISTORY_DAYS, recordChangedSize, recordEvaluatedSize } from './segment-size-history.sql';
 
 /** A segment with its current version. */
 export interface SegmentRow {
@@ -49,7 +50,11 @@ const toSegmentRow = (r: Record<string, unknown>): SegmentRow => ({
 
 /** All SQL for segments: definitions, versions and materialised membership. */
 export class SegmentRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    /** SEGMENT_SIZE_HISTORY_DAYS: an evaluation deletes its segment's recorded sizes older than this. */
+    private readonly sizeHistoryDays = DEFAULT_SIZE_HISTORY_DAYS,
+  ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
@@ -136,7 +141,7 @@ export class SegmentRepository {
          INSERT INTO customers.segment_member (segment_id, version, customer_id)
          SELECT ${id}, ${v}, f.customer_id FROM fresh f
          WHERE NOT EXISTS (SELECT 1 FROM customers.segment_member m WHERE m.segment_id = ${id} AND m.version = ${v} AND m.customer_id = f.customer_id)
-       )${membershipEvents(manager, params, id, v, at)}
+       )${membershipEvents(manager, params, id, v, at)}${recordEvaluatedSize(params, id, v, at, this.sizeHistoryDays)}
        UPDATE customers.segment_version SET evaluated_at = ${at}, member_count = (SELECT count(*) FROM fresh)
        WHERE segment_id = ${id} AND version = ${v}`,
       params.values,
@@ -179,7 +184,7 @@ export class SegmentRepository {
          INSERT INTO customers.segment_member (segment_id, version, customer_id)
          SELECT ${id}, ${v}, f.customer_id FROM fresh f WHERE f.customer_id NOT IN (SELECT customer_id FROM previous)
          RETURNING 1
-       )${membershipEvents(manager, params, id, v, at)}
+       )${membershipEvents(manager, params, id, v, at)}${recordChangedSize(id, v, at)}
        UPDATE customers.segment_version SET member_count = member_count - (SELECT count(*) FROM gone) + (SELECT count(*) FROM added)
        WHERE segment_id = ${id} AND version = ${v} AND member_count IS NOT NULL AND ${at} IS NOT NULL`, // the time is referenced even when nothing else reads it
       params.values,

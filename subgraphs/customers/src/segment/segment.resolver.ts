@@ -62,13 +62,20 @@ export class SegmentResolver {
     return ctx.loaders.segmentVersions.load(segment.id);
   }
 
-  @FieldResolver(() => Int, { description: 'Members of the current version (as of evaluatedAt) released to the reader; staff only (FORBIDDEN for others, who read segment sizes through customerCounts(groupBy: SEGMENT))' })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      "Members of the current version (as of evaluatedAt) released to the reader; staff only (FORBIDDEN for others, who read segment sizes through customerCounts(groupBy: SEGMENT)). Null with FORBIDDEN (CATEGORY_NOT_COVERED) when the reader's purpose never releases a category the rule reads; the rest of the segment still answers",
+  })
   async memberCount(@Root() segment: SegmentType, @Ctx() ctx: CustomersContext): Promise<number> {
     assertMayReadExactSize(ctx.caller, 'Segment.memberCount');
     return ctx.loaders.segmentMembers(await readerGate(ctx, segment.rule as unknown as SegmentRule)).count.load(segment.id);
   }
 
-  @FieldResolver(() => CustomerConnection, { description: 'Members of the current version, in customer order; their fields are consent-checked like any Customer' })
+  @FieldResolver(() => CustomerConnection, {
+    nullable: true,
+    description: "Members of the current version released to the reader, in customer order; their fields are consent-checked like any Customer. Null with FORBIDDEN when the reader's purpose never releases a category the rule reads",
+  })
   async members(
     @Root() segment: SegmentType,
     @Arg('first', () => Int, { nullable: true }) first: number | null,

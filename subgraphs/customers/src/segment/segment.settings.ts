@@ -5,19 +5,24 @@ import { parseEnv, setting, type Env } from '@c360/shared';
  * ago than this is re-evaluated first; 0 re-evaluates on every read.
  * SEGMENT_REFRESH_SECONDS (default 60; 0 turns it off): how often a background job re-evaluates
  * the segments older than the maximum age, so that offer targeting, which reads memberships
- * without re-evaluating, never relies on much older ones. Read once at boot.
+ * without re-evaluating, never relies on much older ones.
+ * SEGMENT_SIZE_HISTORY_DAYS (default 90, 1 to 3650): how long a segment's recorded sizes
+ * (Segment.sizeHistory) are kept; older ones are deleted when the segment is next evaluated and by
+ * the background refresh, and never served. Read once at boot.
  */
 export const segmentEnvSettings = {
   SEGMENT_MAX_AGE_SECONDS: setting.int({ default: 300, min: 0, max: 7 * 86_400 }),
   SEGMENT_REFRESH_SECONDS: setting.int({ default: 60, min: 0, max: 86_400 }),
+  SEGMENT_SIZE_HISTORY_DAYS: setting.int({ default: 90, min: 1, max: 3650 }),
 };
 
 export interface SegmentSettings {
   maxAgeSeconds: number;
   refreshSeconds: number;
+  sizeHistoryDays: number;
 }
 
 export function readSegmentSettings(env: Env = process.env): SegmentSettings {
   const parsed = parseEnv(segmentEnvSettings, env);
-  return { maxAgeSeconds: parsed.SEGMENT_MAX_AGE_SECONDS, refreshSeconds: parsed.SEGMENT_REFRESH_SECONDS };
+  return { maxAgeSeconds: parsed.SEGMENT_MAX_AGE_SECONDS, refreshSeconds: parsed.SEGMENT_REFRESH_SECONDS, sizeHistoryDays: parsed.SEGMENT_SIZE_HISTORY_DAYS };
 }

@@ -20,7 +20,10 @@ async function behaviouralPopulation(ctx: CustomersContext): Promise<readonly st
 export class SurveySummaryResolver {
   constructor(private readonly service: SurveySummaryService) {}
 
-  @FieldResolver(() => SurveySummaryType, { description: 'Staff only: NPS tally of the members (released to the reader) over a 0–10 attribute of their ACTIVE interactions' })
+  @FieldResolver(() => SurveySummaryType, {
+    nullable: true,
+    description: "Staff only: NPS tally of the members (released to the reader) over a 0–10 attribute of their ACTIVE interactions; null with FORBIDDEN when the reader's purpose never releases a category the rule reads",
+  })
   async surveySummary(
     @Root() segment: SegmentType,
     @Arg('attributeKey', () => String, { defaultValue: 'nps' }) attributeKey: string,
