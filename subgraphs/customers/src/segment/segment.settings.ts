@@ -5,19 +5,24 @@ import { parseEnv, setting, type Env } from '@c360/shared';
  * ago than this is re-evaluated first; 0 re-evaluates on every read.
  * SEGMENT_REFRESH_SECONDS (default 60; 0 turns it off): how often a background job re-evaluates
  * the segments older than the maximum age, so that offer targeting, which reads memberships
- * without re-evaluating, never relies on much older ones. Read once at boot.
+ * without re-evaluating, never relies on much older ones.
+ * SEGMENT_FOLLOW_RETRY_MS (default 5000): after an incremental re-evaluation whose consent could not
+ * be decided, the first wait before retrying those customers (doubling up to the refresh interval,
+ * at least a minute); their memberships stay as they were meanwhile. Read once at boot.
  */
 export const segmentEnvSettings = {
   SEGMENT_MAX_AGE_SECONDS: setting.int({ default: 300, min: 0, max: 7 * 86_400 }),
   SEGMENT_REFRESH_SECONDS: setting.int({ default: 60, min: 0, max: 86_400 }),
+  SEGMENT_FOLLOW_RETRY_MS: setting.int({ default: 5000, min: 10, max: 3_600_000 }),
 };
 
 export interface SegmentSettings {
   maxAgeSeconds: number;
   refreshSeconds: number;
+  followRetryMs: number;
 }
 
 export function readSegmentSettings(env: Env = process.env): SegmentSettings {
   const parsed = parseEnv(segmentEnvSettings, env);
-  return { maxAgeSeconds: parsed.SEGMENT_MAX_AGE_SECONDS, refreshSeconds: parsed.SEGMENT_REFRESH_SECONDS };
+  return { maxAgeSeconds: parsed.SEGMENT_MAX_AGE_SECONDS, refreshSeconds: parsed.SEGMENT_REFRESH_SECONDS, followRetryMs: parsed.SEGMENT_FOLLOW_RETRY_MS };
 }
