@@ -63,7 +63,7 @@ async function main() {
   const segments = new SegmentRepository(dataSource);
   const releases = new SegmentReleases(enforcementOffDecider);
   const remote = new RemoteConditions(noPeers);
-  const service = new SegmentService(segments, remote, { maxAgeSeconds: 86_400, refreshSeconds: 0, sizeHistoryDays: 90 }, releases);
+  const service = new SegmentService(segments, remote, { maxAgeSeconds: 86_400, refreshSeconds: 0, sizeHistoryDays: 90, followRetryMs: 5000 }, releases);
   for (let i = 0; i < segmentCount; i++) await service.create({ name: `bench ${i}`, rule: RULES[i % RULES.length] as never }, CALLER);
   const follower = new SegmentFollower(segments, remote, releases, CALLER);
   const subjectData = new CustomerSubjectDataRepository(dataSource);

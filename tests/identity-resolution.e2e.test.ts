@@ -273,6 +273,67 @@ describe(`one person, one profile (identity resolution) through the gateway on $
     expect(consentOf(afterA, 'PARTNER_SHARING')).toMatchObject({ status: 'WITHDRAWN', channel: 'MERGE' });
   });
 
+  /** Posts one NDJSON import through the gateway as an ERP integration and answers its job. */
+  async function importRows(kind: string, rows: Record<string, unknown>[], headers: Record<string, string>) {
+    const response = await fetch(`${new URL(platform.gatewayUrl).origin}/import/${kind}?sourceSystem=late-erp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-ndjson', ...headers },
+      body: rows.map((r) => JSON.stringify(r)).join('\n') + '\n',
+    });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { job: { id: string; counts: Record<string, number> } }).job;
+  }
+
+  it('bulk imports naming the retired id land on the survivor like single writes, and an unmerge gives exactly those back', async () => {
+    const { a, b, tag } = await twoArrivals();
+    const merge = ok(await ask(MergeCustomersDocument, { survivorId: a, mergedId: b }, mergeStaff)).data!.mergeCustomers;
+    const erp = await platform.tokens.headers(CallerKind.ERP_INTEGRATION, { scope: 'customers:write orders:write offers:write' });
+    const order = (customerId: string, n: number) => ({ externalId: `late-${tag}-${n}`, customerId, channel: 'WEB', currency: product().currency, lines: [{ sku: product().sku, quantity: 1 }] });
+    const orders = [order(b, 1), order(a, 2)];
+    const interaction = { externalId: `late-${tag}`, customerId: b, channel: 'WEB', kind: 'PASSIVE', type: 'PAGE_VIEW', occurredAt: new Date(Date.now() - 60_000).toISOString() };
+    const response = { externalId: `late-${tag}`, offerId, customerId: b, type: 'SHOWN', channel: 'EMAIL' };
+    expect((await importRows('orders', orders, erp)).counts).toMatchObject({ read: 2, inserted: 2, rejected: 0 });
+    expect((await importRows('interactions', [interaction], erp)).counts).toMatchObject({ read: 1, inserted: 1, rejected: 0 });
+    expect((await importRows('offer-responses', [response], erp)).counts).toMatchObject({ read: 1, inserted: 1, rejected: 0 });
+    // A replay through the alias is the same record: unchanged, not a conflict.
+    expect((await importRows('orders', orders, erp)).counts).toMatchObject({ read: 2, inserted: 0, unchanged: 2, rejected: 0 });
+    const db = platform.subgraphs[0].dataSource;
+    for (const table of ['customers.interaction', 'transactions.customer_order', 'offers.offer_response']) {
+      const [{ n }]: { n: number }[] = await db.query(`SELECT count(*)::int AS n FROM ${table} WHERE customer_id = $1`, [b]);
+      expect(`${table}: ${n}`).toBe(`${table}: 0`);
+    }
+    expect(counts(await view(a))).toMatchObject({ interactions: 1, orders: 2, offerResponses: 1 });
+
+    ok(await ask(UnmergeCustomersDocument, { mergeId: merge.id }, mergeStaff));
+    // What the feed named b goes back to b; what it named a stays on a.
+    expect(counts(await view(b))).toMatchObject({ interactions: 1, orders: 1, offerResponses: 1 });
+    expect(counts(await view(a))).toMatchObject({ interactions: 0, orders: 1, offerResponses: 0 });
+    // And the same file again changes nothing: each row is where the id it names now lives.
+    expect((await importRows('orders', orders, erp)).counts).toMatchObject({ inserted: 0, unchanged: 2, rejected: 0 });
+  });
+
+  it('a write naming the merged id right after the merge lands on the survivor, though the id was seen to exist a moment before (no stale existence cache)', async () => {
+    const { a, b, tag } = await twoArrivals();
+    const erp = await platform.tokens.headers(CallerKind.ERP_INTEGRATION, { scope: 'orders:write offers:write consent:write' });
+    const orderFor = (n: number) => ({ input: { customerId: b, sourceSystem: 'erp', externalId: `cache-${tag}-${n}`, channel: 'WEB', currency: product().currency, lines: [{ sku: product().sku, quantity: 1 }] } }) as never;
+    // Each feed's existence check now holds "b exists" (a 5 s cache).
+    ok(await ask(RecordOrderDocument, orderFor(1), erp));
+    ok(await ask(RecordOfferResponsesDocument, { inputs: [{ eventId: `cache-${tag}-1`, offerId, customerId: b, type: 'SHOWN', channel: 'WEB' }] }, erp));
+    const merge = ok(await ask(MergeCustomersDocument, { survivorId: a, mergedId: b }, mergeStaff)).data!.mergeCustomers;
+    ok(await ask(RecordOrderDocument, orderFor(2), erp));
+    ok(await ask(RecordOfferResponsesDocument, { inputs: [{ eventId: `cache-${tag}-2`, offerId, customerId: b, type: 'CLICKED', channel: 'WEB' }] }, erp));
+    const db = platform.subgraphs[0].dataSource;
+    for (const table of ['transactions.customer_order', 'offers.offer_response']) {
+      const [{ n }]: { n: number }[] = await db.query(`SELECT count(*)::int AS n FROM ${table} WHERE customer_id = $1`, [b]);
+      expect(`${table}: ${n}`).toBe(`${table}: 0`);
+    }
+    expect(counts(await view(a))).toMatchObject({ orders: 2, offerResponses: 2 });
+    // Written through the alias, so the unmerge gives both back.
+    ok(await ask(UnmergeCustomersDocument, { mergeId: merge.id }, mergeStaff));
+    expect(counts(await view(b))).toMatchObject({ orders: 2, offerResponses: 2 });
+    expect(counts(await view(a))).toMatchObject({ orders: 0, offerResponses: 0 });
+  });
+
   it('resolves the retired id only for callers who see every customer: its own old customer token gets NOT_FOUND, never the survivor', async () => {
     const { a, b, tag } = await twoArrivals();
     ok(await ask(MergeCustomersDocument, { survivorId: a, mergedId: b }, mergeStaff));

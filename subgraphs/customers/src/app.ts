@@ -61,7 +61,11 @@ export async function createCustomersApp(dataSource: DataSource, options: Subgra
   const remoteConditions = new RemoteConditions(options.peers);
   const segmentReleases = new SegmentReleases(options.privacy.consentDecider);
   const segmentService = new SegmentService(segments, remoteConditions, segmentSettings, segmentReleases);
-  const follower = new SegmentFollower(segments, remoteConditions, segmentReleases, SEGMENT_REFRESH_CALLER);
+  const follower = new SegmentFollower(segments, remoteConditions, segmentReleases, SEGMENT_REFRESH_CALLER, {
+    firstMs: segmentSettings.followRetryMs,
+    maxMs: Math.max(60_000, segmentSettings.refreshSeconds * 1000),
+    isOpen: () => dataSource.isInitialized,
+  });
   const segmentRefresh = segmentRefreshJob(segmentService, segmentSettings.refreshSeconds * 1000, segmentSizes);
   const phoneRegion = readPhoneRegion();
   const mergeSettings = readMergeSettings();

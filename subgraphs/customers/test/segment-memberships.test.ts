@@ -162,8 +162,8 @@ describe(`segment memberships and freshness on ${storageLabel()}`, () => {
   });
 
   it('reads SEGMENT_MAX_AGE_SECONDS and SEGMENT_REFRESH_SECONDS once, 300 and 60 by default, refusing nonsense', () => {
-    expect(readSegmentSettings({})).toEqual({ maxAgeSeconds: 300, refreshSeconds: 60, sizeHistoryDays: 90 });
-    expect(readSegmentSettings({ SEGMENT_MAX_AGE_SECONDS: '60', SEGMENT_REFRESH_SECONDS: '0' })).toEqual({ maxAgeSeconds: 60, refreshSeconds: 0, sizeHistoryDays: 90 });
+    expect(readSegmentSettings({})).toEqual({ maxAgeSeconds: 300, refreshSeconds: 60, sizeHistoryDays: 90, followRetryMs: 5000 });
+    expect(readSegmentSettings({ SEGMENT_MAX_AGE_SECONDS: '60', SEGMENT_REFRESH_SECONDS: '0' })).toEqual({ maxAgeSeconds: 60, refreshSeconds: 0, sizeHistoryDays: 90, followRetryMs: 5000 });
     expect(() => readSegmentSettings({ SEGMENT_MAX_AGE_SECONDS: '-1' })).toThrow(/SEGMENT_MAX_AGE_SECONDS/);
     expect(() => readSegmentSettings({ SEGMENT_REFRESH_SECONDS: 'soon' })).toThrow(/SEGMENT_REFRESH_SECONDS/);
   });

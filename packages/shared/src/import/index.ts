@@ -13,3 +13,4 @@ export * from './json-depth';
 export * from './import-room';
 export * from './import-settings';
 export * from './bounded-lines';
+export * from './staged-aliases';

@@ -47,6 +47,20 @@ export const consentDecisions = new Counter({
   registers: [metricsRegistry],
 });
 
+export const segmentEvaluationsPending = new Counter({
+  name: 'c360_segment_evaluations_pending_total',
+  help: 'Customers whose incremental segment re-evaluation could not be decided (consent or a peer unavailable): memberships kept as they were, retried',
+  labelNames: ['service', 'cause'] as const,
+  registers: [metricsRegistry],
+});
+
+export const segmentEvaluationRetries = new Counter({
+  name: 'c360_segment_evaluation_retries_total',
+  help: 'Retries of pending incremental segment re-evaluations, by outcome (ok: nothing left pending; pending: some still undecided)',
+  labelNames: ['service', 'outcome'] as const,
+  registers: [metricsRegistry],
+});
+
 export const jobRuns = new Counter({
   name: 'c360_background_job_runs_total',
   help: 'Background job runs by job and outcome (ok, failed)',

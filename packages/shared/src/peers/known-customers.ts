@@ -58,6 +58,23 @@ const asThemselves = (customerIds: readonly string[]) => new Map<string, Writabl
 /** Feeds taken on trust (subgraph-level tests, where no customers subgraph runs). */
 export const everyCustomerKnown: KnownCustomers = { assertWritable: async () => undefined, resolveWritable: async (ids) => asThemselves(ids) };
 
+/**
+ * Ids a merge step ran for in this process (the subject-data contract's mergeSubjectData): never
+ * answered from an existence cache again. A cached EXISTS would land a write on an id that the
+ * merge retires a moment later; a retired id is rare on a write path, so asking each time is cheap.
+ * Process-wide, as the caches are (every cache in the process sees it at once).
+ */
+const mergedHere = new Set<string>();
+const MAX_MERGED_REMEMBERED = 100_000;
+
+/** Called by a merge step before it moves anything: the merge's ids bypass every existence cache of this process from now on. */
+export function customersInMerge(customerIds: readonly string[]): void {
+  if (mergedHere.size + customerIds.length > MAX_MERGED_REMEMBERED) mergedHere.clear();
+  for (const id of customerIds) mergedHere.add(id.toLowerCase());
+}
+
+const cacheable = (id: string) => !mergedHere.has(id);
+
 export interface KnownCustomersOptions {
   /** How long a positive answer is reused; negative answers never are (a new erasure is seen at once). */
   ttlMs?: number;
@@ -75,12 +92,12 @@ export function peerKnownCustomers(peers: PeerClient, options: KnownCustomersOpt
   const maxEntries = options.maxEntries ?? 50_000;
   const now = options.now ?? Date.now;
   const existsUntil = new Map<string, number>();
-  /** Only EXISTS is remembered: a merge, an unmerge or an erasure is seen by the next uncached call. */
+  /** Only EXISTS is remembered, never for an id a merge step ran for here: a merge, an unmerge or an erasure is seen by the next call. */
   async function resolve(customerIds: readonly string[], field: string, followAliases: boolean): Promise<Map<string, WritableCustomer>> {
     const ids = [...new Set(customerIds.map((id) => id.toLowerCase()))];
     const resolved = asThemselves(ids);
     const at = now();
-    const ask = ids.filter((id) => (existsUntil.get(id) ?? 0) <= at);
+    const ask = ids.filter((id) => !cacheable(id) || (existsUntil.get(id) ?? 0) <= at);
     for (let start = 0; start < ask.length; start += MAX_EXISTENCE_IDS) {
       const batch = ask.slice(start, start + MAX_EXISTENCE_IDS);
       let answer: { customerExistence: ExistenceAnswer[] };
@@ -96,7 +113,9 @@ export function peerKnownCustomers(peers: PeerClient, options: KnownCustomersOpt
       if (answers.length !== batch.length || answers.some((e, i) => e.customerId.toLowerCase() !== batch[i] || !writable(e))) throw unknownCustomer(field);
       if (existsUntil.size + batch.length > maxEntries) existsUntil.clear();
       for (const e of answers) {
-        if (e.status === CustomerExistenceStatus.EXISTS) existsUntil.set(e.customerId.toLowerCase(), at + ttlMs);
+        if (e.status === CustomerExistenceStatus.EXISTS) {
+          if (cacheable(e.customerId.toLowerCase())) existsUntil.set(e.customerId.toLowerCase(), at + ttlMs);
+        }
         else resolved.set(e.customerId.toLowerCase(), { customerId: e.survivorId!.toLowerCase(), viaMerge: e.mergeId! });
       }
     }

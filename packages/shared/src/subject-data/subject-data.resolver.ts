@@ -2,6 +2,7 @@ import { Arg, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { assertUuid } from '../errors/ids';
 import { badInput } from '../errors/domain-error';
 import { RequiresScope } from '../graphql/scope-auth';
+import { customersInMerge } from '../peers/known-customers';
 import { SUBJECT_DATA_SCOPE, type SubjectDataHandler } from './subject-data.contract';
 import { SubjectDataErasureType, SubjectDataExportType, SubjectDataMergeType } from './subject-data.type';
 
@@ -43,7 +44,11 @@ export class SubjectDataResolver {
     @Arg('mergedId', () => ID) mergedId: string,
   ): Promise<SubjectDataMergeType> {
     if (!this.handler.mergeSubject) throw badInput(`${this.subgraph} runs merges itself; use mergeCustomers`);
-    const counts = await this.handler.mergeSubject(assertUuid(mergeId, 'mergeId'), assertUuid(survivorId, 'survivorId'), assertUuid(mergedId, 'mergedId'));
+    const ids = [assertUuid(mergeId, 'mergeId'), assertUuid(survivorId, 'survivorId'), assertUuid(mergedId, 'mergedId')] as const;
+    // Before anything moves: from now on this process's feeds ask the customers subgraph about the
+    // retired id on every write (a cached EXISTS would land a write on it after the merge settles).
+    customersInMerge([ids[2]]);
+    const counts = await this.handler.mergeSubject(...ids);
     return { subgraph: this.subgraph, counts };
   }
 

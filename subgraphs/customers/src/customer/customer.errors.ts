@@ -1,6 +1,8 @@
-import { conflict, notFound, badInput } from '@c360/shared';
+import { conflict, notFound, badInput, DomainError, ErrorCode } from '@c360/shared';
 
 export const customerNotFound = (id: string) => notFound('Customer', id);
+/** Names the argument, never the identifier asked: the same answer for a missing and a hidden holder. */
+export const externalIdNotFound = () => new DomainError(ErrorCode.NOT_FOUND, 'No customer holds this external id', { argument: 'id' });
 export const externalIdTaken = (externalIds: { system: string; id: string }[]) =>
   conflict('An external id in this request already belongs to a customer', { externalIds: externalIds.map((e) => `${e.system}/${e.id}`) });
 export const missingName = () => badInput('A customer needs a displayName, or a givenName or familyName to derive it from', { field: 'displayName' });

@@ -1,8 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { assertUuid, notFound, ConnectionType, PersonalData, PersonalDataCategory, RequiresScope, answersNotFound, selectsField, visibleCustomers } from '@c360/shared';
+import { assertUuid, ConnectionType, PersonalData, PersonalDataCategory, RequiresScope, answersNotFound, selectsField, visibleCustomers } from '@c360/shared';
 import type { CustomersContext } from '../context';
-import { customerNotFound } from './customer.errors';
+import { customerNotFound, externalIdNotFound } from './customer.errors';
+import { identityReleased } from './identity-release';
 import { releasesFor } from './customer-filter.privacy';
 import { CreateCustomerInput, CustomerFilter, UpdateCustomerInput } from './customer.input';
 import { toCustomerType } from './customer.mapper';
@@ -24,13 +25,18 @@ export class CustomerResolver {
     return entity && toCustomerType(entity);
   }
 
-  @Query(() => CustomerType, { nullable: true, description: "A customer by a source system's id" })
+  @Query(() => CustomerType, {
+    nullable: true,
+    description: "A customer by a source system's id; null (NOT_FOUND for partner and self-service callers) when none holds it, or when the holder's IDENTITY is not released to the caller's purpose",
+  })
   @RequiresScope('customers:read')
   async customerByExternalId(@Arg('system') system: string, @Arg('id') externalId: string, @Ctx() ctx: CustomersContext): Promise<CustomerType | null> {
-    const id = await ctx.loaders.customerIdByExternalId.load(`${system}\u0000${externalId}`);
+    const found = await ctx.loaders.customerIdByExternalId.load(`${system}\u0000${externalId}`);
     // Hidden answers exactly like missing: decided before loading, and never through the internal id.
-    const entity = id && (await ctx.audience.canSee(id)) ? await ctx.loaders.customerById.load(id) : null;
-    if (!entity && answersNotFound(ctx)) throw notFound('Customer with external id', `${system}/${externalId}`);
+    const id = found && (await ctx.audience.canSee(found)) ? found : null;
+    // An identifier says who holds it: only where IDENTITY is released (asked for a missing holder too).
+    const entity = (await identityReleased(ctx, id)) ? await ctx.loaders.customerById.load(id!) : null;
+    if (!entity && answersNotFound(ctx)) throw externalIdNotFound();
     return entity && toCustomerType(entity);
   }
 

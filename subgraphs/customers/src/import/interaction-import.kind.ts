@@ -1,6 +1,18 @@
-import type { ImportKind } from '@c360/shared';
+import { recordStagedAliasWrites, repointStagedAliases, type ImportKind, type ImportQuery, type ImportTables, type StagedAlias } from '@c360/shared';
 import { INTERACTION_PARAMS as P, interactionBatchFacts } from './interaction-import.rules';
-import { compareResent, insertNewInteractions, INTERACTION_CHECKS, lockBatchCustomers } from './interaction-import.sql';
+import { compareResent, insertNewInteractions, INTERACTION_CHECKS, lockBatchCustomers, lockMergeParties, stagedAliasesOf } from './interaction-import.sql';
+
+/**
+ * The staged lines naming a retired id, read again under the merge locks of those ids and their
+ * survivors: a merge or unmerge of them settles before the batch re-points, or waits for it (and
+ * then gives back what the batch wrote through the alias).
+ */
+async function aliasedLines(tables: ImportTables, query: ImportQuery): Promise<StagedAlias[]> {
+  const seen = (await query(stagedAliasesOf(tables))) as unknown as StagedAlias[];
+  if (seen.length === 0) return [];
+  await query(lockMergeParties, [[...new Set(seen.flatMap((l) => [l.aliasId, l.survivorId]))]]);
+  return (await query(stagedAliasesOf(tables))) as unknown as StagedAlias[];
+}
 
 /**
  * Told once after an import which customers got new interactions (their memberships follow set-wise),
@@ -11,7 +23,8 @@ export type InteractionsImported = (customerIds: readonly string[] | null) => Pr
 /**
  * Interactions keyed by source system + external id. An NDJSON row is
  * `{"externalId","customerId","channel","kind","type","occurredAt","attributes"?}` (attributes a JSON
- * object); a CSV row has the same columns with attributes as the object's JSON text.
+ * object); a CSV row has the same columns with attributes as the object's JSON text. A retired (merged)
+ * customer id lands on its survivor, noted so that an unmerge gives the interaction back, as recordInteraction does.
  */
 export function interactionImportKind(imported: InteractionsImported): ImportKind {
   // Per running job: the customers its committed batches wrote for, and how many rows (to tell a resumed job).
@@ -38,8 +51,11 @@ export function interactionImportKind(imported: InteractionsImported): ImportKin
     prepare: ({ tables, query, now }) => interactionBatchFacts(query, tables.records, now),
     async merge({ tables, query, jobId, sourceSystem, params }) {
       const attributes = [params[P.parsedLines - 3].value, params[P.parsedAttributes - 3].value];
+      const aliased = await aliasedLines(tables, query);
+      await repointStagedAliases(query, tables.records, aliased);
       await query(lockBatchCustomers(tables));
       const [inserted] = await query(insertNewInteractions(tables), [sourceSystem, ...attributes]);
+      await recordStagedAliasWrites(query, { schema: 'customers', table: 'customers.interaction', records: tables.records, idColumn: 'interaction_id' }, aliased);
       const job = written.get(jobId) ?? { customers: new Set<string>(), inserted: 0 };
       for (const id of inserted.customer_ids as string[]) job.customers.add(id);
       job.inserted += Number(inserted.inserted);

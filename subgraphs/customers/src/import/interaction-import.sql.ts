@@ -9,7 +9,8 @@ export const INTERACTION_CHECKS: ImportCheck[] = [
   { field: 'externalId', reason: 'must be 1 to 128 characters', failsWhen: `length(s.external_id) NOT BETWEEN 1 AND 128` },
   // The tombstone table is small: an uncorrelated IN is one hashed lookup per row.
   { field: 'customerId', reason: 'customer was erased', failsWhen: `encode(sha256(convert_to('c360-erased:' || s.customer_id::text, 'UTF8')), 'hex') IN (SELECT customer_hash FROM customers.erased_customer)` },
-  { field: 'customerId', reason: 'unknown customer', failsWhen: `NOT EXISTS (SELECT 1 FROM customers.customer c WHERE c.id = s.customer_id)` },
+  // A retired (merged) id is known: the merge re-points its lines to the survivor.
+  { field: 'customerId', reason: 'unknown customer', failsWhen: `NOT EXISTS (SELECT 1 FROM customers.customer c WHERE c.id = s.customer_id) AND NOT EXISTS (SELECT 1 FROM customers.customer_alias a WHERE a.alias_id = s.customer_id)` },
   { field: 'channel', reason: 'is not an interaction channel', failsWhen: `s.channel NOT IN (${list(Object.values(InteractionChannel))})` },
   { field: 'kind', reason: 'must be PASSIVE or ACTIVE', failsWhen: `s.kind NOT IN (${list(Object.values(InteractionKind))})` },
   { field: 'type', reason: 'must be UPPER_SNAKE_CASE, e.g. PAGE_VIEW', failsWhen: `s.type !~ '^[A-Z][A-Z0-9_]{1,63}$'` },
@@ -32,6 +33,18 @@ export const lockBatchCustomers = (t: ImportTables) => `
     SELECT c.id FROM customers.customer c WHERE c.id IN (SELECT customer_id FROM ${t.records}) ORDER BY c.id FOR KEY SHARE
   )
   SELECT count(*)::int AS locked FROM locked`;
+
+/** The staged lines naming a retired id, with its survivor and merge: read inside the batch's transaction. */
+export const stagedAliasesOf = (t: ImportTables) => `
+  SELECT s.line_no::text AS "lineNo", a.alias_id AS "aliasId", a.survivor_id AS "survivorId", a.merge_id AS "mergeId"
+  FROM ${t.records} s JOIN customers.customer_alias a ON a.alias_id = s.customer_id ORDER BY s.line_no`;
+
+/**
+ * Holds the merge locks (recordInteraction's advisory lock per customer) of these ids, in id order as
+ * lockCustomers takes them: a merge or unmerge of one of them waits for the batch, or the batch for it.
+ * Only for the few retired ids and their survivors, taken before the batch's row locks.
+ */
+export const lockMergeParties = `SELECT pg_advisory_xact_lock(hashtext(ids.id)) FROM (SELECT DISTINCT lower(u.id::text) AS id FROM unnest($1::uuid[]) AS u(id) ORDER BY 1) ids`;
 
 /** Inserts every interaction the source system ($1) has not sent before (first line wins) for a customer that still exists; $2 and $3 the parsed attributes. */
 export const insertNewInteractions = (t: ImportTables) => `

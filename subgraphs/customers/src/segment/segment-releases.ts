@@ -1,7 +1,13 @@
-import { categoryNotCovered, DomainError, ErrorCode, releasedSet, RequestConsentDecisions, type Caller, type ConsentDecider, type PersonalDataCategory } from '@c360/shared';
+import { categoryNotCovered, DecisionReason, DomainError, ErrorCode, releasedSet, RequestConsentDecisions, type Caller, type ConsentDecider, type PersonalDataCategory } from '@c360/shared';
 import { SEGMENT_FIELDS } from '@c360/shared/segments';
 import type { CategoryReleases } from './segment-predicate.sql';
 import { conditionsOf, type SegmentRule } from './segment-rule';
+
+/** Released sets for a few customers, and those whose decisions could not be made (their memberships are left as they are). */
+export interface CustomerReleases {
+  released: CategoryReleases;
+  undecided: ReadonlySet<string>;
+}
 
 /** The caller a segment is evaluated as: whoever triggers it, judged under the segment's declared purpose. */
 export const segmentEvaluator = (caller: Caller, purpose: string): Caller => ({ ...caller, purpose });
@@ -21,16 +27,24 @@ export class SegmentReleases {
 
   /**
    * The same released sets restricted to a few customers (re-evaluating their memberships after
-   * an interaction): one batched per-customer decision instead of the whole audience.
+   * an interaction): one batched per-customer decision instead of the whole audience. A customer
+   * with any decision that could not be made is `undecided`: never read as "not released", which
+   * would silently drop their memberships.
    */
-  async forCustomers(rule: SegmentRule, evaluator: Caller, customerIds: readonly string[]): Promise<CategoryReleases> {
+  async forCustomers(rule: SegmentRule, evaluator: Caller, customerIds: readonly string[]): Promise<CustomerReleases> {
     const categories = [...new Set(conditionsOf(rule).flatMap((c) => SEGMENT_FIELDS[c.field].categories))];
-    if (categories.length === 0) return new Map();
+    if (categories.length === 0) return { released: new Map(), undecided: new Set() };
     const decisions = await this.decider.decide(
       evaluator,
       categories.flatMap((category) => customerIds.map((customerId) => ({ customerId, category }))),
     );
-    return new Map(categories.map((category) => [category, decisions.filter((d) => d.category === category && d.allowed).map((d) => d.customerId)]));
+    const asked = new Set(customerIds);
+    const answered = new Set(decisions.map((d) => `${d.customerId}\u0000${d.category}`));
+    // A decision missing from the answer is as undecided as one answered DECISION_UNAVAILABLE.
+    const undecided = new Set(decisions.filter((d) => d.reason === DecisionReason.DECISION_UNAVAILABLE).map((d) => d.customerId));
+    for (const customerId of asked) if (categories.some((category) => !answered.has(`${customerId}\u0000${category}`))) undecided.add(customerId);
+    const released = new Map(categories.map((category) => [category, decisions.filter((d) => d.category === category && d.allowed && !undecided.has(d.customerId)).map((d) => d.customerId)]));
+    return { released, undecided };
   }
 
   /**

@@ -13,6 +13,13 @@ import {
   type SubgraphName,
 } from '@c360/shared';
 
+export interface CustomerStatus {
+  customerId: string;
+  status: CustomerExistenceStatus;
+  survivorId?: string | null;
+  mergeId?: string | null;
+}
+
 export interface RedemptionClaim {
   orderId: string;
   customerId: string;
@@ -20,8 +27,8 @@ export interface RedemptionClaim {
 
 /** What a batch of responses is checked against outside this subgraph: asked once per batch, never per row. */
 export interface ResponseImportPeers {
-  /** EXISTS, ERASED or UNKNOWN per id, in order (the customers subgraph's `customerExistence`). */
-  customerStatuses(customerIds: string[]): Promise<{ customerId: string; status: CustomerExistenceStatus }[]>;
+  /** EXISTS, ERASED, UNKNOWN or MERGED (with the survivor and the merge) per id, in order (the customers subgraph's `customerExistence`). */
+  customerStatuses(customerIds: string[]): Promise<CustomerStatus[]>;
   /** A verdict per claim, in order (the transactions subgraph's `redemptionOrders`). */
   redemptionOrders(claims: RedemptionClaim[]): Promise<RedemptionOrder[]>;
 }
@@ -41,10 +48,10 @@ export function peerResponseImportChecks(peers: PeerClient): ResponseImportPeers
   }
   return {
     async customerStatuses(customerIds) {
-      const statuses: { customerId: string; status: CustomerExistenceStatus }[] = [];
+      const statuses: CustomerStatus[] = [];
       for (let i = 0; i < customerIds.length; i += MAX_EXISTENCE_IDS) {
         const part = customerIds.slice(i, i + MAX_EXISTENCE_IDS);
-        const answer = await ask<{ customerExistence: { customerId: string; status: CustomerExistenceStatus }[] }>('customers', CUSTOMER_EXISTENCE_QUERY, { customerIds: part });
+        const answer = await ask<{ customerExistence: CustomerStatus[] }>('customers', CUSTOMER_EXISTENCE_QUERY, { customerIds: part });
         statuses.push(...answer.customerExistence);
       }
       return statuses;

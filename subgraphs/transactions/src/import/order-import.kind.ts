@@ -1,11 +1,12 @@
-import type { ImportKind } from '@c360/shared';
+import { recordStagedAliasWrites, repointStagedAliases, stagedAliasesFrom, stagedAliasLines, stagedAliasParams, type ImportKind } from '@c360/shared';
 import type { KnownCustomers } from './known-customers';
 import { compareResent, insertLines, insertOrders, insertSales, lockBatchProducts, moveStock, ORDER_CHECKS, ORDER_LINE_CHECKS } from './order-import.sql';
 
 /**
  * Orders with their lines, keyed by source system + external id. An NDJSON row is
  * `{"externalId","customerId","channel","currency","occurredAt"?,"status"?,"lines":[{"sku","quantity","unitPrice"?}]}`;
- * a CSV row has the same columns with `lines` as a JSON array.
+ * a CSV row has the same columns with `lines` as a JSON array. A retired (merged) customer id lands on
+ * its survivor, noted so that an unmerge gives the order back, as recordOrder does for staff and ERP.
  */
 export function orderImportKind(known: KnownCustomers, afterImport: () => Promise<void>): ImportKind {
   return {
@@ -37,17 +38,21 @@ export function orderImportKind(known: KnownCustomers, afterImport: () => Promis
     checks: ORDER_CHECKS,
     childChecks: ORDER_LINE_CHECKS,
     async prepare({ tables, query, now }) {
-      const rows = await query(`SELECT DISTINCT customer_id FROM ${tables.records}`);
-      const unknown = await known.unknownAmong(rows.map((r) => r.customer_id as string));
+      const ids = (await query(`SELECT DISTINCT customer_id FROM ${tables.records}`)).map((r) => r.customer_id as string);
+      const { unknown, retired } = known.classify ? await known.classify(ids) : { unknown: await known.unknownAmong(ids), retired: new Map() };
       return [
         { value: unknown, type: 'uuid[]' },
         { value: now, type: 'timestamptz' },
+        ...stagedAliasParams(await stagedAliasLines(query, tables.records, retired)),
       ];
     },
-    async merge({ tables, query, jobId, sourceSystem, now }) {
+    async merge({ tables, query, jobId, sourceSystem, now, params }) {
+      const aliased = stagedAliasesFrom(params);
+      await repointStagedAliases(query, tables.records, aliased);
       await query(lockBatchProducts(tables));
       const [counts] = await query(insertOrders(tables), [sourceSystem, now]);
       const inserted = Number(counts.inserted);
+      await recordStagedAliasWrites(query, { schema: 'transactions', table: 'transactions.customer_order', records: tables.records, idColumn: 'order_id' }, aliased);
       // Every staged order was new: lines and sales come straight from staging, and nothing was re-sent to compare.
       const all = inserted === Number(counts.staged);
       if (inserted > 0) {
