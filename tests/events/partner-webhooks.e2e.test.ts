@@ -22,6 +22,7 @@ const DISABLE = parse(`mutation ($id: ID!) { disableWebhookSubscription(id: $id)
 const DEAD = parse(`query { webhookDeliveryDeadLetters(first: 10) { id subscriptionId eventId type attempts lastError } }`);
 const REPLAY = parse(`mutation ($ids: [ID!]) { replayWebhookDeliveries(ids: $ids) }`);
 const UPDATE_CUSTOMER = parse(`mutation ($id: ID!, $input: UpdateCustomerInput!) { updateCustomer(id: $id, input: $input) { id } }`);
+const READ_NAME = parse(`query ($id: ID!) { customer(id: $id) { id displayName } }`);
 const DISCLOSURES = parse(`query ($id: ID!) { customer(id: $id) { disclosures(first: 50) { edges { node { subgraph categories purposeCode consentEventIds partner { id } } } } } }`);
 
 interface Delivery {
@@ -296,7 +297,7 @@ describe(`consent-aware webhooks, through the gateway (${storageLabel()})`, () =
     expect(await deadCount()).toBe(0);
   });
 
-  it('the newer event types reach a partner only as their categories allow: a merge needs the merged profile’s consent, a partner event goes to its partner', async () => {
+  it('the newer event types reach a partner only as their categories allow: a merge needs the survivor’s consent and goes only to a partner that knew the retired id, a partner event goes to its partner, segment memberships never', async () => {
     const newer = ['customer.merged', 'customer.unmerged', 'partner.deactivated', 'partner.reactivated', 'segment.entered', 'offer.picked', 'offer.response_recorded'];
     const [newerB, newerC] = [await startReceiver(), await startReceiver()];
     try {
@@ -308,6 +309,9 @@ describe(`consent-aware webhooks, through the gateway (${storageLabel()})`, () =
       await grant(retired, PARTNER_C); // only the retired profile granted C: merged, the most restrictive consent of the two holds
       await grant(stranger, PARTNER_C);
       await drain();
+      // B reads the retired profile (its identity is released to B): B now knows that id. C never read it.
+      const read = ok(await ask(READ_NAME, { id: retired }, partnerB)).data as { customer: { displayName: string } | null };
+      expect(read.customer?.displayName).toMatch(/^Svenja/);
       const merged = ok(await ask(MergeCustomersDocument, { survivorId: survivor, mergedId: retired }, staff)).data!.mergeCustomers;
       expect(merged.state).toBe('MERGED');
       const admin = await platform.tokens.headers(CallerKind.INTERNAL_APP, { client_id: 'partner-desk', scope: 'privacy:admin' });
@@ -326,6 +330,10 @@ describe(`consent-aware webhooks, through the gateway (${storageLabel()})`, () =
       const webhook = ledger.customer.disclosures.edges.map((e) => e.node).filter((n) => n.subgraph === 'webhooks');
       expect(webhook.map((n) => [n.categories, n.partner?.id])).toContainEqual([['IDENTITY'], PARTNER_B]);
       expect(webhook.some((n) => n.partner?.id === PARTNER_C)).toBe(false);
+      // ...and so does the retired id's: a later deletion notice about either id reaches B.
+      const retiredLedger = ok(await ask(DISCLOSURES, { id: retired }, privacyStaff)).data as { customer: { disclosures: { edges: { node: { subgraph: string; categories: string[]; partner: { id: string } | null } }[] } } | null };
+      const retiredWebhook = (retiredLedger.customer?.disclosures.edges ?? []).map((e) => e.node).filter((n) => n.subgraph === 'webhooks');
+      expect(retiredWebhook.map((n) => [n.categories, n.partner?.id])).toContainEqual([['IDENTITY'], PARTNER_B]);
     } finally {
       await Promise.all([newerB.close(), newerC.close()]);
     }

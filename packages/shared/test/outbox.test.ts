@@ -211,6 +211,29 @@ describe(`transactional outbox (${storageLabel()})`, () => {
     });
   });
 
+  describe('a batch the receiver refuses', () => {
+    it('is retried one event at a time, so only the event it refuses fails and its batch-mates are delivered', async () => {
+      const calls: number[] = [];
+      const peers: PeerClient = {
+        async query<T>(_peer: string, _caller: unknown, _query: string, variables: Record<string, unknown> = {}) {
+          const events = (variables.events as EventEnvelope[] | undefined) ?? [variables.event as EventEnvelope];
+          calls.push(events.length);
+          if (events.some((e) => e.payload.poison === true)) throw new Error('refused: bad envelope');
+          return {} as T;
+        },
+      };
+      const good = [await write('order.recorded', randomUUID(), 1), await write('order.recorded', randomUUID(), 2)];
+      const bad = await db.transaction((manager) => recordEvent(manager, { type: 'order.recorded', customerId: randomUUID(), payload: { poison: true } }));
+      const d = dispatcher(consentRelaySink('orders', peers), undefined, { baseMs: 60_000, maxMs: 60_000, maxAttempts: 3 });
+      await d.runOnce();
+      for (const event of good) expect((await d.outbox.byId(event.id))?.deliveredAt).not.toBeNull();
+      expect(await d.outbox.byId(bad.id)).toMatchObject({ deliveredAt: null, attempts: 1, dead: false, lastError: 'refused: bad envelope' });
+      expect(calls[0]).toBeGreaterThanOrEqual(3); // the batch first, then each of its events alone
+      expect(calls.length).toBe(1 + calls[0]);
+      expect(calls.slice(1).every((n) => n === 1)).toBe(true);
+    });
+  });
+
   describe('NATS JetStream sink', () => {
     const url = process.env.NATS_TEST_URL ?? 'nats://127.0.0.1:4222';
     let reachable = false;

@@ -58,25 +58,34 @@ describe('which events a partner webhook receives', () => {
     expect(await plan(event('offer.response_recorded', ALICE))).toEqual({ deliver: false });
   });
 
-  it('maps the newer types to the categories their payload carries', async () => {
-    const behavioural = ['segment.entered', 'segment.exited', 'offer.picked', 'offer.response_recorded'] as const;
+  it('maps the newer types to the categories their payload carries, and never sends segment memberships to partners', async () => {
+    const behavioural = ['offer.picked', 'offer.response_recorded'] as const;
     for (const type of behavioural) {
-      expect(await plan(event(type, BOB, { segmentId: 'x' }))).toEqual({ deliver: false }); // Bob: no BEHAVIOURAL
-      expect(await plan(event(type, CAROL, { segmentId: 'x' }))).toMatchObject({ deliver: true, disclosures: [{ customerId: CAROL, categories: [PersonalDataCategory.BEHAVIOURAL] }] });
+      expect(await plan(event(type, BOB, { offerId: 'x' }))).toEqual({ deliver: false }); // Bob: no BEHAVIOURAL
+      expect(await plan(event(type, CAROL, { offerId: 'x' }))).toMatchObject({ deliver: true, disclosures: [{ customerId: CAROL, categories: [PersonalDataCategory.BEHAVIOURAL] }] });
     }
     expect(asked.filter((a) => a.customerId === CAROL).map((a) => a.category)).toEqual(behavioural.map(() => PersonalDataCategory.BEHAVIOURAL));
+    // A membership says whatever its rule reads (age, location, value, another purpose's consent): even Carol,
+    // who granted every category but CONTACT, is never reported entering or leaving a segment.
+    for (const type of ['segment.entered', 'segment.exited'] as const) expect(await plan(event(type, CAROL, { segmentId: 'x', version: 1 }))).toEqual({ deliver: false });
   });
 
   it('relays a merge on the survivor’s consent (the most restrictive of both profiles once merged), an unmerge only when both profiles allow it', async () => {
     const merged = (mergedId: string, survivorId: string) => event('customer.merged', mergedId, { mergeId: 'm', survivorId, mergedId });
     const unmerged = (mergedId: string, survivorId: string) => event('customer.unmerged', mergedId, { mergeId: 'm', survivorId, mergedId });
+    // The partner already knows Alice's id (it received something about her): the link is disclosed under both ids.
     expect(await plan(merged(ALICE, CAROL))).toEqual({
       deliver: true,
       notice: false,
       event: merged(ALICE, CAROL),
-      disclosures: [{ customerId: CAROL, categories: [PersonalDataCategory.IDENTITY], consentRecordIds: ['grant-3-IDENTITY'] }],
+      disclosures: [
+        { customerId: ALICE, categories: [PersonalDataCategory.IDENTITY], consentRecordIds: ['grant-3-IDENTITY'] },
+        { customerId: CAROL, categories: [PersonalDataCategory.IDENTITY], consentRecordIds: ['grant-3-IDENTITY'] },
+      ],
     });
     expect(await plan(merged(BOB, ALICE))).toEqual({ deliver: false }); // the survivor never released her identity
+    // Bob's id is new to the partner: the event would hand it over and link it to Carol, whatever Carol allows.
+    expect(await plan(merged(BOB, CAROL))).toEqual({ deliver: false });
     expect(await plan(unmerged(BOB, CAROL))).toEqual({
       deliver: true,
       notice: false,

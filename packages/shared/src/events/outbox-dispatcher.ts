@@ -85,7 +85,8 @@ export class OutboxDispatcher {
 
   /**
    * Hands the batch to each sink in turn (a whole batch at once to a sink that takes one, such as the
-   * relay to consent: one call per batch); an event is delivered once every sink accepted it. The
+   * relay to consent: one call per batch, and event by event if the batch is refused); an event is
+   * delivered once every sink accepted it. The
    * claim gives at most one event per customer per batch, so batching keeps the order per customer.
    */
   private async deliverBatch(rows: OutboxRow[]): Promise<number> {
@@ -96,10 +97,15 @@ export class OutboxDispatcher {
       if (sink.deliverAll) {
         try {
           await sink.deliverAll(pending.map(envelopeOfRow));
+          continue;
         } catch (error) {
-          for (const row of pending) failed.set(row.seq, failureOf(error));
+          // One event the receiver refuses must not hold back (and finally dead-letter) its batch-mates:
+          // a refused batch of several is retried one event at a time, so only the bad one fails.
+          if (pending.length === 1) {
+            failed.set(pending[0].seq, failureOf(error));
+            continue;
+          }
         }
-        continue;
       }
       for (const row of pending) {
         try {

@@ -5,7 +5,7 @@ import { PersonalDataCategory, type ConsentDecision, type EventEnvelope, type Ev
  * one does not compile, and tests/events enumerate the catalogue):
  * - `data`: personal data about the customers it names, in these categories (payloads carry ids, codes
  *   and field names, so the event reveals at least that the customer exists and did this). Merge events
- *   name a second customer (`survivorId`): both must be released to the partner.
+ *   name a second customer (`survivorId`): see planData for whose consent decides.
  * - `fields`: `customer.updated`, IDENTITY plus, per changed field, that field's category (the names of
  *   the changed fields are information about the customer): a partner gets only the fields its consent covers.
  * - `nonPersonal`: about nobody (stock levels).
@@ -30,9 +30,10 @@ export const PARTNER_EVENT_RULES: Readonly<Record<EventType, PartnerEventRule>> 
   // "This person is that person": identity resolution (see planData for whose consent decides).
   'customer.merged': data(PersonalDataCategory.IDENTITY),
   'customer.unmerged': data(PersonalDataCategory.IDENTITY),
-  // Segment membership is profiling over behaviour (as in offer picks, where memberships are BEHAVIOURAL).
-  'segment.entered': data(PersonalDataCategory.BEHAVIOURAL),
-  'segment.exited': data(PersonalDataCategory.BEHAVIOURAL),
+  // Membership is profiling and says whatever the segment's rule reads (age, location, value, even another
+  // purpose's consent), which the event does not carry; partners never read segments through the graph either.
+  'segment.entered': { kind: 'never' },
+  'segment.exited': { kind: 'never' },
   'consent.granted': { kind: 'never' },
   'consent.withdrawn': { kind: 'notice' },
   'consent.denied': { kind: 'never' },
@@ -107,7 +108,7 @@ export async function planPartnerRelay(event: EventEnvelope, partnerId: string, 
     case 'ownPartner':
       return !event.customerId && event.payload.partnerId === partnerId ? { deliver: true, notice: false, event, disclosures: [] } : { deliver: false };
     case 'data':
-      return planData(event, rule.categories, decide);
+      return planData(event, rule.categories, decide, receivedBefore);
     case 'fields':
       return planFields(event, decide);
     default:
@@ -115,24 +116,35 @@ export async function planPartnerRelay(event: EventEnvelope, partnerId: string, 
   }
 }
 
-async function planData(event: EventEnvelope, categories: readonly PersonalDataCategory[], decide: DecideMany): Promise<PartnerRelayPlan> {
+async function planData(event: EventEnvelope, categories: readonly PersonalDataCategory[], decide: DecideMany, receivedBefore: (customerId: string) => Promise<boolean>): Promise<PartnerRelayPlan> {
   if (!event.customerId) return { deliver: false };
-  let customers = [event.customerId];
+  let decidedFor = [event.customerId];
+  let disclosedAbout = decidedFor;
   if (event.type === 'customer.merged' || event.type === 'customer.unmerged') {
     const survivor = event.payload.survivorId;
     if (typeof survivor !== 'string' || !UUID.test(survivor)) return { deliver: false };
-    // Merged, the retired id is read as part of the survivor, whose consent is the most restrictive of
-    // the two profiles' (the retired id's own grants are withdrawn): the survivor's decision covers both.
-    // Unmerged, each profile has its own consent again: both must allow it.
-    customers = event.type === 'customer.merged' ? [survivor] : [...new Set([event.customerId, survivor])];
+    if (event.type === 'customer.merged') {
+      // Merged, the retired id is read as part of the survivor, whose consent is the most restrictive of the
+      // two profiles' (the retired id's own grants are withdrawn): the survivor's decision covers both. The
+      // event links the retired id to the survivor, so it goes only to a partner that already knows the
+      // retired id (received something about it), and the ledger records the disclosure under both ids
+      // (later deletion notices about either reach this partner).
+      if (survivor === event.customerId || !(await receivedBefore(event.customerId))) return { deliver: false };
+      decidedFor = [survivor];
+      disclosedAbout = [event.customerId, survivor];
+    } else {
+      // Unmerged, each profile has its own consent again: both must allow it.
+      decidedFor = disclosedAbout = [...new Set([event.customerId, survivor])];
+    }
   }
-  const requests = customers.flatMap((customerId) => categories.map((category) => ({ customerId, category })));
+  const requests = decidedFor.flatMap((customerId) => categories.map((category) => ({ customerId, category })));
   const decisions = await decide(requests);
   if (decisions.length !== requests.length || !decisions.every((d) => d.allowed)) return { deliver: false };
-  const disclosures = customers.map((customerId) => ({
+  const grants = grantsOf(decisions);
+  const disclosures = disclosedAbout.map((customerId) => ({
     customerId,
     categories: [...categories],
-    consentRecordIds: grantsOf(decisions.filter((d, i) => requests[i].customerId === customerId)),
+    consentRecordIds: decidedFor.length === 1 ? grants : grantsOf(decisions.filter((d, i) => requests[i].customerId === customerId)),
   }));
   return { deliver: true, notice: false, event, disclosures };
 }
