@@ -1,7 +1,7 @@
 import { parse, printSchema } from 'graphql';
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { createServiceDataSource, denyAllDecider, noPeers, ownedTypes, personalDataFields, type DataMap, openStorage, refusingDisclosureRecorder, type SubgraphDefinition } from '@c360/shared';
+import { createServiceDataSource, denyAllDecider, noPeers, ownedTypes, personalDataFields, type DataMap, refusingDisclosureRecorder, type Storage, type SubgraphDefinition } from '@c360/shared';
 
 export interface SchemaFiles {
   subgraphs: Record<string, string>;
@@ -15,9 +15,15 @@ export interface SchemaFiles {
 /** Default URLs written into the supergraph; deployments override them with <NAME>_URL. */
 export const defaultSubgraphUrl = (definition: SubgraphDefinition) => `http://localhost:${definition.defaultPort}/graphql`;
 
+/**
+ * Storage for building schemas only: the apps' data sources are created but never connected (an embedded
+ * database would cost seconds of initdb for nothing); a query would fail at once (nothing listens on port 1).
+ */
+export const schemaOnlyStorage = (): Storage => ({ kind: 'postgres', url: 'postgres://127.0.0.1:1/schema-only', statementTimeoutMs: 0, close: async () => undefined });
+
 /** Builds every subgraph schema (no database access) and composes the supergraph. */
 export async function buildSchemaFiles(definitions: SubgraphDefinition[]): Promise<SchemaFiles> {
-  const storage = await openStorage({});
+  const storage = schemaOnlyStorage();
   try {
     const subgraphs: Record<string, string> = {};
     const dataMap: DataMap = { personalFields: [], ownedTypes: [] };

@@ -2,12 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, isObjectType } from 'graphql';
 import { denyAllDecider, noPeers, personalDataCategoryOf, refusingDisclosureRecorder, unownedCustomerReferences, createServiceDataSource, type SubgraphApp, type SubgraphDefinition } from '@c360/shared';
-import { openTestStorage } from '@c360/shared/testing';
-import { buildSchemaFiles } from '../scripts/supergraph';
+import { buildSchemaFiles, schemaOnlyStorage } from '../scripts/supergraph';
 import { SUBGRAPHS } from '../scripts/subgraphs';
 
 async function buildApp(definition: SubgraphDefinition): Promise<SubgraphApp> {
-  const storage = await openTestStorage([]);
+  const storage = schemaOnlyStorage();
   const dataSource = createServiceDataSource(storage, { service: definition.name, ...definition.storage });
   return definition.createApp(dataSource, { callerSigningKey: 'x'.repeat(32), production: false, privacy: { consentDecider: denyAllDecider, disclosureRecorder: refusingDisclosureRecorder }, peers: noPeers });
 }
