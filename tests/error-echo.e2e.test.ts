@@ -76,6 +76,19 @@ describe('errors never echo input values', () => {
     }
   });
 
+  it('NOT_FOUND names what was looked for, not the id asked for', async () => {
+    const missing = '0f0e0d0c-0b0a-4908-8706-050403020100';
+    const responses = await Promise.all([
+      send('mutation($id: ID!) { updateCustomer(id: $id, input: { displayName: "Anyone" }) { id } }', { id: missing }),
+      send('mutation($id: ID!) { refreshSegment(id: $id) { id } }', { id: missing }),
+      send('mutation($id: ID!) { setOrderStatus(id: $id, status: CANCELLED) { id } }', { id: missing }),
+    ]);
+    for (const response of responses) {
+      expect(response.errors?.map((e) => e.extensions?.code)).toContain('NOT_FOUND');
+      expect(JSON.stringify(response)).not.toContain(missing);
+    }
+  });
+
   it('a large invalid input does not come back amplified', async () => {
     const huge = `${NAME} `.repeat(29_000);
     const response = await send('mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }', { input: { givenName: huge, acquisitionChannel: 'WEB' } });

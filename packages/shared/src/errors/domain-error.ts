@@ -10,5 +10,6 @@ export class DomainError extends GraphQLError {
 }
 
 export const badInput = (message: string, details?: Record<string, unknown>) => new DomainError(ErrorCode.BAD_USER_INPUT, message, details);
-export const notFound = (what: string, id: string) => new DomainError(ErrorCode.NOT_FOUND, `${what} ${id} was not found`, { id });
+/** Names what was not found and the argument, never the id asked for (errors do not echo input). */
+export const notFound = (what: string, argument = 'id') => new DomainError(ErrorCode.NOT_FOUND, `${what} was not found`, { argument });
 export const conflict = (message: string, details?: Record<string, unknown>) => new DomainError(ErrorCode.CONFLICT, message, details);

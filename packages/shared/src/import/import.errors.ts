@@ -1,7 +1,7 @@
 import { DomainError, notFound } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-codes';
 
-export const importJobNotFound = (id: string) => notFound('Import job', id);
+export const importJobNotFound = (_id?: string) => notFound('Import job');
 export const importJobNotResumable = (id: string) => new DomainError(ErrorCode.CONFLICT, `Import job ${id} is already done and cannot be resumed`, { id, reason: 'IMPORT_DONE' });
 export const unknownImportKind = () => new DomainError(ErrorCode.NOT_FOUND, 'No such import kind', { reason: 'UNKNOWN_IMPORT_KIND' });
 export const importForbidden = (scope: string) => new DomainError(ErrorCode.FORBIDDEN, `Bulk import needs an ERP integration token with scope ${scope}`, { scope });

@@ -1,6 +1,6 @@
 import { conflict, notFound, badInput, DomainError, ErrorCode } from '@c360/shared';
 
-export const customerNotFound = (id: string) => notFound('Customer', id);
+export const customerNotFound = (_id?: string) => notFound('Customer');
 /** Names the argument, never the identifier asked: the same answer for a missing and a hidden holder. */
 export const externalIdNotFound = () => new DomainError(ErrorCode.NOT_FOUND, 'No customer holds this external id', { argument: 'id' });
 export const externalIdTaken = (externalIds: { system: string; id: string }[]) =>

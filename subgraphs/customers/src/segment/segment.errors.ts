@@ -1,6 +1,6 @@
 import { badInput, conflict, notFound, DomainError, ErrorCode } from '@c360/shared';
 
-export const segmentNotFound = (id: string) => notFound('Segment', id);
+export const segmentNotFound = (_id?: string) => notFound('Segment');
 export const segmentNameTaken = (name: string) => conflict(`A segment named "${name}" already exists`, { field: 'name' });
 export const badSegmentName = () => badInput('A segment name is 1 to 100 characters', { field: 'name' });
 export const reservedSegmentName = (name: string) => badInput(`"${name}" is reserved: customer counts by segment use it as a group of their own`, { field: 'name' });

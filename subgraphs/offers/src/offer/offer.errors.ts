@@ -1,6 +1,6 @@
 import { badInput, notFound } from '@c360/shared';
 
-export const offerNotFound = (id: string) => notFound('Offer', id);
+export const offerNotFound = (_id?: string) => notFound('Offer');
 export const offerWindowReversed = () => badInput('validUntil must be after validFrom', { field: 'validUntil' });
 export const badInitialOfferStatus = (status: string) => badInput(`An offer is created as DRAFT or ACTIVE, not ${status}`, { field: 'status' });
 export const duplicateSkus = (skus: string[]) => badInput('Each sku may appear only once', { field: 'skus', skus });

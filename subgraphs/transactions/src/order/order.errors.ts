@@ -1,6 +1,6 @@
 import { badInput, conflict, notFound } from '@c360/shared';
 
-export const orderNotFound = (id: string) => notFound('Order', id);
+export const orderNotFound = (_id?: string) => notFound('Order');
 export const unknownSkus = (skus: string[]) => badInput(`Unknown product sku(s): ${skus.join(', ')}`, { field: 'lines', skus });
 export const currencyMismatch = (currency: string, skus: string[]) =>
   badInput(`Product(s) ${skus.join(', ')} are not sold in ${currency}`, { field: 'currency', skus });
