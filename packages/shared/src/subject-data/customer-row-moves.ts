@@ -122,9 +122,13 @@ export class CustomerRowMoves {
        ) SELECT id FROM chain WHERE id <> $1::uuid`,
       [customerId],
     );
+    const everyId = [customerId, ...merged.map((m) => m.id)];
+    // Every id's lock at once, in the one sorted order, before the first tombstone: a tombstone takes its
+    // id's lock, and taking them one by one (the customer's, then each merged id's) deadlocked with a
+    // writer or another subgraph's erasure holding the same ids' locks in sorted order.
+    await lockCustomers(manager, everyId);
     let tombstoned = 0;
     for (const { id } of merged) tombstoned += await tombstones.record(manager, id, now);
-    const everyId = [customerId, ...merged.map((m) => m.id)];
     await manager.query(`DELETE FROM ${this.moves} WHERE from_customer = ANY($1::uuid[]) OR to_customer = ANY($1::uuid[])`, [everyId]);
     return { tombstoned, mergedIds: merged.map((m) => m.id) };
   }

@@ -149,6 +149,9 @@ export class ConsentMergeRepository {
     return this.dataSource.transaction(async (manager) => {
       const owned: { member: string }[] = await manager.query(`${ALIASES_OF} SELECT member FROM owned`, [[customerId]]);
       const merged = owned.map((o) => o.member).filter((id) => id !== customerId);
+      // Every id's lock first, in the one sorted order, before any row is touched: taking the merged ids'
+      // locks one by one after the deletes deadlocked with the erasure of the customer's own data.
+      await lockCustomers(manager, [customerId, ...merged]);
       await manager.query(`DELETE FROM consent.merge_consent_event WHERE customer_id = ANY($1::uuid[])`, [[customerId, ...merged]]);
       await manager.query(`DELETE FROM consent.merge_alias_event WHERE survivor_id = ANY($1::uuid[]) OR alias_id = ANY($1::uuid[])`, [[customerId, ...merged]]);
       await manager.query(`DELETE FROM consent.customer_alias WHERE alias_id = ANY($1::uuid[]) OR survivor_id = $2`, [merged, customerId]);

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { CustomerTombstones, keyedTombstone } from '@c360/shared';
+import { CustomerTombstones, keyedTombstone, lockCustomers } from '@c360/shared';
 import { CustomerEntity } from '../customer/customer.entity';
 import { MergeRepository } from '../merge/merge.repository';
 import { purgeCustomerEvents, recordEvent } from '@c360/shared';
@@ -75,6 +75,8 @@ export class CustomerSubjectDataRepository {
   erase(customerId: string, now: Date): Promise<CustomerErasureRows> {
     return this.dataSource.transaction(async (manager) => {
       const aliases: { alias_id: string }[] = await manager.query(`SELECT alias_id FROM customers.customer_alias WHERE survivor_id = $1`, [customerId]);
+      // Every id's lock at once, in the one sorted order, before the tombstones take them one by one.
+      await lockCustomers(manager, [customerId, ...aliases.map((a) => a.alias_id)]);
       const tombstonedId = (await this.tombstones.record(manager, customerId, now)) + (await new MergeRepository(this.dataSource).eraseMerged(manager, customerId, this.tombstones, now));
       await purgeCustomerEvents(manager, [customerId, ...aliases.map((a) => a.alias_id)]);
       const ids: ExternalIdPair[] = await manager.query(`SELECT system, external_id AS id FROM customers.external_identity WHERE customer_id = $1`, [customerId]);

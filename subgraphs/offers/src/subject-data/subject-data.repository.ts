@@ -44,8 +44,9 @@ export class ResponseSubjectDataRepository {
    */
   deidentify(customerId: string, now: Date): Promise<{ deidentified: number; tombstoned: number }> {
     return this.dataSource.transaction(async (manager) => {
-      const own = await this.tombstones.record(manager, customerId, now); // first: it takes the customer's lock
+      // First: it takes the locks of the customer and of every id merged into them, in one sorted order.
       const merged = await this.moves.eraseMerged(manager, customerId, this.tombstones, now);
+      const own = await this.tombstones.record(manager, customerId, now);
       const tombstoned = own + merged.tombstoned;
       const [row]: { n: number }[] = await manager.query(
         `WITH changed AS (

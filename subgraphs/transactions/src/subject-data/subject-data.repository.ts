@@ -71,8 +71,9 @@ export class OrderSubjectDataRepository implements AliasWriteLog {
    */
   erase(customerId: string, now: Date): Promise<OrderErasureRows> {
     return this.dataSource.transaction(async (manager) => {
-      const own = await this.tombstones.record(manager, customerId, now); // first: it takes the customer's lock
+      // First: it takes the locks of the customer and of every id merged into them, in one sorted order.
       const merged = await this.moves.eraseMerged(manager, customerId, this.tombstones, now);
+      const own = await this.tombstones.record(manager, customerId, now);
       const tombstoned = own + merged.tombstoned;
       // Every id the person had: rows a feed left under a retired id go with the rest.
       const everyId = [customerId, ...merged.mergedIds];
