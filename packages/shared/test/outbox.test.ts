@@ -352,7 +352,7 @@ describe(`transactional outbox (${storageLabel()})`, () => {
         webhookSink({ url: target, secrets: { current: secret }, allowPrivate: false, timeoutMs: 300, resolve }).deliver(event);
       try {
         // The URL passes the policy as written; the name answers a private address.
-        for (const answer of [[{ address: '127.0.0.1', family: 4 }], [{ address: '203.0.113.7', family: 4 }, { address: '10.0.0.8', family: 4 }], [{ address: '::ffff:127.0.0.1', family: 6 }], []]) {
+        for (const answer of [[{ address: '127.0.0.1', family: 4 }], [{ address: '93.184.215.14', family: 4 }, { address: '10.0.0.8', family: 4 }], [{ address: '::ffff:127.0.0.1', family: 6 }], []]) {
           await expect(send(async () => answer)).rejects.toThrow(/^endpoint refused: host (resolves to a private address|has no address)$/);
         }
         // A rebinding name server: public when checked, loopback when asked again. One resolution, to the checked address.
@@ -360,7 +360,7 @@ describe(`transactional outbox (${storageLabel()})`, () => {
         await expect(
           send(async (host) => {
             asked.push(host);
-            return [{ address: asked.length === 1 ? '203.0.113.7' : '127.0.0.1', family: 4 }];
+            return [{ address: asked.length === 1 ? '93.184.215.14' : '127.0.0.1', family: 4 }];
           }),
         ).rejects.toThrow();
         expect(asked).toEqual(['hooks.partner.example']);

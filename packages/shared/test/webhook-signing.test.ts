@@ -47,10 +47,12 @@ describe('Standard Webhooks signing', () => {
     }
     expect(endpointProblem('https://hooks.partner.example/c360', { allowPrivate: false })).toBeNull();
     // What a name may resolve to (checked when connecting): IPv4 inside IPv6 is judged as the IPv4 address.
-    for (const address of ['127.0.0.1', '0.0.0.0', '100.64.0.1', '192.0.0.8', '198.18.0.1', '224.0.0.1', '::', '::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '::ffff:a9fe:a9fe', '64:ff9b::a00:1', '2002:c0a8:101::1', 'fe80::1', 'fec0::1', 'fd12::1', 'ff02::1', 'not-an-address']) {
+    for (const address of ['127.0.0.1', '0.0.0.0', '100.64.0.1', '192.0.0.8', '198.18.0.1', '224.0.0.1', '::', '::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '::ffff:a9fe:a9fe', '64:ff9b::a00:1', '2002:c0a8:101::1', 'fe80::1', 'fec0::1', 'fd12::1', 'ff02::1', 'not-an-address',
+      // Documentation ranges, SIIT-translated and NAT64 local-use forms, Teredo (tunnels to any IPv4 address).
+      '192.0.2.1', '198.51.100.7', '203.0.113.7', '192.88.99.1', '::ffff:0:127.0.0.1', '::ffff:0:a00:1', '64:ff9b:1::a00:1', '2001::5efe:7f00:1', '2001:0:4136:e378:8000:63bf:3fff:fdd2', '3fff::1', '2001:2::1']) {
       expect({ address, private: isPrivateAddress(address) }).toEqual({ address, private: true });
     }
-    for (const address of ['93.184.215.14', '203.0.113.7', '2606:4700::1111', '::ffff:93.184.215.14', '64:ff9b::5db8:d70e']) expect({ address, private: isPrivateAddress(address) }).toEqual({ address, private: false });
+    for (const address of ['93.184.215.14', '1.1.1.1', '2606:4700::1111', '::ffff:0:5db8:d70e', '2001:4860:4860::8888', '::ffff:93.184.215.14', '64:ff9b::5db8:d70e']) expect({ address, private: isPrivateAddress(address) }).toEqual({ address, private: false });
     expect(endpointProblem('http://127.0.0.1:8080/hook', { allowPrivate: true })).toBeNull();
   });
 });

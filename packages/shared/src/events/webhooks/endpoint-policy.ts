@@ -24,9 +24,10 @@ export function endpointProblem(url: string, policy: { allowPrivate: boolean }):
 
 /**
  * Whether an address is not a public unicast one: unspecified, loopback, private, shared (CGNAT),
- * link-local, benchmarking, IETF-reserved, multicast and reserved IPv4; and in IPv6 the same plus
- * unique-local, site-local, multicast, and any IPv4 address embedded in it (mapped, compatible,
- * NAT64, 6to4) judged as that IPv4 address.
+ * link-local, benchmarking, documentation (TEST-NET), IETF-reserved, multicast and reserved IPv4; and in
+ * IPv6 the same plus unique-local, site-local, multicast, documentation, the IETF protocol block
+ * 2001::/23 (Teredo tunnels to any IPv4 address) and local-use NAT64, and any IPv4 address embedded
+ * in it (mapped, SIIT-translated, compatible, NAT64, 6to4) judged as that IPv4 address.
  */
 export function isPrivateAddress(address: string): boolean {
   const kind = isIP(address);
@@ -39,13 +40,16 @@ export function isPrivateAddress(address: string): boolean {
   if (zeroUpTo(8)) return true; // ::
   if (zeroUpTo(7) && h[7] === 1) return true; // ::1
   if (zeroUpTo(5) && h[5] === 0xffff) return isPrivateV4(v4At(6)); // ::ffff:a.b.c.d
+  if (zeroUpTo(4) && h[4] === 0xffff && h[5] === 0) return isPrivateV4(v4At(6)); // ::ffff:0:a.b.c.d (SIIT, RFC 7915)
   if (zeroUpTo(6)) return isPrivateV4(v4At(6)); // ::a.b.c.d (deprecated compatible form)
-  if (h[0] === 0x64 && h[1] === 0xff9b) return isPrivateV4(v4At(6)); // NAT64 64:ff9b::/96 (and /48)
+  if (h[0] === 0x64 && h[1] === 0xff9b && h[2] === 1) return true; // NAT64 local-use 64:ff9b:1::/48: a local translator
+  if (h[0] === 0x64 && h[1] === 0xff9b) return isPrivateV4(v4At(6)); // NAT64 64:ff9b::/96
+  if (h[0] === 0x2001 && h[1] < 0x200) return true; // 2001::/23 IETF protocol assignments: Teredo 2001::/32 tunnels to any IPv4, ORCHID, benchmarking
   if (h[0] === 0x2002) return isPrivateV4(v4At(1)); // 6to4
   if ((h[0] & 0xfe00) === 0xfc00) return true; // fc00::/7 unique local
   if ((h[0] & 0xffc0) === 0xfe80 || (h[0] & 0xffc0) === 0xfec0) return true; // link-local, site-local
   if ((h[0] & 0xff00) === 0xff00) return true; // multicast
-  if (h[0] === 0x2001 && h[1] === 0x0db8) return true; // documentation
+  if ((h[0] === 0x2001 && h[1] === 0x0db8) || (h[0] & 0xfff0) === 0x3ff0) return true; // documentation 2001:db8::/32, 3fff::/20
   if (h[0] === 0x100 && zeroUpTo(4)) return true; // 100::/64 discard
   return false;
 }
@@ -58,9 +62,12 @@ function isPrivateV4([a, b, c]: number[]): boolean {
     (a === 100 && b >= 64 && b < 128) ||
     (a === 169 && b === 254) ||
     (a === 172 && b >= 16 && b < 32) ||
-    (a === 192 && b === 0 && c === 0) ||
+    (a === 192 && b === 0 && (c === 0 || c === 2)) || // IETF assignments, TEST-NET-1
+    (a === 192 && b === 88 && c === 99) || // deprecated 6to4 relay anycast
     (a === 192 && b === 168) ||
-    (a === 198 && (b === 18 || b === 19)) ||
+    (a === 198 && (b === 18 || b === 19)) || // benchmarking
+    (a === 198 && b === 51 && c === 100) || // TEST-NET-2
+    (a === 203 && b === 0 && c === 113) || // TEST-NET-3
     a >= 224
   );
 }
