@@ -14,6 +14,12 @@ export interface FollowerRetry {
   /** First wait before re-evaluating customers left pending; doubles per failed retry up to `maxMs`. */
   firstMs: number;
   maxMs: number;
+  /**
+   * The most customers kept waiting for a retry (memory stays bounded through a long consent outage).
+   * Past it, further undecided customers are left to the periodic refresh, which re-evaluates every
+   * segment within its maximum age: they keep their memberships until then, as a retried one would.
+   */
+  maxPending?: number;
   /** False once the data source is closed: a pending retry then stops. */
   isOpen(): boolean;
 }
@@ -30,6 +36,7 @@ export class SegmentFollower {
   private readonly pending = new Set<string>();
   private retryTimer: NodeJS.Timeout | null = null;
   private retryMs: number;
+  private readonly maxPending: number;
 
   constructor(
     private readonly segments: SegmentRepository,
@@ -39,6 +46,7 @@ export class SegmentFollower {
     private readonly retry: FollowerRetry = { firstMs: 5000, maxMs: 300_000, isOpen: () => true },
   ) {
     this.retryMs = retry.firstMs;
+    this.maxPending = retry.maxPending ?? 100_000;
   }
 
   /** Returns how many segments were re-evaluated; a customer left undecided keeps its memberships and is retried. */
@@ -86,9 +94,15 @@ export class SegmentFollower {
   /** Customers decided now leave the pending set; undecided ones join it and a retry is scheduled. */
   private settle(asked: readonly string[], undecided: ReadonlySet<string>, cause: FollowCause): void {
     for (const id of asked) if (!undecided.has(id)) this.pending.delete(id);
+    const room = Math.max(0, this.maxPending - this.pending.size);
     const fresh = [...undecided].filter((id) => !this.pending.has(id));
-    if (fresh.length > 0) segmentEvaluationsPending.inc({ service: 'customers', cause }, fresh.length);
-    for (const id of undecided) this.pending.add(id);
+    const kept = fresh.slice(0, room);
+    if (kept.length > 0) segmentEvaluationsPending.inc({ service: 'customers', cause }, kept.length);
+    if (fresh.length > kept.length) {
+      segmentEvaluationsPending.inc({ service: 'customers', cause: 'overflow' }, fresh.length - kept.length);
+      process.stderr.write(`[customers] ${fresh.length - kept.length} undecided customer(s) past the retry limit of ${this.maxPending}: left to the periodic segment refresh\n`);
+    }
+    for (const id of kept) this.pending.add(id);
     if (this.pending.size === 0) this.retryMs = this.retry.firstMs;
     else this.scheduleRetry();
   }
