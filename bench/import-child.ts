@@ -35,6 +35,7 @@ async function main() {
  * and the stock ledger's SALE entries COPYed straight into the real tables (every index, check
  * and foreign key in place), then each product's cached stock level moved in one UPDATE. Ids,
  * prices, totals and the per-sku deltas are computed client-side; no validation, no conflict handling.
+ * 20,000 orders per transaction, as the importer's batches.
  */
 async function rawCopy(url: string, file: string, sourceSystem: string) {
   const client = new Client({ connectionString: url });
@@ -49,15 +50,24 @@ async function rawCopy(url: string, file: string, sourceSystem: string) {
   let lines: string[] = [];
   let sales: string[] = [];
   let rows = 0;
-  const flush = async () => {
+  const write = async (batch: { orders: string[]; lines: string[]; sales: string[] }) => {
     await client.query('BEGIN');
-    await copyIntoStaging(client, 'transactions.customer_order', ['id', 'customer_id', 'total', 'currency', 'channel', 'status', 'occurred_at', 'source_system', 'external_id', 'recorded_at'], orders);
-    await copyIntoStaging(client, 'transactions.order_line', ['order_id', 'line_no', 'sku', 'quantity', 'unit_price', 'line_total'], lines);
-    await copyIntoStaging(client, 'transactions.stock_movement', ['movement_key', 'source', 'sku', 'delta', 'occurred_at', 'recorded_at'], sales);
+    await copyIntoStaging(client, 'transactions.customer_order', ['id', 'customer_id', 'total', 'currency', 'channel', 'status', 'occurred_at', 'source_system', 'external_id', 'recorded_at'], batch.orders);
+    await copyIntoStaging(client, 'transactions.order_line', ['order_id', 'line_no', 'sku', 'quantity', 'unit_price', 'line_total'], batch.lines);
+    await copyIntoStaging(client, 'transactions.stock_movement', ['movement_key', 'source', 'sku', 'delta', 'occurred_at', 'recorded_at'], batch.sales);
     await client.query('COMMIT');
+  };
+  // Pipelined like the importer: the next batch is parsed while the database writes the previous one
+  // (one batch in flight, so memory stays flat); a baseline that waited for each COPY would leave a core idle.
+  let writing: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    await writing;
+    const batch = { orders, lines, sales };
     orders = [];
     lines = [];
     sales = [];
+    writing = write(batch);
+    writing.catch(() => undefined); // awaited at the next flush or at the end; never an unhandled rejection meanwhile
   };
   for await (const text of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
     const o = JSON.parse(text) as { externalId: string; customerId: string; channel: string; currency: string; occurredAt: string; lines: { sku: string; quantity: number; unitPrice?: number }[] };
@@ -80,6 +90,7 @@ async function rawCopy(url: string, file: string, sourceSystem: string) {
     if (++rows % 20_000 === 0) await flush();
   }
   await flush();
+  await writing;
   await client.query(
     `UPDATE transactions.product p SET stock_level = p.stock_level + m.delta, updated_at = $3::timestamptz
      FROM unnest($1::text[], $2::int[]) AS m(sku, delta) WHERE p.sku = m.sku AND m.delta <> 0`,

@@ -116,7 +116,10 @@ interface Measured {
 }
 
 async function child(mode: 'copy' | 'import', url: string, file: string, extra: string[] = []): Promise<Measured> {
-  const { stdout } = await run(process.execPath, ['--max-old-space-size=128', join(__dirname, 'import-child.js'), '--mode', mode, '--url', url, '--file', file, '--source-system', 'bench', ...extra], { maxBuffer: 1 << 20 });
+  // The importer runs with a 128 MB heap (streaming, not buffering: the RSS ratio checks it). The baseline holds
+  // two batches (one parsed while the previous is written) and gets room for them: it is the floor, not measured for memory.
+  const heapMb = mode === 'copy' ? 512 : 128;
+  const { stdout } = await run(process.execPath, [`--max-old-space-size=${heapMb}`, join(__dirname, 'import-child.js'), '--mode', mode, '--url', url, '--file', file, '--source-system', 'bench', ...extra], { maxBuffer: 1 << 20 });
   return JSON.parse(stdout.trim().split('\n').pop()!) as Measured;
 }
 
@@ -160,6 +163,11 @@ async function main() {
   await emptyOrders(url);
   const bad = await child('import', url, files.bad);
   log(`1% bad rows into empty tables: ${Math.round(bad.ms)} ms ${JSON.stringify(bad.counts)}`);
+  // The clean file once more right after the bad one: the bad file is compared with the clean runs on either
+  // side of it (clean, bad, clean), so a load change on a shared machine does not pass for the bad rows' cost.
+  await emptyOrders(url);
+  const cleanAgain = await child('import', url, files.large);
+  log(`the clean file again into empty tables: ${Math.round(cleanAgain.ms)} ms`);
   await emptyOrders(url);
   const smallRun = await child('import', url, files.small);
   log(`small file (${small}): ${Math.round(smallRun.ms)} ms, peak RSS ${smallRun.maxRssMb} MB; large: ${imported.maxRssMb} MB`);
@@ -171,9 +179,9 @@ async function main() {
     rows,
     small,
     fileBytes: statSync(files.large).size,
-    ms: { copy: copy.ms, import: imported.ms, valueRefreshOnce: imported.afterImportMs, replay: replay.ms, bad: bad.ms, small: smallRun.ms },
-    rowsPerSecond: { copy: rate(copy), import: rate(imported), replay: rate(replay), bad: rate(bad) },
-    ratios: { importVsCopy: copy.ms / imported.ms, replayVsCopy: copy.ms / replay.ms, badVsClean: rate(bad) / rate(imported), rssLargeVsSmall: imported.maxRssMb / smallRun.maxRssMb },
+    ms: { copy: copy.ms, import: imported.ms, valueRefreshOnce: imported.afterImportMs, replay: replay.ms, bad: bad.ms, cleanAgain: cleanAgain.ms, small: smallRun.ms },
+    rowsPerSecond: { copy: rate(copy), import: rate(imported), replay: rate(replay), bad: rate(bad), cleanAgain: rate(cleanAgain) },
+    ratios: { importVsCopy: copy.ms / imported.ms, replayVsCopy: copy.ms / replay.ms, badVsClean: rate(bad) / ((rate(imported) + rate(cleanAgain)) / 2), rssLargeVsSmall: imported.maxRssMb / smallRun.maxRssMb },
     targets: { importVsCopy: 0.8, replayVsCopy: 0.5, badVsClean: 0.9, rssLargeVsSmall: 1.2 },
     peakRssMb: { small: smallRun.maxRssMb, large: imported.maxRssMb, replay: replay.maxRssMb, bad: bad.maxRssMb },
     counts: { import: imported.counts, replay: replay.counts, bad: bad.counts },
@@ -191,9 +199,9 @@ async function main() {
     '|---|---|---|',
     `| import into empty tables ÷ raw COPY (time ratio) | ${r.importVsCopy.toFixed(2)} | ≥ 0.8 |`,
     `| replay as upserts ÷ raw COPY | ${r.replayVsCopy.toFixed(2)} | ≥ 0.5 |`,
-    `| 1% bad rows ÷ clean (rows/s) | ${r.badVsClean.toFixed(2)} | ≥ 0.9 |`,
+    `| 1% bad rows ÷ clean (rows/s; clean = mean of the clean runs before and after the bad one) | ${r.badVsClean.toFixed(2)} | ≥ 0.9 |`,
     `| peak RSS ${rows.toLocaleString('en')} ÷ ${small.toLocaleString('en')} rows | ${r.rssLargeVsSmall.toFixed(2)} (${result.peakRssMb.large} / ${result.peakRssMb.small} MB) | ≤ 1.2 |`,
-    `| rows/s: raw COPY / import / replay / 1% bad | ${[result.rowsPerSecond.copy, result.rowsPerSecond.import, result.rowsPerSecond.replay, result.rowsPerSecond.bad].map((x) => Math.round(x).toLocaleString('en')).join(' / ')} | |`,
+    `| rows/s: raw COPY / import / replay / 1% bad / clean again | ${[result.rowsPerSecond.copy, result.rowsPerSecond.import, result.rowsPerSecond.replay, result.rowsPerSecond.bad, result.rowsPerSecond.cleanAgain].map((x) => Math.round(x).toLocaleString('en')).join(' / ')} | |`,
     `| value refresh, once after the import (not in the ratio) | ${Math.round(result.ms.valueRefreshOnce ?? 0)} ms | |`,
     `| import time: staging / validation / merge | ${split(imported.timings)} | |`,
     `| same end state, COPY = import = import + replay (rows and hash sum of orders, lines, stock ledger, stock levels) | ${sameEndState ? 'yes' : 'NO: ratios void'} | yes |`,
@@ -206,7 +214,7 @@ async function main() {
     writeFileSync(join(__dirname, '..', '..', 'bench', 'results', 'import.md'), `${md}\n`);
   }
   if (!sameEndState) throw new Error('the import and the raw COPY left different tables: the ratios compare different work');
-  if (imported.counts.inserted !== rows || replay.counts.unchanged !== rows || bad.counts.rejected !== Math.floor(rows / 100)) throw new Error('the import did not report the expected counts');
+  if (imported.counts.inserted !== rows || cleanAgain.counts.inserted !== rows || replay.counts.unchanged !== rows || bad.counts.rejected !== Math.floor(rows / 100)) throw new Error('the import did not report the expected counts');
 }
 
 main().catch((error: Error) => {
