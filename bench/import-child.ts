@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { CallerKind, openStorage } from '@c360/shared';
+import { CallerKind, EVENT_VERSIONS, openStorage } from '@c360/shared';
 import { copyIntoStaging } from '@c360/shared/import/staging-copy';
 import { openImport } from '../scripts/import-kinds';
 
@@ -31,10 +31,12 @@ async function main() {
 }
 
 /**
- * The baseline: the same end state as the importer's, written the cheapest way — orders, lines
- * and the stock ledger's SALE entries COPYed straight into the real tables (every index, check
- * and foreign key in place), then each product's cached stock level moved in one UPDATE. Ids,
- * prices, totals and the per-sku deltas are computed client-side; no validation, no conflict handling.
+ * The baseline: the same end state as the importer's, written the cheapest way — orders, lines,
+ * the stock ledger's SALE entries and each order's `order.recorded` outbox event (as recordOrder
+ * writes it) COPYed straight into the real tables in one transaction per batch (every index,
+ * check and foreign key in place), then each product's cached stock level moved in one UPDATE.
+ * Ids, prices, totals, payloads and the per-sku deltas are computed client-side; no validation,
+ * no conflict handling.
  */
 async function rawCopy(url: string, file: string, sourceSystem: string) {
   const client = new Client({ connectionString: url });
@@ -48,16 +50,19 @@ async function rawCopy(url: string, file: string, sourceSystem: string) {
   let orders: string[] = [];
   let lines: string[] = [];
   let sales: string[] = [];
+  let events: string[] = [];
   let rows = 0;
   const flush = async () => {
     await client.query('BEGIN');
     await copyIntoStaging(client, 'transactions.customer_order', ['id', 'customer_id', 'total', 'currency', 'channel', 'status', 'occurred_at', 'source_system', 'external_id', 'recorded_at'], orders);
     await copyIntoStaging(client, 'transactions.order_line', ['order_id', 'line_no', 'sku', 'quantity', 'unit_price', 'line_total'], lines);
     await copyIntoStaging(client, 'transactions.stock_movement', ['movement_key', 'source', 'sku', 'delta', 'occurred_at', 'recorded_at'], sales);
+    await copyIntoStaging(client, 'transactions.outbox', ['id', 'type', 'version', 'occurred_at', 'customer_id', 'payload'], events);
     await client.query('COMMIT');
     orders = [];
     lines = [];
     sales = [];
+    events = [];
   };
   for await (const text of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
     const o = JSON.parse(text) as { externalId: string; customerId: string; channel: string; currency: string; occurredAt: string; lines: { sku: string; quantity: number; unitPrice?: number }[] };
@@ -77,6 +82,8 @@ async function rawCopy(url: string, file: string, sourceSystem: string) {
       if (asOf === null || occurred.getTime() > asOf) moved.set(sku, (moved.get(sku) ?? 0) - quantity);
     }
     orders.push(`${id},${o.customerId},${total.toFixed(2)},${o.currency},${o.channel},COMPLETED,${occurred.toISOString()},${sourceSystem},${o.externalId},${now}\n`);
+    // The payload as CSV: one quoted field, its quotes doubled.
+    events.push(`${randomUUID()},order.recorded,${EVENT_VERSIONS['order.recorded']},${now},${o.customerId},"${JSON.stringify({ orderId: id, status: 'COMPLETED' }).replace(/"/g, '""')}"\n`);
     if (++rows % 20_000 === 0) await flush();
   }
   await flush();
