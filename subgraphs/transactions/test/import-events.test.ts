@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { CallerKind, ImportJobState, ImportRunner, type Caller, type ImportKind } from '@c360/shared';
 import { storageLabel, type SubgraphHarness } from '@c360/shared/testing';
 import { createTransactionsImport, type TransactionsImport } from '../src/import';
+import { MAX_LEVELS_PER_CALL } from '../src/stock/stock.service';
 import { minutesAgo, newProduct, setStockLevels, upsertProducts } from './erp-fixtures';
 import { inStockProducts, startSeededHarness } from './fixtures';
 
@@ -139,6 +140,28 @@ describe(`events of the transactions imports on ${storageLabel()}`, () => {
     const failed = await mark();
     await expect(run('stock-levels', ndjson([{ snapshotId: `snap-${randomUUID()}`, asOf: minutesAgo(10), sku: r, level: 3 }]), 'erp-events', failingAfterMerge)).rejects.toThrow();
     expect(await eventsSince(failed)).toEqual([]);
+  });
+
+  it('splits a batch of levels into events of at most the skus one setStockLevels call may set, each sku named once', async () => {
+    const tag = randomUUID().slice(0, 8).toUpperCase();
+    const count = MAX_LEVELS_PER_CALL + 1;
+    await harness.dataSource.query(
+      `INSERT INTO transactions.product (sku, name, category, price, currency, stock_level, updated_at)
+       SELECT 'CHUNK-' || $1 || '-' || lpad(g::text, 5, '0'), 'Chunk', 'Bench', 1, 'EUR', 0, now() FROM generate_series(1, $2::int) g`,
+      [tag, count],
+    );
+    const skus = Array.from({ length: count }, (_, i) => `CHUNK-${tag}-${String(i + 1).padStart(5, '0')}`);
+    const snapshot = `snap-${randomUUID()}`;
+    const asOf = minutesAgo(1);
+    const before = await mark();
+    const job = await run('stock-levels', ndjson([...skus].reverse().map((sku) => ({ snapshotId: snapshot, asOf, sku, level: 1 }))));
+    expect(job.counts).toMatchObject({ inserted: count, rejected: 0 });
+    const events = await eventsSince(before);
+    expect(events.map((e) => [e.type, e.customerId, e.payload.source, (e.payload.skus as string[]).length])).toEqual([
+      ['stock.level_changed', null, 'SNAPSHOT', MAX_LEVELS_PER_CALL],
+      ['stock.level_changed', null, 'SNAPSHOT', 1],
+    ]);
+    expect(events.flatMap((e) => e.payload.skus as string[])).toEqual(skus);
   });
 
   it('records stock.level_changed naming the skus of new movements, as adjustStock does; none for re-sent, conflicting or bad rows', async () => {
