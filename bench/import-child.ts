@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { CallerKind, openStorage } from '@c360/shared';
+import { CallerKind, EVENT_VERSIONS, openStorage } from '@c360/shared';
 import { copyIntoStaging } from '@c360/shared/import/staging-copy';
 import { openImport } from '../scripts/import-kinds';
 
@@ -31,11 +31,12 @@ async function main() {
 }
 
 /**
- * The baseline: the same end state as the importer's, written the cheapest way — orders, lines
- * and the stock ledger's SALE entries COPYed straight into the real tables (every index, check
- * and foreign key in place), then each product's cached stock level moved in one UPDATE. Ids,
- * prices, totals and the per-sku deltas are computed client-side; no validation, no conflict handling.
- * 20,000 orders per transaction, as the importer's batches.
+ * The baseline: the same end state as the importer's, written the cheapest way — orders, lines,
+ * the stock ledger's SALE entries and each order's `order.recorded` outbox event (as recordOrder
+ * writes it) COPYed straight into the real tables in one transaction per batch (every index,
+ * check and foreign key in place), then each product's cached stock level moved in one UPDATE.
+ * Ids, prices, totals, payloads and the per-sku deltas are computed client-side; no validation,
+ * no conflict handling. 20,000 orders per transaction, as the importer's batches.
  */
 async function rawCopy(url: string, file: string, sourceSystem: string) {
   const client = new Client({ connectionString: url });
@@ -49,23 +50,26 @@ async function rawCopy(url: string, file: string, sourceSystem: string) {
   let orders: string[] = [];
   let lines: string[] = [];
   let sales: string[] = [];
+  let events: string[] = [];
   let rows = 0;
-  const write = async (batch: { orders: string[]; lines: string[]; sales: string[] }) => {
+  const write = async (batch: { orders: string[]; lines: string[]; sales: string[]; events: string[] }) => {
     await client.query('BEGIN');
     await copyIntoStaging(client, 'transactions.customer_order', ['id', 'customer_id', 'total', 'currency', 'channel', 'status', 'occurred_at', 'source_system', 'external_id', 'recorded_at'], batch.orders);
     await copyIntoStaging(client, 'transactions.order_line', ['order_id', 'line_no', 'sku', 'quantity', 'unit_price', 'line_total'], batch.lines);
     await copyIntoStaging(client, 'transactions.stock_movement', ['movement_key', 'source', 'sku', 'delta', 'occurred_at', 'recorded_at'], batch.sales);
+    await copyIntoStaging(client, 'transactions.outbox', ['id', 'type', 'version', 'occurred_at', 'customer_id', 'payload'], batch.events);
     await client.query('COMMIT');
   };
-  // Pipelined like the importer: the next batch is parsed while the database writes the previous one
+  // Pipelined: the next batch is parsed while the database writes the previous one
   // (one batch in flight, so memory stays flat); a baseline that waited for each COPY would leave a core idle.
   let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
     await writing;
-    const batch = { orders, lines, sales };
+    const batch = { orders, lines, sales, events };
     orders = [];
     lines = [];
     sales = [];
+    events = [];
     writing = write(batch);
     writing.catch(() => undefined); // awaited at the next flush or at the end; never an unhandled rejection meanwhile
   };
@@ -87,6 +91,8 @@ async function rawCopy(url: string, file: string, sourceSystem: string) {
       if (asOf === null || occurred.getTime() > asOf) moved.set(sku, (moved.get(sku) ?? 0) - quantity);
     }
     orders.push(`${id},${o.customerId},${total.toFixed(2)},${o.currency},${o.channel},COMPLETED,${occurred.toISOString()},${sourceSystem},${o.externalId},${now}\n`);
+    // The payload as CSV: one quoted field, its quotes doubled.
+    events.push(`${randomUUID()},order.recorded,${EVENT_VERSIONS['order.recorded']},${now},${o.customerId},"${JSON.stringify({ orderId: id, status: 'COMPLETED' }).replace(/"/g, '""')}"\n`);
     if (++rows % 20_000 === 0) await flush();
   }
   await flush();

@@ -12,7 +12,8 @@ import { customersSubgraph } from '../subgraphs/customers/src';
 import { transactionsSubgraph } from '../subgraphs/transactions/src';
 
 const USAGE = `npm run bench:import [-- --rows N] [--small N] [--smoke] [--database NAME]
-  R4: importing N orders with lines from NDJSON into empty tables ÷ a raw COPY of the same rows; replay ÷ COPY;
+  R4: importing N orders with lines (and their order.recorded outbox events) from NDJSON into empty tables ÷ a raw
+  COPY of the same rows; replay ÷ COPY;
   a file with 1% bad rows ÷ a clean one; the importer's peak RSS at --small rows and at N rows.
   --rows N      the large file (default 1000000)
   --small N     the small file for the RSS comparison (default 100000)
@@ -77,16 +78,18 @@ async function setUp(url: string): Promise<void> {
 async function emptyOrders(url: string): Promise<void> {
   const client = new Client({ connectionString: url });
   await client.connect();
-  await client.query('TRUNCATE transactions.order_line, transactions.customer_order, transactions.stock_movement, transactions.import_bad_row, transactions.import_job');
+  await client.query('TRUNCATE transactions.order_line, transactions.customer_order, transactions.stock_movement, transactions.outbox, transactions.import_bad_row, transactions.import_job');
   await client.query('UPDATE transactions.product SET stock_level = $1', [STOCK]);
-  await client.query('VACUUM ANALYZE transactions.customer_order, transactions.order_line, transactions.stock_movement, transactions.product');
+  await client.query('VACUUM ANALYZE transactions.customer_order, transactions.order_line, transactions.stock_movement, transactions.outbox, transactions.product');
   await client.end();
 }
 
 /**
  * What both sides must leave behind, without the values only one side can choose (generated ids,
  * recording times): each table's row count and an order-independent sum of per-row hashes, rows
- * named by the order's external id. Equal fingerprints are what make the time ratio a fair one.
+ * named by the order's external id. The outbox too: each event's type, version, customer and payload,
+ * its order id replaced by the order's external id (the event id and time are each side's own).
+ * Equal fingerprints are what make the time ratio a fair one.
  */
 async function fingerprint(url: string): Promise<Record<string, string>> {
   const client = new Client({ connectionString: url });
@@ -100,7 +103,9 @@ async function fingerprint(url: string): Promise<Record<string, string>> {
            FROM transactions.order_line l JOIN transactions.customer_order o ON o.id = l.order_id) AS lines,
         (SELECT count(*) || ' / ' || coalesce(sum(hashtextextended(concat_ws('|', o.external_id, m.source, m.sku, m.delta, m.occurred_at), 0)::numeric), 0)
            FROM transactions.stock_movement m LEFT JOIN transactions.customer_order o ON o.id::text = split_part(m.movement_key, ':', 2)) AS stock_movements,
-        (SELECT count(*) || ' / ' || sum(hashtextextended(sku || '|' || stock_level, 0)::numeric) FROM transactions.product) AS products`)
+        (SELECT count(*) || ' / ' || sum(hashtextextended(sku || '|' || stock_level, 0)::numeric) FROM transactions.product) AS products,
+        (SELECT count(*) || ' / ' || coalesce(sum(hashtextextended(concat_ws('|', e.type, e.version, e.customer_id, o.external_id, e.payload - 'orderId'), 0)::numeric), 0)
+           FROM transactions.outbox e LEFT JOIN transactions.customer_order o ON o.id = (e.payload->>'orderId')::uuid) AS outbox`)
   ).rows;
   await client.end();
   return row;
@@ -204,7 +209,7 @@ async function main() {
     `| rows/s: raw COPY / import / replay / 1% bad / clean again | ${[result.rowsPerSecond.copy, result.rowsPerSecond.import, result.rowsPerSecond.replay, result.rowsPerSecond.bad, result.rowsPerSecond.cleanAgain].map((x) => Math.round(x).toLocaleString('en')).join(' / ')} | |`,
     `| value refresh, once after the import (not in the ratio) | ${Math.round(result.ms.valueRefreshOnce ?? 0)} ms | |`,
     `| import time: staging / validation / merge | ${split(imported.timings)} | |`,
-    `| same end state, COPY = import = import + replay (rows and hash sum of orders, lines, stock ledger, stock levels) | ${sameEndState ? 'yes' : 'NO: ratios void'} | yes |`,
+    `| same end state, COPY = import = import + replay (rows and hash sum of orders, lines, stock ledger, stock levels, outbox events) | ${sameEndState ? 'yes' : 'NO: ratios void'} | yes |`,
     `| load average (1 / 5 / 15 min) before → after | ${loadBefore.map((x) => x.toFixed(1)).join(' / ')} → ${result.loadAverage.after.map((x) => x.toFixed(1)).join(' / ')} | |`,
     '',
   ].join('\n');
@@ -215,6 +220,8 @@ async function main() {
   }
   if (!sameEndState) throw new Error('the import and the raw COPY left different tables: the ratios compare different work');
   if (imported.counts.inserted !== rows || cleanAgain.counts.inserted !== rows || replay.counts.unchanged !== rows || bad.counts.rejected !== Math.floor(rows / 100)) throw new Error('the import did not report the expected counts');
+  // One order.recorded per order, and none for the replay (the fingerprints above already equal).
+  if (!afterReplay.outbox.startsWith(`${rows} / `)) throw new Error('the import did not record one event per order');
 }
 
 main().catch((error: Error) => {

@@ -117,8 +117,12 @@ describe('which events a partner webhook receives', () => {
     });
     // Only withheld fields changed: nothing at all (an empty list would still tell that something changed).
     expect(await plan(updated(BOB, ['city', 'countryCode']))).toEqual({ deliver: false });
-    // A field name the rule does not know is never sent.
-    expect(await plan(updated(BOB, ['givenName', 'somethingNew']))).toMatchObject({ event: { payload: { fields: ['givenName'] } } });
+    // A field name without a category withholds the whole event (fail closed), however much else the partner may see.
+    asked.length = 0;
+    expect(await plan(updated(CAROL, ['givenName', 'somethingNew']))).toEqual({ deliver: false });
+    expect(await plan(updated(CAROL, ['toString']))).toEqual({ deliver: false }); // not a category map key, though every object has it
+    expect(await plan({ ...updated(CAROL, []), payload: { customerId: CAROL, fields: ['givenName', 7] } })).toEqual({ deliver: false });
+    expect(asked).toEqual([]); // decided before asking anyone
     // Carol: no CONTACT.
     expect(await plan(updated(CAROL, ['email', 'phone']))).toEqual({ deliver: false });
     expect(await plan(updated(CAROL, ['email', 'region']))).toMatchObject({ event: { payload: { customerId: CAROL, fields: ['region'] } }, disclosures: [{ categories: [PersonalDataCategory.IDENTITY, PersonalDataCategory.LOCATION] }] });

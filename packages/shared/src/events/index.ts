@@ -1,5 +1,6 @@
 export * from './event-envelope';
 export * from './record-event';
+export * from './outbox-insert';
 export * from './purge-customer-events';
 export * from './outbox-migration';
 export * from './outbox.repository';

@@ -50,7 +50,12 @@ export const PARTNER_EVENT_RULES: Readonly<Record<EventType, PartnerEventRule>> 
 
 /**
  * The category of each field name a `customer.updated` can carry (the customers subgraph's profile
- * columns, as Customer's @PersonalData marks them). A name not listed is never sent to a partner.
+ * columns, as Customer's @PersonalData marks them). This subgraph cannot read the customers subgraph's
+ * code, so tests/events/customer-updated-categories.test.ts holds the two together: it fails when a
+ * field that subgraph can name (its CUSTOMER_UPDATED_FIELDS) is missing here or has another category
+ * than the Customer field showing it declares. Should a name not listed here reach the relay anyway,
+ * the event is withheld from every partner (fail closed): a partner is never told of a change it may
+ * not know, nor told less than what changed.
  */
 export const CUSTOMER_FIELD_CATEGORY: Readonly<Record<string, PersonalDataCategory>> = {
   displayName: PersonalDataCategory.IDENTITY,
@@ -153,12 +158,15 @@ async function planData(event: EventEnvelope, categories: readonly PersonalDataC
 async function planFields(event: EventEnvelope, decide: DecideMany): Promise<PartnerRelayPlan> {
   const customerId = event.customerId;
   if (!customerId) return { deliver: false };
-  const fields = Array.isArray(event.payload.fields) ? event.payload.fields.filter((f): f is string => typeof f === 'string') : [];
-  const categories = [...new Set([PersonalDataCategory.IDENTITY, ...fields.flatMap((f) => (Object.hasOwn(CUSTOMER_FIELD_CATEGORY, f) ? [CUSTOMER_FIELD_CATEGORY[f]] : []))])];
+  const named: unknown[] = Array.isArray(event.payload.fields) ? event.payload.fields : [];
+  // A field without a known category: nobody can say what telling it would disclose.
+  if (!named.every((f) => typeof f === 'string' && Object.hasOwn(CUSTOMER_FIELD_CATEGORY, f))) return { deliver: false };
+  const fields = named as string[];
+  const categories = [...new Set([PersonalDataCategory.IDENTITY, ...fields.map((f) => CUSTOMER_FIELD_CATEGORY[f])])];
   const decisions = await decide(categories.map((category) => ({ customerId, category })));
   const allowed = new Map(categories.map((category, i) => [category, decisions[i]?.allowed === true ? decisions[i] : null]));
   if (!allowed.get(PersonalDataCategory.IDENTITY)) return { deliver: false };
-  const kept = fields.filter((f) => Object.hasOwn(CUSTOMER_FIELD_CATEGORY, f) && allowed.get(CUSTOMER_FIELD_CATEGORY[f]));
+  const kept = fields.filter((f) => allowed.get(CUSTOMER_FIELD_CATEGORY[f]));
   // Every changed field withheld: even an empty list would tell that something it may not see changed.
   if (fields.length > 0 && kept.length === 0) return { deliver: false };
   const used = [...new Set([PersonalDataCategory.IDENTITY, ...kept.map((f) => CUSTOMER_FIELD_CATEGORY[f])])];

@@ -1,14 +1,16 @@
 import type { CountryCode } from 'libphonenumber-js';
 import type { ImportKind } from '@c360/shared';
+import { outboxRecording } from '@c360/shared/events/outbox-switch';
 import { phoneRule } from '../customer/phone-number';
 import { CUSTOMER_PARAMS as P, customerBatchFacts, type ErasedExternalIds } from './customer-import.rules';
-import { compareResent, customerChecks, insertNewCustomers, rejectSharedEmails } from './customer-import.sql';
+import { compareResent, customerChecks, insertNewCustomers, recordCreatedEvents, rejectSharedEmails } from './customer-import.sql';
 
 /**
  * Customers keyed by source system + external id (customers.external_identity). An NDJSON row is
  * `{"externalId","acquisitionChannel","displayName"?,"givenName"?,"familyName"?,"email"?,"phone"?,"birthDate"?,
  * "addressLine1"?,"addressLine2"?,"postalCode"?,"city"?,"region"?,"countryCode"?,"locale"?,"acquisitionSource"?}`;
- * a CSV row has the same columns. An import only creates customers: it never changes one.
+ * a CSV row has the same columns. An import only creates customers: it never changes one. Each customer it
+ * creates records `customer.created` as createCustomer does, in the batch's transaction.
  */
 export function customerImportKind(region: CountryCode, erased: ErasedExternalIds, afterImport: () => Promise<void>): ImportKind {
   const text = (name: string, field: string, required = false) => ({ name, field, type: 'text' as const, required });
@@ -45,8 +47,10 @@ export function customerImportKind(region: CountryCode, erased: ErasedExternalId
       const [shared] = await query(rejectSharedEmails(tables), [jobId]);
       const [inserted] = await query(insertNewCustomers(tables), [sourceSystem, now, ...identities, caller.clientId]);
       const refused = Number(shared.rejected);
+      const all = Number(inserted.inserted) === Number(inserted.staged);
+      if (Number(inserted.inserted) > 0 && outboxRecording()) await query(recordCreatedEvents(tables, all), [now]);
       // Every staged customer was new: nothing was re-sent, so there is nothing to compare.
-      if (Number(inserted.inserted) === Number(inserted.staged)) return { inserted: Number(inserted.inserted), updated: 0, unchanged: 0, conflicts: refused };
+      if (all) return { inserted: Number(inserted.inserted), updated: 0, unchanged: 0, conflicts: refused };
       const [resent] = await query(compareResent(tables), [jobId, sourceSystem, ...identities, caller.clientId]);
       return { inserted: Number(inserted.inserted), updated: 0, unchanged: Number(resent.unchanged), conflicts: refused + Number(resent.conflicts) };
     },

@@ -1,4 +1,4 @@
-import type { ImportCheck, ImportTables } from '@c360/shared';
+import { insertEventsSql, type ImportCheck, type ImportTables } from '@c360/shared';
 import { AcquisitionChannel } from '../customer/customer.enums';
 import { CUSTOMER_PARAMS as P } from './customer-import.rules';
 
@@ -79,6 +79,22 @@ export const insertNewCustomers = (t: ImportTables) => `
     RETURNING 1
   )
   SELECT (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM linked)::int AS linked, (SELECT count(*) FROM ${t.records})::int AS staged`;
+
+/**
+ * What createCustomer records for each customer the insert above created: `customer.created`, in the
+ * batch's transaction, in file order. The staged ids are fresh for this batch, so a staged customer
+ * whose id is now stored is one this batch created (all of them when it inserted every staged line);
+ * a re-sent or refused line names an id nobody holds and records nothing. $1 now.
+ */
+export const recordCreatedEvents = (t: ImportTables, all: boolean) =>
+  insertEventsSql('customers', {
+    type: 'customer.created',
+    customerId: 's.customer_id',
+    payload: `jsonb_build_object('customerId', s.customer_id::text)`,
+    occurredAt: '$1::timestamptz',
+    from: `FROM ${t.records} s${all ? '' : ' WHERE EXISTS (SELECT 1 FROM customers.customer c WHERE c.id = s.customer_id)'}`,
+    orderBy: 's.line_no',
+  });
 
 /**
  * Every staged customer not inserted above: when its external id is held, the same content

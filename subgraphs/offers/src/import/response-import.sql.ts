@@ -83,16 +83,21 @@ export const insertNewResponses = (t: ImportTables, events = true) => `
   )${events ? responseEvents : ''}
   SELECT (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM ${t.records})::int AS staged`;
 
-/** The events of the rows `ins` inserted, as eventsOf in response.service writes them one by one. */
+/**
+ * The events of the rows `ins` inserted, as eventsOf in response.service writes them one by one, in
+ * the file's line order (the outbox's seq follows it): one customer's responses reach consumers in
+ * the order the file lists them, each pick right after its response.
+ */
 const responseEvents = `, response_events AS (
     INSERT INTO offers.outbox (id, type, version, occurred_at, customer_id, payload)
     SELECT gen_random_uuid(), e.type, e.version, $2, i.customer_id,
            CASE WHEN e.k = 1 THEN jsonb_build_object('responseId', i.id::text, 'offerId', i.offer_id::text, 'type', i.type)
                 ELSE jsonb_build_object('responseId', i.id::text, 'offerId', i.offer_id::text) END
     FROM ins i
+    JOIN fresh f ON f.response_id = i.id
     JOIN (VALUES (1, 'offer.response_recorded', ${EVENT_VERSIONS['offer.response_recorded']}), (2, 'offer.picked', ${EVENT_VERSIONS['offer.picked']})) AS e(k, type, version)
       ON e.k = 1 OR i.type = '${OfferResponseType.SHOWN}'
-    ORDER BY i.customer_id, i.id, e.k
+    ORDER BY f.line_no, e.k
     RETURNING 1
   )`;
 

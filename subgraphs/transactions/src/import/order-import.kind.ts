@@ -1,12 +1,14 @@
 import { recordStagedAliasWrites, repointStagedAliases, stagedAliasesFrom, stagedAliasLines, stagedAliasParams, type ImportKind } from '@c360/shared';
+import { outboxRecording } from '@c360/shared/events/outbox-switch';
 import type { KnownCustomers } from './known-customers';
-import { compareResent, insertLines, insertOrders, insertSales, lockBatchProducts, moveStock, ORDER_CHECKS, ORDER_LINE_CHECKS } from './order-import.sql';
+import { compareResent, insertLines, insertOrders, insertSales, lockBatchProducts, moveStock, ORDER_CHECKS, ORDER_LINE_CHECKS, recordOrderEvents } from './order-import.sql';
 
 /**
  * Orders with their lines, keyed by source system + external id. An NDJSON row is
  * `{"externalId","customerId","channel","currency","occurredAt"?,"status"?,"lines":[{"sku","quantity","unitPrice"?}]}`;
  * a CSV row has the same columns with `lines` as a JSON array. A retired (merged) customer id lands on
- * its survivor, noted so that an unmerge gives the order back, as recordOrder does for staff and ERP.
+ * its survivor, noted so that an unmerge gives the order back, as recordOrder does for staff and ERP. Each
+ * order written records `order.recorded` as recordOrder does, in the batch's transaction.
  */
 export function orderImportKind(known: KnownCustomers, afterImport: () => Promise<void>): ImportKind {
   return {
@@ -59,6 +61,7 @@ export function orderImportKind(known: KnownCustomers, afterImport: () => Promis
         await query(insertLines(tables, all));
         await query(insertSales(tables, all), [now]);
         await query(moveStock(tables, all), [now]);
+        if (outboxRecording()) await query(recordOrderEvents(tables, all), [now]);
       }
       if (all) return { inserted, updated: 0, unchanged: 0, conflicts: 0 };
       const [resent] = await query(compareResent(tables), [jobId, sourceSystem]);

@@ -1,4 +1,4 @@
-import type { ImportCheck, ImportTables } from '@c360/shared';
+import { insertEventsSql, type ImportCheck, type ImportTables } from '@c360/shared';
 import { OrderStatus, SalesChannel } from '../order/order.enums';
 
 const list = (values: string[]) => values.map((v) => `'${v}'`).join(', ');
@@ -101,6 +101,21 @@ export const moveStock = (t: ImportTables, all: boolean) => `
     GROUP BY i.sku
   ) m
   WHERE p.sku = m.sku AND m.delta <> 0`;
+
+/**
+ * What recordOrder records for each order the insert above wrote: `order.recorded` with its id and
+ * status, about its customer (the survivor, once aliases are re-pointed), in file order, so that one
+ * customer's orders reach consumers in the order the file lists them. $1 now.
+ */
+export const recordOrderEvents = (t: ImportTables, all: boolean) =>
+  insertEventsSql('transactions', {
+    type: 'order.recorded',
+    customerId: 's.customer_id',
+    payload: `jsonb_build_object('orderId', s.order_id::text, 'status', coalesce(s.status, 'COMPLETED'))`,
+    occurredAt: '$1::timestamptz',
+    from: `FROM ${t.records} s WHERE ${inserted(all)}`,
+    orderBy: 's.line_no',
+  });
 
 /**
  * Every staged order that was not inserted above already exists under its external id: the

@@ -1,4 +1,5 @@
 import { SCOPES, type ImportKind } from '@c360/shared';
+import { outboxRecording } from '@c360/shared/events/outbox-switch';
 import { claimSnapshots, compareResent, lockBatchProducts, recordAndApplyLevels, rejectOtherAsOf, STOCK_LEVEL_CHECKS } from './stock-level-import.sql';
 
 /** Clock skew tolerated between the ERP and us (as setStockLevels). */
@@ -11,6 +12,7 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
  * `{"snapshotId","asOf","sku","level"}`, a CSV row the same columns; one snapshot may span
  * batches and files. A re-sent row with the same level is unchanged, with another level (or
  * another asOf for its snapshot) a bad row: a count is a fact, never merged.
+ * Levels that apply record `stock.level_changed` (source SNAPSHOT) in the batch's transaction, as setStockLevels does.
  * No afterImport: eligibleOffers and nextBestOffers read live stock on every request.
  */
 export function stockLevelImportKind(): ImportKind {
@@ -36,7 +38,7 @@ export function stockLevelImportKind(): ImportKind {
       await query(claimSnapshots(tables), [jobId, now]);
       await query(lockBatchProducts(tables));
       const [other] = await query(rejectOtherAsOf(tables), [jobId]);
-      const [fresh] = await query(recordAndApplyLevels(tables), [jobId, now]);
+      const [fresh] = await query(recordAndApplyLevels(tables, outboxRecording()), [jobId, now]);
       const [resent] = await query(compareResent(tables), [jobId]);
       const stale = Number(fresh.recorded) - Number(fresh.applied);
       return { inserted: Number(fresh.applied), updated: 0, unchanged: stale + Number(resent.unchanged), conflicts: Number(other.conflicts) + Number(resent.conflicts) };

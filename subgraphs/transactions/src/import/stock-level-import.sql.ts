@@ -1,4 +1,5 @@
-import type { ImportCheck, ImportTables } from '@c360/shared';
+import { insertEventsSql, type ImportCheck, type ImportTables } from '@c360/shared';
+import { MAX_LEVELS_PER_CALL } from '../stock/stock.service';
 
 /** The largest level a count may report (as setStockLevels). */
 export const MAX_LEVEL = 10_000_000;
@@ -44,7 +45,7 @@ export const rejectOtherAsOf = (t: ImportTables) => `
  * Which level applies is decided before writing, so no step joins one statement's output to another's
  * (their row estimates are guesses, and a nested loop over two 20,000-row outputs takes minutes).
  */
-export const recordAndApplyLevels = (t: ImportTables) => `
+export const recordAndApplyLevels = (t: ImportTables, events = true) => `
   WITH candidates AS (
     SELECT DISTINCT ON (snapshot_id, sku) line_no, snapshot_id, sku, level FROM ${t.records} ORDER BY snapshot_id, sku, line_no
   ), fresh AS (
@@ -62,8 +63,8 @@ export const recordAndApplyLevels = (t: ImportTables) => `
         updated_at = $2
     FROM planned n
     WHERE p.sku = n.sku AND n.applies
-    RETURNING 1
-  ), recorded AS (
+    RETURNING p.sku
+  )${events ? levelEvents : ''}, recorded AS (
     INSERT INTO transactions.stock_snapshot_level (snapshot_id, sku, level, applied, job_id, line_no)
     SELECT snapshot_id, sku, level, applies, $1, line_no FROM planned
     RETURNING snapshot_id, applied
@@ -74,6 +75,24 @@ export const recordAndApplyLevels = (t: ImportTables) => `
     RETURNING 1
   )
   SELECT (SELECT count(*) FROM recorded)::int AS recorded, (SELECT count(*) FROM applied)::int AS applied, (SELECT count(*) FROM counted)::int AS snapshots`;
+
+/**
+ * What setStockLevels records when levels apply: `stock.level_changed` naming the applied skus (sorted),
+ * source SNAPSHOT, about nobody. One event per part of at most MAX_LEVELS_PER_CALL skus, so no event
+ * names more skus than one setStockLevels call can; each applied sku is named once, a recorded but
+ * stale or re-sent level not at all. No events when the outbox is off (benchmark only).
+ */
+const levelEvents = `, level_events AS (
+    ${insertEventsSql('transactions', {
+      type: 'stock.level_changed',
+      customerId: 'NULL::uuid',
+      payload: `jsonb_build_object('skus', jsonb_agg(a.sku ORDER BY a.sku COLLATE "C"), 'source', 'SNAPSHOT')`,
+      occurredAt: '$2::timestamptz',
+      from: `FROM (SELECT sku, (row_number() OVER (ORDER BY sku COLLATE "C") - 1) / ${MAX_LEVELS_PER_CALL} AS part FROM applied) a GROUP BY a.part`,
+      orderBy: 'a.part',
+    })}
+    RETURNING 1
+  )`;
 
 /**
  * Every staged row not recorded by this batch repeats a (snapshot, sku) recorded before (by an

@@ -1,7 +1,8 @@
 import { SCOPES, type ImportKind } from '@c360/shared';
+import { outboxRecording } from '@c360/shared/events/outbox-switch';
 import { StockLedgerRepository } from '../stock/stock-ledger.repository';
 import { rejectOverflowing } from './movement-overflow';
-import { compareWithLedger, lockBatchProducts, STOCK_MOVEMENT_CHECKS, stagedMovements } from './stock-movement-import.sql';
+import { compareWithLedger, lockBatchProducts, recordMovementEvents, STOCK_MOVEMENT_CHECKS, stagedMovements } from './stock-movement-import.sql';
 
 /** Clock skew tolerated between the ERP and us (as adjustStock). */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -13,7 +14,8 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
  * row is `{"movementId","sku","delta","occurredAt"}`, a CSV row the same columns. A re-sent movement
  * with the same sku, delta and time is unchanged (in the same file or a later one), with anything
  * else a bad row: a movement is a fact, never merged. A movement that would take a level outside
- * what it can hold (an integer) is a bad row too, never a database error for the whole batch.
+ * what it can hold (an integer) is a bad row too, never a database error for the whole batch. New movements
+ * record `stock.level_changed` (source MOVEMENT) in the batch's transaction, as adjustStock does.
  * No afterImport: eligibleOffers and nextBestOffers read live stock on every request.
  */
 export function stockMovementImportKind(ledger = new StockLedgerRepository()): ImportKind {
@@ -37,6 +39,7 @@ export function stockMovementImportKind(ledger = new StockLedgerRepository()): I
     async merge({ tables, query, jobId, now }) {
       await query(lockBatchProducts(tables));
       const overflowing = await rejectOverflowing(query, tables, jobId);
+      if (outboxRecording()) await query(recordMovementEvents(tables), [now]);
       const inserted = await ledger.appendFrom({ query }, { sql: stagedMovements(tables), params: [] }, now);
       // A row the append skipped names a movement recorded before (by adjustStock, an earlier file, batch or line).
       const [compared] = await query(compareWithLedger(tables), [jobId]);

@@ -1,4 +1,5 @@
-import type { ImportCheck, ImportTables } from '@c360/shared';
+import { insertEventsSql, type ImportCheck, type ImportTables } from '@c360/shared';
+import { MAX_MOVEMENTS_PER_CALL } from '../stock/stock.service';
 
 /** The largest movement a row may carry (as adjustStock). */
 export const MAX_MOVEMENT_UNITS = 10_000_000;
@@ -24,6 +25,26 @@ export const lockBatchProducts = (t: ImportTables) =>
 export const stagedMovements = (t: ImportTables) => `
   SELECT DISTINCT ON (movement_id) 'erp:' || movement_id AS movement_key, 'ERP_MOVEMENT' AS source, sku, delta, date_trunc('milliseconds', occurred_at) AS occurred_at
   FROM ${t.records} ORDER BY movement_id, line_no`;
+
+/**
+ * What adjustStock records for the movements it appends: `stock.level_changed` naming their skus
+ * (sorted), source MOVEMENT, about nobody, one event per part of at most MAX_MOVEMENTS_PER_CALL skus.
+ * Run just before the append, under the batch's product locks, over the same movements the append
+ * will insert (those whose key the ledger does not hold yet), as adjustStock decides which are fresh;
+ * a re-sent movement names no sku. $1 now.
+ */
+export const recordMovementEvents = (t: ImportTables) =>
+  insertEventsSql('transactions', {
+    type: 'stock.level_changed',
+    customerId: 'NULL::uuid',
+    payload: `jsonb_build_object('skus', jsonb_agg(f.sku ORDER BY f.sku COLLATE "C"), 'source', 'MOVEMENT')`,
+    occurredAt: '$1::timestamptz',
+    from: `FROM (
+      SELECT sku, (row_number() OVER (ORDER BY sku COLLATE "C") - 1) / ${MAX_MOVEMENTS_PER_CALL} AS part
+      FROM (SELECT DISTINCT e.sku FROM (${stagedMovements(t)}) e WHERE NOT EXISTS (SELECT 1 FROM transactions.stock_movement m WHERE m.movement_key = e.movement_key)) d
+    ) f GROUP BY f.part`,
+    orderBy: 'f.part',
+  });
 
 /**
  * Every staged row against the ledger entry of its movement id, after the batch's new entries
