@@ -36,6 +36,10 @@ describe(`import jobs and bad-row reports are their client's alone, on ${storage
     const response = await fetch(`${base}${path}`, { headers });
     return { status: response.status, text: await response.text() };
   };
+  const resume = async (kind: string, jobId: string, headers: Record<string, string>): Promise<Answer> => {
+    const response = await fetch(`${base}/import/${kind}?sourceSystem=adv&resume=${jobId}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/x-ndjson' }, body: '{"externalId": 1}\n' });
+    return { status: response.status, text: await response.text() };
+  };
   const jobFields = () => Object.values(schema.getQueryType()!.getFields()).filter((f) => getNamedType(f.type).name === 'ImportJob');
   const graphProbe = (fieldName: string, jobId: string): ProbeOperation =>
     probeOperation(schema, [{ typeName: 'Query', fieldName }], ({ arg, enclosingLists }) => (arg.name === 'id' ? { value: jobId, owned: { absent } } : arg.name === 'first' ? { value: [20, 2][enclosingLists] ?? 1 } : undefined), 0);
@@ -53,6 +57,8 @@ describe(`import jobs and bad-row reports are their client's alone, on ${storage
     };
     for (const [kind, jobId] of jobs) {
       for (const suffix of ['', '/bad-rows']) compare(`GET /import/${kind}/jobs/<id>${suffix}`, await get(`/import/${kind}/jobs/${jobId}${suffix}`, headers), await get(`/import/${kind}/jobs/${absent}${suffix}`, headers), jobId);
+      // Resuming names a job too: another client's job is refused like an unknown one (and gets no line written to it).
+      compare(`POST /import/${kind}?resume=<id>`, await resume(kind, jobId, headers), await resume(kind, absent, headers), jobId);
       for (const field of jobFields()) {
         const op = graphProbe(field.name, jobId);
         compare(`${field.name} (${kind} job)`, await gql(op, op.variables, headers), await gql(op, op.absentVariables!, headers), jobId);
@@ -85,6 +91,14 @@ describe(`import jobs and bad-row reports are their client's alone, on ${storage
     const differences = await tellingApart(owner);
     for (const kind of kinds) expect(differences.some((d) => d.startsWith(`GET /import/${kind}/jobs/<id>:`))).toBe(true);
   }, 120_000);
+
+  it('refuses to resume a finished job without quoting its id back', async () => {
+    for (const [kind, jobId] of jobs) {
+      const answer = await resume(kind, jobId, owner);
+      expect({ kind, status: answer.status, code: (JSON.parse(answer.text) as { errors?: { extensions: { code: string } }[] }).errors?.[0].extensions.code }).toEqual({ kind, status: 409, code: 'CONFLICT' });
+      expect(answer.text).not.toContain(jobId);
+    }
+  });
 
   const others: [string, CallerKind, Record<string, string>][] = [
     ['another ERP client with every import scope', CallerKind.ERP_INTEGRATION, { scope: ALL_WRITE, client_id: 'erp-other' }],

@@ -116,7 +116,7 @@ export class ImportRunner {
     if (!options.resumeJobId) return this.jobs.create(randomUUID(), options.kind.name, options.sourceSystem, options.caller.clientId, new Date());
     const job = await this.jobs.find(options.resumeJobId);
     if (!job || job.kind !== options.kind.name || job.clientId !== options.caller.clientId) throw importJobNotFound(options.resumeJobId);
-    if (job.state === ImportJobState.DONE) throw importJobNotResumable(job.id);
+    if (job.state === ImportJobState.DONE) throw importJobNotResumable();
     await this.jobs.reopen(job.id, new Date());
     return { ...job, state: ImportJobState.RUNNING };
   }
