@@ -12,6 +12,8 @@ import { oidcClients } from '../web/oidc-sign-in.scenarios';
  * survivor, and no route reflects what was sent (path, query, body) or redirects elsewhere.
  */
 const CANARY = 'zq-web-canary-5d1';
+/** Letters only: the import route's kind segment matches [a-z-]+, so this one reaches its kind lookup. */
+const KIND_CANARY = 'zqwebcanarykind';
 const MERGE_SCOPES = 'customers:read customers.pii:read customers:write customers:merge consent:read';
 const ADMIN_SCOPES = 'customers:read customers.pii:read consent:read privacy:admin';
 
@@ -96,7 +98,7 @@ describe(`web sign-in and pages against an outsider, on ${storageLabel()}`, () =
   });
 
   it('no web route reflects a path, query or body it was sent, redirects elsewhere, sets a cookie or lets another origin read it', async () => {
-    const paths = ['/privacy', '/console', '/web', '/web/assets', '/web/config.json', '/dev/sign-in', '/dev/sign-in/customers', '/dev/sign-in/token', '/sign-in/oidc/privacy', '/sign-in/oidc/console'];
+    const paths = ['/privacy', '/console', '/web', '/web/assets', '/web/config.json', '/dev/sign-in', '/dev/sign-in/customers', '/dev/sign-in/token', '/sign-in/oidc/privacy', '/sign-in/oidc/console', `/import/${KIND_CANARY}`, `/import/orders/jobs`];
     const suffixes = [`/${CANARY}`, `?next=https://evil.example/${CANARY}`, `/%2e%2e/${CANARY}`, `//evil.example/${CANARY}`, `?redirect_uri=https%3A%2F%2Fevil.example%2F${CANARY}&state=${CANARY}`];
     const bodies = [`{"idToken":"${CANARY}.${CANARY}.${CANARY}","nonceVerifier":"${CANARY}"}`, `{"kind":"CUSTOMER","customerId":"${CANARY}"}`, `{"kind":"STAFF","role":"${CANARY}","purpose":"${CANARY}"}`, `${CANARY}<script>`, `{"idToken":"<script>${CANARY}"}`];
     const problems: string[] = [];
@@ -104,7 +106,7 @@ describe(`web sign-in and pages against an outsider, on ${storageLabel()}`, () =
       const response = await fetch(url, { method, redirect: 'manual', headers: { origin: 'https://evil.example', 'content-type': contentType }, body });
       const text = await response.text();
       const where = `${method} ${url.slice(origin.length)} ${body?.slice(0, 40) ?? ''} -> ${response.status}`;
-      if (text.includes(CANARY) || [...response.headers.values()].some((v) => v.includes(CANARY))) problems.push(`${where}: echoes input: ${text.slice(0, 160)}`);
+      if (text.includes(CANARY) || text.includes(KIND_CANARY) || [...response.headers.values()].some((v) => v.includes(CANARY))) problems.push(`${where}: echoes input: ${text.slice(0, 160)}`);
       if (response.status >= 300 && response.status < 400) problems.push(`${where}: redirects to ${response.headers.get('location')}`);
       if (response.headers.get('set-cookie')) problems.push(`${where}: sets a cookie`);
       if (response.headers.get('access-control-allow-origin')) problems.push(`${where}: readable from another origin`);
