@@ -63,10 +63,13 @@ describe(`webhooks against another partner, on ${storageLabel()}`, () => {
     if (body.errors?.length || !body.data) throw new Error(`setup failed: ${r.text.slice(0, 300)}`);
     return body.data;
   };
+  /** Every outbox relayed and every due delivery sent, round after round until a round moves nothing (one event per customer per batch). */
   const drain = async () => {
-    for (let round = 0; round < 3; round++) {
-      for (const subgraph of platform.subgraphs) await subgraph.events.runOnce();
-      await platform.subgraphs.find((s) => s.name === 'consent')!.workers.webhookDeliveries.runOnce();
+    for (let round = 0; round < 200; round++) {
+      let moved = 0;
+      for (const subgraph of platform.subgraphs) moved += await subgraph.events.runOnce();
+      moved += await platform.subgraphs.find((s) => s.name === 'consent')!.workers.webhookDeliveries.runOnce();
+      if (moved === 0) return;
     }
   };
   const webhookFields = () => Object.values(schema.getQueryType()!.getFields()).filter((f) => /webhook/i.test(f.name));
@@ -136,21 +139,39 @@ describe(`webhooks against another partner, on ${storageLabel()}`, () => {
     expect((await ok('{ webhookSubscriptions { id } }', {}, attacker)).webhookSubscriptions).toEqual([]);
   });
 
-  it('a partner subscribed to every event type receives nothing about a customer who shares only with another partner', async () => {
+  /**
+   * The attacker knew one profile (it shared with the attacker, which read it); that profile is then merged into the
+   * hidden customer and unmerged, the hidden customer changes, the other partner is paused and resumed, and the
+   * hidden customer is erased. The attacker may hear that its own grant ended (consent.withdrawn about the profile it
+   * knew), never whom it was merged into, the merge, or anything about the hidden customer or the other partner.
+   */
+  it('a partner subscribed to every event type receives nothing about a customer who shares only with another partner, nor about a merge into them', async () => {
     await ok('mutation($input: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $input) { subscription { id } } }', { input: { url: attackerReceiver.url, eventTypes: EVENT_TYPES } }, attacker);
     hidden = await createHiddenCustomer(platform, DEMO);
+    const known = (await ok('mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }', { input: { givenName: 'Quill', familyName: 'Known', acquisitionChannel: 'WEB' } })).createCustomer.id as string;
+    await ok('mutation($input: GrantConsentInput!) { grantConsent(input: $input) { eventId } }', { input: { customerId: known, purposeCode: 'PARTNER_SHARING', partnerId: ATTACKER, channel: 'WEB' } });
+    await ok('query($id: ID!) { customer(id: $id) { id displayName } }', { id: known }, attacker);
+    await drain();
     // Everything that can happen to them after: a profile change, a consent decision about the attacker, a merge and its undo.
     await ok('mutation($id: ID!, $input: UpdateCustomerInput!) { updateCustomer(id: $id, input: $input) { id } }', { id: hidden.customerId, input: { givenName: 'Quillan', phone: '+4520917355' } });
     await ok('mutation($input: RecordConsentDenialInput!) { recordConsentDenial(input: $input) { eventId } }', { input: { customerId: hidden.customerId, purposeCode: 'PARTNER_SHARING', partnerId: ATTACKER, channel: 'WEB' } });
-    const other = (await ok('mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }', { input: { givenName: 'Quill', familyName: 'Other', acquisitionChannel: 'WEB' } })).createCustomer.id as string;
+    // Delivered before the merge: the merge ends the survivor's grants the other profile did not also give.
+    await drain();
     const staff = await platform.tokens.headers(CallerKind.INTERNAL_APP, { client_id: 'merge-desk', scope: MERGE_SCOPES });
-    const merge = (await ok('mutation($m: ID!, $s: ID!) { mergeCustomers(mergedId: $m, survivorId: $s) { id } }', { m: other, s: hidden.customerId }, staff)).mergeCustomers.id as string;
+    const merge = (await ok('mutation($m: ID!, $s: ID!) { mergeCustomers(mergedId: $m, survivorId: $s) { id } }', { m: known, s: hidden.customerId }, staff)).mergeCustomers.id as string;
+    await drain();
     await ok('mutation($id: ID!) { unmergeCustomers(mergeId: $id) { id } }', { id: merge }, staff);
     await drain();
-    const values = [...hidden.known.map((k) => k.value), other, merge, 'Quillan', '+4520917355'];
-    const leaks = attackerReceiver.bodies.flatMap((body) => values.filter((v) => body.toLowerCase().includes(v.toLowerCase())).map((v) => `${v} in ${body.slice(0, 200)}`));
+    const admin = await platform.tokens.headers(CallerKind.INTERNAL_APP, { client_id: 'privacy-desk', scope: 'customers:read customers.pii:read consent:read privacy:admin' });
+    for (const active of [false, true]) await ok('mutation($id: ID!, $a: Boolean!) { setPartnerActive(id: $id, active: $a) { id } }', { id: HIDDEN_PARTNER, a: active }, admin);
+    const request = (await ok('mutation($id: ID!) { requestErasure(customerId: $id) { id } }', { id: hidden.customerId }, admin)).requestErasure.id as string;
+    for (let i = 0; i < 100 && (await ok('query($id: ID!) { dataSubjectRequest(id: $id) { status } }', { id: request }, admin)).dataSubjectRequest.status !== 'DONE'; i++) await new Promise((r) => setTimeout(r, 200));
+    await drain();
+    const values = [...hidden.known.map((k) => k.value), merge, HIDDEN_PARTNER, 'Quillan', '+4520917355'];
+    const leaks = attackerReceiver.bodies.flatMap((body) => values.filter((v) => body.toLowerCase().includes(v.toLowerCase())).map((v) => `${v} in ${body.slice(0, 300)}`));
     expect(leaks).toEqual([]);
-    // The detector can fail: the partner the customer shares with got the profile change.
+    // The detector can fail: the partner the customer shares with got the profile change, and the attacker got events about the profile it knew.
     expect(receiver.bodies.some((body) => body.includes(hidden.customerId) && body.includes('customer.updated'))).toBe(true);
+    expect(attackerReceiver.bodies.some((body) => body.includes(known))).toBe(true);
   }, 240_000);
 });
