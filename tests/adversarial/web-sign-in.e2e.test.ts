@@ -30,6 +30,8 @@ describe(`web sign-in and pages against an outsider, on ${storageLabel()}`, () =
   let idp: TestIdentityProvider;
   let origin: string;
   const ids: Record<string, string> = {};
+  let mergeId: string;
+  let mergerHeaders: Record<string, string>;
 
   const gql = async (query: string, variables: Record<string, unknown>, headers: Record<string, string> = platform.internal) => {
     const response = await fetch(platform.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
@@ -55,7 +57,10 @@ describe(`web sign-in and pages against an outsider, on ${storageLabel()}`, () =
     platform = await startTestPlatform({ demo: { seed: 22, customers: 0 }, gatewayPort: port, web: oidcClients(idp, origin) });
     for (const sub of ['idp-survivor', 'idp-retired', 'idp-erased', 'idp-live']) ids[sub] = await create(sub);
     const merger = await platform.tokens.headers(CallerKind.INTERNAL_APP, { client_id: 'merge-desk', scope: MERGE_SCOPES });
-    expect((await gql('mutation($m: ID!, $s: ID!) { mergeCustomers(mergedId: $m, survivorId: $s) { id state } }', { m: ids['idp-retired'], s: ids['idp-survivor'] }, merger)).mergeCustomers.state).toBe('MERGED');
+    const merge = (await gql('mutation($m: ID!, $s: ID!) { mergeCustomers(mergedId: $m, survivorId: $s) { id state } }', { m: ids['idp-retired'], s: ids['idp-survivor'] }, merger)).mergeCustomers;
+    expect(merge.state).toBe('MERGED');
+    mergeId = merge.id;
+    mergerHeaders = merger;
     const admin = await platform.tokens.headers(CallerKind.INTERNAL_APP, { client_id: 'privacy-desk', scope: ADMIN_SCOPES });
     const request = (await gql('mutation($id: ID!) { requestErasure(customerId: $id) { id } }', { id: ids['idp-erased'] }, admin)).requestErasure.id;
     for (let i = 0; i < 100; i++) {
@@ -76,19 +81,42 @@ describe(`web sign-in and pages against an outsider, on ${storageLabel()}`, () =
   });
 
   /**
-   * FINDING (High, open): the merge moves the retired profile's external ids to the survivor and
-   * `customerByExternalId` resolves them there, so the retired person's OIDC subject signs in AS THE SURVIVOR:
-   * a CUSTOMER token for the survivor, who may read, export and erase the survivor's profile. The README refuses
-   * exactly this to the retired id's old token (NOT_FOUND, "never learns the survivor") and to data-subject
-   * requests ("after a wrong merge, the old token's holder must not export or erase another person"). The fix
-   * needs the customers subgraph to tell a subject moved by a merge from one linked to the survivor itself
-   * (subgraphs/customers/src/merge/, being changed by others), so the test waits for it.
+   * A merge moves the retired profile's external ids to the survivor, and for feeds they resolve there. A sign-in
+   * subject must not: the retired person's OIDC subject would sign in AS THE SURVIVOR (a wrong merge would hand
+   * them another person's profile, its export and its erasure). The sign-in asks for the subject's own link
+   * (customerByExternalId followMerges: false); the survivor's own subject still signs in.
    */
-  it.skip('a subject whose profile was merged away, an erased one and an unlinked one get the same refusal, never a token', async () => {
+  it('a subject whose profile was merged away, an erased one and an unlinked one get the same refusal, never a token', async () => {
     const [retired, erased, unlinked] = [await signIn('idp-retired'), await signIn('idp-erased'), await signIn(`idp-nobody-${randomBytes(4).toString('hex')}`)];
     expect(retired).toEqual(unlinked);
     expect(erased).toEqual(unlinked);
     expect(unlinked.status).toBe(403);
+  });
+
+  it("after a merge the survivor's own subject still signs in as the survivor", async () => {
+    const answer = await signIn('idp-survivor');
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(Buffer.from(answer.body.token!.split('.')[1], 'base64url').toString()).customer_id).toBe(ids['idp-survivor']);
+  });
+
+  it('only internal callers may ask whether an external id came with a merge (followMerges: false)', async () => {
+    const query = 'query($id: String!) { customerByExternalId(system: "oidc", id: $id, followMerges: false) { id } }';
+    const partner = await platform.tokens.headers(CallerKind.PARTNER, { partner_id: 'partner-city-bank', scope: 'customers:read customers.pii:read' });
+    const response = await fetch(platform.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...partner }, body: JSON.stringify({ query, variables: { id: 'idp-retired' } }) });
+    const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+    expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    // Staff see the difference the flag makes: followed, the moved subject finds the survivor; not followed, nobody.
+    expect((await gql('query($id: String!) { customerByExternalId(system: "oidc", id: $id) { id } }', { id: 'idp-retired' })).customerByExternalId?.id).toBe(ids['idp-survivor']);
+    expect((await gql(query, { id: 'idp-retired' })).customerByExternalId).toBeNull();
+  });
+
+  it('after an unmerge the retired subject signs in as its own profile again', async () => {
+    expect((await gql('mutation($id: ID!) { unmergeCustomers(mergeId: $id) { state } }', { id: mergeId }, mergerHeaders)).unmergeCustomers.state).toBe('UNMERGED');
+    for (const sub of ['idp-retired', 'idp-survivor']) {
+      const answer = await signIn(sub);
+      expect({ sub, status: answer.status }).toEqual({ sub, status: 200 });
+      expect(JSON.parse(Buffer.from(answer.body.token!.split('.')[1], 'base64url').toString()).customer_id).toBe(ids[sub]);
+    }
   });
 
   it('an erased subject and an unlinked one get the same refusal, never a token', async () => {

@@ -9,7 +9,7 @@ export interface SignInLookups {
   demoCustomers(): Promise<{ id: string; displayName: string | null }[]>;
   /** The customer's id, or undefined when there is none (never was, or erased). */
   customer(id: string): Promise<string | undefined>;
-  /** The customer whose external id in `system` is the identity provider's subject. */
+  /** The customer whose external id in `system` is the identity provider's subject, linked to them (not moved there by a merge). */
   customerBySubject(system: string, subject: string): Promise<string | undefined>;
   /** The purpose codes the consent subgraph knows. */
   purposeCodes(): Promise<string[]>;
@@ -27,8 +27,14 @@ export function signInLookups(apollo: ApolloServer<GatewayContext>): SignInLooku
       ) ?? [],
     customer: async (id) => (await ask<{ customer: { id: string } | null }>('query($id: ID!) { customer(id: $id) { id } }', { id }))?.customer?.id,
     customerBySubject: async (system, id) =>
-      (await ask<{ customerByExternalId: { id: string } | null }>('query($system: String!, $id: String!) { customerByExternalId(system: $system, id: $id) { id } }', { system, id }))
-        ?.customerByExternalId?.id,
+      // followMerges: false: a subject a merge moved from a retired profile signs nobody in (a wrong merge must not
+      // sign the retired profile's holder in as the survivor; the survivor's own subject still signs in).
+      (
+        await ask<{ customerByExternalId: { id: string } | null }>('query($system: String!, $id: String!) { customerByExternalId(system: $system, id: $id, followMerges: false) { id } }', {
+          system,
+          id,
+        })
+      )?.customerByExternalId?.id,
     purposeCodes: async () => (await ask<{ purposes: { code: string }[] | null }>('{ purposes { code } }'))?.purposes?.map((p) => p.code) ?? [],
   };
 }

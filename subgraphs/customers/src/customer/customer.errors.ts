@@ -9,3 +9,5 @@ export const missingName = () => badInput('A customer needs a displayName, or a 
 export const birthDateInFuture = () => badInput('birthDate must be in the past', { field: 'birthDate' });
 /** Another customer already has this e-mail address (compared case-folded); the message does not repeat it. */
 export const emailTaken = () => conflict('Another customer already has this e-mail address', { field: 'email', reason: 'EMAIL_TAKEN' });
+export const followMergesStaffOnly = () =>
+  new DomainError(ErrorCode.FORBIDDEN, 'followMerges: false is for staff tools and the sign-in only', { argument: 'followMerges' });

@@ -18,6 +18,12 @@ export function createCustomerLoaders(customers: CustomerRepository) {
       const byKey = new Map(rows.map((row) => [`${row.system}\u0000${row.externalId}`, row.customerId]));
       return keys.map((key) => byKey.get(key) ?? null);
     }),
+    /** The same, without the external ids a standing merge moved to their holder (followMerges: false). */
+    customerIdByLinkedExternalId: new DataLoader<string, string | null>(async (keys) => {
+      const rows = await customers.findLinkedByExternalIds(keys.map((key) => key.split('\u0000') as [string, string]));
+      const byKey = new Map(rows.map((row) => [`${row.system}\u0000${row.externalId}`, row.customerId]));
+      return keys.map((key) => byKey.get(key) ?? null);
+    }),
     externalIdsByCustomer: new DataLoader<string, ExternalId[]>(async (ids) => {
       const rows = await customers.externalIdsOf(ids);
       const grouped = new Map<string, ExternalId[]>(ids.map((id) => [id, []]));

@@ -43,6 +43,23 @@ export class CustomerRepository {
     return this.dataSource.getRepository(ExternalIdentityEntity).findBy(pairs.map(([system, externalId]) => ({ system, externalId })));
   }
 
+  /**
+   * The holders of these external ids that were linked to them, leaving out every id a standing merge
+   * moved here from the profile it retired (kept in the merge record until an unmerge): a sign-in
+   * credential of the retired profile must not sign its holder in as the survivor.
+   */
+  async findLinkedByExternalIds(pairs: readonly (readonly [string, string])[]): Promise<{ system: string; externalId: string; customerId: string }[]> {
+    return this.dataSource.query(
+      `SELECT e.system, e.external_id AS "externalId", e.customer_id AS "customerId"
+         FROM customers.external_identity e JOIN unnest($1::text[], $2::text[]) AS k(system, external_id) ON e.system = k.system AND e.external_id = k.external_id
+        WHERE NOT EXISTS (
+          SELECT 1 FROM customers.customer_merge m
+           WHERE m.survivor_id = e.customer_id AND m.state IN ('RUNNING', 'MERGED', 'UNMERGING')
+             AND m.retired_profile -> 'externalIds' @> jsonb_build_array(jsonb_build_object('system', e.system, 'external_id', e.external_id)))`,
+      [pairs.map(([system]) => system), pairs.map(([, externalId]) => externalId)],
+    );
+  }
+
   externalIdsOf(customerIds: readonly string[]): Promise<ExternalIdentityEntity[]> {
     return this.dataSource.getRepository(ExternalIdentityEntity).find({
       where: { customerId: In([...customerIds]) },
