@@ -3,3 +3,4 @@ export * from './subject-data.type';
 export * from './subject-data.resolver';
 export * from './customer-tombstones';
 export * from './customer-row-moves';
+export * from './retired-customers';
