@@ -191,6 +191,9 @@ export class MergeRepository {
     const aliases: { alias_id: string }[] = await manager.query(`SELECT alias_id FROM customers.customer_alias WHERE survivor_id = $1`, [customerId]);
     let tombstoned = 0;
     for (const { alias_id } of aliases) tombstoned += await tombstones.record(manager, alias_id, now);
+    // One erasure notice per id the person had: a recipient that knew them only under a retired id is told
+    // by that id (and no notice links the ids). Kept by the outbox purge, like the customer's own.
+    for (const { alias_id } of aliases) await recordEvent(manager, { type: 'customer.erased', customerId: alias_id, payload: { customerId: alias_id }, occurredAt: now });
     // Interactions are only written for an existing profile here, so none can sit under a retired id.
     tombstoned += (await this.interactions.eraseMerged(manager, customerId, tombstones, now)).tombstoned;
     await manager.query(`DELETE FROM customers.customer_alias WHERE survivor_id = $1 OR alias_id = $1`, [customerId]);
