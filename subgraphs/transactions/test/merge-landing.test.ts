@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { CallerKind, ImportJobState, type Caller, type RetiredCustomer } from '@c360/shared';
+import { CallerKind, CustomerRowMoves, ImportJobState, type Caller, type RetiredCustomer } from '@c360/shared';
+import type { EntityManager } from 'typeorm';
 import { storageLabel, type SubgraphHarness } from '@c360/shared/testing';
 import { createTransactionsImport } from '../src/import';
 import { OrderSubjectDataRepository } from '../src/subject-data/subject-data.repository';
 import { orderInput, recordOrder, startSeededHarness, inStockProducts } from './fixtures';
 
 const erp: Caller = { clientId: 'erp-test', kind: CallerKind.ERP_INTEGRATION, scopes: ['orders:write'], purpose: 'SERVICE' };
+/** Two transactions at once need two connections: PGlite has one, so the in-flight cases run on PostgreSQL. */
+const onPostgres = process.env.DATABASE_URL ? it : it.skip;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const ndjson = (rows: unknown[]) => Readable.from([rows.map((r) => JSON.stringify(r)).join('\n') + '\n']);
 
 /**
@@ -89,5 +93,42 @@ describe(`orders naming a retired customer id on ${storageLabel()}`, () => {
     expect(await ordersOf(retired)).toBe(2);
     const [{ n }] = await harness.dataSource.query(`SELECT count(*)::int AS n FROM transactions.merge_move WHERE merge_id = $1`, [mergeId]);
     expect(n).toBe(0);
+  });
+
+  /** Runs `step` in a transaction on its own connection and keeps it open until the answered commit is called. */
+  async function inFlight(step: (manager: EntityManager) => Promise<unknown>) {
+    const runner = harness.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    await step(runner.manager);
+    return async () => {
+      await runner.commitTransaction();
+      await runner.release();
+    };
+  }
+  const rowMoves = new CustomerRowMoves('transactions', [{ table: 'transactions.customer_order' }]);
+
+  onPostgres('an import batch racing a merge step in flight waits for it, then lands on the survivor', async () => {
+    const [survivor, retired, mergeId] = [randomUUID(), randomUUID(), randomUUID()];
+    const commit = await inFlight((manager) => rowMoves.move(manager, mergeId, survivor, retired));
+    const job = importOrders([importRow(retired)]); // checked as "exists": the customers subgraph's step has not run
+    await pause(300);
+    expect(await ordersOf(retired)).toBe(0);
+    await commit();
+    expect(await job).toMatchObject({ state: ImportJobState.DONE, counts: { inserted: 1, rejected: 0 } });
+    expect(await ordersOf(retired)).toBe(0);
+    expect(await ordersOf(survivor)).toBe(1);
+  });
+
+  onPostgres('an import batch racing an unmerge step in flight waits for it, then writes for the id it names', async () => {
+    const { survivor, retired, mergeId } = await merged();
+    retiredHint = new Map([[retired, { survivorId: survivor, mergeId }]]);
+    const commit = await inFlight((manager) => rowMoves.restore(manager, mergeId));
+    const job = importOrders([importRow(retired)]);
+    await pause(300);
+    await commit();
+    expect(await job).toMatchObject({ state: ImportJobState.DONE, counts: { inserted: 1, rejected: 0 } });
+    expect(await ordersOf(survivor)).toBe(0);
+    expect(await ordersOf(retired)).toBe(2);
   });
 });
