@@ -4,3 +4,4 @@ export * from './subject-data.resolver';
 export * from './customer-tombstones';
 export * from './customer-row-moves';
 export * from './retired-customers';
+export * from './retired-ids.migration';

@@ -29,7 +29,7 @@ export async function retiredAmong(query: LockQuery, retired: RetiredIds, ids: r
   const wanted = [...new Set(ids.map((id) => id.toLowerCase()))];
   if (wanted.length === 0) return new Map();
   const rows = await query(
-    `WITH RECURSIVE r AS (${retired}), hop AS (
+    `WITH RECURSIVE r AS NOT MATERIALIZED (${retired}), hop AS (
        SELECT r.alias_id AS named, r.survivor_id, r.merge_id, 1 AS depth FROM r WHERE r.alias_id = ANY($1::uuid[])
        UNION ALL
        SELECT hop.named, r.survivor_id, hop.merge_id, hop.depth + 1 FROM hop JOIN r ON r.alias_id = hop.survivor_id WHERE hop.depth < ${MAX_HOPS}
