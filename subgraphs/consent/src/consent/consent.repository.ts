@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { CustomerTombstones, landWithin, retiredByAliasTable, subjectErased, type ChildPageRows } from '@c360/shared';
+import { CustomerTombstones, landWithin, retiredByAliasTable, retryDeadlocked, subjectErased, type ChildPageRows } from '@c360/shared';
 import { consentEventHash } from '../ledger/ledger-hash';
 import type { LedgerRepository } from '../ledger/ledger.repository';
 import type { ConsentEventEntity } from './consent-event.entity';
@@ -69,7 +69,7 @@ export class ConsentRepository {
    * gives the word back to that id), and is NOT_FOUND otherwise (no alias oracle).
    */
   append(named: NewConsentEvent, followAliases: boolean): Promise<ConsentEventEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return retryDeadlocked(() => this.dataSource.transaction(async (manager) => {
       await this.chain.shareLedger(manager);
       const retired = await landWithin((sql, params) => manager.query(sql, params), RETIRED, [named.customerId], followAliases);
       const landing = retired.get(named.customerId.toLowerCase());
@@ -92,6 +92,6 @@ export class ConsentRepository {
       }
       await recordEvent(manager, consentEventOf(toEntity(row)));
       return toEntity(row);
-    });
+    }));
   }
 }

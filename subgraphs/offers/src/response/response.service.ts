@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { everyCustomerKnown, isUniqueViolation, noAliasWrites, type AliasWrite, type AliasWriteLog, type KnownCustomers } from '@c360/shared';
+import { everyCustomerKnown, isUniqueViolation, noAliasWrites, retryDeadlocked, type AliasWrite, type AliasWriteLog, type KnownCustomers } from '@c360/shared';
 import { OfferStatus, PersonalisationType } from '../offer/offer.enums';
 import { optionKeyOf } from '../eligibility/personalisation';
 import { offerNotFound } from '../offer/offer.errors';
@@ -62,11 +62,11 @@ export class ResponseService {
     const comparable = await this.comparableReplays(requests, readable);
     const follow = aliases === 'follow';
     try {
-      return await this.write(named, follow, now, comparable);
+      return await retryDeadlocked(() => this.write(named, follow, now, comparable));
     } catch (error) {
       // A concurrent call recorded one of our eventIds first: the second pass treats it as a replay.
       if (!isUniqueViolation(error)) throw error;
-      return this.write(named, follow, now, comparable);
+      return retryDeadlocked(() => this.write(named, follow, now, comparable));
     }
   }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { everyCustomerKnown, isUniqueViolation, noAliasWrites, type AliasWriteLog, type KnownCustomers } from '@c360/shared';
+import { everyCustomerKnown, isUniqueViolation, noAliasWrites, retryDeadlocked, type AliasWriteLog, type KnownCustomers } from '@c360/shared';
 import { fromCents, toCents } from '../money';
 import type { CatalogueRepository, PriceInForce } from '../catalogue/catalogue.repository';
 import type { ProductRepository } from '../product/product.repository';
@@ -63,7 +63,7 @@ export class OrderService {
     // A product without price history (written before it existed) is priced at its current price.
     const [order, lines] = this.price(request, known.map((p) => prices.find((q) => q.sku === p.sku) ?? p), now);
     try {
-      await this.orders.transaction(async (manager) => {
+      await retryDeadlocked(() => this.orders.transaction(async (manager) => {
         // Where the named id lives here now, under its merge locks: a merge step that committed since the
         // existence check (or behind another replica's cache) is seen; one that did not waits and moves this order.
         const landed = (await this.aliasWrites.landWithin(manager, [named.customerId], true)).get(named.customerId.toLowerCase());
@@ -79,7 +79,7 @@ export class OrderService {
         if (target.viaMerge) await this.aliasWrites.recordAliasWrites(manager, 'transactions.customer_order', [{ mergeId: target.viaMerge, rowId: order.id, aliasId: named.customerId, survivorId: order.customerId }]);
         await this.catalogue.ledger.recordSales(manager, [order.id], now);
         await recordEvent(manager, { type: 'order.recorded', customerId: order.customerId, payload: { orderId: order.id, status: order.status }, occurredAt: now });
-      });
+      }));
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       const winner = await this.orders.findByExternalKey(request.sourceSystem, request.externalId);
