@@ -334,6 +334,30 @@ describe(`one person, one profile (identity resolution) through the gateway on $
     expect(counts(await view(a))).toMatchObject({ orders: 0, offerResponses: 0 });
   });
 
+  it('writes racing a merge end on the survivor or are refused with a typed error: none is left on the retired id', async () => {
+    const { a, b, tag } = await twoArrivals();
+    await activity(b, tag);
+    const erp = await platform.tokens.headers(CallerKind.ERP_INTEGRATION, { scope: 'customers:write orders:write offers:write consent:write' });
+    const rounds = (from: number, n: number) => Promise.all(Array.from({ length: n }, (_, i) => feeds(b, `${tag}-race${from + i}`, erp)));
+    const [before, merge, during] = await Promise.all([rounds(0, 3), ask(MergeCustomersDocument, { survivorId: a, mergedId: b }, mergeStaff), rounds(3, 3)]);
+    const after = await rounds(6, 2);
+    expect(ok(merge).data!.mergeCustomers.state).toBe('MERGED');
+    const errors = [...before, ...during, ...after].flat().flatMap((r) => r.errors ?? []);
+    for (const error of errors) expect(['NOT_FOUND', 'CONFLICT', 'SUBGRAPH_UNAVAILABLE']).toContain(error.extensions?.code);
+    const db = platform.subgraphs[0].dataSource;
+    for (const table of ['customers.interaction', 'transactions.customer_order', 'offers.offer_response']) {
+      const [{ n }]: { n: number }[] = await db.query(`SELECT count(*)::int AS n FROM ${table} WHERE customer_id = $1`, [b]);
+      expect(`${table}: ${n}`).toBe(`${table}: 0`);
+    }
+    // Consent words said before the merge stay on the retired id (an append-only ledger), ended by the merge: none is left in force there.
+    const [latest]: { status: string }[] = await db.query(
+      `SELECT status FROM consent.consent_event WHERE customer_id = $1 AND purpose_code = 'PARTNER_SHARING' AND partner_id = $2 ORDER BY seq DESC LIMIT 1`,
+      [b, PARTNER],
+    );
+    expect(latest.status).toBe('WITHDRAWN');
+    expect(consentOf(await view(a), 'PARTNER_SHARING')?.status).toBe('GRANTED');
+  });
+
   it('resolves the retired id only for callers who see every customer: its own old customer token gets NOT_FOUND, never the survivor', async () => {
     const { a, b, tag } = await twoArrivals();
     ok(await ask(MergeCustomersDocument, { survivorId: a, mergedId: b }, mergeStaff));

@@ -263,6 +263,33 @@ describe(`consent-aware webhooks, through the gateway (${storageLabel()})`, () =
     expect(n).toBe(0);
   });
 
+  it('after a merge, deletion notices reach a partner that knew the person only under the retired id, named by that id', async () => {
+    const staff = await platform.tokens.headers(CallerKind.INTERNAL_APP, { client_id: 'service-desk', scope: 'customers:read customers.pii:read customers:write customers:merge consent:read consent:write' });
+    const [survivor, retired] = [await createCustomer('Mara'), await createCustomer('Marah')];
+    // Both profiles granted A (so the survivor's grant stands after the merge); A received data about the retired id only.
+    await grant(survivor, PARTNER_A);
+    await grant(retired, PARTNER_A);
+    await rename(retired, 'Marha');
+    await drain();
+    expect(receiverA.about(retired).map((d) => d.event.type)).toEqual(['customer.updated']);
+    expect(ok(await ask(MergeCustomersDocument, { survivorId: survivor, mergedId: retired }, staff)).data!.mergeCustomers.state).toBe('MERGED');
+
+    await withdraw(survivor, PARTNER_A);
+    await drain();
+    expect(receiverA.about(retired).map((d) => d.event.type)).toEqual(['customer.updated', 'consent.withdrawn']);
+    expect(receiverA.about(retired)[1].event.payload).toMatchObject({ partnerId: PARTNER_A, status: 'WITHDRAWN' });
+    // Named by the id A knows: nothing tells A of the survivor's id (the merge link is not A's to learn).
+    expect(receiverA.about(survivor)).toEqual([]);
+    expect(JSON.stringify(receiverA.requests)).not.toContain(survivor);
+
+    expect(ok(await ask(RequestErasureDocument, { customerId: survivor }, privacyStaff)).data!.requestErasure.status).toBe('DONE');
+    await drain();
+    const erased = receiverA.about(retired).filter((d) => d.event.type === 'customer.erased');
+    expect(erased.map((d) => d.event.payload)).toEqual([{ customerId: retired }]);
+    expect(receiverA.about(survivor)).toEqual([]);
+    for (const receiver of [receiverB, receiverC]) expect([...receiver.about(retired), ...receiver.about(survivor)]).toEqual([]);
+  });
+
   it('a failed delivery is retried with the same webhook-id; after the limit it is a dead letter staff can see and replay', async () => {
     let failures = 2;
     internal.answer(() => (failures-- > 0 ? 503 : 204));

@@ -22,7 +22,7 @@ const subscription = (partnerId: string | null, eventTypes: string[]): WebhookSu
 const event = (type: EventEnvelope['type'], customerId: string | null, payload: Record<string, unknown> = {}): EventEnvelope => ({ id: randomUUID(), type, version: 1, occurredAt: new Date().toISOString(), customerId, payload });
 
 /** The relay with storage and decisions in memory: counts statements-worth of work (lookups, decision calls, inserts). */
-function relayWith(subscriptions: WebhookSubscriptionRow[], grants: Map<string, Set<string>>) {
+function relayWith(subscriptions: WebhookSubscriptionRow[], grants: Map<string, Set<string>>, ledger: { disclosed?: Map<string, string[]>; mergedInto?: Map<string, string[]> } = {}) {
   const work = { lookups: 0, decisionCalls: 0, inserts: 0 };
   const stored: { subscriptionId: string; event: EventEnvelope }[] = [];
   const decider = {
@@ -46,10 +46,14 @@ function relayWith(subscriptions: WebhookSubscriptionRow[], grants: Map<string, 
       return rows.length;
     },
     async holdsDataFor() {
-      return false;
+      return [];
     },
   } as unknown as WebhookDeliveryRepository;
-  const disclosures = { anyToPartner: async () => false } as unknown as DisclosureRepository;
+  // The disclosure ledger: which ids each partner received something about; which ids were merged into a customer.
+  const disclosures = {
+    knownToPartner: async (partnerId: string, ids: string[]) => ids.filter((id) => ledger.disclosed?.get(partnerId)?.includes(id)),
+    idsOf: async (id: string) => [id, ...(ledger.mergedInto?.get(id) ?? [])],
+  } as unknown as DisclosureRepository;
   const gate = new PartnerDeliveryGate(decider, disclosures, {} as DisclosureLedger);
   return { relay: new WebhookRelay(repo, deliveries, gate), work, stored };
 }
@@ -80,5 +84,35 @@ describe('the webhook relay plans a dispatch batch at once', () => {
     expect(forSub(0).every((d) => JSON.stringify(d.event.payload.fields) === '["givenName"]')).toBe(true);
     expect(forSub(1).every((d) => JSON.stringify(d.event.payload.fields) === '["city","givenName"]')).toBe(true);
     expect(forSub(2).map((d) => d.event)).toEqual(events); // internal: as recorded
+  });
+});
+
+describe('deletion notices after a merge', () => {
+  const [survivor, retired] = [randomUUID(), randomUUID()];
+  const withdrawn = (customerId: string, partnerId: string) => event('consent.withdrawn', customerId, { partnerId, status: 'WITHDRAWN', purposeCode: 'PARTNER_SHARING' });
+
+  it("a survivor's withdrawal reaches a partner that knew only the retired id, named by that id", async () => {
+    const subs = [subscription('partner-a', ['consent.withdrawn']), subscription('partner-b', ['consent.withdrawn'])];
+    const { relay, stored } = relayWith(subs, new Map(), { disclosed: new Map([['partner-a', [retired]]]), mergedInto: new Map([[survivor, [retired]]]) });
+    const notice = withdrawn(survivor, 'partner-a');
+    expect(await relay.relay(notice)).toBe(1);
+    expect(stored).toEqual([{ subscriptionId: subs[0].id, event: { ...notice, customerId: retired } }]);
+  });
+
+  it('names the survivor to a partner that knows it, and goes to no partner that knew neither id', async () => {
+    const subs = [subscription('partner-a', ['consent.withdrawn'])];
+    const known = relayWith(subs, new Map(), { disclosed: new Map([['partner-a', [retired, survivor]]]), mergedInto: new Map([[survivor, [retired]]]) });
+    const notice = withdrawn(survivor, 'partner-a');
+    await known.relay.relay(notice);
+    expect(known.stored.map((d) => d.event)).toEqual([notice]);
+    const stranger = relayWith(subs, new Map(), { disclosed: new Map([['partner-a', [randomUUID()]]]), mergedInto: new Map([[survivor, [retired]]]) });
+    expect(await stranger.relay.relay(notice)).toBe(0);
+  });
+
+  it("an erasure notice is not re-addressed: the customers subgraph sends one per id, each reaching the partners that knew it", async () => {
+    const subs = [subscription('partner-a', ['customer.erased'])];
+    const { relay, stored } = relayWith(subs, new Map(), { disclosed: new Map([['partner-a', [retired]]]), mergedInto: new Map([[survivor, [retired]]]) });
+    await relay.relayAll([event('customer.erased', retired, { customerId: retired }), event('customer.erased', survivor, { customerId: survivor })]);
+    expect(stored.map((d) => d.event.customerId)).toEqual([retired]);
   });
 });

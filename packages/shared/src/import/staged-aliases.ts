@@ -1,4 +1,5 @@
 import type { ImportParam, ImportQuery } from './import-kind';
+import { lockRetired, type RetiredIds } from '../subject-data/retired-customers';
 
 /** Where a retired (merged) customer id resolves: the survivor, and the merge that retired it. */
 export interface RetiredCustomer {
@@ -23,6 +24,21 @@ export async function stagedAliasLines(query: ImportQuery, records: string, reti
     const aliasId = String(row.customer_id).toLowerCase();
     return { lineNo: String(row.line_no), aliasId, ...retired.get(aliasId)! };
   });
+}
+
+/**
+ * The staged lines naming a retired id, resolved under the merge locks of those ids and their
+ * survivors (one sorted order, the keys a merge or unmerge step takes), from this subgraph's own record
+ * of its merges (`retired`): a merge or unmerge of one of them committed before (seen here) or waits
+ * for the batch (and then moves, or gives back, what it wrote). `hinted`: lines the customers subgraph
+ * called retired when the batch was checked; their ids are locked too, but only this subgraph's record decides.
+ */
+export async function lockedStagedAliases(query: ImportQuery, records: string, retired: RetiredIds, hinted: readonly StagedAlias[] = []): Promise<StagedAlias[]> {
+  const named = await query(`SELECT DISTINCT s.customer_id::text AS id FROM ${records} s WHERE s.customer_id IN (SELECT r.alias_id FROM (${retired}) r)`);
+  const ids = [...new Set([...named.map((r) => String(r.id)), ...hinted.map((l) => l.aliasId)])];
+  if (ids.length === 0) return [];
+  const resolved = await lockRetired(query, retired, ids, hinted.map((l) => l.survivorId));
+  return stagedAliasLines(query, records, resolved);
 }
 
 export const stagedAliasParams = (lines: readonly StagedAlias[]): ImportParam[] => [

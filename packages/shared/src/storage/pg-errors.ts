@@ -8,6 +8,8 @@ function sqlState(error: unknown): string | undefined {
 export const isUniqueViolation = (error: unknown) => sqlState(error) === '23505';
 export const isForeignKeyViolation = (error: unknown) => sqlState(error) === '23503';
 export const isCheckViolation = (error: unknown) => sqlState(error) === '23514';
+/** PostgreSQL chose this transaction as a deadlock's victim: it was rolled back and may run again. */
+export const isDeadlock = (error: unknown) => sqlState(error) === '40P01';
 
 /** The constraint (or unique index) a violation names, for pg and PGlite errors alike. */
 export function violatedConstraint(error: unknown): string | undefined {

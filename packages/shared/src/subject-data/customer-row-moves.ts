@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { MergeCount } from './subject-data.contract';
 import { lockCustomers } from './customer-tombstones';
+import type { WritableCustomer } from '../peers/known-customers';
+import { closeMergeGate, landWithin, RETIRED_ID_MOVE, retiredByMoveMarkers, type RetiredIds } from './retired-customers';
 
 /** A table whose rows belong to a customer through `customer_id`, keyed by a uuid `id`. */
 export interface MovableTable {
@@ -30,9 +32,17 @@ export interface AliasWrite {
 /** Where a subgraph notes its alias writes, inside the writing transaction. */
 export interface AliasWriteLog {
   recordAliasWrites(manager: EntityManager, table: string, writes: readonly AliasWrite[]): Promise<void>;
+  /**
+   * First in the writing transaction: where each named id's rows go in this subgraph now, read under
+   * the merge locks of the ids and their survivors (see landWithin). `follow` false refuses a retired id NOT_FOUND.
+   */
+  landWithin(manager: EntityManager, customerIds: readonly string[], follow: boolean): Promise<Map<string, WritableCustomer>>;
 }
 
-export const noAliasWrites: AliasWriteLog = { recordAliasWrites: async () => undefined };
+export const noAliasWrites: AliasWriteLog = {
+  recordAliasWrites: async () => undefined,
+  landWithin: async (_manager, ids) => new Map(ids.map((id) => [id.toLowerCase(), { customerId: id.toLowerCase(), viaMerge: null }])),
+};
 
 /**
  * Re-points a customer's rows for a profile merge and records each moved row, so an unmerge moves
@@ -41,19 +51,29 @@ export const noAliasWrites: AliasWriteLog = { recordAliasWrites: async () => und
  */
 export class CustomerRowMoves {
   private readonly moves: string;
+  /** This subgraph's retired ids: the marker each merge step writes. */
+  readonly retired: RetiredIds;
 
   constructor(
-    schema: string,
+    private readonly schema: string,
     private readonly tables: readonly MovableTable[],
   ) {
     this.moves = `${schema}.merge_move`;
+    this.retired = retiredByMoveMarkers(schema);
   }
 
-  /** Under both customers' locks (serialised with erasure); a merge already applied moves nothing more. */
+  /**
+   * Under both customers' locks (serialised with erasure and with every write naming either id), after
+   * running import batches (the merge gate); a merge already applied moves nothing more. Besides the rows,
+   * it records the retirement itself (a marker row): from its commit on, a write naming the retired id
+   * lands on the survivor here, whatever the customers subgraph or an existence cache says meanwhile.
+   */
   async move(manager: EntityManager, mergeId: string, survivorId: string, mergedId: string): Promise<MergeCount[]> {
+    await closeMergeGate((sql, params) => manager.query(sql, params), this.schema);
     await lockCustomers(manager, [survivorId, mergedId]);
     const done: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM ${this.moves} WHERE merge_id = $1`, [mergeId]);
     if (done[0].n > 0) return this.counts(manager, mergeId);
+    await manager.query(`INSERT INTO ${this.moves} (merge_id, table_name, row_id, from_customer, to_customer) VALUES ($1, $2, $3, $3, $4)`, [mergeId, RETIRED_ID_MOVE, mergedId, survivorId]);
     for (const { table } of this.tables) {
       await manager.query(
         `WITH moved AS (UPDATE ${table} SET customer_id = $2 WHERE customer_id = $3 RETURNING id)
@@ -78,14 +98,19 @@ export class CustomerRowMoves {
     );
   }
 
+  landWithin(manager: EntityManager, customerIds: readonly string[], follow: boolean): Promise<Map<string, WritableCustomer>> {
+    return landWithin((sql, params) => manager.query(sql, params), this.retired, customerIds, follow);
+  }
+
   /** Every customer this merge's records name, either side (empty once undone). */
   async partiesOf(manager: EntityManager, mergeId: string): Promise<string[]> {
     const rows: { id: string }[] = await manager.query(`SELECT from_customer AS id FROM ${this.moves} WHERE merge_id = $1 UNION SELECT to_customer FROM ${this.moves} WHERE merge_id = $1`, [mergeId]);
     return rows.map((r) => r.id);
   }
 
-  /** Moves back the rows this merge moved that still belong to the survivor; forgets the merge's record. */
+  /** Moves back the rows this merge moved that still belong to the survivor; forgets the merge's record (its marker too). */
   async restore(manager: EntityManager, mergeId: string): Promise<MergeCount[]> {
+    await closeMergeGate((sql, params) => manager.query(sql, params), this.schema);
     const parties: { from_customer: string; to_customer: string }[] = await manager.query(`SELECT DISTINCT from_customer, to_customer FROM ${this.moves} WHERE merge_id = $1`, [mergeId]);
     await lockCustomers(manager, parties.flatMap((p) => [p.from_customer, p.to_customer]));
     const counts: MergeCount[] = [];

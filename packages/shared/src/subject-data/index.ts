@@ -3,3 +3,5 @@ export * from './subject-data.type';
 export * from './subject-data.resolver';
 export * from './customer-tombstones';
 export * from './customer-row-moves';
+export * from './retired-customers';
+export * from './retired-ids.migration';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { CustomerTombstones, subjectErased, type ChildPageRows } from '@c360/shared';
+import { CustomerTombstones, landWithin, retiredByAliasTable, retryDeadlocked, subjectErased, type ChildPageRows } from '@c360/shared';
 import { consentEventHash } from '../ledger/ledger-hash';
 import type { LedgerRepository } from '../ledger/ledger.repository';
 import type { ConsentEventEntity } from './consent-event.entity';
@@ -9,6 +9,9 @@ import { consentEventOf } from './consent.events';
 import { recordEvent } from '@c360/shared';
 
 export type NewConsentEvent = Omit<ConsentEventEntity, 'id' | 'seq' | 'prevHash' | 'hash'>;
+
+/** This subgraph's record of retired ids (its merge step writes it under the ledger lock). */
+const RETIRED = retiredByAliasTable('consent.customer_alias');
 
 const COLUMNS = CONSENT_EVENT_COLUMNS.split(', ').map((c) => `e.${c}`).join(', ');
 const toEntity = toConsentEvent;
@@ -60,12 +63,18 @@ export class ConsentRepository {
   }
 
   /**
-   * Links the event into the customer's hash chain in the same transaction that inserts it. With
-   * `viaAlias`, the event was said through a retired id and lands on its survivor: noted so an
-   * unmerge gives the word back to that id.
+   * Links the event into the customer's hash chain in the same transaction that inserts it. The id
+   * named is resolved here, under the ledger lock a merge step holds whole: a retired id (even one an
+   * existence cache still calls live) lands on its survivor when `followAliases` (noted so an unmerge
+   * gives the word back to that id), and is NOT_FOUND otherwise (no alias oracle).
    */
-  append(event: NewConsentEvent, viaAlias?: { aliasId: string; mergeId: string }): Promise<ConsentEventEntity> {
-    return this.dataSource.transaction(async (manager) => {
+  append(named: NewConsentEvent, followAliases: boolean): Promise<ConsentEventEntity> {
+    return retryDeadlocked(() => this.dataSource.transaction(async (manager) => {
+      await this.chain.shareLedger(manager);
+      const retired = await landWithin((sql, params) => manager.query(sql, params), RETIRED, [named.customerId], followAliases);
+      const landing = retired.get(named.customerId.toLowerCase());
+      const viaAlias = landing?.viaMerge ? { aliasId: named.customerId, mergeId: landing.viaMerge } : undefined;
+      const event = { ...named, customerId: landing?.customerId ?? named.customerId };
       const { seq, prevHash } = await this.chain.nextLink(manager, event.customerId);
       // Under the ledger lock an erasure also takes: either it committed (refused here) or it withdraws what this appends.
       if ((await this.tombstones.erasedAmongWithin(manager, [event.customerId])).length > 0) throw subjectErased('customerId');
@@ -83,6 +92,6 @@ export class ConsentRepository {
       }
       await recordEvent(manager, consentEventOf(toEntity(row)));
       return toEntity(row);
-    });
+    }));
   }
 }

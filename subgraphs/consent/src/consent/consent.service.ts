@@ -44,11 +44,12 @@ export class ConsentService {
     if (purpose.legalBasis !== LegalBasis.CONSENT) throw consentNotApplicable(purpose);
     const partnerId = await this.checkPartner(purpose, input.partnerId ?? null, status);
     // A customer token is bound to its own id: a retired one is NOT_FOUND to it, never an alias oracle.
-    const target =
-      caller.kind === CallerKind.CUSTOMER ? (await this.known.assertWritable([customerId]), null) : ((await this.known.resolveWritable([customerId])).get(customerId) ?? null);
-    const viaAlias = target?.viaMerge ? { aliasId: customerId, mergeId: target.viaMerge } : undefined;
+    const follow = caller.kind !== CallerKind.CUSTOMER;
+    // The existence check refuses unknown and erased ids; where a retired id lands is decided in the appending transaction.
+    if (follow) await this.known.resolveWritable([customerId]);
+    else await this.known.assertWritable([customerId]);
     return this.ledger.append({
-      customerId: target?.customerId ?? customerId,
+      customerId,
       purposeCode: purpose.code,
       partnerId,
       status,
@@ -56,7 +57,7 @@ export class ConsentService {
       channel: input.channel,
       clientId: caller.clientId,
       recordedAt: now,
-    }, viaAlias);
+    }, follow);
   }
 
   private async checkPartner(purpose: PurposeEntity, partnerId: string | null, status: ConsentStatus): Promise<string | null> {

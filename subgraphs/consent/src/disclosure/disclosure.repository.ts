@@ -44,10 +44,22 @@ export class DisclosureRepository {
     return disclosures.length;
   }
 
-  /** Whether the partner was ever disclosed anything about the customer (a deletion notice then goes to it). */
-  async anyToPartner(partnerId: string, customerId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM consent.disclosure WHERE partner_id = $1 AND customer_id = $2 LIMIT 1`, [partnerId, customerId]);
-    return rows.length > 0;
+  /** Which of these ids the partner was ever disclosed anything about (a deletion notice then goes to it), in the order given. */
+  async knownToPartner(partnerId: string, customerIds: readonly string[]): Promise<string[]> {
+    if (customerIds.length === 0) return [];
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT d.customer_id::text AS id FROM consent.disclosure d WHERE d.partner_id = $1 AND d.customer_id = ANY($2::uuid[])`,
+      [partnerId, [...customerIds]],
+    );
+    const known = new Set(rows.map((r) => r.id));
+    return customerIds.filter((id) => known.has(id.toLowerCase()));
+  }
+
+  /** The customer's id and every id merged into it (transitively, as long as the merge stands), the customer's first. */
+  async idsOf(customerId: string): Promise<string[]> {
+    const rows: { member: string }[] = await this.dataSource.query(`${ALIASES_OF} SELECT member::text AS member FROM owned ORDER BY member`, [[customerId]]);
+    const id = customerId.toLowerCase();
+    return [id, ...rows.map((r) => r.member).filter((m) => m !== id)];
   }
 
   /** Newest first; one statement for every customer in the batch. */

@@ -27,7 +27,7 @@ export class LedgerRepository {
    * The seq is drawn after the lock, so per customer the ledger order and the chain order agree.
    */
   async nextLink(manager: EntityManager, customerId: string): Promise<{ seq: number; prevHash: string }> {
-    await manager.query(`SELECT pg_advisory_xact_lock_shared(${LEDGER_LOCK})`);
+    await this.shareLedger(manager);
     await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2::text))', [CHAIN_LOCK_CLASS, customerId]);
     const [row]: { head: string | null; seq: string }[] = await manager.query(
       `SELECT (SELECT hash FROM consent.consent_event WHERE customer_id = $1 ORDER BY seq DESC LIMIT 1) AS head,
@@ -35,6 +35,11 @@ export class LedgerRepository {
       [customerId],
     );
     return { seq: Number(row.seq), prevHash: row.head ?? GENESIS_HASH };
+  }
+
+  /** Shares the ledger until the transaction ends, as every single append does: a merge, unmerge or erasure (which hold it whole) waits, or is waited for. */
+  async shareLedger(manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock_shared(${LEDGER_LOCK})`);
   }
 
   /**

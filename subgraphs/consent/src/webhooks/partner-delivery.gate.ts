@@ -2,7 +2,10 @@ import { CallerKind, DecisionReason, type Caller, type ConsentDecider, type Even
 import { PARTNER_SHARING } from '../decision/decision.service';
 import type { DisclosureLedger } from '../disclosure/disclosure.service';
 import type { DisclosureRepository } from '../disclosure/disclosure.repository';
-import { planPartnerRelay, type DecideMany, type PartnerRelayPlan } from './partner-relay';
+import { PARTNER_DELETION_NOTICES, planPartnerRelay, type DecideMany, type PartnerRelayPlan } from './partner-relay';
+
+/** Which of these ids a data delivery to the subscription is still waiting about (planned or stored). */
+export type WaitingData = (customerIds: string[]) => Promise<string[]>;
 
 /** The disclosure ledger's subgraph column for what webhooks sent. */
 export const WEBHOOK_DISCLOSURE_SOURCE = 'webhooks';
@@ -29,11 +32,38 @@ export class PartnerDeliveryGate {
     private readonly ledger: DisclosureLedger,
   ) {}
 
-  plan(event: EventEnvelope, partnerId: string, subscriptionId: string, waiting?: (customerId: string) => Promise<boolean>, decided?: DecideMany): Promise<PartnerRelayPlan> {
+  async plan(event: EventEnvelope, partnerId: string, subscriptionId: string, waiting?: WaitingData, decided?: DecideMany): Promise<PartnerRelayPlan> {
     const caller = partnerWebhookCaller(partnerId, subscriptionId);
     const decide: DecideMany = decided ?? ((requests) => this.decisions.decide(caller, requests));
-    const receivedBefore = async (customerId: string) => (await this.disclosures.anyToPartner(partnerId, customerId)) || (waiting ? await waiting(customerId) : false);
-    return planPartnerRelay(event, partnerId, decide, receivedBefore);
+    const known = (ids: string[]) => this.knownAmong(partnerId, ids, waiting);
+    if (PARTNER_DELETION_NOTICES.has(event.type) && event.customerId) {
+      const named = await this.noticeAddressee(event, known);
+      if (!named) return { deliver: false };
+      return planPartnerRelay(named === event.customerId ? event : { ...event, customerId: named }, partnerId, decide, async () => true);
+    }
+    return planPartnerRelay(event, partnerId, decide, async (customerId) => (await known([customerId])).length > 0);
+  }
+
+  /** Of these ids, those the partner received something about: the disclosure ledger, or a data delivery still waiting. */
+  private async knownAmong(partnerId: string, ids: string[], waiting?: WaitingData): Promise<string[]> {
+    const disclosed = new Set(await this.disclosures.knownToPartner(partnerId, ids));
+    const rest = ids.filter((id) => !disclosed.has(id));
+    const held = new Set(waiting && rest.length ? await waiting(rest) : []);
+    return ids.filter((id) => disclosed.has(id) || held.has(id));
+  }
+
+  /**
+   * Whom a deletion notice names to this partner, or null when it received nothing about the person.
+   * A withdrawal by a merged person also reaches a partner that knew them only under a retired id, named
+   * by that id (the one the partner knows: naming the survivor would tell it of the merge). An erasure
+   * needs no alias walk: the customers subgraph emits one `customer.erased` per id the person had.
+   */
+  private async noticeAddressee(event: EventEnvelope, known: (ids: string[]) => Promise<string[]>): Promise<string | null> {
+    const id = event.customerId!.toLowerCase();
+    const ids = event.type === 'consent.withdrawn' ? await this.disclosures.idsOf(id) : [id];
+    const knownIds = await known(ids);
+    if (knownIds.length === 0) return null;
+    return knownIds.includes(id) ? event.customerId! : knownIds[0];
   }
 
   /**

@@ -106,13 +106,16 @@ export class WebhookDeliveryRepository {
     else await this.dataSource.query(`UPDATE consent.webhook_delivery SET last_error = $2, next_attempt_at = now() + ($3::int * interval '1 millisecond') WHERE seq = $1`, [seq, error, retryInMs]);
   }
 
-  /** Whether a data delivery about the customer to this subscription is waiting or went out (a later deletion notice must follow it). */
-  async holdsDataFor(subscriptionId: string, customerId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM consent.webhook_delivery WHERE subscription_id = $1 AND customer_id = $2 AND NOT dead AND event_type NOT IN ('consent.withdrawn', 'customer.erased') LIMIT 1`,
-      [subscriptionId, customerId],
+  /** Which of these ids a data delivery to this subscription is waiting or went out about (a later deletion notice must follow it). */
+  async holdsDataFor(subscriptionId: string, customerIds: readonly string[]): Promise<string[]> {
+    if (customerIds.length === 0) return [];
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT customer_id::text AS id FROM consent.webhook_delivery
+        WHERE subscription_id = $1 AND customer_id = ANY($2::uuid[]) AND NOT dead AND event_type NOT IN ('consent.withdrawn', 'customer.erased')`,
+      [subscriptionId, [...customerIds]],
     );
-    return rows.length > 0;
+    const held = new Set(rows.map((r) => r.id));
+    return customerIds.filter((id) => held.has(id.toLowerCase()));
   }
 
   async deadLetters(limit: number): Promise<WebhookDeliveryRow[]> {

@@ -46,11 +46,15 @@ export class WebhookRelay {
           planned.push({ subscriptionId: subscription.id, event });
           continue;
         }
-        const waiting = async (customerId: string) => plannedData.has(`${subscription.id}/${customerId}`) || this.deliveries.holdsDataFor(subscription.id, customerId);
+        const waiting = async (customerIds: string[]) => {
+          const planned = customerIds.filter((id) => plannedData.has(`${subscription.id}/${id.toLowerCase()}`));
+          const stored = await this.deliveries.holdsDataFor(subscription.id, customerIds.filter((id) => !planned.includes(id)));
+          return [...planned, ...stored];
+        };
         const plan = await this.gate.plan(event, subscription.partnerId, subscription.id, waiting, decided.get(subscription.id));
         if (!plan.deliver) continue;
         planned.push({ subscriptionId: subscription.id, event: plan.event });
-        if (!plan.notice && event.customerId) plannedData.add(`${subscription.id}/${event.customerId}`);
+        if (!plan.notice && event.customerId) plannedData.add(`${subscription.id}/${event.customerId.toLowerCase()}`);
       }
     }
     return this.deliveries.enqueueAll(planned);

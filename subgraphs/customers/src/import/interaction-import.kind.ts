@@ -1,18 +1,9 @@
-import { recordStagedAliasWrites, repointStagedAliases, type ImportKind, type ImportQuery, type ImportTables, type StagedAlias } from '@c360/shared';
+import { lockedStagedAliases, recordStagedAliasWrites, repointStagedAliases, retiredByAliasTable, shareMergeGate, type ImportKind } from '@c360/shared';
 import { INTERACTION_PARAMS as P, interactionBatchFacts } from './interaction-import.rules';
-import { compareResent, insertNewInteractions, INTERACTION_CHECKS, lockBatchCustomers, lockMergeParties, stagedAliasesOf } from './interaction-import.sql';
+import { compareResent, insertNewInteractions, INTERACTION_CHECKS, lockBatchCustomers } from './interaction-import.sql';
 
-/**
- * The staged lines naming a retired id, read again under the merge locks of those ids and their
- * survivors: a merge or unmerge of them settles before the batch re-points, or waits for it (and
- * then gives back what the batch wrote through the alias).
- */
-async function aliasedLines(tables: ImportTables, query: ImportQuery): Promise<StagedAlias[]> {
-  const seen = (await query(stagedAliasesOf(tables))) as unknown as StagedAlias[];
-  if (seen.length === 0) return [];
-  await query(lockMergeParties, [[...new Set(seen.flatMap((l) => [l.aliasId, l.survivorId]))]]);
-  return (await query(stagedAliasesOf(tables))) as unknown as StagedAlias[];
-}
+/** This subgraph's record of retired ids (a merge's last step writes it). */
+const RETIRED = retiredByAliasTable('customers.customer_alias');
 
 /**
  * Told once after an import which customers got new interactions (their memberships follow set-wise),
@@ -51,7 +42,9 @@ export function interactionImportKind(imported: InteractionsImported): ImportKin
     prepare: ({ tables, query, now }) => interactionBatchFacts(query, tables.records, now),
     async merge({ tables, query, jobId, sourceSystem, params }) {
       const attributes = [params[P.parsedLines - 3].value, params[P.parsedAttributes - 3].value];
-      const aliased = await aliasedLines(tables, query);
+      // No merge step runs during the batch (the gate); each retired id resolved under its merge locks.
+      await shareMergeGate(query, 'customers');
+      const aliased = await lockedStagedAliases(query, tables.records, RETIRED);
       await repointStagedAliases(query, tables.records, aliased);
       await query(lockBatchCustomers(tables));
       const [inserted] = await query(insertNewInteractions(tables), [sourceSystem, ...attributes]);

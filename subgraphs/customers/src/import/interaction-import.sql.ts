@@ -34,18 +34,6 @@ export const lockBatchCustomers = (t: ImportTables) => `
   )
   SELECT count(*)::int AS locked FROM locked`;
 
-/** The staged lines naming a retired id, with its survivor and merge: read inside the batch's transaction. */
-export const stagedAliasesOf = (t: ImportTables) => `
-  SELECT s.line_no::text AS "lineNo", a.alias_id AS "aliasId", a.survivor_id AS "survivorId", a.merge_id AS "mergeId"
-  FROM ${t.records} s JOIN customers.customer_alias a ON a.alias_id = s.customer_id ORDER BY s.line_no`;
-
-/**
- * Holds the merge locks (recordInteraction's advisory lock per customer) of these ids, in id order as
- * lockCustomers takes them: a merge or unmerge of one of them waits for the batch, or the batch for it.
- * Only for the few retired ids and their survivors, taken before the batch's row locks.
- */
-export const lockMergeParties = `SELECT pg_advisory_xact_lock(hashtext(ids.id)) FROM (SELECT DISTINCT lower(u.id::text) AS id FROM unnest($1::uuid[]) AS u(id) ORDER BY 1) ids`;
-
 /** Inserts every interaction the source system ($1) has not sent before (first line wins) for a customer that still exists; $2 and $3 the parsed attributes. */
 export const insertNewInteractions = (t: ImportTables) => `
   WITH fresh AS (

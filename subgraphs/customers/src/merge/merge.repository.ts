@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { CustomerRowMoves, lockCustomers, recordEvent, type CustomerTombstones, type MergeCount } from '@c360/shared';
+import { closeMergeGate, CustomerRowMoves, lockCustomers, recordEvent, type CustomerTombstones, type MergeCount } from '@c360/shared';
 import { CustomerMergeState, MatchIdentifier } from './merge.enums';
 
 export interface CandidateRow {
@@ -158,6 +158,8 @@ export class MergeRepository {
    */
   unmergeLocal(merge: MergeRow): Promise<MergeCount[] | null> {
     return this.dataSource.transaction(async (manager) => {
+      // The gate before any customer lock, as the merge step and interaction imports take them (one order, no deadlock).
+      await closeMergeGate((sql, params) => manager.query(sql, params), 'customers');
       await lockCustomers(manager, [merge.survivorId, merge.mergedId]);
       const [record]: { retired_profile: RetiredProfile | null }[] = await manager.query(`SELECT retired_profile FROM customers.customer_merge WHERE id = $1 FOR UPDATE`, [merge.id]);
       const retired = record?.retired_profile;
@@ -189,6 +191,9 @@ export class MergeRepository {
     const aliases: { alias_id: string }[] = await manager.query(`SELECT alias_id FROM customers.customer_alias WHERE survivor_id = $1`, [customerId]);
     let tombstoned = 0;
     for (const { alias_id } of aliases) tombstoned += await tombstones.record(manager, alias_id, now);
+    // One erasure notice per id the person had: a recipient that knew them only under a retired id is told
+    // by that id (and no notice links the ids). Kept by the outbox purge, like the customer's own.
+    for (const { alias_id } of aliases) await recordEvent(manager, { type: 'customer.erased', customerId: alias_id, payload: { customerId: alias_id }, occurredAt: now });
     // Interactions are only written for an existing profile here, so none can sit under a retired id.
     tombstoned += (await this.interactions.eraseMerged(manager, customerId, tombstones, now)).tombstoned;
     await manager.query(`DELETE FROM customers.customer_alias WHERE survivor_id = $1 OR alias_id = $1`, [customerId]);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { everyCustomerKnown, isUniqueViolation, noAliasWrites, type AliasWrite, type AliasWriteLog, type KnownCustomers } from '@c360/shared';
+import { everyCustomerKnown, isUniqueViolation, noAliasWrites, retryDeadlocked, type AliasWrite, type AliasWriteLog, type KnownCustomers } from '@c360/shared';
 import { OfferStatus, PersonalisationType } from '../offer/offer.enums';
 import { optionKeyOf } from '../eligibility/personalisation';
 import { offerNotFound } from '../offer/offer.errors';
@@ -58,18 +58,15 @@ export class ResponseService {
     const ids = named.map((r) => r.customerId);
     const targets = aliases === 'follow' ? await this.known.resolveWritable(ids) : await this.known.assertWritable(ids).then(() => new Map());
     const requests = named.map((r) => ({ ...r, customerId: targets.get(r.customerId)?.customerId ?? r.customerId }));
-    const viaAlias = (response: OfferResponseEntity, i: number): AliasWrite | null => {
-      const target = targets.get(named[i].customerId);
-      return target?.viaMerge ? { mergeId: target.viaMerge, rowId: response.id, aliasId: named[i].customerId, survivorId: target.customerId } : null;
-    };
     await this.redemptions.assertRedeemable(requests);
     const comparable = await this.comparableReplays(requests, readable);
+    const follow = aliases === 'follow';
     try {
-      return await this.write(requests, now, comparable, viaAlias);
+      return await retryDeadlocked(() => this.write(named, follow, now, comparable));
     } catch (error) {
       // A concurrent call recorded one of our eventIds first: the second pass treats it as a replay.
       if (!isUniqueViolation(error)) throw error;
-      return this.write(requests, now, comparable, viaAlias);
+      return retryDeadlocked(() => this.write(named, follow, now, comparable));
     }
   }
 
@@ -108,8 +105,17 @@ export class ResponseService {
     return differing.length ? readable([...new Set(differing.map((r) => recorded.get(r.eventId)!.customerId))]) : new Set<string>();
   }
 
-  private write(requests: ResponseRequest[], now: Date, comparable: ReadonlySet<string>, viaAlias: (fresh: OfferResponseEntity, i: number) => AliasWrite | null): Promise<OfferResponseEntity[]> {
+  /** `named`: the requests with the ids the caller sent; each lands where its id lives here at the write, under its merge locks. */
+  private write(named: ResponseRequest[], follow: boolean, now: Date, comparable: ReadonlySet<string>): Promise<OfferResponseEntity[]> {
     return this.responses.transaction(async (manager) => {
+      // A merge step that committed since the existence check (or behind another replica's cache) is seen here; one that did not waits and moves these.
+      const landed = await this.aliasWrites.landWithin(manager, [...new Set(named.map((r) => r.customerId))], follow);
+      const landing = (r: ResponseRequest) => landed.get(r.customerId.toLowerCase()) ?? { customerId: r.customerId, viaMerge: null };
+      const requests = named.map((r) => ({ ...r, customerId: landing(r).customerId }));
+      const viaAlias = (response: OfferResponseEntity, i: number): AliasWrite | null => {
+        const target = landing(named[i]);
+        return target.viaMerge ? { mergeId: target.viaMerge, rowId: response.id, aliasId: named[i].customerId, survivorId: target.customerId } : null;
+      };
       // Checked again here: an erasure committing after the early check would otherwise leave these responses under the real id.
       await this.erased.refuseErasedWithin(manager, requests.map((r) => r.customerId));
       const eventIds = [...new Set(requests.map((r) => r.eventId))];

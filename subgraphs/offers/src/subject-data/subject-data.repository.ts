@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CustomerRowMoves, CustomerTombstones, purgeCustomerEvents, type AliasWrite, type MergeCount } from '@c360/shared';
+import { CustomerRowMoves, CustomerTombstones, purgeCustomerEvents, type AliasWrite, type MergeCount, type WritableCustomer } from '@c360/shared';
 
 /** All SQL for a customer's data-subject requests in this subgraph. */
 export class ResponseSubjectDataRepository {
@@ -18,6 +18,11 @@ export class ResponseSubjectDataRepository {
   /** Responses recorded on the survivor through a retired id: an unmerge gives them back to that id. */
   recordAliasWrites(manager: EntityManager, table: string, writes: readonly AliasWrite[]): Promise<void> {
     return this.moves.recordAliasWrites(manager, table, writes);
+  }
+
+  /** First in a writing transaction: where each named id's rows go now, under the merge locks (see CustomerRowMoves.landWithin). */
+  landWithin(manager: EntityManager, customerIds: readonly string[], follow: boolean): Promise<Map<string, WritableCustomer>> {
+    return this.moves.landWithin(manager, customerIds, follow);
   }
 
   unmerge(mergeId: string): Promise<MergeCount[]> {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { ErasureAction, type AliasWrite, type AliasWriteLog, type ErasureCount, type MergeCount, type SubjectDataHandler } from '@c360/shared';
+import { ErasureAction, type AliasWrite, type AliasWriteLog, type ErasureCount, type MergeCount, type SubjectDataHandler, type WritableCustomer } from '@c360/shared';
 import { customersErased } from './subject-data.errors';
 import type { ResponseSubjectDataRepository } from './subject-data.repository';
 
@@ -29,6 +29,10 @@ export class ResponseSubjectData implements SubjectDataHandler, AliasWriteLog {
 
   recordAliasWrites(manager: EntityManager, table: string, writes: readonly AliasWrite[]): Promise<void> {
     return this.repository.recordAliasWrites(manager, table, writes);
+  }
+
+  landWithin(manager: EntityManager, customerIds: readonly string[], follow: boolean): Promise<Map<string, WritableCustomer>> {
+    return this.repository.landWithin(manager, customerIds, follow);
   }
 
   /** Refuses responses for erased customers (typed CONFLICT, reason SUBJECT_ERASED). */

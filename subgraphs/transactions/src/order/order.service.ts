@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { everyCustomerKnown, isUniqueViolation, noAliasWrites, type AliasWriteLog, type KnownCustomers } from '@c360/shared';
+import { everyCustomerKnown, isUniqueViolation, noAliasWrites, retryDeadlocked, type AliasWriteLog, type KnownCustomers } from '@c360/shared';
 import { fromCents, toCents } from '../money';
 import type { CatalogueRepository, PriceInForce } from '../catalogue/catalogue.repository';
 import type { ProductRepository } from '../product/product.repository';
@@ -54,7 +54,7 @@ export class OrderService {
   async record(input: RecordOrderInput, now = new Date()): Promise<OrderEntity> {
     const named = toOrderRequest(input, now);
     await this.erased.refuseErased(named.customerId);
-    const target = (await this.known.resolveWritable([named.customerId])).get(named.customerId) ?? { customerId: named.customerId, viaMerge: null };
+    let target = (await this.known.resolveWritable([named.customerId])).get(named.customerId) ?? { customerId: named.customerId, viaMerge: null };
     const request: OrderRequest = { ...named, customerId: target.customerId };
     const existing = await this.orders.findByExternalKey(request.sourceSystem, request.externalId);
     if (existing) return this.replay(request, existing);
@@ -63,7 +63,14 @@ export class OrderService {
     // A product without price history (written before it existed) is priced at its current price.
     const [order, lines] = this.price(request, known.map((p) => prices.find((q) => q.sku === p.sku) ?? p), now);
     try {
-      await this.orders.transaction(async (manager) => {
+      await retryDeadlocked(() => this.orders.transaction(async (manager) => {
+        // Where the named id lives here now, under its merge locks: a merge step that committed since the
+        // existence check (or behind another replica's cache) is seen; one that did not waits and moves this order.
+        const landed = (await this.aliasWrites.landWithin(manager, [named.customerId], true)).get(named.customerId.toLowerCase());
+        if (landed) {
+          order.customerId = landed.customerId;
+          target = landed;
+        }
         // Checked again here, not only above: an erasure committing after that check would otherwise leave this order under the real id.
         await this.erased.refuseErasedWithin(manager, order.customerId);
         // The header goes first: a concurrent replay then waits on its unique key and never touches stock.
@@ -72,7 +79,7 @@ export class OrderService {
         if (target.viaMerge) await this.aliasWrites.recordAliasWrites(manager, 'transactions.customer_order', [{ mergeId: target.viaMerge, rowId: order.id, aliasId: named.customerId, survivorId: order.customerId }]);
         await this.catalogue.ledger.recordSales(manager, [order.id], now);
         await recordEvent(manager, { type: 'order.recorded', customerId: order.customerId, payload: { orderId: order.id, status: order.status }, occurredAt: now });
-      });
+      }));
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       const winner = await this.orders.findByExternalKey(request.sourceSystem, request.externalId);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CustomerRowMoves, CustomerTombstones, purgeCustomerEvents, type AliasWrite, type AliasWriteLog, type MergeCount } from '@c360/shared';
+import { CustomerRowMoves, CustomerTombstones, purgeCustomerEvents, type AliasWrite, type AliasWriteLog, type MergeCount, type WritableCustomer } from '@c360/shared';
 
 export interface OrderErasureRows {
   tombstoned: number;
@@ -34,6 +34,11 @@ export class OrderSubjectDataRepository implements AliasWriteLog {
   /** Orders recorded on the survivor through a retired id: an unmerge gives them back to that id. */
   recordAliasWrites(manager: EntityManager, table: string, writes: readonly AliasWrite[]): Promise<void> {
     return this.moves.recordAliasWrites(manager, table, writes);
+  }
+
+  /** First in a writing transaction: where each named id's rows go now, under the merge locks (see CustomerRowMoves.landWithin). */
+  landWithin(manager: EntityManager, customerIds: readonly string[], follow: boolean): Promise<Map<string, WritableCustomer>> {
+    return this.moves.landWithin(manager, customerIds, follow);
   }
 
   /** Both customers a merge's moves name (empty once it was undone). */

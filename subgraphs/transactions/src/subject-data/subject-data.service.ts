@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { ErasureAction, type AliasWrite, type AliasWriteLog, type ErasureCount, type MergeCount, type SubjectDataHandler } from '@c360/shared';
+import { ErasureAction, type AliasWrite, type AliasWriteLog, type ErasureCount, type MergeCount, type SubjectDataHandler, type WritableCustomer } from '@c360/shared';
 import { customerErased } from './subject-data.errors';
 import type { OrderSubjectDataRepository } from './subject-data.repository';
 
@@ -47,6 +47,10 @@ export class OrderSubjectData implements SubjectDataHandler, AliasWriteLog {
 
   recordAliasWrites(manager: EntityManager, table: string, writes: readonly AliasWrite[]): Promise<void> {
     return this.repository.recordAliasWrites(manager, table, writes);
+  }
+
+  landWithin(manager: EntityManager, customerIds: readonly string[], follow: boolean): Promise<Map<string, WritableCustomer>> {
+    return this.repository.landWithin(manager, customerIds, follow);
   }
 
   /** Refuses orders for an erased customer (typed CONFLICT, reason SUBJECT_ERASED). */

@@ -1,0 +1,117 @@
+import { unknownCustomer, type WritableCustomer } from '../peers/known-customers';
+import { isDeadlock } from '../storage/pg-errors';
+import type { RetiredCustomer } from '../import/staged-aliases';
+
+/** Runs one statement in the writing transaction: an EntityManager's `query` or an import batch's. */
+export type LockQuery = (sql: string, params?: unknown[]) => Promise<Array<Record<string, unknown>>>;
+
+/**
+ * SQL answering (alias_id, survivor_id, merge_id) for every id this subgraph has retired by a merge
+ * step: its own record of the merge, written and removed under the merge parties' locks. Each hop is
+ * one merge; a chain (b into a, then a into c) is followed to its end.
+ */
+export type RetiredIds = string;
+
+/** The customers and consent subgraphs keep `<schema>.customer_alias` (alias_id, survivor_id, merge_id). */
+export const retiredByAliasTable = (table: string): RetiredIds => `SELECT alias_id, survivor_id, merge_id FROM ${table}`;
+
+/** In `<schema>.merge_move`, the marker a merge step writes for the id it retires (see CustomerRowMoves.move). */
+export const RETIRED_ID_MOVE = '(retired id)';
+
+/** Subgraphs whose merge step is CustomerRowMoves: the retirement marker of each merge. */
+export const retiredByMoveMarkers = (schema: string): RetiredIds =>
+  `SELECT row_id AS alias_id, to_customer AS survivor_id, merge_id FROM ${schema}.merge_move WHERE table_name = '${RETIRED_ID_MOVE}'`;
+
+/** Bounds a chain walk: a chain of merges is short, and a cycle (never written) must not loop. */
+const MAX_HOPS = 16;
+
+/** Where each retired id among `ids` lands now: the end of its chain, with the merge that retired it (its first hop). */
+export async function retiredAmong(query: LockQuery, retired: RetiredIds, ids: readonly string[]): Promise<Map<string, RetiredCustomer>> {
+  const wanted = [...new Set(ids.map((id) => id.toLowerCase()))];
+  if (wanted.length === 0) return new Map();
+  const rows = await query(
+    `WITH RECURSIVE r AS NOT MATERIALIZED (${retired}), hop AS (
+       SELECT r.alias_id AS named, r.survivor_id, r.merge_id, 1 AS depth FROM r WHERE r.alias_id = ANY($1::uuid[])
+       UNION ALL
+       SELECT hop.named, r.survivor_id, hop.merge_id, hop.depth + 1 FROM hop JOIN r ON r.alias_id = hop.survivor_id WHERE hop.depth < ${MAX_HOPS}
+     )
+     SELECT DISTINCT ON (named) named::text AS named, survivor_id::text AS survivor_id, merge_id::text AS merge_id FROM hop ORDER BY named, depth DESC`,
+    [wanted],
+  );
+  return new Map(rows.map((r) => [String(r.named), { survivorId: String(r.survivor_id), mergeId: String(r.merge_id) }]));
+}
+
+/** The merge locks of these ids (lockCustomers' keys), in the one sorted order. */
+export async function lockMergeParties(query: LockQuery, ids: readonly string[]): Promise<void> {
+  const sorted = [...new Set(ids.map((id) => id.toLowerCase()))].sort();
+  if (sorted.length === 0) return;
+  // One statement, row by row in id order (ORDER BY before the lock calls), the keys lockCustomers takes.
+  await query(`SELECT pg_advisory_xact_lock(hashtext(ids.id)) FROM (SELECT u.id FROM unnest($1::text[]) WITH ORDINALITY AS u(id, n) ORDER BY u.n) ids`, [sorted]);
+}
+
+/**
+ * The retired ids among `ids`, resolved under the merge locks of every id concerned: read, lock each
+ * named id and each survivor in one sorted order (the keys a merge or unmerge step takes), read again.
+ * A merge or unmerge of them then either committed before (seen here) or waits for this transaction
+ * (and moves, or gives back, what it writes). A survivor that changed in between is locked too.
+ */
+export async function lockRetired(query: LockQuery, retired: RetiredIds, ids: readonly string[], hinted: Iterable<string> = []): Promise<Map<string, RetiredCustomer>> {
+  const named = [...new Set(ids.map((id) => id.toLowerCase()))];
+  if (named.length === 0) return new Map();
+  const locked = new Set<string>();
+  let seen = await retiredAmong(query, retired, named);
+  let wanted = [...named, ...[...hinted].map((id) => id.toLowerCase()), ...[...seen.values()].map((r) => r.survivorId)];
+  for (let round = 0; round < 3; round++) {
+    const fresh = wanted.filter((id) => !locked.has(id));
+    if (fresh.length === 0) return seen;
+    await lockMergeParties(query, fresh);
+    for (const id of fresh) locked.add(id);
+    seen = await retiredAmong(query, retired, named);
+    wanted = [...seen.values()].map((r) => r.survivorId);
+  }
+  return seen;
+}
+
+/**
+ * A single write's landing, first in its transaction: each named id where it lives now (itself, or
+ * its survivor with the merge). `follow` false (callers who must not learn of an alias: the customer
+ * themself, partners) refuses a retired id NOT_FOUND, as the existence check does.
+ */
+export async function landWithin(query: LockQuery, retired: RetiredIds, ids: readonly string[], follow: boolean, field = 'customerId'): Promise<Map<string, WritableCustomer>> {
+  const found = await lockRetired(query, retired, ids);
+  if (!follow && found.size > 0) throw unknownCustomer(field);
+  return new Map(ids.map((id) => {
+    const key = id.toLowerCase();
+    const hop = found.get(key);
+    return [key, hop ? { customerId: hop.survivorId, viaMerge: hop.mergeId } : { customerId: key, viaMerge: null }];
+  }));
+}
+
+/**
+ * Runs a writing transaction that lands through landWithin, again when PostgreSQL picked it as a
+ * deadlock's victim (rolled back whole). The lock set depends on what is read: a write that waited for
+ * a merge step on the named id, then sees it retired, must add the survivor's lock out of the sorted
+ * order, and a write that read the alias first took both in order; one of the two is rolled back.
+ */
+export async function retryDeadlocked<T>(transaction: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await transaction();
+    } catch (error) {
+      if (!isDeadlock(error) || attempt >= attempts) throw error;
+    }
+  }
+}
+
+/**
+ * Key of the merge gate of a subgraph: a merge or unmerge step holds it exclusively, an import batch
+ * shares it. A batch names up to tens of thousands of customers (too many advisory locks), so this one
+ * lock keeps a merge step from re-pointing ids between a batch's alias check and its commit.
+ */
+const gateKey = (schema: string) => `c360-merge-gate:${schema}`;
+
+/** Taken first by an import batch's transaction: merge and unmerge steps of this subgraph wait for it. */
+export const shareMergeGate = (query: LockQuery, schema: string) => query(`SELECT pg_advisory_xact_lock_shared(hashtext($1))`, [gateKey(schema)]);
+
+/** Taken first by a merge or unmerge step (before any customer lock): waits for running import batches. */
+export const closeMergeGate = (query: LockQuery, schema: string) => query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [gateKey(schema)]);
