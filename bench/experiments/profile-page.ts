@@ -7,15 +7,17 @@ import { customer360 } from '../workloads';
 
 /**
  * Profiling aid, not part of `npm run bench`: starts the subgraphs and our gateway over an already
- * seeded database and sends customer-360 pages one after another. Run it as
- * `node --cpu-prof --cpu-prof-dir=DIR dist/bench/experiments/profile-page.js DATABASE_URL [PAGES]`:
- * the forked servers inherit the flag and each writes its profile when stopped. Prints CPU ms per
- * page of each server process (utime+stime from /proc), so two builds can be compared quickly.
+ * seeded database and sends customer-360 pages, CONCURRENCY at a time (default 1: one after another). Run it as
+ * `BENCH_CPU_PROF_DIR=DIR node dist/bench/experiments/profile-page.js DATABASE_URL [PAGES] [CONCURRENCY]`:
+ * each server writes its CPU profile into DIR when stopped (leave the variable unset to measure without
+ * the profiler's overhead). Prints CPU ms per page of each server process (utime+stime from /proc),
+ * so two builds can be compared quickly.
  */
 async function main() {
-  const [databaseUrl, pagesArg] = process.argv.slice(2);
-  if (!databaseUrl) throw new Error('usage: profile-page.js DATABASE_URL [PAGES]');
+  const [databaseUrl, pagesArg, concurrencyArg] = process.argv.slice(2);
+  if (!databaseUrl) throw new Error('usage: profile-page.js DATABASE_URL [PAGES] [CONCURRENCY]');
   const pages = Number(pagesArg ?? 300);
+  const concurrency = Number(concurrencyArg ?? 1);
   const callers = await createBenchCallers();
   const servers = await startOurServers(databaseUrl, callers, '');
   try {
@@ -26,14 +28,19 @@ async function main() {
     const pids = [servers.subgraphs.pid, servers.gateway.pid];
     const before = pids.map(cpuMs);
     const started = process.hrtime.bigint();
-    for (let i = 0; i < pages; i++) {
-      const body = await captureReference(gateway, workload);
-      if (body !== reference) throw new Error(`page ${i} differs from the reference`);
-    }
+    let sent = 0;
+    const client = async () => {
+      while (sent < pages) {
+        const i = sent++;
+        const body = await captureReference(gateway, workload);
+        if (body !== reference) throw new Error(`page ${i} differs from the reference`);
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, client));
     const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
     const after = pids.map(cpuMs);
     const perPage = (i: number) => ((after[i] - before[i]) / pages).toFixed(2);
-    console.log(JSON.stringify({ pages, bodyBytes: reference.length, subgraphsCpuMsPerPage: perPage(0), gatewayCpuMsPerPage: perPage(1), wallMsPerPage: (wallMs / pages).toFixed(2) }));
+    console.log(JSON.stringify({ pages, concurrency, bodyBytes: reference.length, subgraphsCpuMsPerPage: perPage(0), gatewayCpuMsPerPage: perPage(1), wallMsPerPage: (wallMs / pages).toFixed(2) }));
   } finally {
     await servers.stop();
   }
