@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createBenchCallers } from '../setup/bench-callers';
 import { startOurServers } from '../setup/server-processes';
 import { captureReference, type Target } from '../load/graphql-target';
@@ -11,7 +12,8 @@ import { customer360 } from '../workloads';
  * `BENCH_CPU_PROF_DIR=DIR node dist/bench/experiments/profile-page.js DATABASE_URL [PAGES] [CONCURRENCY]`:
  * each server writes its CPU profile into DIR when stopped (leave the variable unset to measure without
  * the profiler's overhead). Prints CPU ms per page of each server process (utime+stime from /proc),
- * so two builds can be compared quickly.
+ * so two builds can be compared quickly. With BENCH_BODY_FILE set, the first run saves the page's body
+ * there and every later run (another build) fails unless it answers the same bytes.
  */
 async function main() {
   const [databaseUrl, pagesArg, concurrencyArg] = process.argv.slice(2);
@@ -24,6 +26,10 @@ async function main() {
     const gateway: Target = { name: 'our gateway', url: servers.gateway.urls.gateway, headers: callers.internalBearer };
     const workload = customer360(20);
     const reference = await captureReference(gateway, workload);
+    // Two builds must answer the same bytes: the first run saves its body, later runs compare with it.
+    const bodyFile = process.env.BENCH_BODY_FILE;
+    if (bodyFile && existsSync(bodyFile) && readFileSync(bodyFile, 'utf8') !== reference) throw new Error(`the page differs from the body saved in ${bodyFile}`);
+    if (bodyFile && !existsSync(bodyFile)) writeFileSync(bodyFile, reference);
     for (let i = 0; i < 50; i++) await captureReference(gateway, workload); // warm-up
     const pids = [servers.subgraphs.pid, servers.gateway.pid];
     const before = pids.map(cpuMs);
