@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 /**
  * Reads a V8 `.cpuprofile` (e.g. from `BENCH_CPU_PROF_DIR`, see servers/ipc.ts) and prints where the
  * self time went: the top functions and the top places (an npm package, or one of our source folders),
- * as shares of the busy (non-idle) samples. Usage: `node dist/bench/experiments/cpuprofile-top.js FILE [TOP]`.
+ * as shares of the busy (non-idle) samples. Usage: `node dist/bench/experiments/cpuprofile-top.js FILE [TOP] [LAST_SECONDS]`;
+ * LAST_SECONDS keeps only the samples of the profile's last seconds (the measured pages, not start-up).
  */
 interface ProfileNode {
   id: number;
@@ -31,13 +32,19 @@ function placeOf(url: string, functionName: string): string {
 }
 
 function main() {
-  const [file, topArg] = process.argv.slice(2);
+  const [file, topArg, lastArg] = process.argv.slice(2);
   if (!file) throw new Error('usage: cpuprofile-top.js FILE [TOP]');
   const top = Number(topArg ?? 40);
   const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfUs = new Map<number, number>();
-  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const total = profile.timeDeltas.reduce((sum, d) => sum + d, 0);
+  const from = lastArg ? total - Number(lastArg) * 1e6 : 0;
+  let at = 0;
+  profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    if (at >= from) selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
   const byFunction = new Map<string, number>();
   const byPlace = new Map<string, number>();
   let busy = 0;
