@@ -40,9 +40,19 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+/**
+ * Profiling aid, off unless asked: with BENCH_CPU_PROF_DIR set, each server writes a V8 CPU profile
+ * (`<name>.cpuprofile`) into that directory when it stops. Only the servers are profiled, not the load generator.
+ */
+function profilingArgs(name: string): string[] {
+  const dir = process.env.BENCH_CPU_PROF_DIR;
+  if (!dir) return process.execArgv;
+  return [...process.execArgv, '--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}.cpuprofile`];
+}
+
 /** Parent side: forks a server script and waits until it reports its URLs. */
 export function startServerProcess(name: string, script: string, env: Record<string, string>, startupTimeoutMs = 120_000): Promise<ServerProcess> {
-  const child: ChildProcess = fork(script, [], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(script, [], { env: { ...process.env, ...env }, execArgv: profilingArgs(name), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   let nextId = 1;
   const pending = new Map<number, (reply: { value: unknown; error?: string }) => void>();
   return new Promise((resolve, reject) => {

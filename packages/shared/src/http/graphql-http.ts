@@ -6,7 +6,6 @@ import { recordAccess } from '../observability/access-log';
 import { metricsRegistry } from '../observability/metrics';
 import { readinessReport, type ReadinessCheck } from '../observability/readiness';
 import { acceptedRequestId, newRequestId, newSpanId, newTraceId, parseTraceparent, REQUEST_ID_HEADER, runInScope, TRACEPARENT_HEADER, type RequestScope } from '../observability/request-scope';
-import { runForRequest } from '../storage/request-signal';
 import { endSpan, startServerSpan, tracingEnabled } from '../observability/tracing';
 import { MAX_REQUEST_NESTING, nestingDepth } from './nesting';
 import { applyCors, type CorsPolicy } from './cors';
@@ -170,7 +169,8 @@ async function handle<Context extends BaseContext>(options: GraphQLHttpOptions<C
     recordAccess(scope, status, Number(process.hrtime.bigint() - started) / 1e9);
     endSpan(traced?.span, status);
   });
-  const serve = () => runInScope(scope, () => runForRequest(callerGone.signal, () => serveGraphQL(options, server, req, res, url, scope)));
+  scope.signal = callerGone.signal;
+  const serve = () => runInScope(scope, () => serveGraphQL(options, server, req, res, url, scope));
   await (traced ? otelContext.with(traced.context, serve) : serve());
 }
 

@@ -18,6 +18,11 @@ export interface RequestScope {
   spanId: string;
   sampled: boolean;
   access: AccessRecord;
+  /**
+   * Aborted when the caller went away before the answer (its statements are then cancelled).
+   * Kept here rather than in an AsyncLocalStorage of its own: every live storage costs work on every promise.
+   */
+  signal?: AbortSignal;
 }
 
 export const REQUEST_ID_HEADER = 'x-request-id';

@@ -22,6 +22,12 @@ export interface ConsentDecision extends DecisionRequest {
   consentRecordId?: string | null;
 }
 
+/** What a guarded field needs of a decision: released or not, why, and on which consent record. */
+export type Verdict = Pick<ConsentDecision, 'allowed' | 'reason' | 'consentRecordId'>;
+
+/** A self-service caller's standing verdict for anyone but itself (the same for every category). */
+const OTHER_CUSTOMER = '(another customer)';
+
 /** Customers a caller may see as rows: everyone, or only those whose consent covers the caller. */
 export interface Audience {
   everyone: boolean;
@@ -35,6 +41,8 @@ export interface ConsentDecider {
   audience(caller: Caller): Promise<Audience>;
   /** What the caller alone decides, so requests need no per-customer lookup (see StandingDecision). */
   standing?(caller: Caller): Promise<StandingDecision>;
+  /** The standing decision when it is already at hand (a per-process memo), so no wait is needed; undefined otherwise. */
+  standingNow?(caller: Caller): StandingDecision | undefined;
   /** For each category, the customers it would be released for (what a predicate over it may match). */
   categoryAudiences?(caller: Caller, categories: PersonalDataCategory[]): Promise<CategoryAudience[]>;
   /** Purpose-only decisions for several purposes in one exchange, each judged as an internal app declaring its purpose (see purposeCaller). */
@@ -51,6 +59,10 @@ export class RequestConsentDecisions {
   private readonly loader: DataLoader<DecisionRequest, ConsentDecision, string>;
   private audienceOnce?: Promise<Audience>;
   private standingOnce?: Promise<StandingDecision>;
+  /** This request's standing decision once it is known (read at most once per request, then fixed). */
+  private standingKnown?: StandingDecision;
+  /** Verdicts of that standing decision, by category (or OTHER_CUSTOMER), made once per request. */
+  private readonly standingVerdicts = new Map<string, Verdict & { count(): void }>();
   private readonly categoryAudienceOnce = new Map<PersonalDataCategory, Promise<CategoryAudience>>();
 
   /** How a per-customer decision is asked: this request's own batch, or a batch shared with other purposes. */
@@ -80,12 +92,51 @@ export class RequestConsentDecisions {
     return this.decideUncounted(customerId, category).then(counted);
   }
 
+  /**
+   * The verdict without waiting, when the caller alone fixes it and its standing decision is
+   * already at hand (counted like `decide`); undefined when it has to be asked (`decide`).
+   * The per-field guard uses it to release a field in the same tick: no promise and no new object
+   * per field, since a standing verdict depends only on the category (and, for a self-service
+   * caller, on whether the customer is that caller).
+   */
+  settledVerdict(customerId: string, category: PersonalDataCategory): Verdict | undefined {
+    const standing = this.standingKnown ?? this.standingAtHand();
+    if (!standing || standing.perCustomer) return undefined;
+    const key = standing.onlyCustomerId !== null && customerId !== standing.onlyCustomerId ? OTHER_CUSTOMER : category;
+    let verdict = this.standingVerdicts.get(key);
+    if (!verdict) {
+      const decision = applyStandingDecision(standing, { customerId, category });
+      const counter = consentDecisions.labels({ service: scopeService(), outcome: decision.allowed ? 'allow' : 'deny', reason: decision.reason });
+      verdict = { allowed: decision.allowed, reason: decision.reason, consentRecordId: decision.consentRecordId ?? null, count: () => counter.inc() };
+      this.standingVerdicts.set(key, verdict);
+    }
+    verdict.count();
+    return verdict;
+  }
+
   private decideUncounted(customerId: string, category: PersonalDataCategory): Promise<ConsentDecision> {
     const request = { customerId, category };
     if (!this.decider.standing) return this.ask(request);
-    // Unknown standing (lookup failed) falls back to per-customer decisions, which fail closed.
-    this.standingOnce ??= this.decider.standing(this.caller).catch(() => PER_CUSTOMER);
-    return this.standingOnce.then((standing) => (standing.perCustomer ? this.ask(request) : applyStandingDecision(standing, request)));
+    return this.standing().then((standing) => (standing.perCustomer ? this.ask(request) : applyStandingDecision(standing, request)));
+  }
+
+  /** The caller's standing decision, asked once per request. Unknown standing (lookup failed) falls back to per-customer decisions, which fail closed. */
+  private standing(): Promise<StandingDecision> {
+    this.standingOnce ??= this.decider.standing!(this.caller)
+      .catch(() => PER_CUSTOMER)
+      .then((standing) => (this.standingKnown = standing));
+    return this.standingOnce;
+  }
+
+  /** Takes the process's memo of the standing decision as this request's, if nothing was asked yet and it is there. */
+  private standingAtHand(): StandingDecision | undefined {
+    if (this.standingOnce || !this.decider.standingNow) return undefined;
+    const standing = this.decider.standingNow(this.caller);
+    if (standing) {
+      this.standingKnown = standing;
+      this.standingOnce = Promise.resolve(standing);
+    }
+    return standing;
   }
 
   /**
@@ -114,8 +165,7 @@ export class RequestConsentDecisions {
   /** A standing decision (kept per process) answers without a round-trip; the ledger is asked otherwise. */
   private async askCategoryAudiences(categories: PersonalDataCategory[]): Promise<CategoryAudience[] | null> {
     if (this.decider.standing) {
-      this.standingOnce ??= this.decider.standing(this.caller).catch(() => PER_CUSTOMER);
-      const standing = await this.standingOnce;
+      const standing = await this.standing();
       if (!standing.perCustomer) return categories.map((category) => audienceFromStanding(standing, category));
     }
     return this.decider.categoryAudiences ? this.decider.categoryAudiences(this.caller, categories) : null;

@@ -3,6 +3,7 @@ import { hasScope } from '../context/caller';
 import type { SubgraphContext } from '../context/subgraph-context';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-codes';
+import type { Verdict } from './consent-decisions';
 import { personalDataCategoryOf, type PersonalDataCategory } from './personal-data';
 
 /** Scope a caller needs to receive any personal field at all (consent is checked on top). */
@@ -34,14 +35,14 @@ export function guardPersonalData(schema: GraphQLSchema, owners: PersonalDataOwn
       // A withheld value is null; on a non-null field that null would erase the whole parent object.
       if (isNonNullType(field.type)) throw new Error(`${type.name}.${field.name} is personal data and must be nullable, so it can be withheld alone`);
       const resolve: GraphQLFieldResolver<unknown, unknown> = field.resolve ?? defaultFieldResolver;
-      field.resolve = async (parent, args, context, info) => {
+      field.resolve = (parent, args, context, info) => {
         const ctx = context as SubgraphContext;
         if (!hasScope(ctx.caller, PII_SCOPE)) {
           return new DomainError(ErrorCode.FORBIDDEN, `Reading ${type.name}.${field.name} requires the ${PII_SCOPE} scope`, { scope: PII_SCOPE, category });
         }
         const owner = ownerOf(parent as Record<string, unknown>);
-        if (owner) {
-          const decision = await ctx.consent.decide(owner, category);
+        if (!owner) return resolve(parent, args, context, info);
+        const release = (decision: Verdict) => {
           if (!decision.allowed) {
             return new DomainError(ErrorCode.CONSENT_REQUIRED, `${type.name}.${field.name} is withheld: no consent covers ${category} data for purpose ${ctx.caller.purpose ?? '(none)'}`, {
               purpose: ctx.caller.purpose ?? null,
@@ -50,8 +51,11 @@ export function guardPersonalData(schema: GraphQLSchema, owners: PersonalDataOwn
             });
           }
           ctx.disclosures.record(owner, category, decision.consentRecordId ?? null);
-        }
-        return resolve(parent, args, context, info);
+          return resolve(parent, args, context, info);
+        };
+        // A decision the caller alone fixes is applied in the same tick; any other is asked (batched per request).
+        const settled = ctx.consent.settledVerdict(owner, category);
+        return settled ? release(settled) : ctx.consent.decide(owner, category).then(release);
       };
       guarded.push({ type: type.name, field: field.name, category });
     }

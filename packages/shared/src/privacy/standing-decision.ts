@@ -56,7 +56,7 @@ export function standingDecisionKey(caller: Caller): string {
  * purpose's legal basis and categories), never a consent event: see StandingDecision.
  */
 export class StandingDecisionCache {
-  private readonly entries = new Map<string, { expiresAt: number; value: Promise<StandingDecision> }>();
+  private readonly entries = new Map<string, { expiresAt: number; value: Promise<StandingDecision>; settled?: StandingDecision }>();
 
   constructor(
     private readonly ttlMs: number,
@@ -70,9 +70,19 @@ export class StandingDecisionCache {
     if (hit && hit.expiresAt > this.now()) return hit.value;
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
     const value = load();
-    this.entries.set(key, { expiresAt: this.now() + this.ttlMs, value });
-    value.catch(() => this.entries.delete(key)); // a failed lookup is not remembered
+    const entry: { expiresAt: number; value: Promise<StandingDecision>; settled?: StandingDecision } = { expiresAt: this.now() + this.ttlMs, value };
+    this.entries.set(key, entry);
+    value.then(
+      (standing) => void (entry.settled = standing),
+      () => this.entries.delete(key), // a failed lookup is not remembered
+    );
     return value;
+  }
+
+  /** The live entry's decision when it has already arrived (no waiting); undefined otherwise. */
+  peek(caller: Caller): StandingDecision | undefined {
+    const hit = this.entries.get(standingDecisionKey(caller));
+    return hit && hit.expiresAt > this.now() ? hit.settled : undefined;
   }
 
   clear(): void {
@@ -83,10 +93,13 @@ export class StandingDecisionCache {
 /** How long subgraphs keep a standing decision; purposes' legal bases change by release, not by request. */
 export const STANDING_DECISION_TTL_MS = 30_000;
 
-/** The same decider, with its standing decisions kept per process for `ttlMs`. */
-export function withStandingCache<D extends { standing?(caller: Caller): Promise<StandingDecision> }>(decider: D, ttlMs = STANDING_DECISION_TTL_MS): D {
+/**
+ * The same decider, with its standing decisions kept per process for `ttlMs`; `standingNow` answers
+ * from that memo without waiting when the decision has already arrived.
+ */
+export function withStandingCache<D extends { standing?(caller: Caller): Promise<StandingDecision> }>(decider: D, ttlMs = STANDING_DECISION_TTL_MS): D & { standingNow?(caller: Caller): StandingDecision | undefined } {
   const standing = decider.standing?.bind(decider);
   if (!standing) return decider;
   const cache = new StandingDecisionCache(ttlMs);
-  return Object.assign(Object.create(decider) as D, { standing: (caller: Caller) => cache.get(caller, () => standing(caller)) });
+  return Object.assign(Object.create(decider) as D, { standing: (caller: Caller) => cache.get(caller, () => standing(caller)), standingNow: (caller: Caller) => cache.peek(caller) });
 }
