@@ -9,6 +9,7 @@ import { readRecords, type ImportFormat } from './record-source';
 import { readImportSettings, type ImportSettings } from './import-settings';
 import { copyIntoStaging } from './staging-copy';
 import { copyLine, stageRecord } from './staged-row';
+import { shareCustomerGate } from '../subject-data/retired-customers';
 import { importJobNotFound, importJobNotResumable } from './import.errors';
 
 export interface ImportProgress {
@@ -142,6 +143,8 @@ export class ImportRunner {
       await runner.startTransaction();
       try {
         await this.tuneBatchTransaction(query);
+        // Before the checks read: no merge, unmerge or erasure step of this subgraph runs until the batch commits.
+        await shareCustomerGate(query, kind.schema);
         await this.jobs.addBadRows(query, job.id, batch.bad);
         const invalid = await this.rejectInvalid(kind, { ...context, query, params });
         const validateMs = performance.now() - started;

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { MergeCount } from './subject-data.contract';
 import { lockCustomers } from './customer-tombstones';
 import type { WritableCustomer } from '../peers/known-customers';
-import { closeMergeGate, landWithin, RETIRED_ID_MOVE, retiredByMoveMarkers, type RetiredIds } from './retired-customers';
+import { closeCustomerGate, landWithin, RETIRED_ID_MOVE, retiredByMoveMarkers, type RetiredIds } from './retired-customers';
 
 /** A table whose rows belong to a customer through `customer_id`, keyed by a uuid `id`. */
 export interface MovableTable {
@@ -64,12 +64,12 @@ export class CustomerRowMoves {
 
   /**
    * Under both customers' locks (serialised with erasure and with every write naming either id), after
-   * running import batches (the merge gate); a merge already applied moves nothing more. Besides the rows,
+   * running import batches (the customer gate); a merge already applied moves nothing more. Besides the rows,
    * it records the retirement itself (a marker row): from its commit on, a write naming the retired id
    * lands on the survivor here, whatever the customers subgraph or an existence cache says meanwhile.
    */
   async move(manager: EntityManager, mergeId: string, survivorId: string, mergedId: string): Promise<MergeCount[]> {
-    await closeMergeGate((sql, params) => manager.query(sql, params), this.schema);
+    await closeCustomerGate((sql, params) => manager.query(sql, params), this.schema);
     await lockCustomers(manager, [survivorId, mergedId]);
     const done: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM ${this.moves} WHERE merge_id = $1`, [mergeId]);
     if (done[0].n > 0) return this.counts(manager, mergeId);
@@ -110,7 +110,7 @@ export class CustomerRowMoves {
 
   /** Moves back the rows this merge moved that still belong to the survivor; forgets the merge's record (its marker too). */
   async restore(manager: EntityManager, mergeId: string): Promise<MergeCount[]> {
-    await closeMergeGate((sql, params) => manager.query(sql, params), this.schema);
+    await closeCustomerGate((sql, params) => manager.query(sql, params), this.schema);
     const parties: { from_customer: string; to_customer: string }[] = await manager.query(`SELECT DISTINCT from_customer, to_customer FROM ${this.moves} WHERE merge_id = $1`, [mergeId]);
     await lockCustomers(manager, parties.flatMap((p) => [p.from_customer, p.to_customer]));
     const counts: MergeCount[] = [];
@@ -139,6 +139,8 @@ export class CustomerRowMoves {
     tombstones: { record(manager: EntityManager, id: string, now: Date): Promise<number> },
     now: Date,
   ): Promise<{ tombstoned: number; mergedIds: string[] }> {
+    // First of all: no import batch of this subgraph is between its checks and its commit (the customer gate).
+    await closeCustomerGate((sql, params) => manager.query(sql, params), this.schema);
     // Transitively: after b into a and then a into c, erasing c covers a and b (and the b-to-a record goes too).
     const merged: { id: string }[] = await manager.query(
       `WITH RECURSIVE chain AS (

@@ -104,14 +104,17 @@ export async function retryDeadlocked<T>(transaction: () => Promise<T>, attempts
 }
 
 /**
- * Key of the merge gate of a subgraph: a merge or unmerge step holds it exclusively, an import batch
- * shares it. A batch names up to tens of thousands of customers (too many advisory locks), so this one
- * lock keeps a merge step from re-pointing ids between a batch's alias check and its commit.
+ * Key of the customer gate of a subgraph: a step that changes whose rows are whose -- merge, unmerge,
+ * erasure -- holds it exclusively, before any customer lock; every import batch shares it from the start of
+ * its transaction, before its checks. A batch names up to tens of thousands of customers (too many advisory
+ * locks), so this one lock keeps such a step from acting between a batch's checks (a live id, no
+ * tombstone) and its commit: the step either committed before the batch's checks read, or waits for the
+ * batch and then moves, gives back or erases what it wrote.
  */
-const gateKey = (schema: string) => `c360-merge-gate:${schema}`;
+const gateKey = (schema: string) => `c360-customer-gate:${schema}`;
 
-/** Taken first by an import batch's transaction: merge and unmerge steps of this subgraph wait for it. */
-export const shareMergeGate = (query: LockQuery, schema: string) => query(`SELECT pg_advisory_xact_lock_shared(hashtext($1))`, [gateKey(schema)]);
+/** Taken first by an import batch's transaction (ImportRunner): merge, unmerge and erasure steps of this subgraph wait for it. */
+export const shareCustomerGate = (query: LockQuery, schema: string) => query(`SELECT pg_advisory_xact_lock_shared(hashtext($1))`, [gateKey(schema)]);
 
-/** Taken first by a merge or unmerge step (before any customer lock): waits for running import batches. */
-export const closeMergeGate = (query: LockQuery, schema: string) => query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [gateKey(schema)]);
+/** Taken first by a merge, unmerge or erasure step (before any customer lock): waits for running import batches. */
+export const closeCustomerGate = (query: LockQuery, schema: string) => query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [gateKey(schema)]);

@@ -1,4 +1,4 @@
-import { lockedStagedAliases, recordStagedAliasWrites, repointStagedAliases, retiredByAliasTable, shareMergeGate, type ImportKind } from '@c360/shared';
+import { lockedStagedAliases, recordStagedAliasWrites, repointStagedAliases, retiredByAliasTable, type ImportKind } from '@c360/shared';
 import { INTERACTION_PARAMS as P, interactionBatchFacts } from './interaction-import.rules';
 import { compareResent, insertNewInteractions, INTERACTION_CHECKS, lockBatchCustomers } from './interaction-import.sql';
 
@@ -42,8 +42,7 @@ export function interactionImportKind(imported: InteractionsImported): ImportKin
     prepare: ({ tables, query, now }) => interactionBatchFacts(query, tables.records, now),
     async merge({ tables, query, jobId, sourceSystem, params }) {
       const attributes = [params[P.parsedLines - 3].value, params[P.parsedAttributes - 3].value];
-      // No merge step runs during the batch (the gate); each retired id resolved under its merge locks.
-      await shareMergeGate(query, 'customers');
+      // No merge step runs during the batch (the runner shares the customer gate); each retired id resolved under its merge locks.
       const aliased = await lockedStagedAliases(query, tables.records, RETIRED);
       await repointStagedAliases(query, tables.records, aliased);
       await query(lockBatchCustomers(tables));

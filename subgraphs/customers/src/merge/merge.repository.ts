@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { closeMergeGate, CustomerRowMoves, lockCustomers, recordEvent, type CustomerTombstones, type MergeCount } from '@c360/shared';
+import { closeCustomerGate, CustomerRowMoves, lockCustomers, recordEvent, type CustomerTombstones, type MergeCount } from '@c360/shared';
 import { CustomerMergeState, MatchIdentifier } from './merge.enums';
 
 export interface CandidateRow {
@@ -159,7 +159,7 @@ export class MergeRepository {
   unmergeLocal(merge: MergeRow): Promise<MergeCount[] | null> {
     return this.dataSource.transaction(async (manager) => {
       // The gate before any customer lock, as the merge step and interaction imports take them (one order, no deadlock).
-      await closeMergeGate((sql, params) => manager.query(sql, params), 'customers');
+      await closeCustomerGate((sql, params) => manager.query(sql, params), 'customers');
       await lockCustomers(manager, [merge.survivorId, merge.mergedId]);
       const [record]: { retired_profile: RetiredProfile | null }[] = await manager.query(`SELECT retired_profile FROM customers.customer_merge WHERE id = $1 FOR UPDATE`, [merge.id]);
       const retired = record?.retired_profile;

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { CustomerTombstones, keyedTombstone, lockCustomers } from '@c360/shared';
+import { closeCustomerGate, CustomerTombstones, keyedTombstone, lockCustomers } from '@c360/shared';
 import { CustomerEntity } from '../customer/customer.entity';
 import { MergeRepository } from '../merge/merge.repository';
 import { purgeCustomerEvents, recordEvent } from '@c360/shared';
@@ -74,6 +74,8 @@ export class CustomerSubjectDataRepository {
    */
   erase(customerId: string, now: Date): Promise<CustomerErasureRows> {
     return this.dataSource.transaction(async (manager) => {
+      // First: no import batch of this subgraph is between its checks and its commit (the customer gate).
+      await closeCustomerGate((sql, params) => manager.query(sql, params), 'customers');
       const aliases: { alias_id: string }[] = await manager.query(`SELECT alias_id FROM customers.customer_alias WHERE survivor_id = $1`, [customerId]);
       // Every id's lock at once, in the one sorted order, before the tombstones take them one by one.
       await lockCustomers(manager, [customerId, ...aliases.map((a) => a.alias_id)]);

@@ -1,4 +1,4 @@
-import { CustomerExistenceStatus, lockedStagedAliases, RedemptionOrderVerdict, recordStagedAliasWrites, repointStagedAliases, retiredByMoveMarkers, shareMergeGate, stagedAliasesFrom, stagedAliasLines, stagedAliasParams, type ImportKind, type ImportParam, type RetiredCustomer } from '@c360/shared';
+import { CustomerExistenceStatus, lockedStagedAliases, RedemptionOrderVerdict, recordStagedAliasWrites, repointStagedAliases, retiredByMoveMarkers, stagedAliasesFrom, stagedAliasLines, stagedAliasParams, type ImportKind, type ImportParam, type RetiredCustomer } from '@c360/shared';
 import { outboxRecording } from '@c360/shared/events/outbox-switch';
 import type { ResponseImportPeers } from './response-import.peers';
 import { compareResent, insertNewResponses, LOCK_TOMBSTONES, rejectErasedSinceChecks, RESPONSE_CHECKS } from './response-import.sql';
@@ -60,8 +60,7 @@ export function responseImportKind(peers: ResponseImportPeers): ImportKind {
       return params;
     },
     async merge({ tables, query, jobId, sourceSystem, caller, now, params }) {
-      // No merge step runs during the batch (the gate); each retired id resolved again under its merge locks.
-      await shareMergeGate(query, 'offers');
+      // No merge step runs during the batch (the runner shares the customer gate); each retired id resolved again under its merge locks.
       const aliased = await lockedStagedAliases(query, tables.records, retiredByMoveMarkers('offers'), stagedAliasesFrom(params));
       await repointStagedAliases(query, tables.records, aliased);
       await query(LOCK_TOMBSTONES);

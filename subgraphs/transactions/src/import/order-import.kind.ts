@@ -1,4 +1,4 @@
-import { lockedStagedAliases, recordStagedAliasWrites, repointStagedAliases, retiredByMoveMarkers, shareMergeGate, stagedAliasesFrom, stagedAliasLines, stagedAliasParams, type ImportKind } from '@c360/shared';
+import { lockedStagedAliases, recordStagedAliasWrites, repointStagedAliases, retiredByMoveMarkers, stagedAliasesFrom, stagedAliasLines, stagedAliasParams, type ImportKind } from '@c360/shared';
 import { outboxRecording } from '@c360/shared/events/outbox-switch';
 import type { KnownCustomers } from './known-customers';
 import { compareResent, insertLines, insertOrders, insertSales, lockBatchProducts, moveStock, ORDER_CHECKS, ORDER_LINE_CHECKS, recordOrderEvents } from './order-import.sql';
@@ -49,8 +49,7 @@ export function orderImportKind(known: KnownCustomers, afterImport: () => Promis
       ];
     },
     async merge({ tables, query, jobId, sourceSystem, now, params }) {
-      // No merge step runs during the batch (the gate); each retired id resolved again under its merge locks.
-      await shareMergeGate(query, 'transactions');
+      // No merge step runs during the batch (the runner shares the customer gate); each retired id resolved again under its merge locks.
       const aliased = await lockedStagedAliases(query, tables.records, retiredByMoveMarkers('transactions'), stagedAliasesFrom(params));
       await repointStagedAliases(query, tables.records, aliased);
       await query(lockBatchProducts(tables));
