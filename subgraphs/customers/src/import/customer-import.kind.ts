@@ -3,7 +3,7 @@ import type { ImportKind } from '@c360/shared';
 import { outboxRecording } from '@c360/shared/events/outbox-switch';
 import { phoneRule } from '../customer/phone-number';
 import { CUSTOMER_PARAMS as P, customerBatchFacts, type ErasedExternalIds } from './customer-import.rules';
-import { compareResent, customerChecks, insertNewCustomers, recordCreatedEvents, rejectSharedEmails } from './customer-import.sql';
+import { compareResent, customerChecks, insertNewCustomers, recordCreatedEvents, rejectErasedSinceFacts, rejectSharedEmails } from './customer-import.sql';
 
 /**
  * Customers keyed by source system + external id (customers.external_identity). An NDJSON row is
@@ -44,9 +44,11 @@ export function customerImportKind(region: CountryCode, erased: ErasedExternalId
     prepare: ({ tables, query, sourceSystem, now }) => customerBatchFacts(query, tables.records, sourceSystem, region, erased, now),
     async merge({ tables, query, jobId, sourceSystem, params, now, caller }) {
       const identities = [P.lines, P.emails, P.phones].map((n) => params[n - 3].value);
+      // An erasure that committed since the facts were read (the runner holds the customer gate, so none is running now).
+      const [erasedSince] = await query(rejectErasedSinceFacts(tables), [jobId, params[P.lines - 3].value, params[P.hashes - 3].value]);
       const [shared] = await query(rejectSharedEmails(tables), [jobId]);
       const [inserted] = await query(insertNewCustomers(tables), [sourceSystem, now, ...identities, caller.clientId]);
-      const refused = Number(shared.rejected);
+      const refused = Number(erasedSince.rejected) + Number(shared.rejected);
       const all = Number(inserted.inserted) === Number(inserted.staged);
       if (Number(inserted.inserted) > 0 && outboxRecording()) await query(recordCreatedEvents(tables, all), [now]);
       // Every staged customer was new: nothing was re-sent, so there is nothing to compare.

@@ -6,13 +6,15 @@ import { e164Of } from '../customer/phone-number';
 /** The source system's external ids that belonged to an erased customer (the subject-data tombstones). */
 export interface ErasedExternalIds {
   erasedAmong(ids: readonly { system: string; id: string }[]): Promise<{ system: string; id: string }[]>;
+  /** Each id's tombstone hash, in order: the batch's transaction looks them up again (see rejectErasedSinceFacts). */
+  identityHashes(ids: readonly { system: string; id: string }[]): Promise<string[]>;
 }
 
 /**
  * What the checks and the merge read from `prepare`, in parameter order ($3 onwards): the lines
  * each JavaScript-only rule refused, and each line's identities normalised as the mutations do.
  */
-export const CUSTOMER_PARAMS = { erased: 3, badEmail: 4, badPhone: 5, badBirthDate: 6, badCountry: 7, lines: 8, emails: 9, phones: 10 } as const;
+export const CUSTOMER_PARAMS = { erased: 3, badEmail: 4, badPhone: 5, badBirthDate: 6, badCountry: 7, lines: 8, emails: 9, phones: 10, hashes: 11 } as const;
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -36,7 +38,7 @@ interface StagedIdentity {
 /**
  * The per-value rules SQL cannot apply the way createCustomer does (class-validator's e-mail and
  * country rules, libphonenumber's E.164), run once per batch over its staged rows, plus which
- * external ids are tombstoned (the tombstone is keyed, so it is hashed here, not in SQL).
+ * external ids are tombstoned (the tombstone is keyed, so it is hashed here, not in SQL), and each line's hash.
  */
 export async function customerBatchFacts(query: ImportQuery, records: string, sourceSystem: string, region: CountryCode, erased: ErasedExternalIds, now: Date): Promise<ImportParam[]> {
   const rows = (await query(`SELECT line_no, external_id, email, phone, birth_date, country_code FROM ${records}`)) as unknown as StagedIdentity[];
@@ -56,6 +58,8 @@ export async function customerBatchFacts(query: ImportQuery, records: string, so
   }
   const ids = [...new Set(rows.map((r) => r.external_id))].map((id) => ({ system: sourceSystem, id }));
   const gone = new Set((await erased.erasedAmong(ids)).map((e) => e.id));
+  // Each line's tombstone hash, aligned with `lines`: an erasure committing after this read is caught in the batch's transaction.
+  const hashes = await erased.identityHashes(rows.map((r) => ({ system: sourceSystem, id: r.external_id })));
   const lineList = (values: string[]): ImportParam => ({ value: values, type: 'bigint[]' });
   return [
     lineList(rows.filter((r) => gone.has(r.external_id)).map((r) => r.line_no)),
@@ -66,5 +70,6 @@ export async function customerBatchFacts(query: ImportQuery, records: string, so
     lineList(lines),
     { value: emails, type: 'text[]' },
     { value: phones, type: 'text[]' },
+    { value: hashes, type: 'text[]' },
   ];
 }

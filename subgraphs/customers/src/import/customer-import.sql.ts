@@ -33,6 +33,24 @@ export const customerChecks = (phoneRule: string): ImportCheck[] => [
   { field: 'acquisitionSource', reason: 'must be 1 to 200 characters', failsWhen: longerThan('acquisition_source', 200) },
 ];
 
+/**
+ * Rejects the lines whose external id an erasure tombstoned after customerBatchFacts read the
+ * tombstones (outside the transaction): run in the batch's transaction, which shares the customer gate
+ * an erasure closes, so every erasure that is not waiting for the batch has committed and is seen here.
+ * $1 job, $2 the staged lines, $3 their hashes (aligned).
+ */
+export const rejectErasedSinceFacts = (t: ImportTables) => `
+  WITH gone AS (
+    DELETE FROM ${t.records} s USING unnest($2::bigint[], $3::text[]) AS h(line_no, identity_hash)
+     WHERE s.line_no = h.line_no AND h.identity_hash IN (SELECT e.identity_hash FROM customers.erased_identity e)
+    RETURNING s.line_no
+  ), reported AS (
+    INSERT INTO ${t.badRows} (job_id, line_no, field, reason) SELECT $1, line_no, 'externalId', 'belongs to an erased customer' FROM gone
+    ON CONFLICT DO NOTHING
+    RETURNING 1
+  )
+  SELECT (SELECT count(*) FROM gone)::int AS rejected, (SELECT count(*) FROM reported)::int AS reported`;
+
 /** Each staged line with its identities as the mutations store them ($3 lines, $4 e-mails, $5 phones). */
 const normalised = (t: ImportTables) =>
   `SELECT s.*, n.email_n, n.phone_n FROM ${t.records} s JOIN unnest($3::bigint[], $4::text[], $5::text[]) AS n(line_no, email_n, phone_n) USING (line_no)`;

@@ -116,6 +116,11 @@ export class CustomerSubjectDataRepository {
     return ids.filter((_, i) => erased.has(hashes[i]));
   }
 
+  /** Each external id's tombstone hash, in order (an import re-checks them inside its batch's transaction). */
+  identityHashes(ids: readonly ExternalIdPair[]): Promise<string[]> {
+    return this.hashes(ids);
+  }
+
   /** Inside a transaction the key is read through it: on PGlite a second connection would wait for the first forever. */
   private async hashes(ids: readonly ExternalIdPair[], runner: DataSource | EntityManager = this.dataSource): Promise<string[]> {
     this.key ??= runner.query(`SELECT key FROM customers.erasure_key`).then((rows: { key: string }[]) => rows[0].key);
