@@ -95,6 +95,21 @@ describe(`orders naming a retired customer id on ${storageLabel()}`, () => {
     expect(n).toBe(0);
   });
 
+  it('a write through the first id of a chain of merges (b into a, then a into c) goes back one merge per unmerge', async () => {
+    const [b, a, c, first, second] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    await moves.merge(first, a, b);
+    await moves.merge(second, c, a);
+    expect((await recordOrder(harness, orderInput({ customerId: b }))).errors).toBeUndefined();
+    expect(await importOrders([importRow(b)])).toMatchObject({ state: ImportJobState.DONE, counts: { inserted: 1 } });
+    const where = async () => ({ b: await ordersOf(b), a: await ordersOf(a), c: await ordersOf(c) });
+    expect(await where()).toEqual({ b: 0, a: 0, c: 2 });
+    // Undoing a into c gives back what was written through a's ids (b among them), not only through a.
+    await moves.unmerge(second);
+    expect(await where()).toEqual({ b: 0, a: 2, c: 0 });
+    await moves.unmerge(first);
+    expect(await where()).toEqual({ b: 2, a: 0, c: 0 });
+  });
+
   /** Runs `step` in a transaction on its own connection and keeps it open until the answered commit is called. */
   async function inFlight(step: (manager: EntityManager) => Promise<unknown>) {
     const runner = harness.dataSource.createQueryRunner();

@@ -1,5 +1,5 @@
 import type { ImportParam, ImportQuery } from './import-kind';
-import { lockRetired, type RetiredIds } from '../subject-data/retired-customers';
+import { insertAliasWriteHops, lockRetired, retiredByMoveMarkers, type RetiredIds } from '../subject-data/retired-customers';
 
 /** Where a retired (merged) customer id resolves: the survivor, and the merge that retired it. */
 export interface RetiredCustomer {
@@ -69,7 +69,7 @@ export async function repointStagedAliases(query: ImportQuery, records: string, 
 
 /**
  * After the merge: each row the batch wrote through a retired id (its generated id now stored in
- * `table`) is noted in `<schema>.merge_move` as moved by the merge that retired the id, exactly as
+ * `table`) is noted in `<schema>.merge_move` as moved by the merges that retired the id (each of a chain), as
  * single writes note theirs, so an unmerge gives those rows back to the id the feed named.
  */
 export async function recordStagedAliasWrites(
@@ -78,11 +78,7 @@ export async function recordStagedAliasWrites(
   lines: readonly StagedAlias[],
 ): Promise<void> {
   if (lines.length === 0) return;
-  await query(
-    `INSERT INTO ${target.schema}.merge_move (merge_id, table_name, row_id, from_customer, to_customer)
-     SELECT a.merge_id, '${target.table}', s.${target.idColumn}, a.alias_id, a.survivor_id
-       FROM ${ALIASES} JOIN ${target.records} s ON s.line_no = a.line_no JOIN ${target.table} t ON t.id = s.${target.idColumn}
-     ON CONFLICT DO NOTHING`,
-    asArrays(lines),
-  );
+  const written = `SELECT a.merge_id, s.${target.idColumn} AS row_id, a.alias_id, a.survivor_id
+    FROM ${ALIASES} JOIN ${target.records} s ON s.line_no = a.line_no JOIN ${target.table} t ON t.id = s.${target.idColumn}`;
+  await query(insertAliasWriteHops(retiredByMoveMarkers(target.schema), `${target.schema}.merge_move`, target.table, written), asArrays(lines));
 }

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { MergeCount } from './subject-data.contract';
 import { lockCustomers } from './customer-tombstones';
 import type { WritableCustomer } from '../peers/known-customers';
-import { closeCustomerGate, landWithin, RETIRED_ID_MOVE, retiredByMoveMarkers, type RetiredIds } from './retired-customers';
+import { closeCustomerGate, insertAliasWriteHops, landWithin, RETIRED_ID_MOVE, retiredByMoveMarkers, type RetiredIds } from './retired-customers';
 
 /** A table whose rows belong to a customer through `customer_id`, keyed by a uuid `id`. */
 export interface MovableTable {
@@ -85,17 +85,16 @@ export class CustomerRowMoves {
   }
 
   /**
-   * Notes rows written on the survivor through a retired id as moved by the merge that retired it:
-   * the person named that id, so an unmerge gives the rows back to it (as it does the merged rows).
+   * Notes rows written on the survivor through a retired id as moved by the merges that retired it (each
+   * merge of a chain): the person named that id, so an unmerge gives the rows back to it (as it does the
+   * merged rows).
    */
   async recordAliasWrites(manager: EntityManager, table: string, writes: readonly AliasWrite[]): Promise<void> {
     if (writes.length === 0) return;
-    await manager.query(
-      `INSERT INTO ${this.moves} (merge_id, table_name, row_id, from_customer, to_customer)
-       SELECT t.merge_id, $1, t.row_id, t.alias_id, t.survivor_id FROM jsonb_to_recordset($2::jsonb) AS t(merge_id uuid, row_id uuid, alias_id uuid, survivor_id uuid)
-       ON CONFLICT DO NOTHING`,
-      [table, JSON.stringify(writes.map((w) => ({ merge_id: w.mergeId, row_id: w.rowId, alias_id: w.aliasId, survivor_id: w.survivorId })))],
-    );
+    const given = `SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(merge_id uuid, row_id uuid, alias_id uuid, survivor_id uuid)`;
+    await manager.query(insertAliasWriteHops(this.retired, this.moves, table, given), [
+      JSON.stringify(writes.map((w) => ({ merge_id: w.mergeId, row_id: w.rowId, alias_id: w.aliasId, survivor_id: w.survivorId }))),
+    ]);
   }
 
   landWithin(manager: EntityManager, customerIds: readonly string[], follow: boolean): Promise<Map<string, WritableCustomer>> {

@@ -41,6 +41,29 @@ export async function retiredAmong(query: LockQuery, retired: RetiredIds, ids: r
   return new Map(rows.map((r) => [String(r.named), { survivorId: String(r.survivor_id), mergeId: String(r.merge_id) }]));
 }
 
+/**
+ * The INSERT that notes alias writes in `moves` (`<schema>.merge_move`): one row per merge of the chain
+ * from the id the write named to where it landed. After b into a and then a into c, a write naming b is
+ * noted under both merges (b to a, a to c), so undoing the later merge gives the row back to a and undoing
+ * the earlier one then to b; noted under the first merge alone, undoing a into c left it on c, another
+ * person. `writes` answers (merge_id, row_id, alias_id, survivor_id); a write whose chain this subgraph
+ * has no record of (a merge older than the markers) is noted as given.
+ */
+export const insertAliasWriteHops = (retired: RetiredIds, moves: string, table: string, writes: string) => `
+  WITH RECURSIVE r AS (${retired}), w AS (${writes}), hop AS (
+    SELECT w.row_id, r.merge_id, r.alias_id AS from_customer, r.survivor_id AS to_customer, w.survivor_id AS end_id, 1 AS depth
+      FROM w JOIN r ON r.alias_id = w.alias_id
+    UNION ALL
+    SELECT hop.row_id, r.merge_id, r.alias_id, r.survivor_id, hop.end_id, hop.depth + 1
+      FROM hop JOIN r ON r.alias_id = hop.to_customer
+     WHERE hop.to_customer <> hop.end_id AND hop.depth < ${MAX_HOPS}
+  ), reached AS (SELECT DISTINCT row_id FROM hop WHERE to_customer = end_id)
+  INSERT INTO ${moves} (merge_id, table_name, row_id, from_customer, to_customer)
+  SELECT hop.merge_id, '${table}', hop.row_id, hop.from_customer, hop.to_customer FROM hop JOIN reached USING (row_id)
+  UNION ALL
+  SELECT w.merge_id, '${table}', w.row_id, w.alias_id, w.survivor_id FROM w WHERE w.row_id NOT IN (SELECT row_id FROM reached)
+  ON CONFLICT DO NOTHING`;
+
 /** The merge locks of these ids (lockCustomers' keys), in the one sorted order. */
 export async function lockMergeParties(query: LockQuery, ids: readonly string[]): Promise<void> {
   const sorted = [...new Set(ids.map((id) => id.toLowerCase()))].sort();
@@ -111,10 +134,14 @@ export async function retryDeadlocked<T>(transaction: () => Promise<T>, attempts
  * tombstone) and its commit: the step either committed before the batch's checks read, or waits for the
  * batch and then moves, gives back or erases what it wrote.
  */
-const gateKey = (schema: string) => `c360-customer-gate:${schema}`;
+const GATE_CLASS = 'c360-customer-gate';
 
-/** Taken first by an import batch's transaction (ImportRunner): merge, unmerge and erasure steps of this subgraph wait for it. */
-export const shareCustomerGate = (query: LockQuery, schema: string) => query(`SELECT pg_advisory_xact_lock_shared(hashtext($1))`, [gateKey(schema)]);
+/**
+ * Taken first by an import batch's transaction (ImportRunner): merge, unmerge and erasure steps of this subgraph
+ * wait for it. Two-key advisory locks: a space apart from the customers' one-key locks, so no customer id can
+ * hash onto the gate.
+ */
+export const shareCustomerGate = (query: LockQuery, schema: string) => query(`SELECT pg_advisory_xact_lock_shared(hashtext($1), hashtext($2))`, [GATE_CLASS, schema]);
 
 /** Taken first by a merge, unmerge or erasure step (before any customer lock): waits for running import batches. */
-export const closeCustomerGate = (query: LockQuery, schema: string) => query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [gateKey(schema)]);
+export const closeCustomerGate = (query: LockQuery, schema: string) => query(`SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))`, [GATE_CLASS, schema]);
