@@ -52,7 +52,7 @@ describe('Standard Webhooks signing', () => {
       '192.0.2.1', '198.51.100.7', '203.0.113.7', '192.88.99.1', '::ffff:0:127.0.0.1', '::ffff:0:a00:1', '64:ff9b:1::a00:1', '2001::5efe:7f00:1', '2001:0:4136:e378:8000:63bf:3fff:fdd2', '3fff::1', '2001:2::1']) {
       expect({ address, private: isPrivateAddress(address) }).toEqual({ address, private: true });
     }
-    for (const address of ['93.184.215.14', '1.1.1.1', '2606:4700::1111', '::ffff:0:5db8:d70e', '2001:4860:4860::8888', '::ffff:93.184.215.14', '64:ff9b::5db8:d70e']) expect({ address, private: isPrivateAddress(address) }).toEqual({ address, private: false });
+    for (const address of ['93.184.215.14', '1.1.1.1', '2606:4700::1111', '::ffff:0:5db8:d70e', '2001:4860:4860::8888', '3ff0::1', '3fff:1000::1', '::ffff:93.184.215.14', '64:ff9b::5db8:d70e']) expect({ address, private: isPrivateAddress(address) }).toEqual({ address, private: false });
     expect(endpointProblem('http://127.0.0.1:8080/hook', { allowPrivate: true })).toBeNull();
   });
 });

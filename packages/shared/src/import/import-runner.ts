@@ -9,7 +9,7 @@ import { readRecords, type ImportFormat } from './record-source';
 import { readImportSettings, type ImportSettings } from './import-settings';
 import { copyIntoStaging } from './staging-copy';
 import { copyLine, stageRecord } from './staged-row';
-import { shareCustomerGate } from '../subject-data/retired-customers';
+import { retryDeadlocked, shareCustomerGate } from '../subject-data/retired-customers';
 import { importJobNotFound, importJobNotResumable } from './import.errors';
 
 export interface ImportProgress {
@@ -138,7 +138,9 @@ export class ImportRunner {
     const context = { jobId: job.id, sourceSystem: options.sourceSystem, caller: options.caller, tables, now: new Date() };
     const params = kind.prepare ? await kind.prepare({ ...context, query: (sql, values) => this.dataSource.query(sql, values) }) : [];
     const stageMs = performance.now() - started;
-    await this.onConnection(async (_connection, query, runner) => {
+    // A deadlock victim (a single write locks a retired id and then its survivor) is rolled back whole, the
+    // staging table's deletions and the bad rows included, and run again instead of failing the job.
+    await retryDeadlocked(() => this.onConnection(async (_connection, query, runner) => {
       started = performance.now();
       await runner.startTransaction();
       try {
@@ -161,7 +163,7 @@ export class ImportRunner {
         if (runner.isTransactionActive) await runner.rollbackTransaction();
         throw error;
       }
-    });
+    }));
     if (batch.lastLine > job.lastLine) job.lastLine = batch.lastLine;
     for (const key of Object.keys(counts) as (keyof ImportCounts)[]) totals[key] += counts[key];
     options.onProgress?.({ job: { ...job, counts: { ...totals } }, bytesRead });

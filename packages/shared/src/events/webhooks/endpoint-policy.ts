@@ -49,7 +49,7 @@ export function isPrivateAddress(address: string): boolean {
   if ((h[0] & 0xfe00) === 0xfc00) return true; // fc00::/7 unique local
   if ((h[0] & 0xffc0) === 0xfe80 || (h[0] & 0xffc0) === 0xfec0) return true; // link-local, site-local
   if ((h[0] & 0xff00) === 0xff00) return true; // multicast
-  if ((h[0] === 0x2001 && h[1] === 0x0db8) || (h[0] & 0xfff0) === 0x3ff0) return true; // documentation 2001:db8::/32, 3fff::/20
+  if ((h[0] === 0x2001 && h[1] === 0x0db8) || (h[0] === 0x3fff && (h[1] & 0xf000) === 0)) return true; // documentation 2001:db8::/32, 3fff::/20
   if (h[0] === 0x100 && zeroUpTo(4)) return true; // 100::/64 discard
   return false;
 }
