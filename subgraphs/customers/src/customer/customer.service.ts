@@ -9,11 +9,16 @@ import { toCustomerType } from './customer.mapper';
 import type { CustomerRepository, NewCustomer } from './customer.repository';
 import type { CustomerType } from './customer.type';
 import { recordEvent } from '@c360/shared';
+import type { EntityManager } from 'typeorm';
 
 /** Refuses external ids of erased customers (the subject-data tombstones). */
 export interface ErasedIdentityGuard {
-  refuseErased(externalIds: readonly { system: string; id: string }[]): Promise<void>;
+  refuseErased(externalIds: readonly { system: string; id: string }[], argument?: string): Promise<void>;
+  /** First in the transaction that adds them: waits for an erasure step in flight, then reads the tombstones. */
+  refuseErasedWithin(manager: EntityManager, externalIds: readonly { system: string; id: string }[], argument?: string): Promise<void>;
 }
+
+const NO_ERASURES: ErasedIdentityGuard = { refuseErased: async () => undefined, refuseErasedWithin: async () => undefined };
 
 const customerCursor = (c: CustomerEntity) => encodeCursor([c.createdAt.toISOString(), c.id]);
 
@@ -21,7 +26,7 @@ const customerCursor = (c: CustomerEntity) => encodeCursor([c.createdAt.toISOStr
 export class CustomerService {
   constructor(
     private readonly customers: CustomerRepository,
-    private readonly erased: ErasedIdentityGuard = { refuseErased: async () => undefined },
+    private readonly erased: ErasedIdentityGuard = NO_ERASURES,
     /** Region a national phone number is read in (PHONE_DEFAULT_REGION). */
     private readonly phoneRegion: CountryCode = 'GB',
   ) {}
@@ -57,6 +62,7 @@ export class CustomerService {
     };
     return this.withExternalIdConflicts(input.externalIds ?? [], () =>
       this.customers.transaction(async (manager) => {
+        await this.erased.refuseErasedWithin(manager, input.externalIds ?? []);
         const id = await this.customers.insert(manager, customer, input.externalIds ?? [], now);
         await recordEvent(manager, { type: 'customer.created', customerId: id, payload: { customerId: id }, occurredAt: now });
         return id;
@@ -68,9 +74,10 @@ export class CustomerService {
     checkBirthDate(input.birthDate, now);
     if (input.displayName === null) throw missingName();
     const changes = profileColumns(input, this.phoneRegion);
-    await this.erased.refuseErased(input.addExternalIds ?? []);
+    await this.erased.refuseErased(input.addExternalIds ?? [], 'addExternalIds');
     await this.withExternalIdConflicts(input.addExternalIds ?? [], () =>
       this.customers.transaction(async (manager) => {
+        await this.erased.refuseErasedWithin(manager, input.addExternalIds ?? [], 'addExternalIds');
         if (!(await this.customers.update(manager, id, changes, now))) throw customerNotFound(id);
         await this.customers.addExternalIds(manager, id, input.addExternalIds ?? []);
         await recordEvent(manager, { type: 'customer.updated', customerId: id, payload: { customerId: id, fields: Object.keys(changes).sort() }, occurredAt: now });

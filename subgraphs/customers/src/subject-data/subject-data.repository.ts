@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { closeCustomerGate, CustomerTombstones, keyedTombstone, lockCustomers } from '@c360/shared';
+import { closeCustomerGate, CustomerTombstones, keyedTombstone, lockCustomers, shareCustomerGate } from '@c360/shared';
 import { CustomerEntity } from '../customer/customer.entity';
 import { MergeRepository } from '../merge/merge.repository';
 import { purgeCustomerEvents, recordEvent } from '@c360/shared';
@@ -112,6 +112,16 @@ export class CustomerSubjectDataRepository {
     if (ids.length === 0) return [];
     const hashes = await this.hashes(ids);
     const rows: { identity_hash: string }[] = await this.dataSource.query(`SELECT identity_hash FROM customers.erased_identity WHERE identity_hash = ANY($1::text[])`, [hashes]);
+    const erased = new Set(rows.map((r) => r.identity_hash));
+    return ids.filter((_, i) => erased.has(hashes[i]));
+  }
+
+  /** The same, first in a transaction adding external ids: shares the customer gate, then reads the tombstones through it. */
+  async erasedAmongWithin(manager: EntityManager, ids: readonly ExternalIdPair[]): Promise<ExternalIdPair[]> {
+    if (ids.length === 0) return [];
+    await shareCustomerGate((sql, params) => manager.query(sql, params), 'customers');
+    const hashes = await this.hashes(ids, manager);
+    const rows: { identity_hash: string }[] = await manager.query(`SELECT identity_hash FROM customers.erased_identity WHERE identity_hash = ANY($1::text[])`, [hashes]);
     const erased = new Set(rows.map((r) => r.identity_hash));
     return ids.filter((_, i) => erased.has(hashes[i]));
   }

@@ -1,6 +1,13 @@
 import { ErasureAction, type ErasureCount, type SubjectDataHandler } from '@c360/shared';
 import { identityErased } from './subject-data.errors';
+import type { EntityManager } from 'typeorm';
 import type { CustomerSubjectDataRepository, ExternalIdPair } from './subject-data.repository';
+
+function refuseAmong(asked: readonly ExternalIdPair[], erased: readonly ExternalIdPair[], argument: string): void {
+  if (erased.length === 0) return;
+  const positions = asked.flatMap((pair, i) => (erased.includes(pair) ? [i] : []));
+  throw identityErased(argument, positions);
+}
 
 /**
  * Retention here: nothing is kept. The profile, its external identities, interactions and
@@ -32,9 +39,17 @@ export class CustomerSubjectData implements SubjectDataHandler {
     ];
   }
 
-  /** Refuses external ids that belonged to an erased customer (typed CONFLICT, reason SUBJECT_ERASED). */
-  async refuseErased(externalIds: readonly ExternalIdPair[]): Promise<void> {
-    const erased = await this.repository.erasedAmong(externalIds);
-    if (erased.length > 0) throw identityErased(erased);
+  /** Refuses external ids that belonged to an erased customer (typed SUBJECT_ERASED, naming their positions in `argument`). */
+  async refuseErased(externalIds: readonly ExternalIdPair[], argument = 'externalIds'): Promise<void> {
+    refuseAmong(externalIds, await this.repository.erasedAmong(externalIds), argument);
+  }
+
+  /**
+   * The same, first in the transaction that adds the external ids: an erasure step in flight finishes first
+   * (the customer gate), so one that committed after the early check is seen here; a later one waits for this
+   * transaction and then erases what it wrote.
+   */
+  async refuseErasedWithin(manager: EntityManager, externalIds: readonly ExternalIdPair[], argument = 'externalIds'): Promise<void> {
+    refuseAmong(externalIds, await this.repository.erasedAmongWithin(manager, externalIds), argument);
   }
 }
