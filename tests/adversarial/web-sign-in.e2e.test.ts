@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { storageLabel } from '@c360/shared/testing';
 import { startTestIdentityProvider, type TestIdentityProvider } from '../support/test-identity-provider';
+import { freePort } from '../support/production-platform';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform';
 import { CallerKind } from '../support/test-tokens';
 import { oidcClients } from '../web/oidc-sign-in.scenarios';
@@ -16,14 +16,6 @@ const CANARY = 'zq-web-canary-5d1';
 const KIND_CANARY = 'zqwebcanarykind';
 const MERGE_SCOPES = 'customers:read customers.pii:read customers:write customers:merge consent:read';
 const ADMIN_SCOPES = 'customers:read customers.pii:read consent:read privacy:admin';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe(`web sign-in and pages against an outsider, on ${storageLabel()}`, () => {
   let platform: TestPlatform;

@@ -1,21 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { noNoise, storageLabel } from '@c360/shared/testing';
-import { createServer } from 'node:net';
 import { startTestIdentityProvider, type TestIdentityProvider } from '../support/test-identity-provider';
+import { freePort } from '../support/production-platform';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform';
 import { CallerKind } from '../support/test-tokens';
 import { accessibilityViolations, CHROMIUM, ensureWebBuilt, launchChromium, screenshot } from './browser-support';
 import { oidcClients, oidcSignInScenarios } from './oidc-sign-in.scenarios';
-
-/** A loopback port nobody holds now: the OIDC redirect URIs must be known before the gateway starts. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 const chromiumMissing = !existsSync(CHROMIUM);
 const suite = chromiumMissing ? describe.skip : describe;
