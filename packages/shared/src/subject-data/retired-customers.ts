@@ -1,5 +1,4 @@
 import { unknownCustomer, type WritableCustomer } from '../peers/known-customers';
-import { isDeadlock } from '../storage/pg-errors';
 import type { RetiredCustomer } from '../import/staged-aliases';
 
 /** Runs one statement in the writing transaction: an EntityManager's `query` or an import batch's. */
@@ -108,22 +107,6 @@ export async function landWithin(query: LockQuery, retired: RetiredIds, ids: rea
     const hop = found.get(key);
     return [key, hop ? { customerId: hop.survivorId, viaMerge: hop.mergeId } : { customerId: key, viaMerge: null }];
   }));
-}
-
-/**
- * Runs a writing transaction that lands through landWithin, again when PostgreSQL picked it as a
- * deadlock's victim (rolled back whole). The lock set depends on what is read: a write that waited for
- * a merge step on the named id, then sees it retired, must add the survivor's lock out of the sorted
- * order, and a write that read the alias first took both in order; one of the two is rolled back.
- */
-export async function retryDeadlocked<T>(transaction: () => Promise<T>, attempts = 3): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await transaction();
-    } catch (error) {
-      if (!isDeadlock(error) || attempt >= attempts) throw error;
-    }
-  }
 }
 
 /**
