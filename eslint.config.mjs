@@ -18,6 +18,11 @@ export default tseslint.config(
     },
   },
   {
+    // SQL builders sit below the services: a limit both use lives in a small module both import (e.g. stock.limits).
+    files: ['subgraphs/*/src/**/*.sql.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/*.service'], message: 'SQL builders import no service; move what they share to a module both import.' }] }] },
+  },
+  {
     // The browser apps: DOM globals instead of Node's.
     files: ['web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

@@ -34,6 +34,7 @@ export * from './storage/data-source';
 export * from './storage/statement-counter';
 export * from './storage/bulk-insert';
 export * from './storage/pg-errors';
+export * from './storage/deadlock-retry';
 export * from './storage/request-signal';
 export * from './errors/ids';
 export * from './privacy';

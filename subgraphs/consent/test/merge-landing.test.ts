@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CallerKind } from '@c360/shared';
-import { internalCaller, startSubgraphHarness, storageLabel, type SubgraphHarness } from '@c360/shared/testing';
+import { deadlockVictimOnce, internalCaller, startSubgraphHarness, storageLabel, type SubgraphHarness } from '@c360/shared/testing';
 import { consentSubgraph } from '../src';
 import { ConsentMergeRepository } from '../src/subject-data/consent-merge.repository';
 
@@ -57,5 +57,25 @@ describe(`consent words naming a retired customer id on ${storageLabel()}`, () =
     // Words said before the merge stay on the retired id, ended by the merge; none after.
     expect([null, 'WITHDRAWN']).toContain(await latest(retired));
     expect(await latest(survivor)).toBe('GRANTED');
+  });
+
+  it("merge and unmerge steps chosen as a deadlock's victim run again whole: each appends its consent events once", async () => {
+    const [survivor, retired, mergeId] = [randomUUID(), randomUUID(), randomUUID()];
+    expect((await grant(retired)).errors).toBeUndefined();
+    const words = async () => ((await harness.dataSource.query(`SELECT status FROM consent.consent_event WHERE customer_id = $1 ORDER BY seq`, [retired])) as { status: string }[]).map((r) => r.status);
+    const merging = deadlockVictimOnce(harness.dataSource, /INSERT INTO consent\.merge_consent_event/);
+    expect(await new ConsentMergeRepository(merging.dataSource).merge(mergeId, survivor, retired, new Date())).toEqual([
+      { table: 'consent.customer_alias', rows: 1 },
+      { table: 'consent.consent_event', rows: 1 },
+    ]);
+    expect(merging.victims()).toBe(1);
+    expect(await words()).toEqual(['GRANTED', 'WITHDRAWN']);
+    const unmerging = deadlockVictimOnce(harness.dataSource, /DELETE FROM consent\.merge_consent_event/);
+    expect(await new ConsentMergeRepository(unmerging.dataSource).unmerge(mergeId, new Date())).toEqual([
+      { table: 'consent.customer_alias', rows: 1 },
+      { table: 'consent.consent_event', rows: 1 },
+    ]);
+    expect(unmerging.victims()).toBe(1);
+    expect(await words()).toEqual(['GRANTED', 'WITHDRAWN', 'GRANTED']);
   });
 });

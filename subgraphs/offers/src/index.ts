@@ -1,4 +1,4 @@
-import { outboxMigration, retiredIdsMigration, type SubgraphDefinition } from '@c360/shared';
+import { outboxMigration, repairRetiredIdsMigration, retiredIdsMigration, type SubgraphDefinition } from '@c360/shared';
 import { offersPersonalData } from './privacy';
 import { createOffersApp, SUBGRAPH_NAME } from './app';
 import { CampaignEntity } from './campaign/campaign.entity';
@@ -27,7 +27,7 @@ export const offersSubgraph: SubgraphDefinition = {
   storage: {
     schema: 'offers',
     entities: [CampaignEntity, OfferEntity, OfferProductEntity, OfferResponseEntity],
-    migrations: [CreateOffers1732300002000, CreateOfferResponses1732300012000, AddOfferTargeting1732300031000, CreateErasedCustomers1732300032000, UnlinkableErasure1732300061000, CreatePrivacyBudget1732300103000, CreateImportJobs1732300113000, AddResponseImportKeys1732300113100, CreateContactPolicy1732300121000, CreateMergeMoves1732300141000, AddResponseOptionKey1732300142000, outboxMigration('offers'), retiredIdsMigration('offers')],
+    migrations: [CreateOffers1732300002000, CreateOfferResponses1732300012000, AddOfferTargeting1732300031000, CreateErasedCustomers1732300032000, UnlinkableErasure1732300061000, CreatePrivacyBudget1732300103000, CreateImportJobs1732300113000, AddResponseImportKeys1732300113100, CreateContactPolicy1732300121000, CreateMergeMoves1732300141000, AddResponseOptionKey1732300142000, outboxMigration('offers'), retiredIdsMigration('offers'), repairRetiredIdsMigration('offers')],
   },
   createApp: createOffersApp,
   personalData: offersPersonalData,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { CallerKind, ImportJobState, type Caller } from '@c360/shared';
-import { startSubgraphHarness, storageLabel, type SubgraphHarness } from '@c360/shared/testing';
+import { deadlockVictimOnce, startSubgraphHarness, storageLabel, type SubgraphHarness } from '@c360/shared/testing';
 import { offersSubgraph } from '../src';
 import { createOffersImport, type OffersImport } from '../src/import';
 import { ResponseSubjectDataRepository } from '../src/subject-data/subject-data.repository';
@@ -77,5 +77,21 @@ describe(`offer responses naming a retired customer id on ${storageLabel()}`, ()
     expect(await responsesOf(survivor)).toBe(2);
     await moves.unmerge(mergeId);
     expect(await responsesOf(retired)).toBe(2);
+  });
+
+  it("merge and unmerge steps chosen as a deadlock's victim run again whole: each moves the responses once", async () => {
+    const [survivor, retired, mergeId] = [live(randomUUID()), live(randomUUID()), randomUUID()];
+    await responsesApi(harness).record(responseInput(offerId, retired, 'SHOWN'));
+    const merging = deadlockVictimOnce(harness.dataSource, /UPDATE offers\.offer_response SET customer_id/);
+    expect(await new ResponseSubjectDataRepository(merging.dataSource).merge(mergeId, survivor, retired)).toEqual([{ table: 'offers.offer_response', rows: 1 }]);
+    expect(merging.victims()).toBe(1);
+    const recorded = async () => Number((await harness.dataSource.query(`SELECT count(*)::int AS n FROM offers.merge_move WHERE merge_id = $1`, [mergeId]))[0].n);
+    expect(await recorded()).toBe(2); // the retirement marker and the response, once
+    expect([await responsesOf(retired), await responsesOf(survivor)]).toEqual([0, 1]);
+    const unmerging = deadlockVictimOnce(harness.dataSource, /DELETE FROM offers\.merge_move/);
+    expect(await new ResponseSubjectDataRepository(unmerging.dataSource).unmerge(mergeId)).toEqual([{ table: 'offers.offer_response', rows: 1 }]);
+    expect(unmerging.victims()).toBe(1);
+    expect(await recorded()).toBe(0);
+    expect([await responsesOf(retired), await responsesOf(survivor)]).toEqual([1, 0]);
   });
 });

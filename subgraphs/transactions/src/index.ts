@@ -1,4 +1,4 @@
-import { outboxMigration, retiredIdsMigration, type SubgraphDefinition } from '@c360/shared';
+import { outboxMigration, repairRetiredIdsMigration, retiredIdsMigration, type SubgraphDefinition } from '@c360/shared';
 import { transactionsPersonalData } from './privacy';
 import { createTransactionsApp, SUBGRAPH_NAME } from './app';
 import { seedTransactionsDemoData } from './demo/seed-transactions';
@@ -30,7 +30,7 @@ export const transactionsSubgraph: SubgraphDefinition = {
   storage: {
     schema: 'transactions',
     entities: [ProductEntity, OrderEntity, OrderLineEntity],
-    migrations: [CreateTransactions1732300001000, CreateCustomerValue1732300011000, CreateErasedCustomers1732300022000, CreateCoPurchase1732300033000, MarkDeidentifiedOrders1732300044000, CreateImportJobs1732300055000, ErpCatalogueAndStock1732300057100, UnlinkableErasure1732300061000, CreatePrivacyBudget1732300102000, CreateStockSnapshotLevels1732300106100, CreateValueRefreshJob1732300110000, CreateProductImportSkus1732300123000, CreateMergeMoves1732300141000, outboxMigration('transactions'), retiredIdsMigration('transactions')],
+    migrations: [CreateTransactions1732300001000, CreateCustomerValue1732300011000, CreateErasedCustomers1732300022000, CreateCoPurchase1732300033000, MarkDeidentifiedOrders1732300044000, CreateImportJobs1732300055000, ErpCatalogueAndStock1732300057100, UnlinkableErasure1732300061000, CreatePrivacyBudget1732300102000, CreateStockSnapshotLevels1732300106100, CreateValueRefreshJob1732300110000, CreateProductImportSkus1732300123000, CreateMergeMoves1732300141000, outboxMigration('transactions'), retiredIdsMigration('transactions'), repairRetiredIdsMigration('transactions')],
   },
   createApp: createTransactionsApp,
   personalData: transactionsPersonalData,

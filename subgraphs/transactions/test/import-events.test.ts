@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { CallerKind, ImportJobState, ImportRunner, type Caller, type ImportKind } from '@c360/shared';
 import { storageLabel, type SubgraphHarness } from '@c360/shared/testing';
 import { createTransactionsImport, type TransactionsImport } from '../src/import';
-import { MAX_LEVELS_PER_CALL } from '../src/stock/stock.service';
+import { MAX_LEVELS_PER_CALL } from '../src/stock/stock.limits';
 import { minutesAgo, newProduct, setStockLevels, upsertProducts } from './erp-fixtures';
 import { inStockProducts, startSeededHarness } from './fixtures';
 

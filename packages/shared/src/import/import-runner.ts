@@ -9,7 +9,8 @@ import { readRecords, type ImportFormat } from './record-source';
 import { readImportSettings, type ImportSettings } from './import-settings';
 import { copyIntoStaging } from './staging-copy';
 import { copyLine, stageRecord } from './staged-row';
-import { retryDeadlocked, shareCustomerGate } from '../subject-data/retired-customers';
+import { shareCustomerGate } from '../subject-data/retired-customers';
+import { retryDeadlocked } from '../storage/deadlock-retry';
 import { importJobNotFound, importJobNotResumable } from './import.errors';
 
 export interface ImportProgress {

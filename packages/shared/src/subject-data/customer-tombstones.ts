@@ -2,13 +2,21 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { tombstoneOfId } from './subject-data.contract';
 
 /**
+ * The customer lock scheme, defined once (lockCustomers, and lockMergeParties for an import batch's
+ * statements): a one-key advisory transaction lock on `hashtext` of the lower-cased id (as the tombstone
+ * hash lower-cases it), taken in one sorted order so two multi-customer writers never deadlock.
+ */
+export const customerLockOrder = (customerIds: readonly string[]): string[] => [...new Set(customerIds.map((id) => id.toLowerCase()))].sort();
+
+/** SQL taking the lock of one customer id given as text (`idSql`: a parameter or a column). */
+export const customerLock = (idSql: string) => `pg_advisory_xact_lock(hashtext(${idSql}))`;
+
+/**
  * Serialises, per customer, an erasure with every write for that customer in one subgraph: both
- * take these transaction-scoped locks first (PostgreSQL and PGlite alike), in one sorted order so
- * two multi-customer writers never deadlock. Ids are lower-cased as the tombstone hash does.
+ * take these transaction-scoped locks first (PostgreSQL and PGlite alike).
  */
 export async function lockCustomers(manager: EntityManager, customerIds: readonly string[]): Promise<void> {
-  const ids = [...new Set(customerIds.map((id) => id.toLowerCase()))].sort();
-  for (const id of ids) await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [id]);
+  for (const id of customerLockOrder(customerIds)) await manager.query(`SELECT ${customerLock('$1')}`, [id]);
 }
 
 /**

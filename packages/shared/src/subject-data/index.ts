@@ -5,3 +5,4 @@ export * from './customer-tombstones';
 export * from './customer-row-moves';
 export * from './retired-customers';
 export * from './retired-ids.migration';
+export * from './repair-retired-ids.migration';

@@ -1,5 +1,5 @@
 import { unknownCustomer, type WritableCustomer } from '../peers/known-customers';
-import { isDeadlock } from '../storage/pg-errors';
+import { customerLock, customerLockOrder } from './customer-tombstones';
 import type { RetiredCustomer } from '../import/staged-aliases';
 
 /** Runs one statement in the writing transaction: an EntityManager's `query` or an import batch's. */
@@ -64,12 +64,12 @@ export const insertAliasWriteHops = (retired: RetiredIds, moves: string, table: 
   SELECT w.merge_id, '${table}', w.row_id, w.alias_id, w.survivor_id FROM w WHERE w.row_id NOT IN (SELECT row_id FROM reached)
   ON CONFLICT DO NOTHING`;
 
-/** The merge locks of these ids (lockCustomers' keys), in the one sorted order. */
+/** The merge locks of these ids: lockCustomers' locks, in its order, through any transaction's `query`. */
 export async function lockMergeParties(query: LockQuery, ids: readonly string[]): Promise<void> {
-  const sorted = [...new Set(ids.map((id) => id.toLowerCase()))].sort();
+  const sorted = customerLockOrder(ids);
   if (sorted.length === 0) return;
-  // One statement, row by row in id order (ORDER BY before the lock calls), the keys lockCustomers takes.
-  await query(`SELECT pg_advisory_xact_lock(hashtext(ids.id)) FROM (SELECT u.id FROM unnest($1::text[]) WITH ORDINALITY AS u(id, n) ORDER BY u.n) ids`, [sorted]);
+  // One statement, row by row in id order (ORDER BY before the lock calls).
+  await query(`SELECT ${customerLock('ids.id')} FROM (SELECT u.id FROM unnest($1::text[]) WITH ORDINALITY AS u(id, n) ORDER BY u.n) ids`, [sorted]);
 }
 
 /**
@@ -108,22 +108,6 @@ export async function landWithin(query: LockQuery, retired: RetiredIds, ids: rea
     const hop = found.get(key);
     return [key, hop ? { customerId: hop.survivorId, viaMerge: hop.mergeId } : { customerId: key, viaMerge: null }];
   }));
-}
-
-/**
- * Runs a writing transaction that lands through landWithin, again when PostgreSQL picked it as a
- * deadlock's victim (rolled back whole). The lock set depends on what is read: a write that waited for
- * a merge step on the named id, then sees it retired, must add the survivor's lock out of the sorted
- * order, and a write that read the alias first took both in order; one of the two is rolled back.
- */
-export async function retryDeadlocked<T>(transaction: () => Promise<T>, attempts = 3): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await transaction();
-    } catch (error) {
-      if (!isDeadlock(error) || attempt >= attempts) throw error;
-    }
-  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CustomerTombstones, lockCustomers, type MergeCount } from '@c360/shared';
+import { CustomerTombstones, lockCustomers, retryDeadlocked, type MergeCount } from '@c360/shared';
 import { appendChainedEvents, type ConsentEventRow } from '../ledger/chained-batch';
 import { LedgerRepository } from '../ledger/ledger.repository';
 import { ConsentChannel, ConsentStatus } from '../consent/consent.enums';
@@ -36,6 +36,7 @@ export const ALIASES_OF = `WITH RECURSIVE owned AS (
  * most restrictive of the two profiles per purpose and partner: a grant on the survivor the merged
  * profile did not also give is withdrawn, and every grant of the retired id is withdrawn, each by a
  * MERGE event naming the merge. An unmerge re-grants exactly those, unless something was recorded since.
+ * Each step runs again whole when chosen as a deadlock's victim: a lost race is no failed step.
  */
 export class ConsentMergeRepository {
   private readonly tombstones: CustomerTombstones;
@@ -45,7 +46,7 @@ export class ConsentMergeRepository {
   }
 
   merge(mergeId: string, survivorId: string, mergedId: string, now: Date): Promise<MergeCount[]> {
-    return this.dataSource.transaction(async (manager) => {
+    return retryDeadlocked(() => this.dataSource.transaction(async (manager) => {
       await new LedgerRepository(this.dataSource).lockLedger(manager);
       await lockCustomers(manager, [survivorId, mergedId]);
       const aliased: unknown[] = await manager.query(`INSERT INTO consent.customer_alias (alias_id, survivor_id, merge_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1`, [mergedId, survivorId, mergeId]);
@@ -67,12 +68,12 @@ export class ConsentMergeRepository {
       await appendChainedEvents(manager, rows);
       await this.remember(manager, mergeId, rows);
       return [{ table: 'consent.customer_alias', rows: 1 }, { table: 'consent.consent_event', rows: rows.length }];
-    });
+    }));
   }
 
   /** The alias goes; each grant the merge withdrew is granted again if it is still the latest word on it. */
   unmerge(mergeId: string, now: Date): Promise<MergeCount[]> {
-    return this.dataSource.transaction(async (manager) => {
+    return retryDeadlocked(() => this.dataSource.transaction(async (manager) => {
       await new LedgerRepository(this.dataSource).lockLedger(manager);
       const [unaliased]: { n: number }[] = await manager.query(`WITH gone AS (DELETE FROM consent.customer_alias WHERE merge_id = $1 RETURNING 1) SELECT count(*)::int AS n FROM gone`, [mergeId]);
       const givenBack = await this.giveBackAliasWords(manager, mergeId, now);
@@ -102,7 +103,7 @@ export class ConsentMergeRepository {
       await appendChainedEvents(manager, rows);
       await manager.query(`DELETE FROM consent.merge_consent_event WHERE merge_id = $1`, [mergeId]);
       return [{ table: 'consent.customer_alias', rows: unaliased.n }, { table: 'consent.consent_event', rows: rows.length + givenBack }];
-    });
+    }));
   }
 
   /**

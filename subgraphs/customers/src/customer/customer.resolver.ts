@@ -1,8 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { assertUuid, CallerKind, ConnectionType, PersonalData, PersonalDataCategory, RequiresScope, answersNotFound, selectsField, visibleCustomers, isVisible } from '@c360/shared';
+import { assertUuid, ConnectionType, PersonalData, PersonalDataCategory, RequiresScope, answersNotFound, selectsField, visibleCustomers, isVisible } from '@c360/shared';
 import type { CustomersContext } from '../context';
-import { customerNotFound, externalIdNotFound, followMergesStaffOnly } from './customer.errors';
+import { customerNotFound, externalIdNotFound } from './customer.errors';
 import { identityReleased } from './identity-release';
 import { releasesFor } from './customer-filter.privacy';
 import { CreateCustomerInput, CustomerFilter, UpdateCustomerInput } from './customer.input';
@@ -40,12 +40,11 @@ export class CustomerResolver {
     followMerges: boolean,
     @Ctx() ctx: CustomersContext,
   ): Promise<CustomerType | null> {
-    // Whether an id came with a merge is a fact about two people: only staff tools and the sign-in may ask.
-    if (!followMerges && ctx.caller.kind !== CallerKind.INTERNAL_APP) throw followMergesStaffOnly();
-    const holders = followMerges ? ctx.loaders.customerIdByExternalId : ctx.loaders.customerIdByLinkedExternalId;
+    // Refused (followMerges: false, not an internal caller) before visibility is asked.
+    const holder = this.service.holderOfExternalId(ctx.caller, ctx.loaders, system, externalId, followMerges);
     // Who the caller may see is asked whether or not anyone holds the id, so a hidden holder costs the same
     // calls (and time) as a missing one.
-    const [found, visibility] = await Promise.all([holders.load(`${system}\u0000${externalId}`), visibleCustomers(ctx)]);
+    const [found, visibility] = await Promise.all([holder, visibleCustomers(ctx)]);
     // Hidden answers exactly like missing: decided before loading, and never through the internal id.
     const id = found && isVisible(visibility, found) ? found : null;
     // An identifier says who holds it: only where IDENTITY is released (asked for a missing holder too).

@@ -1,10 +1,11 @@
 import type { CountryCode } from 'libphonenumber-js';
-import { TIME_ID_CURSOR, decodeCursor, encodeCursor, isUniqueViolation, violatedConstraint, pageSize, toPage, type Page, type Visibility } from '@c360/shared';
+import { CallerKind, TIME_ID_CURSOR, decodeCursor, encodeCursor, isUniqueViolation, violatedConstraint, pageSize, toPage, type Caller, type Page, type Visibility } from '@c360/shared';
 import type { CustomerEntity } from './customer.entity';
 import { toE164 } from './phone-number';
 import type { FilterReleases } from './customer-filter.privacy';
-import { birthDateInFuture, customerNotFound, emailTaken, externalIdTaken, missingName } from './customer.errors';
+import { birthDateInFuture, customerNotFound, emailTaken, externalIdTaken, followMergesStaffOnly, missingName } from './customer.errors';
 import type { CreateCustomerInput, CustomerFilter, CustomerProfileInput, ExternalIdInput, UpdateCustomerInput } from './customer.input';
+import type { CustomerLoaders } from './customer.loaders';
 import { toCustomerType } from './customer.mapper';
 import type { CustomerRepository, NewCustomer } from './customer.repository';
 import type { CustomerType } from './customer.type';
@@ -45,6 +46,18 @@ export class CustomerService {
     const onlyIds = visibility.all ? undefined : [...visibility.ids];
     const { rows, totalCount } = await this.customers.page({ size, after: afterKey, onlyIds, withTotalCount, ...filter, releases });
     return toPage(rows, size, totalCount, customerCursor, toCustomerType);
+  }
+
+  /**
+   * Who holds a source system's id (null: nobody), through the request's loaders. `followMerges` false leaves
+   * out the external ids a standing merge moved to their holder; whether an id came with a merge is a fact
+   * about two people, so only staff tools and the sign-in (internal callers) may ask: anyone else is refused
+   * FORBIDDEN here, synchronously, before anything is loaded.
+   */
+  holderOfExternalId(caller: Caller, loaders: Pick<CustomerLoaders, 'customerIdByExternalId' | 'customerIdByLinkedExternalId'>, system: string, externalId: string, followMerges: boolean): Promise<string | null> {
+    if (!followMerges && caller.kind !== CallerKind.INTERNAL_APP) throw followMergesStaffOnly();
+    const holders = followMerges ? loaders.customerIdByExternalId : loaders.customerIdByLinkedExternalId;
+    return holders.load(`${system}\u0000${externalId}`);
   }
 
   async create(input: CreateCustomerInput, now = new Date()): Promise<string> {

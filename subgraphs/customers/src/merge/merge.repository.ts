@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { closeCustomerGate, CustomerRowMoves, lockCustomers, recordEvent, type CustomerTombstones, type MergeCount } from '@c360/shared';
+import { closeCustomerGate, CustomerRowMoves, lockCustomers, recordEvent, retryDeadlocked, type CustomerTombstones, type MergeCount } from '@c360/shared';
 import { CustomerMergeState, MatchIdentifier } from './merge.enums';
 
 export interface CandidateRow {
@@ -123,10 +123,11 @@ export class MergeRepository {
   /**
    * This subgraph's step, in one transaction: interactions and external ids follow the person, the
    * retired profile is kept on the merge record and removed from the customer table, and its id
-   * (and any id already aliased to it) resolves to the survivor.
+   * (and any id already aliased to it) resolves to the survivor. Run again whole when chosen as a deadlock's
+   * victim (as unmergeLocal): a lost race with a write or an erasure is no failed step.
    */
   mergeLocal(mergeId: string, survivorId: string, mergedId: string, now: Date): Promise<MergeCount[]> {
-    return this.dataSource.transaction(async (manager) => {
+    return retryDeadlocked(() => this.dataSource.transaction(async (manager) => {
       const interactions = await this.interactions.move(manager, mergeId, survivorId, mergedId);
       const [{ profile }]: { profile: Record<string, unknown> }[] = await manager.query(`SELECT to_jsonb(c) AS profile FROM customers.customer c WHERE id = $1`, [mergedId]);
       const externalIds: { system: string; external_id: string }[] = await manager.query(
@@ -148,7 +149,7 @@ export class MergeRepository {
       await manager.query(`UPDATE customers.customer_merge SET retired_profile = $2, completed_at = $3 WHERE id = $1`, [mergeId, JSON.stringify(retired), now]);
       await recordEvent(manager, { type: 'customer.merged', customerId: mergedId, payload: { mergeId, survivorId, mergedId }, occurredAt: now });
       return [...interactions, { table: 'customers.external_identity', rows: externalIds.length }, { table: 'customers.customer', rows: 1 }];
-    });
+    }));
   }
 
   /**
@@ -157,7 +158,7 @@ export class MergeRepository {
    * is gone (merged again, or erased): that must be undone first. Idempotent: nothing to restore twice.
    */
   unmergeLocal(merge: MergeRow): Promise<MergeCount[] | null> {
-    return this.dataSource.transaction(async (manager) => {
+    return retryDeadlocked(() => this.dataSource.transaction(async (manager) => {
       // The gate before any customer lock, as the merge step and interaction imports take them (one order, no deadlock).
       await closeCustomerGate((sql, params) => manager.query(sql, params), 'customers');
       await lockCustomers(manager, [merge.survivorId, merge.mergedId]);
@@ -180,7 +181,7 @@ export class MergeRepository {
       await manager.query(`UPDATE customers.customer_merge SET retired_profile = NULL WHERE id = $1`, [merge.id]);
       await recordEvent(manager, { type: 'customer.unmerged', customerId: merge.mergedId, payload: { mergeId: merge.id, survivorId: merge.survivorId, mergedId: merge.mergedId } });
       return [...interactions, { table: 'customers.external_identity', rows: ids.n }, { table: 'customers.customer', rows: 1 }];
-    });
+    }));
   }
 
   /**

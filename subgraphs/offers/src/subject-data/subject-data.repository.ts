@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CustomerRowMoves, CustomerTombstones, purgeCustomerEvents, type AliasWrite, type MergeCount, type WritableCustomer } from '@c360/shared';
+import { CustomerRowMoves, CustomerTombstones, purgeCustomerEvents, retryDeadlocked, type AliasWrite, type MergeCount, type WritableCustomer } from '@c360/shared';
 
 /** All SQL for a customer's data-subject requests in this subgraph. */
 export class ResponseSubjectDataRepository {
@@ -11,8 +11,9 @@ export class ResponseSubjectDataRepository {
     this.tombstones = new CustomerTombstones(dataSource, 'offers');
   }
 
+  /** Run again whole when chosen as a deadlock's victim (as unmerge): a lost race with a write is no failed step. */
   merge(mergeId: string, survivorId: string, mergedId: string): Promise<MergeCount[]> {
-    return this.dataSource.transaction((manager) => this.moves.move(manager, mergeId, survivorId, mergedId));
+    return retryDeadlocked(() => this.dataSource.transaction((manager) => this.moves.move(manager, mergeId, survivorId, mergedId)));
   }
 
   /** Responses recorded on the survivor through a retired id: an unmerge gives them back to that id. */
@@ -26,7 +27,7 @@ export class ResponseSubjectDataRepository {
   }
 
   unmerge(mergeId: string): Promise<MergeCount[]> {
-    return this.dataSource.transaction((manager) => this.moves.restore(manager, mergeId));
+    return retryDeadlocked(() => this.dataSource.transaction((manager) => this.moves.restore(manager, mergeId)));
   }
 
   responsesOf(customerId: string): Promise<Record<string, unknown>[]> {

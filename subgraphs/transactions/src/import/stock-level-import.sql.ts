@@ -1,15 +1,13 @@
 import { insertEventsSql, type ImportCheck, type ImportTables } from '@c360/shared';
-import { MAX_LEVELS_PER_CALL } from '../stock/stock.service';
+import { MAX_LEVELS_PER_CALL, MAX_UNITS } from '../stock/stock.limits';
 
-/** The largest level a count may report (as setStockLevels). */
-export const MAX_LEVEL = 10_000_000;
 const CONFLICT = 'was already imported with different content';
 
 /** Rules over a staged level `s`; $3 is the latest asOf accepted (now plus the clock skew tolerated). */
 export const STOCK_LEVEL_CHECKS: ImportCheck[] = [
   { field: 'snapshotId', reason: 'must be 1 to 128 characters', failsWhen: `length(s.snapshot_id) NOT BETWEEN 1 AND 128` },
   { field: 'asOf', reason: 'is in the future', failsWhen: `s.as_of > $3::timestamptz` },
-  { field: 'level', reason: `must be a whole number from 0 to ${MAX_LEVEL}`, failsWhen: `s.level NOT BETWEEN 0 AND ${MAX_LEVEL}` },
+  { field: 'level', reason: `must be a whole number from 0 to ${MAX_UNITS}`, failsWhen: `s.level NOT BETWEEN 0 AND ${MAX_UNITS}` },
   { field: 'sku', reason: 'is not in the catalogue', failsWhen: `NOT EXISTS (SELECT 1 FROM transactions.product p WHERE p.sku = s.sku)` },
 ];
 

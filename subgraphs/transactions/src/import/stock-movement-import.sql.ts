@@ -1,14 +1,12 @@
 import { insertEventsSql, type ImportCheck, type ImportTables } from '@c360/shared';
-import { MAX_MOVEMENTS_PER_CALL } from '../stock/stock.service';
+import { MAX_MOVEMENTS_PER_CALL, MAX_UNITS } from '../stock/stock.limits';
 
-/** The largest movement a row may carry (as adjustStock). */
-export const MAX_MOVEMENT_UNITS = 10_000_000;
 const CONFLICT = 'was already imported with different content';
 
 /** Rules over a staged movement `s`; $3 is the latest occurredAt accepted (now plus the clock skew tolerated). */
 export const STOCK_MOVEMENT_CHECKS: ImportCheck[] = [
   { field: 'movementId', reason: 'must be 1 to 128 characters', failsWhen: `length(s.movement_id) NOT BETWEEN 1 AND 128` },
-  { field: 'delta', reason: `must be a whole number from -${MAX_MOVEMENT_UNITS} to ${MAX_MOVEMENT_UNITS}, not 0`, failsWhen: `s.delta = 0 OR abs(s.delta) > ${MAX_MOVEMENT_UNITS}` },
+  { field: 'delta', reason: `must be a whole number from -${MAX_UNITS} to ${MAX_UNITS}, not 0`, failsWhen: `s.delta = 0 OR abs(s.delta) > ${MAX_UNITS}` },
   { field: 'occurredAt', reason: 'is in the future', failsWhen: `s.occurred_at > $3::timestamptz` },
   { field: 'sku', reason: 'is not in the catalogue', failsWhen: `NOT EXISTS (SELECT 1 FROM transactions.product p WHERE p.sku = s.sku)` },
 ];

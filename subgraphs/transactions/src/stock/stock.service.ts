@@ -9,10 +9,8 @@ import type { StockLedgerEntry, StockLedgerRepository } from './stock-ledger.rep
 import type { StockSnapshotRepository } from './stock-snapshot.repository';
 import type { StockAdjustmentResultType, StockSnapshotResultType } from './stock.type';
 import { recordEvent } from '@c360/shared';
+import { MAX_LEVELS_PER_CALL, MAX_MOVEMENTS_PER_CALL, MAX_UNITS } from './stock.limits';
 
-export const MAX_LEVELS_PER_CALL = 5000;
-export const MAX_MOVEMENTS_PER_CALL = 1000;
-const MAX_UNITS = 10_000_000;
 /** Clock skew tolerated between the ERP and us. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CustomerRowMoves, CustomerTombstones, purgeCustomerEvents, type AliasWrite, type AliasWriteLog, type MergeCount, type WritableCustomer } from '@c360/shared';
+import { CustomerRowMoves, CustomerTombstones, purgeCustomerEvents, retryDeadlocked, type AliasWrite, type AliasWriteLog, type MergeCount, type WritableCustomer } from '@c360/shared';
 
 export interface OrderErasureRows {
   tombstoned: number;
@@ -22,13 +22,18 @@ export class OrderSubjectDataRepository implements AliasWriteLog {
     this.tombstones = new CustomerTombstones(dataSource, 'transactions');
   }
 
-  /** Orders follow the person; the merged id's derived value row goes (the next value refresh computes the survivor's). */
+  /**
+   * Orders follow the person; the merged id's derived value row goes (the next value refresh computes the survivor's).
+   * Run again whole when chosen as a deadlock's victim (as unmerge): a lost race with a write is no failed step.
+   */
   merge(mergeId: string, survivorId: string, mergedId: string): Promise<MergeCount[]> {
-    return this.dataSource.transaction(async (manager) => {
-      const moved = await this.moves.move(manager, mergeId, survivorId, mergedId);
-      await manager.query(`DELETE FROM transactions.customer_value WHERE customer_id = $1`, [mergedId]);
-      return moved;
-    });
+    return retryDeadlocked(() =>
+      this.dataSource.transaction(async (manager) => {
+        const moved = await this.moves.move(manager, mergeId, survivorId, mergedId);
+        await manager.query(`DELETE FROM transactions.customer_value WHERE customer_id = $1`, [mergedId]);
+        return moved;
+      }),
+    );
   }
 
   /** Orders recorded on the survivor through a retired id: an unmerge gives them back to that id. */
@@ -47,7 +52,7 @@ export class OrderSubjectDataRepository implements AliasWriteLog {
   }
 
   unmerge(mergeId: string): Promise<MergeCount[]> {
-    return this.dataSource.transaction((manager) => this.moves.restore(manager, mergeId));
+    return retryDeadlocked(() => this.dataSource.transaction((manager) => this.moves.restore(manager, mergeId)));
   }
 
   ordersOf(customerId: string): Promise<Record<string, unknown>[]> {
