@@ -28,10 +28,11 @@ async function main(): Promise<number> {
   const r9 = await measureR9({
     databaseUrl: options.databaseUrl,
     callers,
-    ordersPerRound: options.smoke ? 100 : 500,
+    ordersPerRound: options.smoke ? 100 : 1000,
     rounds: options.rounds,
     connections: options.connections,
     burst: options.smoke ? 300 : 2000,
+    backlogEvents: options.smoke ? 2_000 : 50_000,
     natsUrl: process.env.NATS_URL || 'nats://127.0.0.1:4222',
     pg: postgresGroup(options.databaseUrl),
     log,

@@ -58,10 +58,19 @@ const inputOf = (plan: OrderPlan, externalId: string) => ({
 
 /**
  * Records every planned order through the target, `connections` at a time, and measures wall
- * time, latency and the CPU of the given process groups per order. `keyPrefix` makes the
+ * time, latency and the CPU of the given process groups per order (until `settle` resolves). `keyPrefix` makes the
  * externalIds of this batch unique.
  */
-export async function recordOrders(target: Target, plans: OrderPlan[], keyPrefix: string, connections: number, groups: ProcessGroup[], withId = false): Promise<OrderBatchResult & { sentAt: number[]; answeredAt: number[] }> {
+export async function recordOrders(
+  target: Target,
+  plans: OrderPlan[],
+  keyPrefix: string,
+  connections: number,
+  groups: ProcessGroup[],
+  withId = false,
+  /** Awaited after the last answer and before the CPU is read: work the writes left behind (the outbox's deliveries) counts too. */
+  settle: () => Promise<unknown> = async () => undefined,
+): Promise<OrderBatchResult & { sentAt: number[]; answeredAt: number[] }> {
   const bodies: string[] = new Array(plans.length);
   const latencies: number[] = [];
   const sentAt: number[] = new Array(plans.length);
@@ -94,6 +103,7 @@ export async function recordOrders(target: Target, plans: OrderPlan[], keyPrefix
   };
   await Promise.all(Array.from({ length: connections }, worker));
   const seconds = (performance.now() - started) / 1000;
+  await settle();
   const after = await Promise.all(groups.map(groupCpuMs));
   const watched = watches.map((w) => w?.stop() ?? 0);
   const cpuMsPerOrder: Record<string, number> = {};

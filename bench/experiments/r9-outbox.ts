@@ -8,6 +8,7 @@ import { spread, type Spread } from '../load/stats';
 import type { ProcessGroup } from '../measure/proc-stats';
 import type { BenchCallers } from '../setup/bench-callers';
 import { processGroup, startOurServers, type ServerSet } from '../setup/server-processes';
+import { measureBacklogDrain, type BacklogDrain } from './r9-backlog';
 import { planOrders, recordOrders, type OrderBatchResult } from './r9-order-writes';
 
 /** The benchmark-only switch (bench/servers/subgraphs-main.ts): the subgraphs record no events. */
@@ -26,9 +27,13 @@ export interface R9Result {
   /** Whole platform (our gateway + subgraphs + PostgreSQL) CPU per order, outbox on ÷ off: median of the rounds' medians, range over the pairs. */
   ratio: { median: number; min: number; max: number };
   ordersPerSecond: { on: Spread; off: Spread };
+  /** The measured tail after each round's last answer: TAIL_MS on both sides, longer when the on side's events took longer to go out. */
+  tailMs: { set: number; longest: number };
   /** Events already waiting (earlier experiments) that the outbox side's dispatcher delivered before the rounds. */
   backlog: { events: number; seconds: number };
   nats: NatsFigures | { measured: false; reason: string };
+  /** A backlog written at once (as by an import), drained by the outbox side's dispatcher to NATS. */
+  backlogDrain: BacklogDrain | null;
   failures: number;
 }
 
@@ -46,6 +51,8 @@ export interface NatsFigures {
 }
 
 const EVENTS_POLL_MS = 500;
+/** The quiet tail measured after each round on both sides: three poll intervals, time for the last batch to go out. */
+const TAIL_MS = 3 * EVENTS_POLL_MS;
 
 function reachable(url: string): Promise<boolean> {
   const { hostname, port } = new URL(url);
@@ -76,6 +83,19 @@ async function waitForEmptyOutbox(databaseUrl: string, timeoutMs: number): Promi
   return { events, seconds: (performance.now() - started) / 1000 };
 }
 
+/**
+ * After a round's last answer both sides are measured on for the same quiet tail, and the on side until its
+ * events are all delivered too: the dispatcher's work counts with the writes, and the idle tail (timers,
+ * the collector catching up) weighs the same on both sides. Notes how long the tail was in `tails`.
+ */
+async function tail(databaseUrl: string, tails: number[]): Promise<void> {
+  const started = performance.now();
+  await waitForEmptyOutbox(databaseUrl, 120_000); // at once on the off side: it writes no events
+  const drained = performance.now() - started;
+  if (drained < TAIL_MS) await new Promise((resolve) => setTimeout(resolve, TAIL_MS - drained));
+  tails.push(performance.now() - started);
+}
+
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 
 /**
@@ -83,7 +103,9 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
  * in production (recordOrder writes order.recorded to the outbox, a dispatcher polls every 500 ms and
  * publishes to NATS when reachable), one with the benchmark-only switch BENCH_OUTBOX=off (no event
  * written, no dispatcher). Both record the same planned orders in interleaved rounds; every response
- * must be equal side against side. Then a burst through the outbox side gives events/s from commit to NATS.
+ * must be equal side against side. The on side's CPU is read after its round's events are delivered, so
+ * the dispatcher's work (claims, publications, the webhook relay call) counts as part of the outbox's cost.
+ * Then a burst through the outbox side gives events/s from commit to NATS.
  */
 export async function measureR9(options: {
   databaseUrl: string;
@@ -92,6 +114,8 @@ export async function measureR9(options: {
   rounds: number;
   connections: number;
   burst: number;
+  /** Events of the backlog-drain measurement. */
+  backlogEvents: number;
   natsUrl: string;
   pg: ProcessGroup;
   log: (line: string) => void;
@@ -119,16 +143,18 @@ export async function measureR9(options: {
     log(`    backlog from earlier experiments: ${backlog.events} events delivered in ${backlog.seconds.toFixed(1)} s before the rounds`);
 
     const plans = await planOrders(databaseUrl, options.ordersPerRound);
-    for (const side of ['on', 'off'] as const) await recordOrders(sides[side].target, plans.slice(0, Math.min(50, plans.length)), `r9-${tag}-warm-${side}`, options.connections, []);
+    // A whole round per side, not measured: the first rounds after a start run slower (JIT, caches) and drift down.
+    for (const side of ['on', 'off'] as const) await recordOrders(sides[side].target, plans, `r9-${tag}-warm-${side}`, options.connections, []);
     const rounds: R9Result['rounds'] = [];
     let sameBody = true;
     let failures = 0;
+    const tails: number[] = [];
     for (let r = 0; r < options.rounds; r++) {
       const order = r % 2 === 0 ? (['on', 'off'] as const) : (['off', 'on'] as const);
       const result: Partial<Record<'on' | 'off', OrderBatchResult>> = {};
       for (const side of order) {
         if (side === 'on') await waitForEmptyOutbox(databaseUrl, 120_000); // each on-round starts with nothing left to deliver
-        result[side] = await recordOrders(sides[side].target, plans, `r9-${tag}-${side}-${r}`, options.connections, sides[side].groups);
+        result[side] = await recordOrders(sides[side].target, plans, `r9-${tag}-${side}-${r}`, options.connections, sides[side].groups, false, () => tail(databaseUrl, tails));
       }
       const [a, b] = [result.on!, result.off!];
       failures += a.failures + b.failures;
@@ -182,8 +208,16 @@ export async function measureR9(options: {
       };
       log(`    NATS: ${lags.length}/${burstPlans.length} order.recorded events received${missing ? ` (${missing} MISSING)` : ''}; ${nats.eventsPerSecond.toFixed(0)} events/s first send to last receipt (${nats.committedPerSecond.toFixed(0)} commits/s); commit to receipt p50 ${nats.commitToReceiptMs.p50.toFixed(0)} ms, p99 ${nats.commitToReceiptMs.p99.toFixed(0)} ms (poll ${EVENTS_POLL_MS} ms)`);
     }
+    let backlogDrain: BacklogDrain | null = null;
+    if (nc) {
+      await waitForEmptyOutbox(databaseUrl, 120_000);
+      backlogDrain = await measureBacklogDrain({ databaseUrl, nc, stream, subjectPrefix, count: options.backlogEvents, timeoutMs: 600_000 });
+      failures += backlogDrain.missing;
+      log(`    backlog: ${backlogDrain.events} events written at once drained to NATS in ${backlogDrain.seconds.toFixed(1)} s, ${backlogDrain.eventsPerSecond.toFixed(0)} events/s${backlogDrain.missing ? ` (${backlogDrain.missing} MISSING)` : ''}`);
+    }
     return {
       ordersPerRound: options.ordersPerRound,
+      tailMs: { set: TAIL_MS, longest: Math.max(...tails) },
       connections: options.connections,
       rounds,
       sameBody,
@@ -192,6 +226,7 @@ export async function measureR9(options: {
       ordersPerSecond: { on: spread(rounds.map((x) => x.on.ordersPerSecond)), off: spread(rounds.map((x) => x.off.ordersPerSecond)) },
       backlog,
       nats,
+      backlogDrain,
       failures,
     };
   } finally {

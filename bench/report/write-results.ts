@@ -128,6 +128,7 @@ export function r9Section(r: R9Result): string[] {
     '',
     `${r.ordersPerRound} orders per round and side (the same orders: customer, product, quantity, time; only externalId differs), ${r.connections} concurrent, ${r.rounds.length} rounds interleaved. Every response equal side against side (sameBody): **${r.sameBody}**.`,
     `CPU ms/order (our gateway + subgraphs + postgres): on ${round3(r.cpuMsPerOrder.on.median)} (${round3(r.cpuMsPerOrder.on.min)}–${round3(r.cpuMsPerOrder.on.max)}), off ${round3(r.cpuMsPerOrder.off.median)} (${round3(r.cpuMsPerOrder.off.min)}–${round3(r.cpuMsPerOrder.off.max)}); ratio **${round3(r.ratio.median)}** (pairs ${round3(r.ratio.min)}–${round3(r.ratio.max)}).`,
+    `Each side's CPU is read after a quiet tail of ${r.tailMs.set} ms after its last answer, and on the outbox side only once its events are all delivered (longest tail ${round3(r.tailMs.longest)} ms): the dispatcher's work (claims, NATS publications, the webhook relay call, marking delivered) counts as the outbox's cost. A full round per side ran first, unmeasured.`,
     `Orders/s: on ${round3(r.ordersPerSecond.on.median)}, off ${round3(r.ordersPerSecond.off.median)}. Backlog delivered before the rounds: ${r.backlog.events} events in ${round3(r.backlog.seconds)} s.`,
     '',
     '| round | side | orders/s | p50 ms | p99 ms | CPU ms/order by process | wrong |',
@@ -143,5 +144,12 @@ export function r9Section(r: R9Result): string[] {
       '',
     );
   } else lines.push(`NATS figures not measured: ${r.nats.reason}.`, '');
+  if (r.backlogDrain) {
+    const d = r.backlogDrain;
+    lines.push(
+      `Backlog: ${d.events} order.recorded events written in one transaction (as an import batch writes them) were delivered to NATS and the webhook relay by the running dispatcher in ${round3(d.seconds)} s: **${round3(d.eventsPerSecond)} events/s**${d.missing ? `, ${d.missing} MISSING` : ''}.`,
+      '',
+    );
+  }
   return lines;
 }

@@ -283,6 +283,42 @@ describe(`transactional outbox (${storageLabel()})`, () => {
         await sink.close?.();
       }
     });
+
+    it('publishes a batch of several customers pipelined, once each: a batch retried after a later sink failed adds no message', async () => {
+      if (!reachable) {
+        console.warn(`skipped: no NATS server at ${url}`);
+        return;
+      }
+      const tag = `t${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+      const stream = `C360_TEST_${tag}`;
+      const subjectPrefix = `c360test.${tag}`;
+      const sink = natsSink({ url, stream, subjectPrefix });
+      const batches: number[] = [];
+      const pipelined = sink.deliverAll?.bind(sink);
+      const counted: EventSink = { ...sink, deliverAll: pipelined && ((events) => (batches.push(events.length), pipelined(events))) };
+      const nc = await connect({ servers: url });
+      const jsm = await jetstreamManager(nc);
+      try {
+        const events = [];
+        for (let i = 0; i < 5; i++) events.push(await write('order.recorded', randomUUID(), i));
+        // The next sink refuses two of the five once: those two are published again on their retry.
+        const failing = recordingSink(new Map([[events[1].id, 1], [events[3].id, 1]]));
+        const d = new OutboxDispatcher(db, { schema: SCHEMA, sinks: [counted, failing], retry: RETRY, batchSize: 50, pollMs: 0 });
+        await drain(d);
+        expect(batches[0]).toBe(5);
+        expect(failing.received.map((e) => e.id).sort()).toEqual(events.map((e) => e.id).sort());
+        const info = await jsm.streams.info(stream);
+        expect(info.state.messages).toBe(5);
+        const stored = [];
+        for (let seq = 1; seq <= 5; seq++) stored.push((await jsm.streams.getMessage(stream, { seq }))?.header.get('Nats-Msg-Id'));
+        expect(stored).toEqual(events.map((e) => e.id)); // in outbox order
+        await d.stop();
+      } finally {
+        await jsm.streams.delete(stream).catch(() => undefined);
+        await nc.close();
+        await sink.close?.();
+      }
+    });
   });
 
   describe('webhook sink, to a real HTTP receiver on loopback', () => {

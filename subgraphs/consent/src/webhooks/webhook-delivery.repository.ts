@@ -59,7 +59,8 @@ export class WebhookDeliveryRepository {
   /**
    * Claims due deliveries for `leaseMs` (SKIP LOCKED, then the lease), counting the attempt; a delivery
    * about a customer only once the subscription's earlier ones about that customer are delivered or dead,
-   * so a deletion notice never overtakes the data it asks to delete.
+   * so a deletion notice never overtakes the data it asks to delete. The longest-due first, in the order of
+   * the due index, so a claim reads `limit` rows rather than the whole backlog (see the event outbox's claim).
    */
   async claim(limit: number, leaseMs: number): Promise<WebhookDeliveryRow[]> {
     const rows = (await this.dataSource.query(
@@ -71,7 +72,7 @@ export class WebhookDeliveryRepository {
              SELECT 1 FROM consent.webhook_delivery e
              WHERE c.customer_id IS NOT NULL AND e.customer_id = c.customer_id AND e.subscription_id = c.subscription_id
                AND e.seq < c.seq AND e.delivered_at IS NULL AND NOT e.dead)
-         ORDER BY c.seq LIMIT $1
+         ORDER BY c.next_attempt_at, c.seq LIMIT $1
          FOR UPDATE SKIP LOCKED)
        RETURNING d.seq, d.subscription_id, d.event, d.attempts, d.last_error, d.disclosed_at) SELECT * FROM claimed`,
       [limit, leaseMs],
