@@ -40,4 +40,20 @@ describe('segment follower during a long consent outage', () => {
     expect(follower.pendingCustomers().sort()).toEqual(['c1', 'c2', 'c3']);
     expect((await overflowCount()) - before).toBe(3);
   });
+
+  it('logs an overflow once, not once per write while it lasts', async () => {
+    const { follower } = followerDuringOutage(2);
+    const lines: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((chunk: string | Uint8Array) => (lines.push(String(chunk)), true)) as typeof process.stderr.write;
+    try {
+      await follower.customersChanged(['c1', 'c2', 'c3']);
+      await follower.customersChanged(['c4']);
+      await follower.customersChanged(['c5', 'c6']);
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(lines.filter((line) => line.includes('past the retry limit'))).toHaveLength(1);
+    expect(lines.join('')).not.toMatch(/\bc[3-6]\b/); // never the customers' ids
+  });
 });

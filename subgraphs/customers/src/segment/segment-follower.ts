@@ -37,6 +37,8 @@ export class SegmentFollower {
   private retryTimer: NodeJS.Timeout | null = null;
   private retryMs: number;
   private readonly maxPending: number;
+  /** The pending set is full and customers are being left to the periodic refresh (logged once per overflow). */
+  private overflowing = false;
 
   constructor(
     private readonly segments: SegmentRepository,
@@ -100,9 +102,12 @@ export class SegmentFollower {
     if (kept.length > 0) segmentEvaluationsPending.inc({ service: 'customers', cause }, kept.length);
     if (fresh.length > kept.length) {
       segmentEvaluationsPending.inc({ service: 'customers', cause: 'overflow' }, fresh.length - kept.length);
-      process.stderr.write(`[customers] ${fresh.length - kept.length} undecided customer(s) past the retry limit of ${this.maxPending}: left to the periodic segment refresh\n`);
+      // Once per overflow, not once per write during it: the metric counts every customer left over.
+      if (!this.overflowing) process.stderr.write(`[customers] undecided customers past the retry limit of ${this.maxPending}: left to the periodic segment refresh (counted in c360_segment_evaluations_pending_total, cause "overflow", until the retries drain)\n`);
+      this.overflowing = true;
     }
     for (const id of kept) this.pending.add(id);
+    if (this.pending.size < this.maxPending) this.overflowing = false;
     if (this.pending.size === 0) this.retryMs = this.retry.firstMs;
     else this.scheduleRetry();
   }
