@@ -110,6 +110,12 @@ export class CustomerRepository {
     await manager.getRepository(ExternalIdentityEntity).insert(externalIds.map((e) => ({ system: e.system, externalId: e.id, customerId })));
   }
 
+  /** The stored (case-folded) e-mail address of a customer, read in the writing transaction; undefined when there is no such customer. */
+  async emailOf(manager: EntityManager, id: string): Promise<string | null | undefined> {
+    const rows = (await manager.query('SELECT lower(email) AS email FROM customers.customer WHERE id = $1', [id])) as { email: string | null }[];
+    return rows[0]?.email;
+  }
+
   async update(manager: EntityManager, id: string, changes: Partial<NewCustomer>, now: Date): Promise<boolean> {
     const result = await manager.getRepository(CustomerEntity).update({ id }, { ...changes, updatedAt: now });
     return (result.affected ?? 0) > 0;

@@ -88,7 +88,7 @@ export class CustomerResolver {
   ): Promise<CustomerType> {
     const customerId = assertUuid(id);
     await assertMayWriteCustomer(ctx, customerId);
-    return this.loadAfterWrite(await this.service.update(customerId, input), ctx);
+    return this.loadAfterWrite(await this.service.update(customerId, input, new Date(), ctx.caller), ctx);
   }
 
   private async loadAfterWrite(id: string, ctx: CustomersContext): Promise<CustomerType> {

@@ -3,8 +3,8 @@ import { CallerKind, TIME_ID_CURSOR, decodeCursor, encodeCursor, isUniqueViolati
 import type { CustomerEntity } from './customer.entity';
 import { toE164 } from './phone-number';
 import type { FilterReleases } from './customer-filter.privacy';
-import { birthDateInFuture, customerNotFound, emailTaken, externalIdTaken, followMergesStaffOnly, missingName } from './customer.errors';
-import type { CreateCustomerInput, CustomerFilter, CustomerProfileInput, ExternalIdInput, UpdateCustomerInput } from './customer.input';
+import { birthDateInFuture, customerNotFound, emailTaken, externalIdTaken, followMergesStaffOnly, missingName, selfServiceIdentifier } from './customer.errors';
+import type { CreateCustomerInput, CustomerFilter, CustomerProfileInput, UpdateCustomerInput } from './customer.input';
 import type { CustomerLoaders } from './customer.loaders';
 import { toCustomerType } from './customer.mapper';
 import type { CustomerRepository, NewCustomer } from './customer.repository';
@@ -73,7 +73,7 @@ export class CustomerService {
       acquisitionChannel: input.acquisitionChannel,
       acquisitionSource: input.acquisitionSource ?? null,
     };
-    return this.withExternalIdConflicts(input.externalIds ?? [], () =>
+    return this.withExternalIdConflicts('externalIds', () =>
       this.customers.transaction(async (manager) => {
         await this.erased.refuseErasedWithin(manager, input.externalIds ?? []);
         const id = await this.customers.insert(manager, customer, input.externalIds ?? [], now);
@@ -83,13 +83,21 @@ export class CustomerService {
     );
   }
 
-  async update(id: string, input: UpdateCustomerInput, now = new Date()): Promise<string> {
+  /**
+   * Changes the given fields. A customer updating itself (self-service) may not add external ids nor
+   * change its e-mail address to another one: refused before any check that reads other customers.
+   */
+  async update(id: string, input: UpdateCustomerInput, now = new Date(), caller?: Pick<Caller, 'kind'>): Promise<string> {
+    const selfService = caller?.kind === CallerKind.CUSTOMER;
+    if (selfService && (input.addExternalIds?.length ?? 0) > 0) throw selfServiceIdentifier('addExternalIds');
     checkBirthDate(input.birthDate, now);
     if (input.displayName === null) throw missingName();
     const changes = profileColumns(input, this.phoneRegion);
     await this.erased.refuseErased(input.addExternalIds ?? [], 'addExternalIds');
-    await this.withExternalIdConflicts(input.addExternalIds ?? [], () =>
+    await this.withExternalIdConflicts('addExternalIds', () =>
       this.customers.transaction(async (manager) => {
+        // Its own address again, or none, is no change of identity; any other would be (taken or not).
+        if (selfService && changes.email && changes.email !== (await this.customers.emailOf(manager, id))) throw selfServiceIdentifier('email');
         await this.erased.refuseErasedWithin(manager, input.addExternalIds ?? [], 'addExternalIds');
         if (!(await this.customers.update(manager, id, changes, now))) throw customerNotFound(id);
         await this.customers.addExternalIds(manager, id, input.addExternalIds ?? []);
@@ -99,13 +107,13 @@ export class CustomerService {
     return id;
   }
 
-  private async withExternalIdConflicts<T>(externalIds: ExternalIdInput[], work: () => Promise<T>): Promise<T> {
+  private async withExternalIdConflicts<T>(argument: string, work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       if (violatedConstraint(error) === EMAIL_INDEX) throw emailTaken();
-      throw externalIdTaken(externalIds);
+      throw externalIdTaken(argument);
     }
   }
 }
