@@ -76,6 +76,30 @@ describe('errors never echo input values', () => {
     }
   });
 
+  it('conflicts and unknown codes name the field and the rule, not the name, code or id sent', async () => {
+    // Valid shapes (they pass the patterns), so the service's own checks answer: unknown, taken or reserved.
+    const code = 'ZQ_PRIVATE_CODE_77';
+    const slug = 'partner-zq-private-77';
+    const segmentName = `${NAME}'s private list`;
+    const rule = { all: [] };
+    await send('mutation($input: RegisterPartnerInput!) { registerPartner(input: $input) { id } }', { input: { id: slug, name: 'Probe partner' } });
+    await send('mutation($input: CreateSegmentInput!) { createSegment(input: $input) { id } }', { input: { name: segmentName, rule } });
+    const purpose = { code: 'ZQ_PRIVATE_PURPOSE_78', name: 'Probe purpose', description: 'A purpose defined twice', legalBasis: 'CONSENT', dataCategories: ['CONTACT'] };
+    await send('mutation($input: DefinePurposeInput!) { definePurpose(input: $input) { code } }', { input: purpose });
+    const responses = await Promise.all([
+      send('mutation($input: GrantConsentInput!) { grantConsent(input: $input) { eventId } }', { input: { customerId, purposeCode: code, channel: 'WEB' } }),
+      send('mutation($input: RegisterPartnerInput!) { registerPartner(input: $input) { id } }', { input: { id: slug, name: 'Probe partner' } }),
+      send('mutation($input: CreateSegmentInput!) { createSegment(input: $input) { id } }', { input: { name: segmentName, rule } }),
+      send('mutation($input: CreateSegmentInput!) { createSegment(input: $input) { id } }', { input: { name: 'no_segment', rule } }),
+      send('mutation($input: DefinePurposeInput!) { definePurpose(input: $input) { code } }', { input: purpose }),
+    ]);
+    for (const response of responses) {
+      expect(response.errors?.length).toBeGreaterThan(0);
+      expect(response.errors?.every((e) => typeof e.extensions?.code === 'string' && e.extensions?.code !== 'INTERNAL_SERVER_ERROR')).toBe(true);
+      expectNoEcho(response, [...SECRETS, code, slug, 'ZQ_PRIVATE_PURPOSE_78', 'no_segment', 'NO_SEGMENT']);
+    }
+  });
+
   it('NOT_FOUND names what was looked for, not the id asked for', async () => {
     const missing = '0f0e0d0c-0b0a-4908-8706-050403020100';
     const responses = await Promise.all([

@@ -31,7 +31,8 @@ describe(`partner registry on ${storageLabel()}`, () => {
   it('refuses a taken id with CONFLICT, a malformed one with BAD_USER_INPUT, and writes nothing', async () => {
     const before = await partnerCount();
     const taken = await run(REGISTER, { input: { id: 'partner-harbour-hotels', name: 'Again' } });
-    expect(taken.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', partnerId: 'partner-harbour-hotels' });
+    expect(taken.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'id', reason: 'PARTNER_EXISTS' });
+    expect(JSON.stringify(taken.errors)).not.toContain('partner-harbour-hotels'); // never the id sent
     for (const id of ['Partner Upper', 'x', '-leading-hyphen', 'a'.repeat(65)]) {
       const bad = await run(REGISTER, { input: { id, name: 'Bad' } });
       expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

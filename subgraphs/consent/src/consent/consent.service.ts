@@ -40,7 +40,7 @@ export class ConsentService {
     const customerId = assertUuid(input.customerId, 'customerId');
     if (caller.kind === CallerKind.CUSTOMER && caller.customerId?.toLowerCase() !== customerId) throw notYourConsent();
     const purpose = await this.purposes.findByCode(input.purposeCode);
-    if (!purpose) throw unknownPurpose(input.purposeCode);
+    if (!purpose) throw unknownPurpose();
     if (purpose.legalBasis !== LegalBasis.CONSENT) throw consentNotApplicable(purpose);
     const partnerId = await this.checkPartner(purpose, input.partnerId ?? null, status);
     // A customer token is bound to its own id: a retired one is NOT_FOUND to it, never an alias oracle.

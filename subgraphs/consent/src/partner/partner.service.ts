@@ -20,7 +20,7 @@ export class PartnerService {
     try {
       return await this.partners.insert({ id: input.id, name: input.name.trim(), description: input.description?.trim() || null, active: true, createdAt: now });
     } catch (error) {
-      if (isUniqueViolation(error)) throw partnerExists(input.id);
+      if (isUniqueViolation(error)) throw partnerExists();
       throw error;
     }
   }

@@ -1,9 +1,9 @@
 import { badInput, conflict } from '@c360/shared';
 
-export const unknownPurpose = (code: string) => badInput(`Purpose "${code}" does not exist`, { field: 'purposeCode', purposeCode: code });
-export const noticeRaced = (code: string) => conflict(`Another notice for ${code} was published at the same time; try again`, { purposeCode: code });
-export const unknownNoticeVersion = (code: string, version: number) =>
-  badInput(`Purpose ${code} has no notice version ${version}`, { field: 'version', purposeCode: code, version });
-export const purposeExists = (code: string) => conflict(`Purpose ${code} is already defined`, { field: 'code', purposeCode: code });
-export const unknownDataCategory = (category: string) => badInput(`Unknown data category ${category}`, { field: 'dataCategories', category });
+// These name the field and the rule, never the value sent: an error does not echo its input.
+export const unknownPurpose = () => badInput('No purpose has this code', { field: 'purposeCode', reason: 'UNKNOWN_PURPOSE' });
+export const noticeRaced = () => conflict('Another notice for this purpose was published at the same time; try again', { field: 'code', reason: 'NOTICE_RACED' });
+export const unknownNoticeVersion = () => badInput('This purpose has no notice of that version', { field: 'version', reason: 'UNKNOWN_NOTICE_VERSION' });
+export const purposeExists = () => conflict('A purpose with this code is already defined', { field: 'code', reason: 'PURPOSE_EXISTS' });
+export const unknownDataCategory = () => badInput('Unknown data category', { field: 'dataCategories', reason: 'UNKNOWN_DATA_CATEGORY' });
 export const partnerScopeNeedsConsent = () => badInput('Only a CONSENT purpose can be partner-scoped', { field: 'partnerScoped' });

@@ -22,7 +22,7 @@ export class PurposeService {
   async define(input: DefinePurposeInput, now = new Date()): Promise<PurposeEntity> {
     const known = new Set<string>(Object.values(PersonalDataCategory));
     const unknown = input.dataCategories.find((c) => !known.has(c));
-    if (unknown !== undefined) throw unknownDataCategory(unknown);
+    if (unknown !== undefined) throw unknownDataCategory();
     if (input.partnerScoped && input.legalBasis !== LegalBasis.CONSENT) throw partnerScopeNeedsConsent();
     const purpose: PurposeEntity = {
       code: input.code,
@@ -37,7 +37,7 @@ export class PurposeService {
     try {
       await this.purposes.insert(purpose);
     } catch (error) {
-      if (isUniqueViolation(error)) throw purposeExists(input.code);
+      if (isUniqueViolation(error)) throw purposeExists();
       throw error;
     }
     return purpose;
@@ -46,14 +46,14 @@ export class PurposeService {
   /** Appends version n+1; the unique (purpose, version) key turns a concurrent publication into CONFLICT. */
   async publishNotice(input: PublishNoticeInput, now = new Date()): Promise<NoticeEntity> {
     const purpose = await this.purposes.findByCode(input.purposeCode);
-    if (!purpose) throw unknownPurpose(input.purposeCode);
+    if (!purpose) throw unknownPurpose();
     try {
       return await this.purposes.transaction(async (manager) => {
         const latest = await this.purposes.latestNotice(purpose.code, manager);
         return this.purposes.insertNotice(manager, { purposeCode: purpose.code, version: (latest?.version ?? 0) + 1, title: input.title, summary: input.summary, publishedAt: now });
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw noticeRaced(purpose.code);
+      if (isUniqueViolation(error)) throw noticeRaced();
       throw error;
     }
   }
@@ -61,8 +61,8 @@ export class PurposeService {
   /** From now on only grants under `version` or later satisfy the purpose; null lifts the requirement. */
   async requireNoticeVersion(code: string, version: number | null): Promise<PurposeEntity> {
     const purpose = await this.purposes.findByCode(code);
-    if (!purpose) throw unknownPurpose(code);
-    if (version !== null && !(await this.purposes.findNotice(code, version))) throw unknownNoticeVersion(code, version);
+    if (!purpose) throw unknownPurpose();
+    if (version !== null && !(await this.purposes.findNotice(code, version))) throw unknownNoticeVersion();
     await this.purposes.setRequiredNoticeVersion(code, version);
     return { ...purpose, requiredNoticeVersion: version };
   }

@@ -157,7 +157,7 @@ export class SegmentService {
     try {
       return await work();
     } catch (error) {
-      if (isUniqueViolation(error)) throw segmentNameTaken(name);
+      if (isUniqueViolation(error)) throw segmentNameTaken();
       throw error;
     }
   }
@@ -166,6 +166,6 @@ export class SegmentService {
 function checkName(raw: string): string {
   const name = raw.trim();
   if (name.length < 1 || name.length > 100) throw badSegmentName();
-  if (RESERVED_NAMES.has(name.toUpperCase())) throw reservedSegmentName(name);
+  if (RESERVED_NAMES.has(name.toUpperCase())) throw reservedSegmentName();
   return name;
 }
