@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { CallerKind, CustomerRowMoves, CustomerTombstones, ImportJobState, type Caller } from '@c360/shared';
+import { CallerKind, closeCustomerGate, CustomerRowMoves, CustomerTombstones, ImportJobState, type Caller } from '@c360/shared';
 import { storageLabel, type SubgraphHarness } from '@c360/shared/testing';
 import type { EntityManager } from 'typeorm';
 import { createTransactionsImport } from '../src/import';
 import { inStockProducts, startSeededHarness } from './fixtures';
 
-const erp: Caller = { clientId: 'erp-test', kind: CallerKind.ERP_INTEGRATION, scopes: ['orders:write'], purpose: 'SERVICE' };
+const erp: Caller = { clientId: 'erp-test', kind: CallerKind.ERP_INTEGRATION, scopes: ['orders:write', 'stock:write'], purpose: 'SERVICE' };
 /** Two transactions at once need two connections: PGlite has one, so the in-flight case runs on PostgreSQL. */
 const onPostgres = process.env.DATABASE_URL ? it : it.skip;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -52,5 +52,24 @@ describe(`an order import racing an erasure on ${storageLabel()}`, () => {
     await commit();
     expect(await job).toMatchObject({ state: ImportJobState.DONE, counts: { inserted: 0, rejected: 1 } });
     expect(await ordersOf(customerId)).toBe(0);
+  });
+
+  onPostgres('a stock import (about no customer) runs while a merge or erasure step holds the customer gate, and does not delay it', async () => {
+    const gate = harness.dataSource.createQueryRunner();
+    await gate.connect();
+    await gate.startTransaction();
+    try {
+      await closeCustomerGate((sql, params) => gate.query(sql, params), 'transactions');
+      const imports = createTransactionsImport(harness.dataSource, { unknownAmong: async () => [] }, async () => undefined);
+      const levels = imports.kinds.find((k) => k.name === 'stock-levels')!;
+      const row = { snapshotId: `gate-${randomUUID()}`, asOf: new Date(Date.now() - 60_000).toISOString(), sku: inStockProducts[0].sku, level: 42 };
+      const job = imports.runner.run({ kind: levels, caller: erp, source: Readable.from([`${JSON.stringify(row)}\n`]), format: 'ndjson', sourceSystem: `erp-${randomUUID()}` });
+      const finished = await Promise.race([job.then(() => 'done'), pause(15_000).then(() => 'waiting on the gate')]);
+      expect(finished).toBe('done');
+      expect(await job).toMatchObject({ state: ImportJobState.DONE, counts: { inserted: 1 } });
+    } finally {
+      await gate.rollbackTransaction();
+      await gate.release();
+    }
   });
 });

@@ -80,6 +80,12 @@ export interface ImportKind {
   name: string;
   /** The owning subgraph's schema: staging, job and bad-row tables live there. */
   schema: string;
+  /**
+   * Whether its rows are about customers (orders, interactions, responses, profiles): each batch then
+   * shares the subgraph's customer gate, so no merge, unmerge or erasure step runs between its checks and
+   * its commit. A kind about no one (the catalogue, stock) does not, and never delays those steps.
+   */
+  aboutCustomers: boolean;
   /** Scope the caller needs (besides being an ERP integration). */
   scope: string;
   records: ImportStage;

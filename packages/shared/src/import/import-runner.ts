@@ -147,7 +147,7 @@ export class ImportRunner {
       try {
         await this.tuneBatchTransaction(query);
         // Before the checks read: no merge, unmerge or erasure step of this subgraph runs until the batch commits.
-        await shareCustomerGate(query, kind.schema);
+        if (kind.aboutCustomers) await shareCustomerGate(query, kind.schema);
         await this.jobs.addBadRows(query, job.id, batch.bad);
         const invalid = await this.rejectInvalid(kind, { ...context, query, params });
         const validateMs = performance.now() - started;

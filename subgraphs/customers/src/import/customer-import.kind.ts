@@ -17,6 +17,7 @@ export function customerImportKind(region: CountryCode, erased: ErasedExternalId
   return {
     name: 'customers',
     schema: 'customers',
+    aboutCustomers: true,
     scope: 'customers:write',
     records: {
       name: 'customers',

@@ -23,6 +23,7 @@ export function interactionImportKind(imported: InteractionsImported): ImportKin
   return {
     name: 'interactions',
     schema: 'customers',
+    aboutCustomers: true,
     scope: 'customers:write',
     records: {
       name: 'interactions',

@@ -14,6 +14,7 @@ export function responseImportKind(peers: ResponseImportPeers): ImportKind {
   return {
     name: 'offer-responses',
     schema: 'offers',
+    aboutCustomers: true,
     scope: 'offers:write',
     records: {
       name: 'responses',

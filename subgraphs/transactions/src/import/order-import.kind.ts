@@ -14,6 +14,7 @@ export function orderImportKind(known: KnownCustomers, afterImport: () => Promis
   return {
     name: 'orders',
     schema: 'transactions',
+    aboutCustomers: true,
     scope: 'orders:write',
     records: {
       name: 'orders',

@@ -16,6 +16,7 @@ export function productImportKind(catalogue: CatalogueRepository): ImportKind {
   return {
     name: 'products',
     schema: 'transactions',
+    aboutCustomers: false,
     scope: SCOPES.CATALOGUE_WRITE,
     jobTables: ['transactions.product_import_sku'],
     records: {

@@ -19,6 +19,7 @@ export function stockLevelImportKind(): ImportKind {
   return {
     name: 'stock-levels',
     schema: 'transactions',
+    aboutCustomers: false,
     scope: SCOPES.STOCK_WRITE,
     records: {
       name: 'stock_levels',

@@ -22,6 +22,7 @@ export function stockMovementImportKind(ledger = new StockLedgerRepository()): I
   return {
     name: 'stock-movements',
     schema: 'transactions',
+    aboutCustomers: false,
     scope: SCOPES.STOCK_WRITE,
     records: {
       name: 'stock_movements',
