@@ -290,6 +290,26 @@ describe(`consent-aware webhooks, through the gateway (${storageLabel()})`, () =
     for (const receiver of [receiverB, receiverC]) expect([...receiver.about(retired), ...receiver.about(survivor)]).toEqual([]);
   });
 
+  it('a partner that knew a merged person under two retired ids gets a withdrawal notice naming each, with a webhook-id of its own', async () => {
+    const staff = await platform.tokens.headers(CallerKind.INTERNAL_APP, { client_id: 'service-desk', scope: 'customers:read customers.pii:read customers:write customers:merge consent:read consent:write' });
+    const [survivor, first, second] = [await createCustomer('Lenka'), await createCustomer('Lena'), await createCustomer('Lene')];
+    for (const id of [survivor, first, second]) await grant(id, PARTNER_A);
+    await rename(first, 'Lenna');
+    await rename(second, 'Lenne');
+    await drain();
+    for (const id of [first, second]) expect(receiverA.about(id).map((d) => d.event.type)).toEqual(['customer.updated']);
+    for (const mergedId of [first, second]) expect(ok(await ask(MergeCustomersDocument, { survivorId: survivor, mergedId }, staff)).data!.mergeCustomers.state).toBe('MERGED');
+
+    await withdraw(survivor, PARTNER_A);
+    await drain();
+    const notices = [first, second].map((id) => receiverA.about(id).filter((d) => d.event.type === 'consent.withdrawn'));
+    expect(notices.map((n) => n.length)).toEqual([1, 1]);
+    expect(notices[0][0].headers['webhook-id']).not.toBe(notices[1][0].headers['webhook-id']);
+    expect(notices.map((n) => n[0].event.id)).toEqual(notices.map((n) => n[0].headers['webhook-id']));
+    expect(JSON.stringify(receiverA.requests)).not.toContain(survivor);
+    for (const receiver of [receiverB, receiverC]) expect([first, second, survivor].flatMap((id) => receiver.about(id))).toEqual([]);
+  });
+
   it('a failed delivery is retried with the same webhook-id; after the limit it is a dead letter staff can see and replay', async () => {
     let failures = 2;
     internal.answer(() => (failures-- > 0 ? 503 : 204));

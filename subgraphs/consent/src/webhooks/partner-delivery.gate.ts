@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { CallerKind, DecisionReason, type Caller, type ConsentDecider, type EventEnvelope, type PersonalDataCategory } from '@c360/shared';
 import { PARTNER_SHARING } from '../decision/decision.service';
 import type { DisclosureLedger } from '../disclosure/disclosure.service';
@@ -32,16 +33,28 @@ export class PartnerDeliveryGate {
     private readonly ledger: DisclosureLedger,
   ) {}
 
+  /** What one event becomes for this partner (at most one delivery): the check just before sending. */
   async plan(event: EventEnvelope, partnerId: string, subscriptionId: string, waiting?: WaitingData, decided?: DecideMany): Promise<PartnerRelayPlan> {
+    return (await this.plans(event, partnerId, subscriptionId, waiting, decided))[0] ?? { deliver: false };
+  }
+
+  /**
+   * What one event becomes for this partner when it is relayed: nothing, one delivery, or for a deletion
+   * notice about a merged person one notice per id the partner knew them under, so it deletes every copy.
+   * A notice naming another id than the event's gets an id of its own, derived from both (a retried relay
+   * plans the same one again), so a receiver that de-duplicates on webhook-id keeps each.
+   */
+  async plans(event: EventEnvelope, partnerId: string, subscriptionId: string, waiting?: WaitingData, decided?: DecideMany): Promise<PartnerRelayPlan[]> {
     const caller = partnerWebhookCaller(partnerId, subscriptionId);
     const decide: DecideMany = decided ?? ((requests) => this.decisions.decide(caller, requests));
     const known = (ids: string[]) => this.knownAmong(partnerId, ids, waiting);
     if (PARTNER_DELETION_NOTICES.has(event.type) && event.customerId) {
-      const named = await this.noticeAddressee(event, known);
-      if (!named) return { deliver: false };
-      return planPartnerRelay(named === event.customerId ? event : { ...event, customerId: named }, partnerId, decide, async () => true);
+      const named = await this.noticeAddressees(event, known);
+      return Promise.all(
+        named.map((id, i) => planPartnerRelay(i === 0 ? (id === event.customerId ? event : { ...event, customerId: id }) : { ...event, id: noticeIdFor(event.id, id), customerId: id }, partnerId, decide, async () => true)),
+      );
     }
-    return planPartnerRelay(event, partnerId, decide, async (customerId) => (await known([customerId])).length > 0);
+    return [await planPartnerRelay(event, partnerId, decide, async (customerId) => (await known([customerId])).length > 0)];
   }
 
   /** Of these ids, those the partner received something about: the disclosure ledger, or a data delivery still waiting. */
@@ -53,17 +66,17 @@ export class PartnerDeliveryGate {
   }
 
   /**
-   * Whom a deletion notice names to this partner, or null when it received nothing about the person.
-   * A withdrawal by a merged person also reaches a partner that knew them only under a retired id, named
-   * by that id (the one the partner knows: naming the survivor would tell it of the merge). An erasure
-   * needs no alias walk: the customers subgraph emits one `customer.erased` per id the person had.
+   * Whom a deletion notice names to this partner: none when it received nothing about the person, else
+   * every id it knew them under, the event's own first. A withdrawal by a merged person also reaches a
+   * partner that knew them only under retired ids, named by those (the ids the partner knows: naming the
+   * survivor would tell it of the merge). An erasure needs no alias walk: the customers subgraph emits
+   * one `customer.erased` per id the person had.
    */
-  private async noticeAddressee(event: EventEnvelope, known: (ids: string[]) => Promise<string[]>): Promise<string | null> {
+  private async noticeAddressees(event: EventEnvelope, known: (ids: string[]) => Promise<string[]>): Promise<string[]> {
     const id = event.customerId!.toLowerCase();
     const ids = event.type === 'consent.withdrawn' ? await this.disclosures.idsOf(id) : [id];
     const knownIds = await known(ids);
-    if (knownIds.length === 0) return null;
-    return knownIds.includes(id) ? event.customerId! : knownIds[0];
+    return knownIds.includes(id) ? [event.customerId!, ...knownIds.filter((k) => k !== id)] : knownIds;
   }
 
   /**
@@ -97,4 +110,13 @@ export class PartnerDeliveryGate {
     if (!plan.deliver || plan.notice || plan.disclosures.length === 0) return;
     await this.ledger.record(partnerWebhookCaller(partnerId, subscriptionId), WEBHOOK_DISCLOSURE_SOURCE, plan.disclosures);
   }
+}
+
+/** A stable UUID (version 8, name-based) for the notice of `eventId` that names `customerId`. */
+export function noticeIdFor(eventId: string, customerId: string): string {
+  const hex = createHash('sha256').update(`${eventId.toLowerCase()}/${customerId.toLowerCase()}`).digest('hex').slice(0, 32).split('');
+  hex[12] = '8';
+  hex[16] = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  const h = hex.join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }

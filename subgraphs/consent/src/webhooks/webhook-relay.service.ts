@@ -51,10 +51,11 @@ export class WebhookRelay {
           const stored = await this.deliveries.holdsDataFor(subscription.id, customerIds.filter((id) => !planned.includes(id)));
           return [...planned, ...stored];
         };
-        const plan = await this.gate.plan(event, subscription.partnerId, subscription.id, waiting, decided.get(subscription.id));
-        if (!plan.deliver) continue;
-        planned.push({ subscriptionId: subscription.id, event: plan.event });
-        if (!plan.notice && event.customerId) plannedData.add(`${subscription.id}/${event.customerId.toLowerCase()}`);
+        for (const plan of await this.gate.plans(event, subscription.partnerId, subscription.id, waiting, decided.get(subscription.id))) {
+          if (!plan.deliver) continue;
+          planned.push({ subscriptionId: subscription.id, event: plan.event });
+          if (!plan.notice && event.customerId) plannedData.add(`${subscription.id}/${event.customerId.toLowerCase()}`);
+        }
       }
     }
     return this.deliveries.enqueueAll(planned);
