@@ -4,6 +4,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 import type { ResolverContainer } from './resolver-container';
+import { readPlainFieldsDirectly } from './plain-fields';
 import { scopeAuthChecker } from './scope-auth';
 import { guardPersonalData, type PersonalDataOwners } from '../privacy/consent-guard';
 import { guardOwnedTypes } from '../privacy/owned-types';
@@ -45,6 +46,8 @@ export async function buildFederatedSchema<Context>(options: FederatedSchemaOpti
     skipCheck: true,
   });
   const resolvers = createResolversMap(codeFirst) as GraphQLResolverMap<unknown>;
+  const rootTypes = [codeFirst.getQueryType(), codeFirst.getMutationType(), codeFirst.getSubscriptionType()].flatMap((type) => (type ? [type.name] : []));
+  readPlainFieldsDirectly(resolvers, rootTypes);
   for (const [typeName, reference] of Object.entries(options.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as GraphQLResolverMap<unknown>[string];
   }
