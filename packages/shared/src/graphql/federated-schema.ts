@@ -5,6 +5,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 import type { ResolverContainer } from './resolver-container';
 import { readPlainFieldsDirectly } from './plain-fields';
+import { validateArgument } from './argument-validation';
 import { scopeAuthChecker } from './scope-auth';
 import { guardPersonalData, type PersonalDataOwners } from '../privacy/consent-guard';
 import { guardOwnedTypes } from '../privacy/owned-types';
@@ -39,7 +40,7 @@ export async function buildFederatedSchema<Context>(options: FederatedSchemaOpti
     resolvers: options.resolvers.classes(),
     container: options.resolvers,
     orphanedTypes: options.orphanedTypes,
-    validate: { forbidUnknownValues: false },
+    validateFn: validateArgument,
     directives: [...specifiedDirectives, personalDataDirective],
     authChecker: scopeAuthChecker,
     authMode: 'error',
