@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createBenchCallers } from '../setup/bench-callers';
 import { startOurServers } from '../setup/server-processes';
 import { captureReference, type Target } from '../load/graphql-target';
-import { cpuMs } from '../measure/proc-stats';
+import { cpuMs, peakRssMb } from '../measure/proc-stats';
 import { customer360 } from '../workloads';
 
 /**
@@ -12,7 +12,7 @@ import { customer360 } from '../workloads';
  * `BENCH_CPU_PROF_DIR=DIR node dist/bench/experiments/profile-page.js DATABASE_URL [PAGES] [CONCURRENCY]`:
  * each server writes its CPU profile into DIR when stopped (leave the variable unset to measure without
  * the profiler's overhead). Prints CPU ms per page of each server process (utime+stime from /proc),
- * so two builds can be compared quickly. With BENCH_BODY_FILE set, the first run saves the page's body
+ * so two builds can be compared quickly, and each process's peak memory (VmHWM). With BENCH_BODY_FILE set, the first run saves the page's body
  * there and every later run (another build) fails unless it answers the same bytes.
  */
 async function main() {
@@ -51,7 +51,7 @@ async function main() {
     const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
     const after = pids.map(cpuMs);
     const perPage = (i: number) => ((after[i] - before[i]) / pages).toFixed(2);
-    console.log(JSON.stringify({ pages, concurrency, bodyBytes: reference.length, subgraphsCpuMsPerPage: perPage(0), gatewayCpuMsPerPage: perPage(1), wallMsPerPage: (wallMs / pages).toFixed(2) }));
+    console.log(JSON.stringify({ pages, concurrency, bodyBytes: reference.length, subgraphsCpuMsPerPage: perPage(0), gatewayCpuMsPerPage: perPage(1), wallMsPerPage: (wallMs / pages).toFixed(2), peakRssMb: { subgraphs: peakRssMb(pids[0]), gateway: peakRssMb(pids[1]) } }));
   } finally {
     await servers.stop();
   }

@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { CALLER_HEADER, ErrorCode, serviceLogger, signCallerToken, subgraphFetchDuration } from '@c360/shared';
+import { CALLER_HEADER, ErrorCode, reusableCallerToken, serviceLogger, subgraphFetchDuration } from '@c360/shared';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { GatewayContext } from './gateway-context';
 
@@ -46,6 +46,6 @@ export class SignedCallerDataSource extends RemoteGraphQLDataSource<GatewayConte
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const headers = request.http?.headers;
     if (!headers || !context.caller) return;
-    headers.set(CALLER_HEADER, signCallerToken(this.signingKey, context.caller, this.subgraphName));
+    headers.set(CALLER_HEADER, reusableCallerToken(this.signingKey, context.caller, this.subgraphName));
   }
 }

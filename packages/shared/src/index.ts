@@ -5,6 +5,7 @@ export * from './config/service-settings';
 export * from './demo';
 export * from './context/caller';
 export * from './context/caller-token';
+export * from './context/caller-token-cache';
 export * from './context/scope-ceilings';
 export * from './context/subgraph-context';
 export * from './errors/error-codes';

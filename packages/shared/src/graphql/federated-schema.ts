@@ -4,6 +4,8 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 import type { ResolverContainer } from './resolver-container';
+import { readPlainFieldsDirectly } from './plain-fields';
+import { validateArgument } from './argument-validation';
 import { scopeAuthChecker } from './scope-auth';
 import { guardPersonalData, type PersonalDataOwners } from '../privacy/consent-guard';
 import { guardOwnedTypes } from '../privacy/owned-types';
@@ -38,13 +40,15 @@ export async function buildFederatedSchema<Context>(options: FederatedSchemaOpti
     resolvers: options.resolvers.classes(),
     container: options.resolvers,
     orphanedTypes: options.orphanedTypes,
-    validate: { forbidUnknownValues: false },
+    validateFn: validateArgument,
     directives: [...specifiedDirectives, personalDataDirective],
     authChecker: scopeAuthChecker,
     authMode: 'error',
     skipCheck: true,
   });
   const resolvers = createResolversMap(codeFirst) as GraphQLResolverMap<unknown>;
+  const rootTypes = [codeFirst.getQueryType(), codeFirst.getMutationType(), codeFirst.getSubscriptionType()].flatMap((type) => (type ? [type.name] : []));
+  readPlainFieldsDirectly(resolvers, rootTypes);
   for (const [typeName, reference] of Object.entries(options.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as GraphQLResolverMap<unknown>[string];
   }

@@ -8,7 +8,8 @@ import { accessRecordPlugin } from '../observability/access-plugin';
 import { currentScope } from '../observability/request-scope';
 import { serviceLogger } from '../observability/logger';
 import type { Caller } from '../context/caller';
-import { CALLER_HEADER, verifyCallerToken } from '../context/caller-token';
+import { CALLER_HEADER } from '../context/caller-token';
+import { verifyCallerTokenOnce } from '../context/caller-token-cache';
 import { exceedsCeiling } from '../context/scope-ceilings';
 import type { SubgraphContext } from '../context/subgraph-context';
 import { ErrorCode } from '../errors/error-codes';
@@ -109,7 +110,7 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
 
   const contextFor = async (request: Pick<IncomingMessage, 'headers'>): Promise<SubgraphContext<Loaders>> => {
     const header = request.headers[CALLER_HEADER];
-    const verified = verifyCallerToken(options.callerSigningKey, Array.isArray(header) ? header[0] : header, options.name);
+    const verified = verifyCallerTokenOnce(options.callerSigningKey, Array.isArray(header) ? header[0] : header, options.name);
     // Defence in depth: even a correctly signed caller never holds more than its kind's ceiling.
     const check = verified.ok && exceedsCeiling(verified.caller) ? { ok: false as const, reason: "the caller's scopes exceed its kind's ceiling" } : verified;
     if (!check.ok) {

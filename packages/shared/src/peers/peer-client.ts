@@ -1,5 +1,6 @@
 import type { Caller } from '../context/caller';
-import { CALLER_HEADER, signCallerToken } from '../context/caller-token';
+import { CALLER_HEADER } from '../context/caller-token';
+import { reusableCallerToken } from '../context/caller-token-cache';
 import type { PeerDirectory, SubgraphName } from './peer-directory';
 import { peerCallDuration, scopeService } from '../observability/metrics';
 import { createKeepAliveFetch, type KeepAliveFetch, type KeepAliveResponse } from '../http/keep-alive-fetch';
@@ -54,7 +55,7 @@ export function httpPeerClient(directory: PeerDirectory, signingKey: string, fet
     try {
       response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [CALLER_HEADER]: signCallerToken(signingKey, caller, peer) },
+        headers: { 'content-type': 'application/json', [CALLER_HEADER]: reusableCallerToken(signingKey, caller, peer) },
         body: JSON.stringify({ query, variables }),
         timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       });

