@@ -8,6 +8,6 @@ export const priceNotInCents = () => badInput('unitPrice must have at most two d
 export const occurredInFuture = () => badInput('occurredAt must not be in the future', { field: 'occurredAt' });
 export const externalKeyConflict = (orderId: string) =>
   conflict('An order with this sourceSystem and externalId was already recorded with different content', { field: 'externalId', reason: 'ORDER_KEY_CONFLICT', orderId });
-export const statusNotChangeable = (id: string, from: string, to: string) =>
-  conflict(`Order ${id} is ${from} and cannot become ${to}`, { id, status: from });
+export const statusNotChangeable = (from: string, to: string) =>
+  conflict(`This order is ${from} and cannot become ${to}`, { field: 'status', reason: 'STATUS_NOT_CHANGEABLE', status: from });
 export const completedIsNotATarget = () => badInput('An order can only be set to REFUNDED or CANCELLED', { argument: 'status' });

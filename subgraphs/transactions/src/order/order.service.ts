@@ -102,7 +102,7 @@ export class OrderService {
       if (changed && status === OrderStatus.CANCELLED) await this.catalogue.ledger.recordCancellations(manager, [id], now);
       const [current] = await this.orders.findByIds([id], manager);
       if (!current) throw orderNotFound(id);
-      if (!changed && current.status !== status) throw statusNotChangeable(id, current.status, status);
+      if (!changed && current.status !== status) throw statusNotChangeable(current.status, status);
       if (changed) await recordEvent(manager, { type: 'order.status_changed', customerId: current.customerId, payload: { orderId: id, status }, occurredAt: now });
       return changed ? current.customerId : null;
     });
