@@ -4,6 +4,7 @@ import { mergeMoveTableSql, openServiceDataSource, repairRetiredIdsMigration, RE
 import { openTestStorage, storageLabel } from '@c360/shared/testing';
 
 const FRESH = 'retired_ids_fresh';
+const UNDONE = 'retired_ids_undone';
 const REPAIRED = 'retired_ids_repaired';
 
 const [a, b, c, d, e, f, g, h, k] = Array.from({ length: 9 }, () => randomUUID());
@@ -65,7 +66,7 @@ describe(`retirement markers of merges made before them (${storageLabel()})`, ()
   };
 
   beforeAll(async () => {
-    storage = await openTestStorage([FRESH, REPAIRED]);
+    storage = await openTestStorage([FRESH, REPAIRED, UNDONE]);
   });
   afterAll(async () => {
     for (const db of opened) await db.destroy();
@@ -93,5 +94,26 @@ describe(`retirement markers of merges made before them (${storageLabel()})`, ()
     };
     const db = await open(REPAIRED, [seed(REPAIRED, beforeMarkers), firstBackfill, repairRetiredIdsMigration(REPAIRED)]);
     expect(sorted(await markers(db, REPAIRED))).toEqual(sorted([...expected, [m5, g, g, h]]));
+  });
+
+  /*
+   * REVIEW FINDING (left open): a merge's own pair is ambiguous once a later merge of its chain was undone.
+   * Before the markers: y into x (u1) moved y's orders y->x; x into z (u2) moved x's (y's among them) x->z;
+   * an order through y was then noted under u1 alone as y->z (the old single-hop note); u2 was undone,
+   * which moved back and forgot only u2's rows, so u1 keeps y->x AND the stale y->z. Nothing links x to z
+   * any more, neither pair skips a hop of the other, and mergeRetirements takes the one first in id order:
+   * with z < x the marker says y->z, so from then on every write naming y lands on z, another person.
+   * The repair migration does the same to a first-backfill marker that was right (y->x). No clear fix from
+   * these rows alone (moved rows and alias notes look alike); an ambiguous merge should not get a marker
+   * chosen by uuid order. Fails as written (ids fixed so the wrong pair sorts first).
+   */
+  it.skip('a merge whose later chain merge was undone keeps its own survivor, not a stale alias write', async () => {
+    const x = 'bbbbbbbb-0000-4000-8000-000000000001';
+    const y = 'cccccccc-0000-4000-8000-000000000001';
+    const z = 'aaaaaaaa-0000-4000-8000-000000000001';
+    const u1 = 'dddddddd-0000-4000-8000-000000000001';
+    // u2's own rows are gone (the unmerge deleted them); y's orders moved back to x.
+    const db = await open(UNDONE, [seed(UNDONE, [[u1, y, z], [u1, y, x], [u1, y, x]]), retiredIdsMigration(UNDONE)]);
+    expect(await markers(db, UNDONE)).not.toContainEqual([u1, y, y, z]);
   });
 });

@@ -149,6 +149,19 @@ describe(`consent subgraph on ${storageLabel()}`, () => {
       expect(await eventCount()).toBe(before);
     });
 
+    // Any customer may send these (grantConsent is self-service): the error names the field, never the value.
+    it.each([
+      ['an unknown partner', { purposeCode: 'PARTNER_SHARING', partnerId: 'partner-zq-private-91' }, 'partner-zq-private-91'],
+      ['an inactive partner', { purposeCode: 'PARTNER_SHARING', partnerId: 'partner-gone' }, 'partner-gone'],
+      ['a notice version that does not exist', { purposeCode: 'MARKETING', noticeVersion: 987654 }, '987654'],
+    ])('%s is refused without echoing the value sent', async (_case, fields, sent) => {
+      const self = randomUUID();
+      const caller = internalCaller({ kind: CallerKind.CUSTOMER, clientId: 'privacy-centre', customerId: self });
+      const result = await run(GRANT, { customerId: self, channel: 'WEB', ...fields }, caller);
+      expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+      expect(JSON.stringify(result.errors)).not.toContain(sent);
+    });
+
     it('still lets a customer withdraw from an inactive partner', async () => {
       const result = await run(WITHDRAW, { customerId: randomUUID(), purposeCode: 'PARTNER_SHARING', partnerId: 'partner-gone', channel: 'WEB' });
       expect(result.data!.withdrawConsent).toMatchObject({ status: 'WITHDRAWN', partner: { id: 'partner-gone' } });

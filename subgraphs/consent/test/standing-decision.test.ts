@@ -40,6 +40,12 @@ describe(`standing consent decisions on ${storageLabel()}`, () => {
     expect((await standingOf(internalCaller({ kind: CallerKind.PARTNER, partnerId: DEMO_PARTNERS[0].id, purpose: 'SERVICE' }))).perCustomer).toBe(true);
   });
 
+  it('an unknown data category is BAD_USER_INPUT naming the field, not the category sent', async () => {
+    const result = await harness.execute(DECISIONS, { requests: [{ customerId: randomUUID(), category: 'ZQ_PRIVATE_CATEGORY_63' }] } as never, internalCaller());
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'category', reason: 'UNKNOWN_DATA_CATEGORY' });
+    expect(JSON.stringify(result.errors)).not.toContain('ZQ_PRIVATE_CATEGORY_63');
+  });
+
   it('unknown or missing purposes deny everything, with the reason', async () => {
     expect(await standingOf(internalCaller({ purpose: 'NO_SUCH_PURPOSE' }))).toMatchObject({ perCustomer: false, allowedCategories: [], deniedReason: 'UNKNOWN_PURPOSE' });
     expect(await standingOf(internalCaller({ purpose: undefined }))).toMatchObject({ perCustomer: false, allowedCategories: [], deniedReason: 'NO_PURPOSE' });

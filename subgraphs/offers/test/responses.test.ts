@@ -85,7 +85,8 @@ describe(`offer responses on ${storageLabel()}`, () => {
       const first = await responses.record(input);
       const before = await responses.count();
       const result = await responses.recordRaw({ ...input, ...change });
-      expect(result.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', eventId: input.eventId, responseId: first.id });
+      expect(result.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'eventId', reason: 'EVENT_ID_CONFLICT', responseId: first.id });
+      expect(JSON.stringify(result.errors)).not.toContain(input.eventId); // never the key sent
       expect(await responses.count()).toBe(before);
       const [row] = await harness.dataSource.query('SELECT type, channel FROM offers.offer_response WHERE event_id = $1', [input.eventId]);
       expect(row).toEqual({ type: 'CLICKED', channel: 'EMAIL' });
@@ -134,6 +135,7 @@ describe(`offer responses on ${storageLabel()}`, () => {
       const before = await responses.count();
       const result = await responses.recordRaw(responseInput(draft.id, randomUUID(), 'SHOWN'));
       expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'offerId' });
+      expect(JSON.stringify(result.errors)).not.toContain(draft.id); // never the id sent
       expect(await responses.count()).toBe(before);
     });
 

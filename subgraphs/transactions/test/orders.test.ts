@@ -69,6 +69,18 @@ describe(`transactions recordOrder on ${storageLabel()}`, () => {
     expect(await orderRowCount(harness)).toEqual(counts);
   });
 
+  it('names the field and a reason, never the skus, currency or order key sent', async () => {
+    const input = orderInput({ sourceSystem: 'erp-zq-private-41', externalId: 'ZQ-PRIVATE-KEY-41', lines: [{ sku: h.sku, quantity: 1 }] });
+    await recordOrder(harness, input);
+    const unknown = await recordOrder(harness, orderInput({ lines: [{ sku: 'SKU-ZQ-PRIVATE-41', quantity: 1 }] }));
+    const foreign = await recordOrder(harness, orderInput({ currency: 'JPY', lines: [{ sku: h.sku, quantity: 1 }] }));
+    const conflicting = await recordOrder(harness, { ...input, lines: [{ sku: h.sku, quantity: 2 }] });
+    expect([unknown, foreign, conflicting].map((r) => r.errors?.[0].extensions?.code)).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'CONFLICT']);
+    for (const [result, sent] of [[unknown, ['SKU-ZQ-PRIVATE-41']], [foreign, ['JPY', h.sku]], [conflicting, ['erp-zq-private-41', 'ZQ-PRIVATE-KEY-41']]] as const) {
+      for (const value of sent) expect(JSON.stringify(result.errors)).not.toContain(value);
+    }
+  });
+
   it('records an order for a sold-out product (the ERP accepted it): the balance goes below zero, stockLevel stays at 0', async () => {
     const soldOut = soldOutProducts[0];
     const stockF = await stockOf(harness, f.sku);

@@ -67,8 +67,8 @@ export class ConsentService {
     }
     if (partnerId === null) throw partnerRequired(purpose.code);
     const partner = await this.partners.findById(partnerId);
-    if (!partner) throw unknownPartner(partnerId);
-    if (!partner.active && status !== ConsentStatus.WITHDRAWN) throw inactivePartner(partnerId);
+    if (!partner) throw unknownPartner();
+    if (!partner.active && status !== ConsentStatus.WITHDRAWN) throw inactivePartner();
     return partner.id;
   }
 
@@ -79,7 +79,7 @@ export class ConsentService {
       if (!latest) throw noNoticePublished(purpose.code);
       return latest.version;
     }
-    if (!(await this.purposes.findNotice(purpose.code, version))) throw unknownNotice(purpose.code, version);
+    if (!(await this.purposes.findNotice(purpose.code, version))) throw unknownNotice();
     return version;
   }
 }

@@ -2,6 +2,7 @@ import { Arg, Ctx, Directive, Query, Resolver } from 'type-graphql';
 import { assertUuid, CallerKind, DomainError, ErrorCode, PersonalDataCategory, badInput } from '@c360/shared';
 import type { ConsentContext } from '../context';
 import { ConsentDecisionService } from './decision.service';
+import { unknownCategory } from './decision.errors';
 import {
   ConsentAudienceType,
   ConsentCategoryAudienceType,
@@ -15,7 +16,7 @@ import {
 const MAX_REQUESTS = 10_000;
 
 function parseRequest(r: ConsentDecisionRequestInput): { customerId: string; category: PersonalDataCategory } {
-  if (!Object.values(PersonalDataCategory).includes(r.category as PersonalDataCategory)) throw badInput(`unknown data category ${r.category}`);
+  if (!Object.values(PersonalDataCategory).includes(r.category as PersonalDataCategory)) throw unknownCategory('category');
   return { customerId: assertUuid(r.customerId, 'customerId'), category: r.category as PersonalDataCategory };
 }
 

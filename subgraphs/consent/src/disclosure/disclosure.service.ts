@@ -1,5 +1,6 @@
-import { assertUuid, badInput, CallerKind, hasScope, DomainError, ErrorCode, PersonalDataCategory, type Caller, type Disclosure, type DisclosureRecorder } from '@c360/shared';
+import { assertUuid, CallerKind, hasScope, DomainError, ErrorCode, PersonalDataCategory, type Caller, type Disclosure, type DisclosureRecorder } from '@c360/shared';
 import { PARTNER_SHARING } from '../decision/decision.service';
+import { unknownCategory } from '../decision/decision.errors';
 import type { DisclosureRepository } from './disclosure.repository';
 
 export const PRIVACY_ADMIN_SCOPE = 'privacy:admin';
@@ -11,7 +12,7 @@ export class DisclosureLedger implements DisclosureRecorder {
   async record(caller: Caller, subgraph: string, disclosures: Disclosure[], now = new Date()): Promise<void> {
     for (const d of disclosures) {
       assertUuid(d.customerId, 'customerId');
-      for (const c of d.categories) if (!Object.values(PersonalDataCategory).includes(c)) throw badInput(`unknown data category ${c}`);
+      for (const c of d.categories) if (!Object.values(PersonalDataCategory).includes(c)) throw unknownCategory('categories');
     }
     await this.disclosures.append(
       disclosures.map((d) => ({

@@ -1,13 +1,14 @@
 import { badInput, conflict, DomainError, ErrorCode } from '@c360/shared';
 
-export const responseToDraftOffer = (offerId: string) => badInput(`Offer ${offerId} is a DRAFT and has reached no one`, { field: 'offerId', offerId });
+// Errors name the field and a reason, never the offer id or event key sent.
+export const responseToDraftOffer = () => badInput('This offer is a DRAFT and has reached no one', { field: 'offerId', reason: 'OFFER_IS_DRAFT' });
 export const occurredInFuture = () => badInput('occurredAt must not be in the future', { field: 'occurredAt' });
 export const redemptionNeedsOrder = () => badInput('A REDEEMED response needs the orderId it was redeemed in', { field: 'orderId' });
 export const orderOnlyForRedemption = (field: 'orderId' | 'revenue') => badInput(`${field} is only recorded for REDEEMED responses`, { field });
 export const revenueNotInCents = () => badInput('revenue must have at most two decimals', { field: 'revenue' });
 export const tooManyResponses = (max: number) => badInput(`At most ${max} responses per call`, { argument: 'inputs', max });
-export const eventIdConflict = (eventId: string, responseId: string) =>
-  conflict(`Response event ${eventId} was already recorded with different content`, { eventId, responseId });
+export const eventIdConflict = (responseId: string) =>
+  conflict('A response with this eventId was already recorded with different content', { field: 'eventId', reason: 'EVENT_ID_CONFLICT', responseId });
 export const redemptionOrderNotFound = () => badInput('A REDEEMED response must name a recorded order; this orderId is not one', { field: 'orderId', reason: 'ORDER_NOT_FOUND' });
 export const redemptionOrderOfOtherCustomer = () => badInput("A REDEEMED response must name an order of the same customer; this order is not the customer's", { field: 'orderId', reason: 'ORDER_OF_OTHER_CUSTOMER' });
 export const redemptionOrderNotCompleted = () => badInput('A REDEEMED response must name a COMPLETED order; this one was cancelled or refunded', { field: 'orderId', reason: 'ORDER_NOT_COMPLETED' });

@@ -76,7 +76,7 @@ export class ResponseService {
     for (const id of offerIds) {
       const offer = found.get(id);
       if (!offer) throw offerNotFound(id);
-      if (offer.status === OfferStatus.DRAFT) throw responseToDraftOffer(id);
+      if (offer.status === OfferStatus.DRAFT) throw responseToDraftOffer();
     }
   }
 
@@ -127,7 +127,7 @@ export class ResponseService {
         if (recorded) {
           // Content this call sent itself always conflicts; recorded content only for a caller that may read it.
           const ownContent = fresh.includes(recorded);
-          if (!describesResponse(request, recorded) && (ownContent || comparable.has(recorded.customerId))) throw eventIdConflict(request.eventId, recorded.id);
+          if (!describesResponse(request, recorded) && (ownContent || comparable.has(recorded.customerId))) throw eventIdConflict(recorded.id);
           continue;
         }
         const response = newResponse(request, now);

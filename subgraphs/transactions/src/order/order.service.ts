@@ -102,7 +102,7 @@ export class OrderService {
       if (changed && status === OrderStatus.CANCELLED) await this.catalogue.ledger.recordCancellations(manager, [id], now);
       const [current] = await this.orders.findByIds([id], manager);
       if (!current) throw orderNotFound(id);
-      if (!changed && current.status !== status) throw statusNotChangeable(id, current.status, status);
+      if (!changed && current.status !== status) throw statusNotChangeable(current.status, status);
       if (changed) await recordEvent(manager, { type: 'order.status_changed', customerId: current.customerId, payload: { orderId: id, status }, occurredAt: now });
       return changed ? current.customerId : null;
     });
@@ -120,7 +120,7 @@ export class OrderService {
 
   private async replay(request: OrderRequest, existing: OrderEntity): Promise<OrderEntity> {
     const lines = await this.orders.linesOf([existing.id]);
-    if (!describesOrder(request, existing, lines)) throw externalKeyConflict(request.sourceSystem, request.externalId, existing.id);
+    if (!describesOrder(request, existing, lines)) throw externalKeyConflict(existing.id);
     return existing;
   }
 
@@ -128,9 +128,9 @@ export class OrderService {
   private price(request: OrderRequest, products: PriceInForce[], now: Date): [OrderEntity, OrderLineEntity[]] {
     const bySku = new Map(products.map((p) => [p.sku, p]));
     const missing = [...new Set(request.lines.map((l) => l.sku).filter((sku) => !bySku.has(sku)))];
-    if (missing.length > 0) throw unknownSkus(missing);
+    if (missing.length > 0) throw unknownSkus();
     const foreign = products.filter((p) => p.currency !== request.currency).map((p) => p.sku);
-    if (foreign.length > 0) throw currencyMismatch(request.currency, foreign);
+    if (foreign.length > 0) throw currencyMismatch();
     const orderId = randomUUID();
     let totalCents = 0;
     const lines = request.lines.map((line, lineNo) => {
