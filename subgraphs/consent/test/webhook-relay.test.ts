@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DecisionReason, PersonalDataCategory, type Caller, type ConsentDecider, type DecisionRequest, type EventEnvelope } from '@c360/shared';
 import type { DisclosureLedger } from '../src/disclosure/disclosure.service';
 import type { DisclosureRepository } from '../src/disclosure/disclosure.repository';
-import { PartnerDeliveryGate } from '../src/webhooks/partner-delivery.gate';
+import { noticeIdFor, PartnerDeliveryGate } from '../src/webhooks/partner-delivery.gate';
 import type { WebhookDeliveryRepository } from '../src/webhooks/webhook-delivery.repository';
 import { WebhookRelay } from '../src/webhooks/webhook-relay.service';
 import type { WebhookSubscriptionRepository } from '../src/webhooks/webhook-subscription.repository';
@@ -99,12 +99,15 @@ describe('deletion notices after a merge', () => {
     expect(stored).toEqual([{ subscriptionId: subs[0].id, event: { ...notice, customerId: retired } }]);
   });
 
-  it('names the survivor to a partner that knows it, and goes to no partner that knew neither id', async () => {
+  it('names each id a partner knew, the survivor first (the others under ids of their own), and goes to no partner that knew neither id', async () => {
     const subs = [subscription('partner-a', ['consent.withdrawn'])];
     const known = relayWith(subs, new Map(), { disclosed: new Map([['partner-a', [retired, survivor]]]), mergedInto: new Map([[survivor, [retired]]]) });
     const notice = withdrawn(survivor, 'partner-a');
     await known.relay.relay(notice);
-    expect(known.stored.map((d) => d.event)).toEqual([notice]);
+    expect(known.stored.map((d) => d.event)).toEqual([notice, { ...notice, id: noticeIdFor(notice.id, retired), customerId: retired }]);
+    // A retried relay plans the very same notices (the store keeps one per subscription and id).
+    await known.relay.relay(notice);
+    expect(known.stored.map((d) => d.event.id)).toEqual([notice.id, noticeIdFor(notice.id, retired), notice.id, noticeIdFor(notice.id, retired)]);
     const stranger = relayWith(subs, new Map(), { disclosed: new Map([['partner-a', [randomUUID()]]]), mergedInto: new Map([[survivor, [retired]]]) });
     expect(await stranger.relay.relay(notice)).toBe(0);
   });
