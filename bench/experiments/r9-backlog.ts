@@ -14,9 +14,12 @@ export interface BacklogDrain {
 
 /**
  * How fast the outbox drains a backlog (what a bulk import leaves behind, or an outage of the stream):
- * `count` order.recorded events for the newest orders are written into the transactions outbox in one
- * transaction, then the running dispatcher delivers them (NATS and the webhook relay) while a JetStream
- * consumer counts them in. Several events of one customer go out one after the other, as they must.
+ * `count` order.recorded events, one for the newest order of each of the `count` last-created customers
+ * (seeded rows only: R9's own orders go to the first-created customers, so runs compare), are written
+ * into the transactions outbox in one transaction, then the running dispatcher delivers them (NATS and
+ * the webhook relay) while a JetStream consumer counts them in. One event per customer: this is the
+ * dispatcher's throughput; a backlog with many events per customer drains slower, since each customer's
+ * events go out one after the other and a claim passes over the ones still waiting their turn.
  */
 export async function measureBacklogDrain(options: { databaseUrl: string; nc: NatsConnection; stream: string; subjectPrefix: string; count: number; timeoutMs: number }): Promise<BacklogDrain> {
   const { databaseUrl, nc, count } = options;
@@ -41,7 +44,9 @@ export async function measureBacklogDrain(options: { databaseUrl: string; nc: Na
     const { rows } = await client.query(
       `INSERT INTO transactions.outbox (id, type, version, occurred_at, customer_id, payload)
        SELECT gen_random_uuid(), 'order.recorded', 1, now(), o.customer_id, jsonb_build_object('orderId', o.id, 'status', o.status)
-       FROM (SELECT id, customer_id, status FROM transactions.customer_order ORDER BY occurred_at DESC, id LIMIT $1) o
+       FROM (SELECT DISTINCT ON (customer_id) id, customer_id, status FROM transactions.customer_order
+             WHERE customer_id IN (SELECT id FROM customers.customer ORDER BY created_at DESC, id LIMIT $1)
+             ORDER BY customer_id, occurred_at DESC, id) o
        RETURNING id`,
       [count],
     );

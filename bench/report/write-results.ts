@@ -147,7 +147,7 @@ export function r9Section(r: R9Result): string[] {
   if (r.backlogDrain) {
     const d = r.backlogDrain;
     lines.push(
-      `Backlog: ${d.events} order.recorded events written in one transaction (as an import batch writes them) were delivered to NATS and the webhook relay by the running dispatcher in ${round3(d.seconds)} s: **${round3(d.eventsPerSecond)} events/s**${d.missing ? `, ${d.missing} MISSING` : ''}.`,
+      `Backlog: ${d.events} order.recorded events (one per customer) written in one transaction (as an import batch writes them) were delivered to NATS and the webhook relay by the running dispatcher in ${round3(d.seconds)} s: **${round3(d.eventsPerSecond)} events/s**${d.missing ? `, ${d.missing} MISSING` : ''}.`,
       '',
     );
   }
