@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createConnection, createServer as createNetServer, type AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { connect } from '@nats-io/transport-node';
-import { jetstreamManager } from '@nats-io/jetstream';
+import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { createServer, type Server } from 'node:http';
 import { createHmac, randomBytes } from 'node:crypto';
 import { closeServer, consentRelaySink, purgeCustomerEvents, listen, openServiceDataSource, outboxMigration, OutboxDispatcher, recordEvent, natsSink, webhookSink, RELAY_EVENTS_MUTATION, type EventEnvelope, type EventSink, type PeerClient, type Storage } from '@c360/shared';
@@ -286,7 +286,8 @@ describe(`transactional outbox (${storageLabel()})`, () => {
       });
     });
 
-    it('publishes one subject per event type with the event id as message id: a re-delivery is one message', async () => {
+    /** A stream of its own for one test, its sink and a manager to read it; all removed afterwards. Skips without NATS. */
+    async function withStream(test: (nats: { stream: string; subjectPrefix: string; sink: EventSink; jsm: JetStreamManager }) => Promise<void>) {
       if (!reachable) {
         console.warn(`skipped: no NATS server at ${url}`);
         return;
@@ -298,6 +299,16 @@ describe(`transactional outbox (${storageLabel()})`, () => {
       const nc = await connect({ servers: url });
       const jsm = await jetstreamManager(nc);
       try {
+        await test({ stream, subjectPrefix, sink, jsm });
+      } finally {
+        await jsm.streams.delete(stream).catch(() => undefined);
+        await nc.close();
+        await sink.close?.();
+      }
+    }
+
+    it('publishes one subject per event type with the event id as message id: a re-delivery is one message', () =>
+      withStream(async ({ stream, subjectPrefix, sink, jsm }) => {
         const customerId = randomUUID();
         const order = await write('order.recorded', customerId, 1);
         const update = await write('customer.updated', customerId, 2);
@@ -315,28 +326,13 @@ describe(`transactional outbox (${storageLabel()})`, () => {
         expect(first?.header.get('Nats-Msg-Id')).toBe(order.id);
         expect((first?.json() as EventEnvelope).id).toBe(order.id);
         await d.stop();
-      } finally {
-        await jsm.streams.delete(stream).catch(() => undefined);
-        await nc.close();
-        await sink.close?.();
-      }
-    });
+      }));
 
-    it('publishes a batch of several customers pipelined, once each: a batch retried after a later sink failed adds no message', async () => {
-      if (!reachable) {
-        console.warn(`skipped: no NATS server at ${url}`);
-        return;
-      }
-      const tag = `t${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-      const stream = `C360_TEST_${tag}`;
-      const subjectPrefix = `c360test.${tag}`;
-      const sink = natsSink({ url, stream, subjectPrefix });
-      const batches: number[] = [];
-      const pipelined = sink.deliverAll?.bind(sink);
-      const counted: EventSink = { ...sink, deliverAll: pipelined && ((events) => (batches.push(events.length), pipelined(events))) };
-      const nc = await connect({ servers: url });
-      const jsm = await jetstreamManager(nc);
-      try {
+    it('publishes a batch of several customers pipelined, once each: a batch retried after a later sink failed adds no message', () =>
+      withStream(async ({ stream, sink, jsm }) => {
+        const batches: number[] = [];
+        const pipelined = sink.deliverAll?.bind(sink);
+        const counted: EventSink = { ...sink, deliverAll: pipelined && ((events) => (batches.push(events.length), pipelined(events))) };
         const events = [];
         for (let i = 0; i < 5; i++) events.push(await write('order.recorded', randomUUID(), i));
         // The next sink refuses two of the five once: those two are published again on their retry.
@@ -351,12 +347,7 @@ describe(`transactional outbox (${storageLabel()})`, () => {
         for (let seq = 1; seq <= 5; seq++) stored.push((await jsm.streams.getMessage(stream, { seq }))?.header.get('Nats-Msg-Id'));
         expect(stored).toEqual(events.map((e) => e.id)); // in outbox order
         await d.stop();
-      } finally {
-        await jsm.streams.delete(stream).catch(() => undefined);
-        await nc.close();
-        await sink.close?.();
-      }
-    });
+      }));
   });
 
   describe('webhook sink, to a real HTTP receiver on loopback', () => {
