@@ -152,15 +152,11 @@ describe(`transactional outbox (${storageLabel()})`, () => {
   });
 
   /*
-   * REVIEW FINDING (left open, older than this change): an erasure drops the customer's undelivered rows,
-   * but a row another dispatcher has claimed is already on its way: its lease is no lock, so the erasure
-   * commits at once and the notice it records is claimable straight away (no earlier row is left). A second
-   * dispatcher (another replica) then delivers the notice while the data it asks to delete is still being
-   * published, and the recipient gets the data after the notice and keeps it. Fix to decide: the notice
-   * could wait out the lease of any claimed row the erasure dropped (a new column or a held next_attempt_at),
-   * or the erasure could keep such rows, so the notice follows them.
+   * Review finding: an erasure drops the customer's undelivered rows, but a row a dispatcher has claimed
+   * may be on its way (a lease is no lock); a second dispatcher (another replica) must not deliver the
+   * erasure notice before it. The notice waits out the lease of what the erasure dropped.
    */
-  it.skip('a deletion notice never overtakes data a dispatcher was already delivering when the erasure committed', async () => {
+  it('a deletion notice never overtakes data a dispatcher was already delivering when the erasure committed', async () => {
     const customer = randomUUID();
     await write('customer.updated', customer, 1);
     const arrived: string[] = [];
@@ -177,15 +173,18 @@ describe(`transactional outbox (${storageLabel()})`, () => {
       },
     };
     const fast: EventSink = { name: 'fast', deliver: async (event) => void arrived.push(event.type) };
-    const first = dispatcher(slow).runOnce();
+    const first = dispatcher(slow, 400).runOnce();
     await inFlight;
     await db.transaction(async (manager) => {
-      await purgeCustomerEvents(manager, [customer]);
-      await recordEvent(manager, { type: 'customer.erased', customerId: customer, payload: { customerId: customer } });
+      const { noticeNotBefore } = await purgeCustomerEvents(manager, [customer]);
+      await recordEvent(manager, { type: 'customer.erased', customerId: customer, payload: { customerId: customer }, notBefore: noticeNotBefore });
     });
-    await dispatcher(fast).runOnce();
+    await dispatcher(fast).runOnce(); // another replica, while the data is still on its way: the notice waits
+    expect(arrived).toEqual([]);
     release();
     await first;
+    await sleep(450); // the dropped row's lease has run out
+    await dispatcher(fast).runOnce();
     expect(arrived).toEqual(['customer.updated', 'customer.erased']);
   });
 

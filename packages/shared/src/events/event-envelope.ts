@@ -47,6 +47,8 @@ export interface NewEvent {
   customerId?: string | null;
   payload: Record<string, unknown>;
   occurredAt?: Date;
+  /** Not delivered before this time (an erasure notice waits out the delivery of data it replaced; see purgeCustomerEvents). */
+  notBefore?: Date | null;
 }
 
 export function envelopeOf(event: NewEvent, now = new Date()): EventEnvelope {

@@ -16,14 +16,10 @@ export function outboxTableOf(manager: Pick<EntityManager, 'connection'>): strin
 export async function recordEvent(manager: EntityManager, event: NewEvent): Promise<EventEnvelope> {
   const envelope = envelopeOf(event);
   if (!outboxRecording()) return envelope;
-  await manager.query(`INSERT INTO ${outboxTableOf(manager)} (id, type, version, occurred_at, customer_id, payload) VALUES ($1, $2, $3, $4, $5, $6)`, [
-    envelope.id,
-    envelope.type,
-    envelope.version,
-    envelope.occurredAt,
-    envelope.customerId,
-    JSON.stringify(envelope.payload),
-  ]);
+  await manager.query(
+    `INSERT INTO ${outboxTableOf(manager)} (id, type, version, occurred_at, customer_id, payload, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6, greatest(now(), $7::timestamptz))`,
+    [envelope.id, envelope.type, envelope.version, envelope.occurredAt, envelope.customerId, JSON.stringify(envelope.payload), event.notBefore ?? null],
+  );
   return envelope;
 }
 

@@ -80,7 +80,7 @@ export class CustomerSubjectDataRepository {
       // Every id's lock at once, in the one sorted order, before the tombstones take them one by one.
       await lockCustomers(manager, [customerId, ...aliases.map((a) => a.alias_id)]);
       const tombstonedId = (await this.tombstones.record(manager, customerId, now)) + (await new MergeRepository(this.dataSource).eraseMerged(manager, customerId, this.tombstones, now));
-      await purgeCustomerEvents(manager, [customerId, ...aliases.map((a) => a.alias_id)]);
+      const purged = await purgeCustomerEvents(manager, [customerId, ...aliases.map((a) => a.alias_id)]);
       const ids: ExternalIdPair[] = await manager.query(`SELECT system, external_id AS id FROM customers.external_identity WHERE customer_id = $1`, [customerId]);
       const hashes = await this.hashes(ids, manager);
       const tombstoned = await count(
@@ -92,7 +92,8 @@ export class CustomerSubjectDataRepository {
       const externalIds = await count(manager, `DELETE FROM customers.external_identity WHERE customer_id = $1`, [customerId]);
       const [members]: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM customers.segment_member WHERE customer_id = $1`, [customerId]);
       const profiles = await count(manager, `DELETE FROM customers.customer WHERE id = $1`, [customerId]);
-      await recordEvent(manager, { type: 'customer.erased', customerId, payload: { customerId }, occurredAt: now });
+      // After any dropped event a dispatcher may still be delivering: a notice never overtakes the data it asks to delete.
+      await recordEvent(manager, { type: 'customer.erased', customerId, payload: { customerId }, occurredAt: now, notBefore: purged.noticeNotBefore });
       return { tombstoned, tombstonedId, interactions, externalIds, segmentMemberships: members.n, profiles };
     });
   }
