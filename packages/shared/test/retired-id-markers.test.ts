@@ -97,17 +97,14 @@ describe(`retirement markers of merges made before them (${storageLabel()})`, ()
   });
 
   /*
-   * REVIEW FINDING (left open): a merge's own pair is ambiguous once a later merge of its chain was undone.
+   * Review finding: a merge's own pair is ambiguous once a later merge of its chain was undone.
    * Before the markers: y into x (u1) moved y's orders y->x; x into z (u2) moved x's (y's among them) x->z;
    * an order through y was then noted under u1 alone as y->z (the old single-hop note); u2 was undone,
    * which moved back and forgot only u2's rows, so u1 keeps y->x AND the stale y->z. Nothing links x to z
-   * any more, neither pair skips a hop of the other, and mergeRetirements takes the one first in id order:
-   * with z < x the marker says y->z, so from then on every write naming y lands on z, another person.
-   * The repair migration does the same to a first-backfill marker that was right (y->x). No clear fix from
-   * these rows alone (moved rows and alias notes look alike); an ambiguous merge should not get a marker
-   * chosen by uuid order. Fails as written (ids fixed so the wrong pair sorts first).
+   * any more and neither pair skips a hop of the other: the pair that moved more rows is the merge's own
+   * (ids fixed so the wrong pair sorts first by id).
    */
-  it.skip('a merge whose later chain merge was undone keeps its own survivor, not a stale alias write', async () => {
+  it('a merge whose later chain merge was undone keeps its own survivor, not a stale alias write', async () => {
     const x = 'bbbbbbbb-0000-4000-8000-000000000001';
     const y = 'cccccccc-0000-4000-8000-000000000001';
     const z = 'aaaaaaaa-0000-4000-8000-000000000001';
