@@ -173,7 +173,7 @@ describe(`transactional outbox (${storageLabel()})`, () => {
       },
     };
     const fast: EventSink = { name: 'fast', deliver: async (event) => void arrived.push(event.type) };
-    const first = dispatcher(slow, 400).runOnce();
+    const first = dispatcher(slow).runOnce(); // a 30 s lease
     await inFlight;
     await db.transaction(async (manager) => {
       const { noticeNotBefore } = await purgeCustomerEvents(manager, [customer]);
@@ -183,9 +183,21 @@ describe(`transactional outbox (${storageLabel()})`, () => {
     expect(arrived).toEqual([]);
     release();
     await first;
-    await sleep(450); // the dropped row's lease has run out
+    await dispatcher(fast).runOnce(); // due as soon as that delivery ended, not at its lease's end
+    expect(arrived).toEqual(['customer.updated', 'customer.erased']);
+    // A dispatcher that crashed mid-delivery releases nothing: then the lease's end frees the notice.
+    const other = randomUUID();
+    await write('customer.updated', other, 1);
+    await db.query(`UPDATE ${SCHEMA}.outbox SET attempts = 1, next_attempt_at = now() + interval '300 milliseconds' WHERE customer_id = $1`, [other]);
+    await db.transaction(async (manager) => {
+      const { noticeNotBefore } = await purgeCustomerEvents(manager, [other]);
+      await recordEvent(manager, { type: 'customer.erased', customerId: other, payload: { customerId: other }, notBefore: noticeNotBefore });
+    });
     await dispatcher(fast).runOnce();
     expect(arrived).toEqual(['customer.updated', 'customer.erased']);
+    await sleep(350);
+    await dispatcher(fast).runOnce();
+    expect(arrived).toEqual(['customer.updated', 'customer.erased', 'customer.erased']);
   });
 
   describe('batches (the relay to consent)', () => {

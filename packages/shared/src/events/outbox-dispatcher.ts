@@ -115,12 +115,17 @@ export class OutboxDispatcher {
         }
       }
     }
+    const gone = new Set<number>();
     for (const row of rows) {
       const message = failed.get(row.seq);
-      if (message !== undefined) await this.outbox.markFailed(row.seq, message, retryDelayMs(this.options.retry, row.attempts));
+      if (message !== undefined && !(await this.outbox.markFailed(row.seq, message, retryDelayMs(this.options.retry, row.attempts)))) gone.add(row.seq);
     }
     const done = rows.filter((row) => !failed.has(row.seq)).map((row) => row.seq);
-    await this.outbox.markDelivered(done);
+    const marked = new Set(await this.outbox.markDelivered(done));
+    for (const seq of done) if (!marked.has(seq)) gone.add(seq);
+    // Rows an erasure dropped while they were on their way: its notice waited for this delivery to end.
+    const erased = rows.filter((row) => gone.has(row.seq) && row.customerId).map((row) => row.customerId!);
+    if (erased.length > 0) await this.outbox.releaseHeldNotices([...new Set(erased)]);
     return done.length;
   }
 }

@@ -85,25 +85,44 @@ export class OutboxRepository {
     return rows.map(toRow).sort((a, b) => a.seq - b.seq);
   }
 
-  async markDelivered(seqs: number[]): Promise<void> {
-    if (seqs.length === 0) return;
+  /** Marks these rows delivered; answers the ones still there (an erasure may have dropped the others meanwhile). */
+  async markDelivered(seqs: number[]): Promise<number[]> {
+    if (seqs.length === 0) return [];
     // A delivered erasure notice keeps no trace of whom it was about (its recipients have the id).
-    await this.dataSource.query(
-      `UPDATE ${this.table} SET delivered_at = now(), last_error = NULL,
+    const rows = (await this.dataSource.query(
+      `WITH marked AS (UPDATE ${this.table} SET delivered_at = now(), last_error = NULL,
          customer_id = CASE WHEN type = $2 THEN NULL ELSE customer_id END,
          payload = CASE WHEN type = $2 THEN '{}'::jsonb ELSE payload END
-       WHERE seq = ANY($1::bigint[])`,
+       WHERE seq = ANY($1::bigint[]) RETURNING seq) SELECT seq FROM marked`,
       [seqs, ERASURE_NOTICE],
-    );
+    )) as { seq: string | number }[];
+    return rows.map((r) => Number(r.seq));
   }
 
-  /** Records a failed attempt: due again after `retryInMs`, or dead when there is none left. */
-  async markFailed(seq: number, error: string, retryInMs: number | null): Promise<void> {
-    if (retryInMs === null) {
-      await this.dataSource.query(`UPDATE ${this.table} SET last_error = $2, dead = true WHERE seq = $1`, [seq, error]);
-    } else {
-      await this.dataSource.query(`UPDATE ${this.table} SET last_error = $2, next_attempt_at = now() + ($3::int * interval '1 millisecond') WHERE seq = $1`, [seq, error, retryInMs]);
-    }
+  /** Records a failed attempt: due again after `retryInMs`, or dead when there is none left. Answers whether the row was still there. */
+  async markFailed(seq: number, error: string, retryInMs: number | null): Promise<boolean> {
+    const rows = (
+      retryInMs === null
+        ? await this.dataSource.query(`WITH f AS (UPDATE ${this.table} SET last_error = $2, dead = true WHERE seq = $1 RETURNING seq) SELECT seq FROM f`, [seq, error])
+        : await this.dataSource.query(`WITH f AS (UPDATE ${this.table} SET last_error = $2, next_attempt_at = now() + ($3::int * interval '1 millisecond') WHERE seq = $1 RETURNING seq) SELECT seq FROM f`, [
+            seq,
+            error,
+            retryInMs,
+          ])
+    ) as unknown[];
+    return rows.length > 0;
+  }
+
+  /**
+   * An erasure dropped these customers' rows while this dispatcher was delivering them, and held its notice
+   * behind them (purgeCustomerEvents): that delivery has ended, so the notice is due now, not at the lease's end.
+   */
+  async releaseHeldNotices(customerIds: string[]): Promise<void> {
+    if (customerIds.length === 0) return;
+    await this.dataSource.query(
+      `UPDATE ${this.table} SET next_attempt_at = now() WHERE type = $2 AND customer_id = ANY($1::uuid[]) AND delivered_at IS NULL AND NOT dead AND attempts = 0 AND next_attempt_at > now()`,
+      [customerIds, ERASURE_NOTICE],
+    );
   }
 
   async deadLetters(limit: number): Promise<OutboxRow[]> {

@@ -14,8 +14,9 @@ export interface PurgedEvents {
    * The latest lease among the dropped rows a dispatcher had claimed (null when none): such a row may be
    * on its way to a recipient right now (a lease is no lock, and another replica's dispatcher could take
    * the notice at once), so the erasure notice is recorded with this as its `notBefore` and never
-   * arrives before the data it asks to delete. A row waiting out a retry counts too: its notice waits
-   * at most the retry delay.
+   * arrives before the data it asks to delete. The dispatcher delivering the row releases the notice as
+   * soon as that delivery ends (OutboxRepository.releaseHeldNotices); the lease's end only matters when it
+   * crashed. A row waiting out a retry counts too: its notice waits at most the retry delay.
    */
   noticeNotBefore: Date | null;
 }
