@@ -57,6 +57,16 @@ describe('client mistakes at the gateway', () => {
 
     it('refuses 1e400 as a Float literal', () => expectClientError({ query: createOffer('1e400') }, 'BAD_USER_INPUT', /Float value in this operation is not valid: expected a finite number/));
 
+    it('refuses the same bad literal every time, also after a good document was checked', async () => {
+      // Passing documents are remembered per schema; a failing one must never be.
+      const good = 'query { customers(filter: { search: "ab" }, first: 1) { totalCount } }';
+      const bad = 'query { customers(filter: { search: "a\\u0000b" }, first: 1) { totalCount } }';
+      for (let i = 0; i < 3; i++) {
+        await expectClientError({ query: bad }, 'BAD_USER_INPUT', /String value in this operation is not valid/);
+        expect((await send({ query: good })).status).toBe(200);
+      }
+    });
+
     it.each([
       ['not a date', 'not-a-date'],
       ['an impossible date', '2020-02-30T00:00:00Z'],

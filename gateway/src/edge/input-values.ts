@@ -89,8 +89,23 @@ function checkVariable(name: string, declared: GraphQLInputType, value: unknown,
   }
 }
 
+/**
+ * Documents whose literals passed, per schema. Apollo hands every request of the same query text the
+ * same parsed document, and a document's literals cannot change, so a passing check is not repeated
+ * (a schema change brings a new schema object, checked afresh). Failing documents are not remembered.
+ */
+const passedLiterals = new WeakMap<GraphQLSchema, WeakSet<DocumentNode>>();
+
 /** Checks every literal argument value of the document against the scalar it is given to. */
 function checkLiterals(schema: GraphQLSchema, document: DocumentNode): void {
+  let passed = passedLiterals.get(schema);
+  if (passed?.has(document)) return;
+  checkLiteralsOnce(schema, document);
+  if (!passed) passedLiterals.set(schema, (passed = new WeakSet()));
+  passed.add(document);
+}
+
+function checkLiteralsOnce(schema: GraphQLSchema, document: DocumentNode): void {
   const typeInfo = new TypeInfo(schema);
   const check = (node: ValueNode) => {
     const type = typeInfo.getInputType();
