@@ -15,6 +15,8 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 FROM node:22-bookworm-slim
 ENV NODE_ENV=production
+# Production's V8 flags (packages/shared/src/service/runtime-flags.ts says why; a test keeps the two equal).
+ENV NODE_OPTIONS="--max-semi-space-size=64"
 WORKDIR /app
 # Owned by root, run as `node`: the service cannot rewrite its own code.
 COPY --from=production-deps /app/node_modules ./node_modules

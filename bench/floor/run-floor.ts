@@ -2,6 +2,7 @@ import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SERVER_NODE_FLAGS } from '@c360/shared/service/runtime-flags';
 import type { CapturedStatement } from '../measure/statement-capture';
 import type { FloorResult } from './floor-main';
 
@@ -13,6 +14,8 @@ export async function runFloor(databaseUrl: string, statements: CapturedStatemen
   try {
     return await new Promise<FloorResult>((resolve, reject) => {
       const child = fork(join(__dirname, 'floor-main.js'), [], {
+        // The same runtime as the platform's servers (production's V8 flags, NODE_ENV).
+        execArgv: [...process.execArgv, ...SERVER_NODE_FLAGS],
         env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, FLOOR_STATEMENTS: file, FLOOR_PAGES: String(pages) },
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       });

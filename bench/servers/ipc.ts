@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { SERVER_NODE_FLAGS } from '@c360/shared/service/runtime-flags';
 
 /**
  * The benchmark runs each server in its own child process, so CPU time and peak memory can
@@ -41,18 +42,19 @@ export interface ServerProcess {
 }
 
 /**
- * Profiling aid, off unless asked: with BENCH_CPU_PROF_DIR set, each server writes a V8 CPU profile
- * (`<name>.cpuprofile`) into that directory when it stops. Only the servers are profiled, not the load generator.
+ * Every server runs with production's V8 flags (SERVER_NODE_FLAGS). Profiling aid, off unless asked:
+ * with BENCH_CPU_PROF_DIR set, each server writes a V8 CPU profile (`<name>.cpuprofile`) into that
+ * directory when it stops. Only the servers are profiled, not the load generator.
  */
-function profilingArgs(name: string): string[] {
+function serverArgs(name: string, nodeFlags: readonly string[]): string[] {
+  const args = [...process.execArgv, ...nodeFlags];
   const dir = process.env.BENCH_CPU_PROF_DIR;
-  if (!dir) return process.execArgv;
-  return [...process.execArgv, '--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}.cpuprofile`];
+  return dir ? [...args, '--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}.cpuprofile`] : args;
 }
 
 /** Parent side: forks a server script and waits until it reports its URLs. */
-export function startServerProcess(name: string, script: string, env: Record<string, string>, startupTimeoutMs = 120_000): Promise<ServerProcess> {
-  const child: ChildProcess = fork(script, [], { env: { ...process.env, ...env }, execArgv: profilingArgs(name), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+export function startServerProcess(name: string, script: string, env: Record<string, string>, nodeFlags: readonly string[] = SERVER_NODE_FLAGS, startupTimeoutMs = 120_000): Promise<ServerProcess> {
+  const child: ChildProcess = fork(script, [], { env: { ...process.env, ...env }, execArgv: serverArgs(name, nodeFlags), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   let nextId = 1;
   const pending = new Map<number, (reply: { value: unknown; error?: string }) => void>();
   return new Promise((resolve, reject) => {

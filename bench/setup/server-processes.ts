@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { SERVER_NODE_FLAGS } from '@c360/shared/service/runtime-flags';
 import { withClient } from '../dataset/database';
 import { parentPid, watchParallelWorkers } from '../measure/parallel-workers';
 import type { ProcessGroup } from '../measure/proc-stats';
@@ -16,8 +17,8 @@ const script = (name: string) => join(__dirname, '..', 'servers', `${name}.js`);
 /** Every server runs as production would: graphql-js skips its development-mode checks only when NODE_ENV=production. */
 const PRODUCTION_ENV = { NODE_ENV: 'production' } as const;
 
-/** Subgraphs in one child process and our gateway in another, with extra environment (e.g. a switch). */
-export async function startOurServers(databaseUrl: string, callers: BenchCallers, label: string, env: Record<string, string> = {}): Promise<ServerSet> {
+/** Subgraphs in one child process and our gateway in another, with extra environment (e.g. a switch) and V8 flags (production's unless told). */
+export async function startOurServers(databaseUrl: string, callers: BenchCallers, label: string, env: Record<string, string> = {}, nodeFlags: readonly string[] = SERVER_NODE_FLAGS): Promise<ServerSet> {
   // The background segment refresh is off: rounds compare request paths, and statement counts
   // (R3) must see only the request being measured.
   const subgraphs = await startServerProcess(`subgraphs${label}`, script('subgraphs-main'), {
@@ -29,14 +30,14 @@ export async function startOurServers(databaseUrl: string, callers: BenchCallers
     ...env,
     DATABASE_URL: databaseUrl,
     CALLER_SIGNING_KEY: callers.callerSigningKey,
-  });
+  }, nodeFlags);
   const gateway = await startServerProcess(`our-gateway${label}`, script('gateway-main'), {
     ...PRODUCTION_ENV,
     ...env,
     CALLER_SIGNING_KEY: callers.callerSigningKey,
     SUBGRAPH_URLS: JSON.stringify(subgraphs.urls),
     BENCH_AUTH: JSON.stringify(callers.auth),
-  });
+  }, nodeFlags);
   return { subgraphs, gateway, stop: async () => void (await Promise.all([gateway.stop(), subgraphs.stop()])) };
 }
 

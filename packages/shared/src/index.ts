@@ -28,6 +28,7 @@ export * from './service/start-subgraphs';
 export * from './service/run-subgraph-main';
 export * from './service/shutdown';
 export * from './service/periodic-job';
+export * from './service/runtime-flags';
 export * from './observability';
 export * from './graphql/offline-plugins';
 export * from './storage/storage';
