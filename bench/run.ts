@@ -7,7 +7,7 @@ import { prepareDataSet } from './dataset/prepare-dataset';
 import { CONSENT_SWITCH, consentSwitchPresent } from './experiments/consent-switch';
 import { countStatements } from './experiments/r3-statements';
 import { measureDeepPage } from './experiments/r5-deep-page';
-import { captureStatementsOfPage, measureR8 } from './experiments/r8-floor';
+import { captureStatementsOfPage, measureR8, pairedFloors } from './experiments/r8-floor';
 import { measureR9 } from './experiments/r9-outbox';
 import { execFileSync } from 'node:child_process';
 import { compare, type CompareSettings, type Comparison } from './load/compare';
@@ -79,11 +79,15 @@ async function main(): Promise<number> {
 
     notes.push('The customer-360 query (bench/queries/customer-360.graphql) selects profile fields, the last 5 orders, the purchase summary, value scores, consents and nextBestOffers(first: 3) with reasons: all four subgraphs and their internal contracts (consent decisions, segment memberships, targeting facts).');
 
-    log(`== R1: customer-360 page (first ${PAGE}), our gateway vs plain gateway`);
+    // R8's statements are captured first; its floor runs right after each R1 round of our gateway.
+    const captured = await captureStatementsOfPage(ourGateway, customer360(PAGE), ours.subgraphs);
+    const r8Floors = pairedFloors(options.databaseUrl, () => captured, options.smoke ? 50 : 300);
+
+    log(`== R1: customer-360 page (first ${PAGE}), our gateway vs plain gateway (and R8's floor after each round of ours)`);
     const r1 = await compare(
       { target: ourGateway, workload: customer360(PAGE), groups: [ourGw, sub, pg] },
       { target: plainGateway, workload: customer360(PAGE), groups: [plainGw, sub, pg] },
-      settings,
+      { ...settings, afterRoundOfA: r8Floors.afterRound },
       log,
     );
 
@@ -114,9 +118,8 @@ async function main(): Promise<number> {
     );
 
     log('== R8: CPU per customer-360 page, whole platform ÷ same-work floor');
-    const captured = await captureStatementsOfPage(ourGateway, customer360(PAGE), ours.subgraphs);
-    const r8 = await measureR8(options.databaseUrl, captured, r1.a, options.smoke ? 50 : 300);
-    log(`    ${r8.statements} statements (${r8.distinct} distinct); floor ${r8.floorCpuMsPerPage.toFixed(2)} ms (node ${r8.floor.nodeCpuMsPerPage.toFixed(2)}, postgres ${r8.floor.postgresCpuMsPerPage.toFixed(2)}, workers ${r8.floor.parallelWorkerCpuMsPerPage.toFixed(2)}); platform ${r8.totalCpuMs.toFixed(2)} ms ${JSON.stringify(r8.totalCpuMsPerPage)}; same work: ${r8.sameWork}`);
+    const r8 = measureR8(captured, r1.a, r8Floors.floors);
+    log(`    ${r8.statements} statements (${r8.distinct} distinct); floor ${r8.floorCpuMsPerPage.toFixed(2)} ms (node ${r8.floor.nodeCpuMsPerPage.toFixed(2)}, postgres ${r8.floor.postgresCpuMsPerPage.toFixed(2)}, workers ${r8.floor.parallelWorkerCpuMsPerPage.toFixed(2)}; runs ${r8.floorRuns.map((f) => f.toFixed(1)).join(', ')}); platform ${r8.totalCpuMs.toFixed(2)} ms ${JSON.stringify(r8.totalCpuMsPerPage)}; per-round ratios ${r8.pairs.map((p) => p.toFixed(2)).join(', ')}; same work: ${r8.sameWork}`);
     for (const m of r8.mismatches) log(`    ${m}`);
 
     const deepRow = Math.min(90_000, Math.floor(options.customers * 0.9));

@@ -1,6 +1,7 @@
 import { runFloor } from '../floor/run-floor';
 import type { FloorResult } from '../floor/floor-main';
 import type { ContestantSummary } from '../load/compare';
+import { median } from '../load/stats';
 import { captureReference, type Target, type Workload } from '../load/graphql-target';
 import { distinctStatements, type CapturedStatement } from '../measure/statement-capture';
 import type { ServerProcess } from '../servers/ipc';
@@ -9,15 +10,20 @@ export interface R8Result {
   /** Statements the page ran (transaction control left out) and how many were distinct. */
   statements: number;
   distinct: number;
+  /** The floor as reported: each part the median of the floor runs (one after each R1 round of our gateway). */
   floor: FloorResult;
   floorCpuMsPerPage: number;
+  /** Each floor run's total CPU per page, in round order. */
+  floorRuns: number[];
   /** The real run's CPU per page by process group (medians of the R1 rounds of our gateway). */
   totalCpuMsPerPage: Record<string, number>;
   totalCpuMs: number;
-  /** Whether every distinct statement returned the same number of rows in the floor as in the real run. */
+  /** Whether every distinct statement returned the same number of rows in every floor run as in the real run. */
   sameWork: boolean;
   mismatches: string[];
-  /** Total ÷ floor; null when the two sides did different work. */
+  /** Each R1 round's total ÷ the floor run right after it, in round order. */
+  pairs: number[];
+  /** The median of `pairs`; null when the two sides did different work. */
   ratio: number | null;
 }
 
@@ -30,26 +36,56 @@ export async function captureStatementsOfPage(gateway: Target, workload: Workloa
 }
 
 /**
- * R8: CPU of the whole platform for one customer-360 page (gateway, subgraphs, PostgreSQL
- * backends and their parallel workers, from the R1 rounds) ÷ the same-work floor (one process
- * running the page's distinct statements and serialising the rows).
+ * The floor runs of R8, one right after each measured R1 round of our gateway (pass `afterRound`
+ * as the comparison's `afterRoundOfA`): a machine whose speed drifts during the run (a shared
+ * host) then moves each platform round and the floor it is divided by alike, where one floor run
+ * before or after all rounds would carry the drift into the ratio.
  */
-export async function measureR8(databaseUrl: string, captured: CapturedStatement[], real: ContestantSummary, pages: number): Promise<R8Result> {
+export function pairedFloors(databaseUrl: string, captured: () => CapturedStatement[], pages: number) {
+  const floors: FloorResult[] = [];
+  return {
+    floors,
+    afterRound: async (round: number) => {
+      floors[round] = await runFloor(databaseUrl, distinctStatements(captured()), pages);
+    },
+  };
+}
+
+const floorTotal = (floor: FloorResult) => floor.nodeCpuMsPerPage + floor.postgresCpuMsPerPage + floor.parallelWorkerCpuMsPerPage;
+const groupsTotal = (cpu: Record<string, number>) => Object.values(cpu).reduce((sum, ms) => sum + ms, 0);
+
+/**
+ * R8: CPU of the whole platform for one customer-360 page (gateway, subgraphs, PostgreSQL
+ * backends and their parallel workers, per R1 round) ÷ the same-work floor (one process running
+ * the page's distinct statements and serialising the rows, run right after that round): the
+ * median of the per-round ratios.
+ */
+export function measureR8(captured: CapturedStatement[], real: ContestantSummary, floors: FloorResult[]): R8Result {
+  if (floors.length !== real.rounds.length || floors.some((f) => !f)) throw new Error(`R8 needs one floor run per R1 round (${real.rounds.length} rounds, ${floors.length} floors)`);
   const distinct = distinctStatements(captured);
-  const floor = await runFloor(databaseUrl, distinct, pages);
-  const mismatches = distinct.flatMap((s, i) => (s.rows === floor.rows[i] ? [] : [`statement ${i + 1}: ${s.rows} rows in the page, ${floor.rows[i]} in the floor (${s.text.replace(/\s+/g, ' ').slice(0, 80)}…)`]));
+  const mismatches = floors.flatMap((floor, run) =>
+    distinct.flatMap((s, i) => (s.rows === floor.rows[i] ? [] : [`floor run ${run + 1}, statement ${i + 1}: ${s.rows} rows in the page, ${floor.rows[i]} in the floor (${s.text.replace(/\s+/g, ' ').slice(0, 80)}…)`])),
+  );
   const totalCpuMsPerPage = Object.fromEntries(Object.entries(real.cpuMsPerRequest).map(([group, spread]) => [group, spread.median]));
-  const totalCpuMs = Object.values(totalCpuMsPerPage).reduce((sum, ms) => sum + ms, 0);
-  const floorCpuMsPerPage = floor.nodeCpuMsPerPage + floor.postgresCpuMsPerPage + floor.parallelWorkerCpuMsPerPage;
+  const totalCpuMs = groupsTotal(totalCpuMsPerPage);
+  const floor: FloorResult = {
+    ...floors[0],
+    nodeCpuMsPerPage: median(floors.map((f) => f.nodeCpuMsPerPage)),
+    postgresCpuMsPerPage: median(floors.map((f) => f.postgresCpuMsPerPage)),
+    parallelWorkerCpuMsPerPage: median(floors.map((f) => f.parallelWorkerCpuMsPerPage)),
+  };
+  const pairs = real.rounds.map((round, i) => groupsTotal(round.cpuMsPerRequest) / floorTotal(floors[i]));
   return {
     statements: captured.length,
     distinct: distinct.length,
     floor,
-    floorCpuMsPerPage,
+    floorCpuMsPerPage: floorTotal(floor),
+    floorRuns: floors.map(floorTotal),
     totalCpuMsPerPage,
     totalCpuMs,
     sameWork: mismatches.length === 0,
     mismatches,
-    ratio: mismatches.length === 0 && floorCpuMsPerPage > 0 ? totalCpuMs / floorCpuMsPerPage : null,
+    pairs,
+    ratio: mismatches.length === 0 && pairs.every((p) => Number.isFinite(p) && p > 0) ? median(pairs) : null,
   };
 }

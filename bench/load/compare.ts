@@ -16,6 +16,8 @@ export interface CompareSettings extends LoadSettings {
   rounds: number;
   /** Both contestants must answer with the identical body (same query, same data). */
   sameBody: boolean;
+  /** Runs right after each measured round of contestant A (outside its measurement), e.g. R8's floor next to the round it is compared with. */
+  afterRoundOfA?: (round: number) => Promise<void>;
 }
 
 export interface ContestantSummary {
@@ -82,6 +84,7 @@ export async function compare(a: Contestant, b: Contestant, settings: CompareSet
       const result = await loadRound(c.target, c.workload, c === a ? refA : refB, settings, c.groups);
       (c === a ? roundsA : roundsB).push(result);
       log(`    ${c.target.name.padEnd(28)} ${result.requestsPerSecond.toFixed(1).padStart(8)} req/s  p50 ${String(result.latencyMs.p50).padStart(5)} ms${result.failures ? `  ${result.failures} FAILED` : ''}`);
+      if (c === a) await settings.afterRoundOfA?.(roundsA.length - 1);
     }
   }
   const sa = summarise(a.target.name, roundsA, warmA.failures);
