@@ -2,7 +2,7 @@ import type { FloorResult } from '../../bench/floor/floor-main';
 import type { ContestantSummary } from '../../bench/load/compare';
 import type { RoundResult } from '../../bench/load/load-round';
 import { spread } from '../../bench/load/stats';
-import { measureR8 } from '../../bench/experiments/r8-floor';
+import { measureR8, typicalPage } from '../../bench/experiments/r8-floor';
 import type { CapturedStatement } from '../../bench/measure/statement-capture';
 
 const captured: CapturedStatement[] = [
@@ -60,5 +60,15 @@ describe('R8: platform CPU per page ÷ the same-work floor, round by round', () 
 
   it('refuses to compute without one floor run per round', () => {
     expect(() => measureR8(captured, summary([round(5, 15, 10), round(5, 15, 10)]), [floor(3, 12)])).toThrow(/one floor run per R1 round/);
+  });
+});
+
+describe("R8's captured page", () => {
+  const page = (n: number) => Array.from({ length: n }, (_, i) => ({ text: `SELECT ${i}`, values: [], rows: 1 }));
+
+  it('is a typical page: the most common statement count, the fewer on a tie', () => {
+    expect(typicalPage([page(11), page(10), page(10), page(11), page(10)])).toHaveLength(10);
+    expect(typicalPage([page(11), page(11), page(10)])).toHaveLength(11);
+    expect(typicalPage([page(11), page(10)])).toHaveLength(10);
   });
 });
