@@ -81,7 +81,7 @@ async function main(): Promise<number> {
 
     // R8's statements are captured first; its floor runs right after each R1 round of our gateway.
     const captured = await captureStatementsOfPage(ourGateway, customer360(PAGE), ours.subgraphs);
-    const r8Floors = pairedFloors(options.databaseUrl, () => captured, options.smoke ? 50 : 300);
+    const r8Floors = pairedFloors(options.databaseUrl, captured, options.smoke ? 50 : 300);
 
     log(`== R1: customer-360 page (first ${PAGE}), our gateway vs plain gateway (and R8's floor after each round of ours)`);
     const r1 = await compare(

@@ -23,5 +23,7 @@ describe('production runtime flags', () => {
   it('are flags this node accepts (an unknown or malformed flag makes node refuse to start)', () => {
     expect(execFileSync(process.execPath, [...SERVER_NODE_FLAGS, '-e', "process.stdout.write('started')"], { encoding: 'utf8' })).toBe('started');
     expect(() => execFileSync(process.execPath, ['--max-semi-space-size=sixty-four', '-e', ''], { stdio: 'pipe' })).toThrow();
+    // The image passes them in NODE_OPTIONS, where node allows fewer flags than on its command line.
+    expect(execFileSync(process.execPath, ['-e', "process.stdout.write('started')"], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: SERVER_NODE_FLAGS.join(' ') } })).toBe('started');
   });
 });

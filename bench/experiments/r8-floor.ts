@@ -63,12 +63,12 @@ export function typicalPage(pages: CapturedStatement[][]): CapturedStatement[] {
  * host) then moves each platform round and the floor it is divided by alike, where one floor run
  * before or after all rounds would carry the drift into the ratio.
  */
-export function pairedFloors(databaseUrl: string, captured: () => CapturedStatement[], pages: number) {
+export function pairedFloors(databaseUrl: string, captured: CapturedStatement[], pages: number) {
   const floors: FloorResult[] = [];
   return {
     floors,
     afterRound: async (round: number) => {
-      floors[round] = await runFloor(databaseUrl, distinctStatements(captured()), pages);
+      floors[round] = await runFloor(databaseUrl, distinctStatements(captured), pages);
     },
   };
 }
@@ -83,7 +83,7 @@ const groupsTotal = (cpu: Record<string, number>) => Object.values(cpu).reduce((
  * median of the per-round ratios.
  */
 export function measureR8(captured: CapturedStatement[], real: ContestantSummary, floors: FloorResult[]): R8Result {
-  if (floors.length !== real.rounds.length || floors.some((f) => !f)) throw new Error(`R8 needs one floor run per R1 round (${real.rounds.length} rounds, ${floors.length} floors)`);
+  if (floors.length !== real.rounds.length || !Array.from(floors).every(Boolean)) throw new Error(`R8 needs one floor run per R1 round (${real.rounds.length} rounds, ${floors.length} floors)`);
   const distinct = distinctStatements(captured);
   const mismatches = floors.flatMap((floor, run) =>
     distinct.flatMap((s, i) => (s.rows === floor.rows[i] ? [] : [`floor run ${run + 1}, statement ${i + 1}: ${s.rows} rows in the page, ${floor.rows[i]} in the floor (${s.text.replace(/\s+/g, ' ').slice(0, 80)}…)`])),

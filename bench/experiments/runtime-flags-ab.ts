@@ -20,7 +20,8 @@ async function main() {
   const callers = await createBenchCallers();
   useCursorKey(callers.callerSigningKey);
   const flagged = await startOurServers(databaseUrl, callers, '-flags');
-  const bare = await startOurServers(databaseUrl, callers, '-defaults', {}, []);
+  // NODE_OPTIONS emptied too: run inside the image, the defaults side would otherwise inherit the flags.
+  const bare = await startOurServers(databaseUrl, callers, '-defaults', { NODE_OPTIONS: '' }, []);
   try {
     const pg = postgresGroup(databaseUrl);
     const target = (name: string, url: string): Target => ({ name, url, headers: callers.internalBearer });

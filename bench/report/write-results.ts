@@ -54,7 +54,7 @@ function r8Section(r8: R8Result): string[] {
   return [
     '## R8: CPU per customer-360 page, whole platform ÷ same-work floor',
     '',
-    `The page ran ${r8.statements} SQL statements (${r8.distinct} distinct), captured at the pg client of the subgraph process during one real request. The floor is one process on one connection running those ${r8.distinct} statements with the same parameters and serialising every row to JSON (${r8.floor.jsonBytesPerPage} bytes per page), measured over ${r8.floor.pages} pages right after each R1 round of our gateway (${r8.floorRuns.length} runs: ${r8.floorRuns.map(round3).join(', ')} ms; each part below is the median of the runs). Same work (every statement returned the same row count in every floor run as in the page): **${r8.sameWork}**${r8.mismatches.length ? ` (${r8.mismatches.join('; ')})` : ''}.`,
+    `The page ran ${r8.statements} SQL statements (${r8.distinct} distinct), captured at the pg client of the subgraph process (after 30 warm pages, the most common statement count of 5 captured pages). The floor is one process on one connection running those ${r8.distinct} statements with the same parameters and serialising every row to JSON (${r8.floor.jsonBytesPerPage} bytes per page), measured over ${r8.floor.pages} pages right after each R1 round of our gateway (${r8.floorRuns.length} runs: ${r8.floorRuns.map(round3).join(', ')} ms; each part below is the median of the runs). Same work (every statement returned the same row count in every floor run as in the page): **${r8.sameWork}**${r8.mismatches.length ? ` (${r8.mismatches.join('; ')})` : ''}.`,
     '',
     '| | CPU ms per page | share |',
     '|---|---|---|',
