@@ -65,10 +65,11 @@ export function typicalPage(pages: CapturedStatement[][]): CapturedStatement[] {
  */
 export function pairedFloors(databaseUrl: string, captured: CapturedStatement[], pages: number) {
   const floors: FloorResult[] = [];
+  const distinct = distinctStatements(captured);
   return {
     floors,
     afterRound: async (round: number) => {
-      floors[round] = await runFloor(databaseUrl, distinctStatements(captured), pages);
+      floors[round] = await runFloor(databaseUrl, distinct, pages);
     },
   };
 }
